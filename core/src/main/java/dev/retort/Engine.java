@@ -1,0 +1,223 @@
+package dev.retort;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.Dialects;
+import dev.retort.engine.EngineUrl;
+import dev.retort.engine.SqlLog;
+
+/**
+ * The starting point, as SQLAlchemy's {@code create_engine}: a pool of connections to one database and
+ * the dialect that speaks to it. Create one per database and application, share it, close it at the
+ * end. Thread-safe.
+ * <p>
+ * Options for {@link #create(String, Map)}: {@code echo} (log SQL at INFO to the System.Logger
+ * {@code dev.retort.sql}), {@code pool-size} (default 10), {@code dialect} (override the one the URL
+ * implies), {@code isolation-level} ({@link Isolation} name), {@code user}, {@code password},
+ * {@code acquisition-timeout-seconds} (default 30).
+ */
+public final class Engine implements AutoCloseable {
+    private static final List<String> OPTIONS = List.of("echo", "pool-size", "dialect", "isolation-level", "user",
+            "password", "acquisition-timeout-seconds");
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final String location;
+    private final SqlLog sqlLog;
+    private final Isolation isolation;
+    private final boolean ownsPool;
+
+    private Engine(DataSource dataSource, Dialect dialect, String location, SqlLog sqlLog, Isolation isolation,
+                   boolean ownsPool) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.location = location;
+        this.sqlLog = sqlLog;
+        this.isolation = isolation;
+        this.ownsPool = ownsPool;
+    }
+
+    /** An engine for a URL such as {@code sqlite:///example.db}, with default options. */
+    public static Engine create(String url) {
+        return create(url, Map.of());
+    }
+
+    public static Engine create(String url, Map<String, ?> options) {
+        Map<String, String> settings = options(options);
+        EngineUrl parsed = EngineUrl.parse(url);
+        Dialect dialect = settings.containsKey("dialect") ? dialectNamed(settings.get("dialect")) : parsed.dialect();
+        if (dialect == null) {
+            throw new ConfigurationException("Cannot tell which database " + EngineUrl.masked(url) + " is. To fix "
+                    + "this, pass the option dialect (one of " + String.join(", ", Dialects.NAMES) + ").");
+        }
+        requireDriver(parsed);
+        String user = settings.getOrDefault("user", parsed.user());
+        String password = settings.getOrDefault("password", parsed.password());
+        int poolSize = intOption(settings, "pool-size", 10);
+        int timeout = intOption(settings, "acquisition-timeout-seconds", 30);
+        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool
+                        .maxSize(poolSize)
+                        // An in-memory database lives as long as one connection to it: keep one open.
+                        .minSize(parsed.isMemory() ? 1 : 0)
+                        .initialSize(parsed.isMemory() ? 1 : 0)
+                        .acquisitionTimeout(Duration.ofSeconds(timeout))
+                        .connectionFactoryConfiguration(factory -> {
+                            factory.jdbcUrl(parsed.jdbcUrl()).autoCommit(true).trackJdbcResources(false);
+                            if (user != null) {
+                                factory.principal(new NamePrincipal(user));
+                            }
+                            if (password != null) {
+                                factory.credential(new SimplePassword(password));
+                            }
+                            parsed.driverProperties().forEach(factory::jdbcProperty);
+                            return factory;
+                        }));
+        AgroalDataSource pool;
+        try {
+            pool = AgroalDataSource.from(configuration);
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot open a connection pool to " + parsed.location() + ": " + e.getMessage(), e);
+        }
+        Isolation isolation = settings.containsKey("isolation-level") ? isolationNamed(settings.get("isolation-level")) : null;
+        return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo"))),
+                isolation, true);
+    }
+
+    /** An engine over the application's own pool; {@link #close()} leaves that pool open. */
+    public static Engine of(DataSource dataSource, Dialect dialect) {
+        return new Engine(dataSource, dialect, dialect.displayName() + " data source " + dataSource, new SqlLog(false), null,
+                false);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Where the database is, for messages and logs; never contains a password. */
+    public String location() {
+        return location;
+    }
+
+    /** The engine's SQL log (internal to Retort's layers). */
+    public SqlLog sqlLog() {
+        return sqlLog;
+    }
+
+    /**
+     * A connection from the pool, with the engine's isolation level. The caller closes it. An unreachable
+     * database gives a {@link DatabaseException} naming where the engine tried to connect.
+     */
+    public Connection connect() {
+        try {
+            Connection connection = dataSource.getConnection();
+            if (isolation != null) {
+                connection.setTransactionIsolation(isolation.jdbcLevel());
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot connect to " + location + ": " + rootMessage(e) + ". To fix this, check "
+                    + "that the database server is running and reachable there, and that the URL and credentials are right.", e);
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+
+    @Override
+    public void close() {
+        if (ownsPool && dataSource instanceof AgroalDataSource pool) {
+            pool.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Engine[" + location + "]";
+    }
+
+    private static Map<String, String> options(Map<String, ?> options) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        options.forEach((key, value) -> {
+            if (!OPTIONS.contains(key)) {
+                throw new ConfigurationException("Unknown engine option '" + key + "'. Valid options: "
+                        + String.join(", ", OPTIONS) + ".");
+            }
+            settings.put(key, String.valueOf(value));
+        });
+        return settings;
+    }
+
+    private static int intOption(Map<String, String> settings, String key, int defaultValue) {
+        String value = settings.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigurationException("Engine option " + key + " must be a positive whole number, not '" + value + "'.");
+    }
+
+    private static Dialect dialectNamed(String name) {
+        return Dialects.byName(name).orElseThrow(() -> new ConfigurationException("Unknown dialect '" + name
+                + "'. Valid dialects: " + String.join(", ", Dialects.NAMES) + "."));
+    }
+
+    private static Isolation isolationNamed(String name) {
+        try {
+            return Isolation.valueOf(name.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Unknown isolation-level '" + name + "'. Valid levels: "
+                    + java.util.Arrays.toString(Isolation.values()) + ".");
+        }
+    }
+
+    private static void requireDriver(EngineUrl url) {
+        try {
+            java.sql.DriverManager.getDriver(url.jdbcUrl());
+        } catch (SQLException e) {
+            String artifact = driverArtifact(url.jdbcUrl());
+            throw new ConfigurationException("No JDBC driver on the class path accepts " + EngineUrl.masked(url.jdbcUrl())
+                    + ". To fix this, add the driver" + (artifact.isEmpty() ? "" : " (" + artifact + ")")
+                    + " to the application's dependencies.", e);
+        }
+    }
+
+    private static String driverArtifact(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) return "org.xerial:sqlite-jdbc";
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) return "org.postgresql:postgresql";
+        if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) return "org.mariadb.jdbc:mariadb-java-client";
+        if (jdbcUrl.startsWith("jdbc:h2:")) return "com.h2database:h2";
+        return "";
+    }
+}

@@ -1,0 +1,21 @@
+package dev.retort;
+
+import java.sql.Connection;
+
+/** Transaction isolation levels, as JDBC defines them. */
+public enum Isolation {
+    READ_UNCOMMITTED(Connection.TRANSACTION_READ_UNCOMMITTED),
+    READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED),
+    REPEATABLE_READ(Connection.TRANSACTION_REPEATABLE_READ),
+    SERIALIZABLE(Connection.TRANSACTION_SERIALIZABLE);
+
+    private final int jdbcLevel;
+
+    Isolation(int jdbcLevel) {
+        this.jdbcLevel = jdbcLevel;
+    }
+
+    public int jdbcLevel() {
+        return jdbcLevel;
+    }
+}

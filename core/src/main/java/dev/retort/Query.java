@@ -1,0 +1,41 @@
+package dev.retort;
+
+import java.util.List;
+
+/**
+ * A query for entities of one type, built step by step as in SQLAlchemy: every method returns a new
+ * query and leaves this one unchanged, so a query can be shared and refined. Executing it
+ * ({@link #all()}, {@link #first()}, ...) flushes the session first and returns the session's instances
+ * (the identity map's, when already loaded). Not thread-safe, like its session.
+ */
+public interface Query<T> {
+
+    /** Adds {@code attribute = value} ({@code IS NULL} for a null value), combined with AND. */
+    Query<T> filterBy(String attribute, Object value);
+
+    /** Orders by attributes, ascending. */
+    Query<T> orderBy(String... attributes);
+
+    Query<T> orderBy(Order... orders);
+
+    Query<T> limit(int limit);
+
+    Query<T> offset(int offset);
+
+    List<T> all();
+
+    /** The first row's instance, or {@code null}. */
+    T first();
+
+    /** The single row's instance; {@link NoResultFoundException} or {@link MultipleResultsFoundException} otherwise. */
+    T one();
+
+    /** The single row's instance or {@code null}; {@link MultipleResultsFoundException} if several. */
+    T oneOrNull();
+
+    /** The number of rows the query matches. */
+    long count();
+
+    /** {@link Session#get} for this query's entity type (filters do not apply, as in SQLAlchemy). */
+    T get(Object id);
+}

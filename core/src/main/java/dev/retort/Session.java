@@ -1,0 +1,81 @@
+package dev.retort;
+
+import java.util.Collection;
+
+/**
+ * A unit of work over one database transaction at a time, as SQLAlchemy's {@code Session}: it keeps an
+ * identity map (one instance per row), notices changes by comparing objects with the state last loaded
+ * or written, and writes everything at {@link #flush()} (before queries, and at {@link #commit()}).
+ * <p>
+ * A transaction begins on first use (autobegin) and ends with {@link #commit()} or {@link #rollback()};
+ * the session then goes on with a new one. After a failed flush the transaction is already rolled
+ * back, and the session refuses work with {@link PendingRollbackException} until {@code rollback()}.
+ * <p>
+ * Not thread-safe: use one session per thread or request. Close it (try-with-resources) to return its
+ * connection; closing rolls back what was not committed.
+ */
+public interface Session extends AutoCloseable {
+
+    /** Schedules a new object for INSERT at the next flush; an object already in the session is left as is. */
+    void add(Object entity);
+
+    void addAll(Collection<?> entities);
+
+    void addAll(Object... entities);
+
+    /**
+     * The instance with this primary key: from the identity map when present, else loaded; {@code null}
+     * when no row exists. The id must have the id attribute's type (integral numbers are widened).
+     */
+    <T> T get(Class<T> entityType, Object id);
+
+    /** Schedules the object's row for DELETE at the next flush; a pending object is simply removed. */
+    void delete(Object entity);
+
+    /** Writes pending inserts, updates (changed columns only) and deletes to the database. */
+    void flush();
+
+    /** Flushes and commits the current transaction; objects stay in the session with their state. */
+    void commit();
+
+    /**
+     * Rolls back the current transaction. Objects that were pending or inserted in it leave the session;
+     * persistent objects get back the state the database has (unflushed changes are discarded).
+     */
+    void rollback();
+
+    /** Reloads the object's state from the database now, discarding its changes. */
+    void refresh(Object entity);
+
+    /** Marks the object's state as stale: it is reloaded (its fields overwritten) the next time the session loads its row. */
+    void expire(Object entity);
+
+    /** Removes the object from the session without touching the database; its changes are not flushed. */
+    void expunge(Object entity);
+
+    /**
+     * Copies the state of a detached or new object onto the session's instance with the same id (loaded
+     * if needed) and returns that instance; an object with no row yet is added as new. The argument
+     * itself is not attached.
+     */
+    <T> T merge(T entity);
+
+    /** Whether the object is in this session (pending, persistent or marked for deletion). */
+    boolean contains(Object entity);
+
+    /** A query for entities of one type, as {@code session.query(User)} in SQLAlchemy. */
+    <T> Query<T> query(Class<T> entityType);
+
+    /** Begins a transaction explicitly (for try-with-resources); fails if one is already active. */
+    Transaction begin();
+
+    /** Begins a nested transaction (SAVEPOINT) inside the current one, flushing first. */
+    Transaction beginNested();
+
+    /** Whether a transaction is active (begun explicitly or by autobegin). */
+    boolean inTransaction();
+
+    /** Rolls back what was not committed, returns the connection and detaches every object. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,135 @@
+package dev.retort.dialect;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+
+import dev.retort.sql.CompiledStatement;
+import dev.retort.sql.SqlType;
+import dev.retort.sql.Statement;
+
+/**
+ * What Retort knows about one kind of database: how to compile the SQL tree, how its driver binds and
+ * reads values, which features it has (asked by capability, named after the feature), and what its
+ * errors mean. One subclass per database, in its own package; each overrides only where it differs.
+ * Dialects are stateless and thread-safe.
+ */
+public abstract class Dialect {
+
+    /** Short lower-case name, as in URLs and configuration: {@code h2}, {@code sqlite}, {@code postgresql}, {@code mysql}. */
+    public abstract String name();
+
+    /** The product name for messages, e.g. "PostgreSQL". */
+    public abstract String displayName();
+
+    /** A new compiler; compilers hold per-compilation state and are not shared. */
+    protected abstract SqlCompiler newCompiler();
+
+    public final CompiledStatement compile(Statement statement) {
+        return newCompiler().compile(statement);
+    }
+
+    // ---- capabilities -------------------------------------------------------------------------------
+
+    /** Whether {@code executeBatch} followed by {@code getGeneratedKeys} returns one key per batched row. */
+    public boolean supportsBatchGeneratedKeys() {
+        return true;
+    }
+
+    /** Whether {@code INSERT ... RETURNING} exists. */
+    public boolean supportsReturning() {
+        return false;
+    }
+
+    public boolean supportsSequences() {
+        return true;
+    }
+
+    /** Whether {@code executeBatch} reports each statement's exact row count (needed for version checks). */
+    public boolean reportsBatchRowCounts() {
+        return true;
+    }
+
+    /** Whether DDL takes part in transactions (MySQL commits implicitly instead). */
+    public boolean supportsTransactionalDdl() {
+        return true;
+    }
+
+    // ---- identifiers --------------------------------------------------------------------------------
+
+    /**
+     * The identifier as it must appear in SQL: quoted only when it is a reserved word or not a plain
+     * lower-case name, as SQLAlchemy does, so that hand-written SQL can use the same names unquoted.
+     */
+    public final String quote(String identifier) {
+        if (isPlain(identifier) && !reservedWords().contains(identifier.toUpperCase(Locale.ROOT))) {
+            return identifier;
+        }
+        char quote = identifierQuote();
+        return quote + identifier.replace(String.valueOf(quote), String.valueOf(quote) + quote) + quote;
+    }
+
+    private static boolean isPlain(String identifier) {
+        if (identifier.isEmpty() || !(identifier.charAt(0) >= 'a' && identifier.charAt(0) <= 'z' || identifier.charAt(0) == '_')) {
+            return false;
+        }
+        for (int i = 1; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    protected char identifierQuote() {
+        return '"';
+    }
+
+    /** Upper-case words that must be quoted as identifiers. */
+    protected Set<String> reservedWords() {
+        return ReservedWords.COMMON;
+    }
+
+    // ---- values -------------------------------------------------------------------------------------
+
+    /** The binder for non-null values of {@code javaType} stored in a column of {@code sqlType}. */
+    public ColumnBinder binder(Class<?> javaType, SqlType sqlType) {
+        return StandardValues.binder(javaType);
+    }
+
+    /** The reader giving {@code javaType} from a column of {@code sqlType} ({@code scale} for decimals). */
+    public ColumnReader reader(Class<?> javaType, SqlType sqlType, int scale) {
+        return StandardValues.reader(javaType);
+    }
+
+    public void bindNull(PreparedStatement statement, int index, SqlType sqlType) throws SQLException {
+        statement.setNull(index, StandardValues.jdbcType(sqlType));
+    }
+
+    // ---- errors -------------------------------------------------------------------------------------
+
+    /** Classifies a driver error by SQLState (class 23 is integrity, 08 connection); dialects refine. */
+    public ErrorKind classify(SQLException error) {
+        String state = error.getSQLState();
+        if (state == null) {
+            return ErrorKind.OTHER;
+        }
+        switch (state) {
+            case "23505": return ErrorKind.UNIQUE_VIOLATION;
+            case "23502": return ErrorKind.NOT_NULL_VIOLATION;
+            case "23503": case "23506": return ErrorKind.FOREIGN_KEY_VIOLATION;
+            default:
+                if (state.startsWith("23")) {
+                    return ErrorKind.OTHER_INTEGRITY_VIOLATION;
+                }
+                return state.startsWith("08") ? ErrorKind.CONNECTION_FAILURE : ErrorKind.OTHER;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return displayName() + " dialect";
+    }
+}

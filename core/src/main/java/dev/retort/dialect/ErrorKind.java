@@ -1,0 +1,27 @@
+package dev.retort.dialect;
+
+/** What a driver's {@link java.sql.SQLException} means, as far as Retort reacts to it. */
+public enum ErrorKind {
+    UNIQUE_VIOLATION("a unique constraint"),
+    NOT_NULL_VIOLATION("a NOT NULL constraint"),
+    FOREIGN_KEY_VIOLATION("a foreign key constraint"),
+    OTHER_INTEGRITY_VIOLATION("an integrity constraint"),
+    CONNECTION_FAILURE("the connection"),
+    OTHER("");
+
+    private final String description;
+
+    ErrorKind(String description) {
+        this.description = description;
+    }
+
+    /** The constraint kind for messages, e.g. "a unique constraint". */
+    public String description() {
+        return description;
+    }
+
+    public boolean isIntegrityViolation() {
+        return this == UNIQUE_VIOLATION || this == NOT_NULL_VIOLATION || this == FOREIGN_KEY_VIOLATION
+                || this == OTHER_INTEGRITY_VIOLATION;
+    }
+}

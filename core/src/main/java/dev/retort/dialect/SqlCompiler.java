@@ -1,0 +1,287 @@
+package dev.retort.dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.retort.sql.Column;
+import dev.retort.sql.ColumnType;
+import dev.retort.sql.CompiledStatement;
+import dev.retort.sql.Expression;
+import dev.retort.sql.Generation;
+import dev.retort.sql.Index;
+import dev.retort.sql.OrderItem;
+import dev.retort.sql.SqlType;
+import dev.retort.sql.Statement;
+import dev.retort.sql.Table;
+
+/**
+ * Compiles the SQL tree to text in the common SQL most databases accept; each dialect subclasses it and
+ * overrides only the {@code visit}/{@code render} methods where its database differs. One instance per
+ * compilation: it accumulates the text and the parameters in marker order.
+ */
+public class SqlCompiler {
+    protected final Dialect dialect;
+    protected final StringBuilder sql = new StringBuilder(128);
+    protected final List<Expression> parameters = new ArrayList<>();
+
+    protected SqlCompiler(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    public final CompiledStatement compile(Statement statement) {
+        if (statement instanceof Statement.Select select) {
+            visitSelect(select);
+        } else if (statement instanceof Statement.Insert insert) {
+            visitInsert(insert);
+        } else if (statement instanceof Statement.Update update) {
+            visitUpdate(update);
+        } else if (statement instanceof Statement.Delete delete) {
+            visitDelete(delete);
+        } else if (statement instanceof Statement.CreateTable create) {
+            visitCreateTable(create.table());
+        } else if (statement instanceof Statement.DropTable drop) {
+            sql.append("DROP TABLE IF EXISTS ").append(dialect.quote(drop.table()));
+        } else if (statement instanceof Statement.CreateIndex create) {
+            visitCreateIndex(create.table(), create.index());
+        } else if (statement instanceof Statement.CreateSequence create) {
+            sql.append("CREATE SEQUENCE ").append(dialect.quote(create.sequence().name()))
+                    .append(" START WITH ").append(create.sequence().start())
+                    .append(" INCREMENT BY ").append(create.sequence().increment());
+        } else if (statement instanceof Statement.DropSequence drop) {
+            sql.append("DROP SEQUENCE IF EXISTS ").append(dialect.quote(drop.sequence()));
+        } else if (statement instanceof Statement.NextValues next) {
+            visitNextValues(next);
+        } else {
+            throw new IllegalArgumentException("Unknown statement " + statement);
+        }
+        return new CompiledStatement(sql.toString(), parameters);
+    }
+
+    // ---- DML ----------------------------------------------------------------------------------------
+
+    protected void visitSelect(Statement.Select select) {
+        sql.append("SELECT ");
+        for (int i = 0; i < select.columns().size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            visitExpression(select.columns().get(i));
+        }
+        sql.append(" FROM ").append(dialect.quote(select.table()));
+        select.where().ifPresent(where -> {
+            sql.append(" WHERE ");
+            visitExpression(where);
+        });
+        if (!select.orderBy().isEmpty()) {
+            sql.append(" ORDER BY ");
+            for (int i = 0; i < select.orderBy().size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                OrderItem item = select.orderBy().get(i);
+                visitExpression(item.expression());
+                if (item.descending()) {
+                    sql.append(" DESC");
+                }
+            }
+        }
+        visitLimitOffset(select.limit(), select.offset());
+    }
+
+    /** {@code LIMIT ? OFFSET ?}, both bound; an offset alone is {@code OFFSET ?}. */
+    protected void visitLimitOffset(Optional<Integer> limit, Optional<Integer> offset) {
+        limit.ifPresent(value -> {
+            sql.append(" LIMIT ");
+            bind(value, SqlType.INTEGER);
+        });
+        offset.ifPresent(value -> {
+            sql.append(" OFFSET ");
+            bind(value, SqlType.INTEGER);
+        });
+    }
+
+    protected void visitInsert(Statement.Insert insert) {
+        sql.append("INSERT INTO ").append(dialect.quote(insert.table()));
+        if (insert.columns().isEmpty()) {
+            // An entity whose only column is generated.
+            sql.append(' ').append(defaultValuesClause());
+        } else {
+            sql.append(" (");
+            appendNames(insert.columns());
+            sql.append(") VALUES (");
+            for (int i = 0; i < insert.values().size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                visitExpression(insert.values().get(i));
+            }
+            sql.append(')');
+        }
+    }
+
+    protected String defaultValuesClause() {
+        return "DEFAULT VALUES";
+    }
+
+    protected void visitUpdate(Statement.Update update) {
+        sql.append("UPDATE ").append(dialect.quote(update.table())).append(" SET ");
+        for (int i = 0; i < update.columns().size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(dialect.quote(update.columns().get(i))).append(" = ");
+            visitExpression(update.values().get(i));
+        }
+        sql.append(" WHERE ");
+        visitExpression(update.where());
+    }
+
+    protected void visitDelete(Statement.Delete delete) {
+        sql.append("DELETE FROM ").append(dialect.quote(delete.table())).append(" WHERE ");
+        visitExpression(delete.where());
+    }
+
+    protected void visitNextValues(Statement.NextValues next) {
+        sql.append("SELECT NEXT VALUE FOR ").append(dialect.quote(next.sequence()));
+    }
+
+    // ---- expressions --------------------------------------------------------------------------------
+
+    protected void visitExpression(Expression expression) {
+        if (expression instanceof Expression.ColumnRef column) {
+            sql.append(dialect.quote(column.column()));
+        } else if (expression instanceof Expression.Value || expression instanceof Expression.Slot) {
+            parameters.add(expression);
+            sql.append('?');
+        } else if (expression instanceof Expression.Comparison comparison) {
+            visitExpression(comparison.left());
+            sql.append(' ').append(comparison.operator().symbol()).append(' ');
+            visitExpression(comparison.right());
+        } else if (expression instanceof Expression.IsNull isNull) {
+            visitExpression(isNull.operand());
+            sql.append(isNull.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (expression instanceof Expression.And and) {
+            for (int i = 0; i < and.operands().size(); i++) {
+                if (i > 0) {
+                    sql.append(" AND ");
+                }
+                boolean nested = and.operands().get(i) instanceof Expression.And;
+                if (nested) {
+                    sql.append('(');
+                }
+                visitExpression(and.operands().get(i));
+                if (nested) {
+                    sql.append(')');
+                }
+            }
+        } else if (expression instanceof Expression.CountAll) {
+            sql.append("COUNT(*)");
+        } else {
+            throw new IllegalArgumentException("Unknown expression " + expression);
+        }
+    }
+
+    protected final void bind(Object value, SqlType type) {
+        parameters.add(new Expression.Value(value, type));
+        sql.append('?');
+    }
+
+    private void appendNames(List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(dialect.quote(names.get(i)));
+        }
+    }
+
+    // ---- DDL ----------------------------------------------------------------------------------------
+
+    protected void visitCreateTable(Table table) {
+        sql.append("CREATE TABLE ").append(dialect.quote(table.name())).append(" (");
+        boolean first = true;
+        for (Column column : table.columns()) {
+            if (!first) {
+                sql.append(", ");
+            }
+            first = false;
+            sql.append(dialect.quote(column.name())).append(' ');
+            renderColumnDefinition(table, column);
+        }
+        if (!primaryKeyInline(table)) {
+            sql.append(", PRIMARY KEY (");
+            appendNames(table.primaryKey());
+            sql.append(')');
+        }
+        for (Column column : table.columns()) {
+            if (column.unique() && !table.primaryKey().equals(List.of(column.name()))) {
+                sql.append(", UNIQUE (").append(dialect.quote(column.name())).append(')');
+            }
+        }
+        for (List<String> unique : table.uniqueConstraints()) {
+            sql.append(", UNIQUE (");
+            appendNames(unique);
+            sql.append(')');
+        }
+        sql.append(')');
+    }
+
+    /** Type, identity clause and nullability of one column. */
+    protected void renderColumnDefinition(Table table, Column column) {
+        sql.append(typeName(column.type()));
+        if (column.generation() == Generation.IDENTITY) {
+            sql.append(' ').append(identityClause());
+        }
+        if (!column.nullable()) {
+            sql.append(" NOT NULL");
+        }
+    }
+
+    /** Whether the primary key was declared within a column definition (SQLite's rowid alias). */
+    protected boolean primaryKeyInline(Table table) {
+        return false;
+    }
+
+    protected String identityClause() {
+        return "GENERATED BY DEFAULT AS IDENTITY";
+    }
+
+    protected void visitCreateIndex(String table, Index index) {
+        sql.append(index.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ").append(dialect.quote(index.name()))
+                .append(" ON ").append(dialect.quote(table)).append(" (");
+        appendNames(index.columns());
+        sql.append(')');
+    }
+
+    /** The DDL name of a column type; dialects override the entries their database names differently. */
+    protected String typeName(ColumnType type) {
+        switch (type.type()) {
+            case BOOLEAN: return "BOOLEAN";
+            case TINYINT: return "TINYINT";
+            case SMALLINT: return "SMALLINT";
+            case INTEGER: return "INTEGER";
+            case BIGINT: return "BIGINT";
+            case REAL: return "REAL";
+            case DOUBLE: return "DOUBLE PRECISION";
+            case DECIMAL: return "DECIMAL(" + precision(type) + ", " + type.scale() + ")";
+            case CHAR: return "CHAR(" + Math.max(type.length(), 1) + ")";
+            case VARCHAR: return "VARCHAR(" + length(type) + ")";
+            case DATE: return "DATE";
+            case TIME: return "TIME";
+            case TIMESTAMP: return "TIMESTAMP";
+            case TIMESTAMP_WITH_TIME_ZONE: return "TIMESTAMP WITH TIME ZONE";
+            case UUID: return "UUID";
+            case BINARY: return "VARBINARY(" + (type.length() > 0 ? type.length() : 1_000_000) + ")";
+            default: throw new IllegalArgumentException(type.type().name());
+        }
+    }
+
+    protected static int length(ColumnType type) {
+        return type.length() > 0 ? type.length() : 255;
+    }
+
+    protected static int precision(ColumnType type) {
+        return type.precision() > 0 ? type.precision() : 38;
+    }
+}

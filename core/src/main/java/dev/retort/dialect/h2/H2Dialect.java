@@ -1,0 +1,22 @@
+package dev.retort.dialect.h2;
+
+import dev.retort.dialect.Dialect;
+import dev.retort.dialect.SqlCompiler;
+
+/** H2 2.x: standard SQL throughout; the base compiler needs no change beyond its own class. */
+public final class H2Dialect extends Dialect {
+    @Override
+    public String name() {
+        return "h2";
+    }
+
+    @Override
+    public String displayName() {
+        return "H2";
+    }
+
+    @Override
+    protected SqlCompiler newCompiler() {
+        return new H2Compiler(this);
+    }
+}

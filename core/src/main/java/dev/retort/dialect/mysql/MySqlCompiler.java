@@ -1,0 +1,48 @@
+package dev.retort.dialect.mysql;
+
+import java.util.Optional;
+
+import dev.retort.dialect.SqlCompiler;
+import dev.retort.sql.ColumnType;
+import dev.retort.sql.SqlType;
+
+/** MySQL's SQL: AUTO_INCREMENT, DATETIME(6), a limit before every offset, {@code VALUES ()}. */
+final class MySqlCompiler extends SqlCompiler {
+    MySqlCompiler(MySqlDialect dialect) {
+        super(dialect);
+    }
+
+    @Override
+    protected String identityClause() {
+        return "AUTO_INCREMENT";
+    }
+
+    @Override
+    protected String defaultValuesClause() {
+        return "() VALUES ()";
+    }
+
+    @Override
+    protected void visitLimitOffset(Optional<Integer> limit, Optional<Integer> offset) {
+        if (limit.isEmpty() && offset.isPresent()) {
+            // MySQL has no OFFSET without LIMIT; its manual gives the largest unsigned BIGINT for "all rows".
+            sql.append(" LIMIT 18446744073709551615 OFFSET ");
+            bind(offset.get(), SqlType.INTEGER);
+            return;
+        }
+        super.visitLimitOffset(limit, offset);
+    }
+
+    @Override
+    protected String typeName(ColumnType type) {
+        switch (type.type()) {
+            case DOUBLE: return "DOUBLE";
+            case REAL: return "FLOAT";
+            case TIME: return "TIME(6)";
+            case TIMESTAMP: case TIMESTAMP_WITH_TIME_ZONE: return "DATETIME(6)";
+            case UUID: return "CHAR(36)";
+            case BINARY: return type.length() > 0 ? "VARBINARY(" + type.length() + ")" : "LONGBLOB";
+            default: return super.typeName(type);
+        }
+    }
+}

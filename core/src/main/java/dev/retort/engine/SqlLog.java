@@ -1,0 +1,41 @@
+package dev.retort.engine;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+/**
+ * Logs the SQL an engine issues to the {@code System.Logger} named {@code dev.retort.sql}, so that it
+ * reaches JUL, SLF4J, Log4j2 or JBoss Logging, whatever the application uses: at INFO when the engine
+ * was created with {@code echo=true}, else at DEBUG. Thread-safe.
+ */
+public final class SqlLog {
+    private static final System.Logger LOGGER = System.getLogger("dev.retort.sql");
+
+    private final Level level;
+
+    public SqlLog(boolean echo) {
+        this.level = echo ? Level.INFO : Level.DEBUG;
+    }
+
+    public boolean enabled() {
+        return LOGGER.isLoggable(level);
+    }
+
+    public void statement(String sql, List<?> parameters, int batchSize) {
+        if (!LOGGER.isLoggable(level)) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(sql.length() + 32).append(sql);
+        if (batchSize > 1) {
+            line.append("  [batch of ").append(batchSize).append(']');
+        }
+        if (!parameters.isEmpty()) {
+            line.append("  ").append(parameters);
+        }
+        LOGGER.log(level, line.toString());
+    }
+
+    public void event(String what) {
+        LOGGER.log(level, what);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.retort.mapping;
+
+import java.lang.reflect.Field;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Objects;
+
+import dev.retort.RetortException;
+import dev.retort.sql.Column;
+
+/**
+ * One persistent field of an entity and the column it maps to. Reads and writes the field directly
+ * (field access, any visibility) and converts between the field's value and the value stored (enums to
+ * names or ordinals; everything else as is). Immutable and thread-safe.
+ */
+public final class AttributeModel {
+    private final String name;
+    private final Field field;
+    private final Class<?> javaType;
+    private final Class<?> storedType;
+    private final Column column;
+    private final EnumStorage enumStorage;
+    private final Object primitiveDefault;
+
+    AttributeModel(String name, Field field, Column column, EnumStorage enumStorage) {
+        this.name = name;
+        this.field = field;
+        this.javaType = field.getType();
+        this.column = column;
+        this.enumStorage = enumStorage;
+        this.storedType = enumStorage == EnumStorage.NAME ? String.class
+                : enumStorage == EnumStorage.ORDINAL ? Integer.class : JavaTypes.boxed(javaType);
+        this.primitiveDefault = javaType.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(javaType, 1), 0) : null;
+    }
+
+    enum EnumStorage { NONE, NAME, ORDINAL }
+
+    public String name() {
+        return name;
+    }
+
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    /** The Java type handed to the driver: {@code String} or {@code Integer} for enums, else the boxed field type. */
+    public Class<?> storedType() {
+        return storedType;
+    }
+
+    public Column column() {
+        return column;
+    }
+
+    public Object get(Object entity) {
+        try {
+            return field.get(entity);
+        } catch (IllegalAccessException e) {
+            throw new RetortException("Cannot read " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets the field; {@code null} on a primitive field sets its default (0, false). */
+    public void set(Object entity, Object value) {
+        try {
+            field.set(entity, value == null ? primitiveDefault : value);
+        } catch (IllegalAccessException e) {
+            throw new RetortException("Cannot write " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The field value as stored in the column. */
+    public Object toStored(Object value) {
+        if (value == null || enumStorage == EnumStorage.NONE) {
+            return value;
+        }
+        Enum<?> constant = (Enum<?>) value;
+        return enumStorage == EnumStorage.NAME ? constant.name() : constant.ordinal();
+    }
+
+    /** The field value for a stored column value. */
+    public Object fromStored(Object stored) {
+        if (stored == null || enumStorage == EnumStorage.NONE) {
+            return stored;
+        }
+        Object[] constants = javaType.getEnumConstants();
+        if (enumStorage == EnumStorage.ORDINAL) {
+            int ordinal = (Integer) stored;
+            if (ordinal < 0 || ordinal >= constants.length) {
+                throw new RetortException("Column " + column.name() + " holds ordinal " + ordinal + ", which "
+                        + javaType.getName() + " does not have (it has " + constants.length + " constants).");
+            }
+            return constants[ordinal];
+        }
+        for (Object constant : constants) {
+            if (((Enum<?>) constant).name().equals(stored)) {
+                return constant;
+            }
+        }
+        throw new RetortException("Column " + column.name() + " holds '" + stored + "', which is not a constant of "
+                + javaType.getName() + ". Constants: " + Arrays.toString(constants) + ".");
+    }
+
+    /** A copy safe to keep as a snapshot (arrays are mutable). */
+    public Object snapshotOf(Object value) {
+        return value instanceof byte[] bytes ? bytes.clone() : value;
+    }
+
+    /** Whether a field value differs from its snapshot, as the database would see it. */
+    public boolean differs(Object current, Object snapshot) {
+        if (current == snapshot) {
+            return false;
+        }
+        if (current == null || snapshot == null) {
+            return true;
+        }
+        if (current instanceof byte[] bytes) {
+            return !(snapshot instanceof byte[] other) || !Arrays.equals(bytes, other);
+        }
+        if (current instanceof BigDecimal decimal) {
+            return !(snapshot instanceof BigDecimal other) || decimal.compareTo(other) != 0;
+        }
+        return !Objects.equals(current, snapshot);
+    }
+
+    @Override
+    public String toString() {
+        return field.getDeclaringClass().getSimpleName() + "." + name;
+    }
+}

@@ -1,0 +1,346 @@
+package dev.retort.mapping;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import dev.retort.MappingException;
+import dev.retort.sql.Column;
+import dev.retort.sql.ColumnType;
+import dev.retort.sql.Generation;
+import dev.retort.sql.Index;
+import dev.retort.sql.Sequence;
+import dev.retort.sql.SqlType;
+import dev.retort.sql.Table;
+
+/**
+ * Reads entity mappings from standard {@code jakarta.persistence} annotations, once per class (cached in
+ * a {@link ClassValue}, so classes can still be unloaded). Field access; default names are the Java
+ * names in snake_case ({@code firstName} becomes {@code first_name}, {@code OrderLine} becomes
+ * {@code order_line}), as SQLAlchemy users expect and so that no name needs quoting.
+ */
+public final class EntityMappings {
+    private static final ClassValue<EntityModel> CACHE = new ClassValue<>() {
+        @Override
+        protected EntityModel computeValue(Class<?> type) {
+            return read(type);
+        }
+    };
+
+    private EntityMappings() {
+    }
+
+    /** The mapping of {@code type}; a {@link MappingException} naming the class and the fix if it has none. */
+    public static EntityModel of(Class<?> type) {
+        return CACHE.get(type);
+    }
+
+    public static boolean isEntity(Class<?> type) {
+        return type.isAnnotationPresent(Entity.class);
+    }
+
+    private static EntityModel read(Class<?> type) {
+        if (!type.isAnnotationPresent(Entity.class)) {
+            throw new MappingException(type.getName() + " is not an entity: it has no @jakarta.persistence.Entity "
+                    + "annotation. To fix this, annotate the class with @Entity (and @Table to name its table), "
+                    + "and list it in Metadata.of(...).");
+        }
+        if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
+            throw new MappingException("Entity " + type.getName() + " is abstract and cannot be instantiated. "
+                    + "To fix this, make it concrete, or make it a @MappedSuperclass of concrete entities.");
+        }
+        Class<?> parent = type.getSuperclass();
+        while (parent != null && parent != Object.class) {
+            if (parent.isAnnotationPresent(Entity.class)) {
+                throw new MappingException("Entity " + type.getName() + " extends entity " + parent.getName()
+                        + ", and entity inheritance is not supported by this version of Retort. To fix this, "
+                        + "annotate " + parent.getSimpleName() + " with @MappedSuperclass instead of @Entity.");
+            }
+            parent = parent.getSuperclass();
+        }
+        if (type.isAnnotationPresent(IdClass.class)) {
+            throw new MappingException("Entity " + type.getName() + " uses @IdClass; composite keys are not supported "
+                    + "by this version of Retort. To fix this, give it a single @Id field.");
+        }
+        String tableName = tableName(type);
+        List<Field> fields = persistentFields(type);
+        List<AttributeModel> attributes = new ArrayList<>();
+        AttributeModel id = null;
+        AttributeModel version = null;
+        IdGeneration generation = IdGeneration.ASSIGNED;
+        Optional<Sequence> sequence = Optional.empty();
+        for (Field field : fields) {
+            boolean isId = field.isAnnotationPresent(Id.class);
+            if (isId && id != null) {
+                throw new MappingException("Entity " + type.getName() + " has two @Id fields, " + id.name() + " and "
+                        + field.getName() + "; composite keys are not supported by this version of Retort. "
+                        + "To fix this, keep a single @Id field.");
+            }
+            IdGeneration fieldGeneration = isId ? idGeneration(type, field) : IdGeneration.ASSIGNED;
+            AttributeModel attribute = attribute(type, field, isId, fieldGeneration);
+            if (isId) {
+                id = attribute;
+                generation = fieldGeneration;
+                if (generation == IdGeneration.SEQUENCE) {
+                    sequence = Optional.of(sequence(field, tableName));
+                }
+                attributes.add(0, attribute);
+            } else {
+                attributes.add(attribute);
+            }
+            if (field.isAnnotationPresent(Version.class)) {
+                version = attribute;
+            }
+        }
+        if (id == null) {
+            throw new MappingException("Entity " + type.getName() + " has no @Id attribute. To fix this, annotate "
+                    + "its primary-key field with @jakarta.persistence.Id (and @GeneratedValue to let the database "
+                    + "assign it).");
+        }
+        List<Column> columns = attributes.stream().map(AttributeModel::column).toList();
+        Table table = new Table(tableName, columns, List.of(id.column().name()), uniqueConstraints(type, tableName, columns),
+                indexes(type, tableName, columns), sequence);
+        return new EntityModel(type, table, attributes, id, Optional.ofNullable(version), generation, constructor(type));
+    }
+
+    private static String tableName(Class<?> type) {
+        jakarta.persistence.Table table = type.getAnnotation(jakarta.persistence.Table.class);
+        if (table != null && !table.name().isEmpty()) {
+            return table.name();
+        }
+        String entityName = type.getAnnotation(Entity.class).name();
+        return snakeCase(entityName.isEmpty() ? type.getSimpleName() : entityName);
+    }
+
+    /** Fields of the class and its {@code @MappedSuperclass} ancestors, superclass fields first. */
+    private static List<Field> persistentFields(Class<?> type) {
+        Deque<Class<?>> hierarchy = new ArrayDeque<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c == type || c.isAnnotationPresent(MappedSuperclass.class)) {
+                hierarchy.push(c);
+            }
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c : hierarchy) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.isSynthetic()
+                        || field.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                fields.add(field);
+            }
+        }
+        return fields;
+    }
+
+    private static AttributeModel attribute(Class<?> type, Field field, boolean isId, IdGeneration generation) {
+        rejectUnsupportedAnnotations(type, field);
+        Class<?> javaType = field.getType();
+        if (Modifier.isFinal(field.getModifiers())) {
+            throw new MappingException("Attribute " + type.getSimpleName() + "." + field.getName() + " is final, so "
+                    + "Retort cannot set it when loading rows. To fix this, remove 'final' or mark the field @Transient.");
+        }
+        jakarta.persistence.Column annotation = field.getAnnotation(jakarta.persistence.Column.class);
+        AttributeModel.EnumStorage enumStorage = AttributeModel.EnumStorage.NONE;
+        SqlType sqlType = JavaTypes.columnType(javaType);
+        if (javaType.isEnum()) {
+            Enumerated enumerated = field.getAnnotation(Enumerated.class);
+            boolean byName = enumerated != null && enumerated.value() == EnumType.STRING;
+            enumStorage = byName ? AttributeModel.EnumStorage.NAME : AttributeModel.EnumStorage.ORDINAL;
+            sqlType = byName ? SqlType.VARCHAR : SqlType.INTEGER;
+        }
+        if (sqlType == null) {
+            throw new MappingException("Attribute " + type.getSimpleName() + "." + field.getName() + " has type "
+                    + field.getGenericType().getTypeName() + ", which Retort cannot map to a column. Supported types: "
+                    + JavaTypes.SUPPORTED + ". To fix this, change the field's type, or mark it @Transient if it "
+                    + "is not stored.");
+        }
+        if (field.isAnnotationPresent(Version.class) && !isVersionType(javaType)) {
+            throw new MappingException("@Version attribute " + type.getSimpleName() + "." + field.getName() + " has type "
+                    + javaType.getName() + ". To fix this, make it a long, int or short (primitive or boxed).");
+        }
+        String columnName = annotation != null && !annotation.name().isEmpty() ? annotation.name() : snakeCase(field.getName());
+        boolean nullable = !isId && !javaType.isPrimitive() && (annotation == null || annotation.nullable())
+                && !field.isAnnotationPresent(Version.class);
+        boolean unique = annotation != null && annotation.unique();
+        int length = 0;
+        int precision = 0;
+        int scale = 0;
+        if (sqlType == SqlType.VARCHAR || sqlType == SqlType.CHAR) {
+            length = annotation != null ? annotation.length() : 255;
+            length = sqlType == SqlType.CHAR && annotation == null ? 1 : length;
+        } else if (sqlType == SqlType.BINARY && annotation != null && annotation.length() != 255) {
+            length = annotation.length();
+        } else if (sqlType == SqlType.DECIMAL) {
+            precision = annotation != null && annotation.precision() > 0 ? annotation.precision() : 38;
+            scale = javaType == BigInteger.class ? 0 : annotation != null && annotation.scale() > 0 ? annotation.scale() : 2;
+        }
+        Generation columnGeneration = generation == IdGeneration.IDENTITY ? Generation.IDENTITY
+                : generation == IdGeneration.SEQUENCE ? Generation.SEQUENCE : Generation.NONE;
+        Column column = new Column(columnName, new ColumnType(sqlType, length, precision, scale), nullable, unique,
+                columnGeneration);
+        field.setAccessible(true);
+        return new AttributeModel(field.getName(), field, column, enumStorage);
+    }
+
+    private static boolean isVersionType(Class<?> type) {
+        return type == long.class || type == Long.class || type == int.class || type == Integer.class
+                || type == short.class || type == Short.class;
+    }
+
+    private static void rejectUnsupportedAnnotations(Class<?> type, Field field) {
+        for (Class<? extends Annotation> relationship : List.of(OneToMany.class, ManyToOne.class, OneToOne.class,
+                ManyToMany.class, Embedded.class, EmbeddedId.class)) {
+            if (field.isAnnotationPresent(relationship)) {
+                throw new MappingException("Attribute " + type.getSimpleName() + "." + field.getName() + " is annotated @"
+                        + relationship.getSimpleName() + ", which this version of Retort does not map yet. "
+                        + "To fix this, map the foreign key as a plain column (e.g. Long authorId), or mark the "
+                        + "field @Transient.");
+            }
+        }
+    }
+
+    private static IdGeneration idGeneration(Class<?> type, Field field) {
+        GeneratedValue generated = field.getAnnotation(GeneratedValue.class);
+        if (generated == null) {
+            return IdGeneration.ASSIGNED;
+        }
+        Class<?> idType = JavaTypes.boxed(field.getType());
+        boolean integral = idType == Long.class || idType == Integer.class || idType == Short.class;
+        GenerationType strategy = generated.strategy();
+        if (strategy == GenerationType.UUID || strategy == GenerationType.AUTO && idType == UUID.class) {
+            if (idType != UUID.class && idType != String.class) {
+                throw new MappingException("@Id " + type.getSimpleName() + "." + field.getName() + " uses "
+                        + "GenerationType.UUID but has type " + field.getType().getName() + ". To fix this, make it a "
+                        + "java.util.UUID or a String.");
+            }
+            return IdGeneration.UUID;
+        }
+        if (!integral) {
+            throw new MappingException("@Id " + type.getSimpleName() + "." + field.getName() + " has type "
+                    + field.getType().getName() + ", which the database cannot generate with GenerationType." + strategy
+                    + ". To fix this, make it a Long (or long, Integer, int), or use GenerationType.UUID for a UUID id.");
+        }
+        switch (strategy) {
+            case SEQUENCE:
+                return IdGeneration.SEQUENCE;
+            case TABLE:
+                throw new MappingException("@Id " + type.getSimpleName() + "." + field.getName() + " uses "
+                        + "GenerationType.TABLE, which Retort does not support. To fix this, use IDENTITY or SEQUENCE.");
+            default:
+                return IdGeneration.IDENTITY;
+        }
+    }
+
+    private static Sequence sequence(Field field, String tableName) {
+        SequenceGenerator generator = field.getAnnotation(SequenceGenerator.class);
+        if (generator == null) {
+            return new Sequence(tableName + "_seq", 1, 50);
+        }
+        String name = !generator.sequenceName().isEmpty() ? generator.sequenceName()
+                : !generator.name().isEmpty() ? generator.name() : tableName + "_seq";
+        return new Sequence(name, generator.initialValue(), Math.max(1, generator.allocationSize()));
+    }
+
+    private static List<List<String>> uniqueConstraints(Class<?> type, String tableName, List<Column> columns) {
+        jakarta.persistence.Table table = type.getAnnotation(jakarta.persistence.Table.class);
+        List<List<String>> constraints = new ArrayList<>();
+        if (table != null) {
+            for (jakarta.persistence.UniqueConstraint constraint : table.uniqueConstraints()) {
+                List<String> names = List.of(constraint.columnNames());
+                names.forEach(name -> requireColumn(type, tableName, columns, name, "unique constraint"));
+                constraints.add(names);
+            }
+        }
+        return constraints;
+    }
+
+    private static List<Index> indexes(Class<?> type, String tableName, List<Column> columns) {
+        jakarta.persistence.Table table = type.getAnnotation(jakarta.persistence.Table.class);
+        List<Index> indexes = new ArrayList<>();
+        if (table == null) {
+            return indexes;
+        }
+        for (jakarta.persistence.Index index : table.indexes()) {
+            List<String> names = new ArrayList<>();
+            for (String part : index.columnList().split(",")) {
+                String name = part.trim().split("\\s+")[0];
+                if (!name.isEmpty()) {
+                    requireColumn(type, tableName, columns, name, "index");
+                    names.add(name);
+                }
+            }
+            String indexName = !index.name().isEmpty() ? index.name() : "ix_" + tableName + "_" + String.join("_", names);
+            indexes.add(new Index(indexName, names, index.unique()));
+        }
+        return indexes;
+    }
+
+    private static void requireColumn(Class<?> type, String tableName, List<Column> columns, String name, String what) {
+        if (columns.stream().noneMatch(column -> column.name().equals(name))) {
+            throw new MappingException("@Table of " + type.getName() + " declares a " + what + " on column '" + name
+                    + "', which table " + tableName + " does not have. Its columns are: "
+                    + String.join(", ", columns.stream().map(Column::name).toList())
+                    + ". To fix this, use column names (not field names) in columnList/columnNames.");
+        }
+    }
+
+    private static Constructor<?> constructor(Class<?> type) {
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor;
+        } catch (NoSuchMethodException e) {
+            throw new MappingException("Entity " + type.getName() + " has no no-argument constructor, which Retort "
+                    + "needs to create instances when loading rows. To fix this, add one; it may be protected or private.");
+        }
+    }
+
+    /** {@code firstName} to {@code first_name}, {@code OrderLine} to {@code order_line}, {@code URLCache} to {@code url_cache}. */
+    public static String snakeCase(String name) {
+        StringBuilder result = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                boolean previousLower = i > 0 && (Character.isLowerCase(name.charAt(i - 1)) || Character.isDigit(name.charAt(i - 1)));
+                boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+                boolean previousUpper = i > 0 && Character.isUpperCase(name.charAt(i - 1));
+                if (i > 0 && (previousLower || previousUpper && nextLower)) {
+                    result.append('_');
+                }
+                result.append(Character.toLowerCase(c));
+            } else {
+                result.append(c);
+            }
+        }
+        return result.toString().toLowerCase(Locale.ROOT);
+    }
+}

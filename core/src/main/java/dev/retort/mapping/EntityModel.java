@@ -1,0 +1,100 @@
+package dev.retort.mapping;
+
+import java.lang.reflect.Constructor;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.retort.MappingException;
+import dev.retort.RetortException;
+import dev.retort.sql.Table;
+
+/**
+ * The mapping of one entity class, read once from its annotations: its table, its persistent
+ * attributes in column order, its id and how ids are generated, its optional version attribute.
+ * Immutable and thread-safe; obtain one with {@link EntityMappings#of(Class)}.
+ */
+public final class EntityModel {
+    private final Class<?> javaType;
+    private final Table table;
+    private final List<AttributeModel> attributes;
+    private final AttributeModel id;
+    private final Optional<AttributeModel> version;
+    private final IdGeneration idGeneration;
+    private final Constructor<?> constructor;
+
+    EntityModel(Class<?> javaType, Table table, List<AttributeModel> attributes, AttributeModel id,
+                Optional<AttributeModel> version, IdGeneration idGeneration, Constructor<?> constructor) {
+        this.javaType = javaType;
+        this.table = table;
+        this.attributes = List.copyOf(attributes);
+        this.id = id;
+        this.version = version;
+        this.idGeneration = idGeneration;
+        this.constructor = constructor;
+    }
+
+    public Class<?> javaType() {
+        return javaType;
+    }
+
+    /** The simple class name, as used in messages ("User#1"). */
+    public String entityName() {
+        return javaType.getSimpleName();
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    /** Every persistent attribute, in the order of the table's columns (the id first). */
+    public List<AttributeModel> attributes() {
+        return attributes;
+    }
+
+    public AttributeModel id() {
+        return id;
+    }
+
+    public Optional<AttributeModel> version() {
+        return version;
+    }
+
+    public IdGeneration idGeneration() {
+        return idGeneration;
+    }
+
+    public Optional<AttributeModel> attribute(String name) {
+        for (AttributeModel attribute : attributes) {
+            if (attribute.name().equals(name)) {
+                return Optional.of(attribute);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The attribute, or a {@link MappingException} that lists the entity's attributes. */
+    public AttributeModel requireAttribute(String name) {
+        return attribute(name).orElseThrow(() -> new MappingException(entityName() + " has no attribute '" + name
+                + "'. Its attributes are: " + attributeNames() + ". To fix this, use one of these field names "
+                + "(names of Java fields, not of columns)."));
+    }
+
+    public String attributeNames() {
+        return attributes.stream().map(AttributeModel::name).collect(Collectors.joining(", "));
+    }
+
+    public Object newInstance() {
+        try {
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new RetortException("Cannot instantiate " + javaType.getName() + " through its no-argument constructor: "
+                    + e.getCause(), e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EntityModel[" + javaType.getName() + " -> " + table.name() + "]";
+    }
+}

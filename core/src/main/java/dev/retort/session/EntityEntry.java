@@ -1,0 +1,43 @@
+package dev.retort.session;
+
+/**
+ * What a session knows of one of its objects: its persister, its id once known, its state, and the
+ * snapshot of field values the database holds (as last loaded or written in this session). Mutable;
+ * owned by one session.
+ */
+final class EntityEntry {
+    enum Status {
+        /** Added; INSERT pending. */
+        PENDING,
+        /** Has a row; changes are found by comparing with the snapshot. */
+        PERSISTENT,
+        /** DELETE pending. */
+        DELETED,
+        /** DELETE flushed; no longer in the session's maps (back in them if the transaction rolls back). */
+        REMOVED
+    }
+
+    final Object instance;
+    final EntityPersister persister;
+    Object id;
+    Status status;
+    Object[] snapshot;
+    boolean expired;
+
+    EntityEntry(Object instance, EntityPersister persister, Object id, Status status, Object[] snapshot) {
+        this.instance = instance;
+        this.persister = persister;
+        this.id = id;
+        this.status = status;
+        this.snapshot = snapshot;
+    }
+
+    EntityKey key() {
+        return new EntityKey(persister.entityType(), id);
+    }
+
+    /** "User#1", or "a new User" before it has an id, for messages. */
+    String describe() {
+        return id == null ? "a new " + persister.entityName() : persister.entityName() + "#" + id;
+    }
+}

@@ -1,0 +1,293 @@
+package dev.retort.session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.retort.dialect.ColumnBinder;
+import dev.retort.dialect.ColumnReader;
+import dev.retort.dialect.Dialect;
+import dev.retort.mapping.AttributeModel;
+import dev.retort.mapping.EntityModel;
+import dev.retort.mapping.IdGeneration;
+import dev.retort.sql.CompiledStatement;
+import dev.retort.sql.Expression;
+import dev.retort.sql.SqlType;
+import dev.retort.sql.Statement;
+
+/**
+ * One entity's mapping joined to one dialect: the statements it needs, compiled once (updates once per
+ * set of changed columns), and the binders and readers for its columns. Shared by every session of a
+ * factory; thread-safe.
+ * <p>
+ * Rows travel as {@code Object[]} indexed like {@link EntityModel#attributes()}, holding stored values
+ * (enums already converted); slot {@code attributes.size()} carries the expected old version.
+ */
+public final class EntityPersister {
+    private final EntityModel model;
+    private final Dialect dialect;
+    private final AttributeModel[] attributes;
+    private final ColumnBinder[] slotBinders;
+    private final SqlType[] types;
+    private final ColumnReader[] readers;
+    private final int versionIndex;
+    private final IdGeneration idGeneration;
+    private final boolean hasArrays;
+    private final CompiledStatement insertWithId;
+    private final CompiledStatement insertGeneratingId;
+    private final CompiledStatement selectById;
+    private final CompiledStatement deleteById;
+    private final CompiledStatement nextSequenceValue;
+    private final List<Expression> allColumns;
+    private final ConcurrentHashMap<BitSet, CompiledStatement> updates = new ConcurrentHashMap<>();
+    private final SequenceBlock sequenceBlock;
+
+    public EntityPersister(EntityModel model, Dialect dialect) {
+        this.model = model;
+        this.dialect = dialect;
+        this.attributes = model.attributes().toArray(new AttributeModel[0]);
+        int count = attributes.length;
+        this.types = new SqlType[count + 1];
+        this.slotBinders = new ColumnBinder[count + 1];
+        this.readers = new ColumnReader[count];
+        boolean arrays = false;
+        for (int i = 0; i < count; i++) {
+            AttributeModel attribute = attributes[i];
+            types[i] = attribute.column().type().type();
+            slotBinders[i] = dialect.binder(attribute.storedType(), types[i]);
+            readers[i] = dialect.reader(attribute.storedType(), types[i], attribute.column().type().scale());
+            arrays |= attribute.javaType() == byte[].class;
+        }
+        this.hasArrays = arrays;
+        this.versionIndex = model.version().map(model.attributes()::indexOf).orElse(-1);
+        if (versionIndex >= 0) {
+            types[count] = types[versionIndex];
+            slotBinders[count] = slotBinders[versionIndex];
+        }
+        IdGeneration generation = model.idGeneration();
+        this.idGeneration = generation == IdGeneration.SEQUENCE && !dialect.supportsSequences() ? IdGeneration.IDENTITY : generation;
+
+        String table = model.table().name();
+        this.allColumns = new ArrayList<>();
+        for (AttributeModel attribute : attributes) {
+            allColumns.add(new Expression.ColumnRef(attribute.column().name()));
+        }
+        this.insertWithId = dialect.compile(insert(0));
+        this.insertGeneratingId = idGeneration == IdGeneration.IDENTITY ? dialect.compile(insert(1)) : null;
+        this.selectById = dialect.compile(new Statement.Select(table, allColumns, Optional.of(idMatches()), List.of(),
+                Optional.empty(), Optional.empty()));
+        this.deleteById = dialect.compile(new Statement.Delete(table, versionIndex >= 0
+                ? new Expression.And(List.of(idMatches(), versionMatches())) : idMatches()));
+        this.nextSequenceValue = idGeneration == IdGeneration.SEQUENCE
+                ? dialect.compile(new Statement.NextValues(model.table().sequence().orElseThrow().name(), 1)) : null;
+        this.sequenceBlock = idGeneration == IdGeneration.SEQUENCE
+                ? new SequenceBlock(model.table().sequence().orElseThrow().increment()) : null;
+    }
+
+    private Statement.Insert insert(int from) {
+        List<String> columns = new ArrayList<>();
+        List<Expression> values = new ArrayList<>();
+        for (int i = from; i < attributes.length; i++) {
+            columns.add(attributes[i].column().name());
+            values.add(new Expression.Slot(i, types[i]));
+        }
+        return new Statement.Insert(model.table().name(), columns, values,
+                from == 1 ? List.of(attributes[0].column().name()) : List.of());
+    }
+
+    private Expression idMatches() {
+        return Expression.eq(new Expression.ColumnRef(attributes[0].column().name()), new Expression.Slot(0, types[0]));
+    }
+
+    private Expression versionMatches() {
+        return Expression.eq(new Expression.ColumnRef(attributes[versionIndex].column().name()),
+                new Expression.Slot(attributes.length, types[versionIndex]));
+    }
+
+    public EntityModel model() {
+        return model;
+    }
+
+    public Class<?> entityType() {
+        return model.javaType();
+    }
+
+    public String entityName() {
+        return model.entityName();
+    }
+
+    /** The id strategy in effect on this dialect (SEQUENCE becomes IDENTITY where sequences don't exist). */
+    IdGeneration idGeneration() {
+        return idGeneration;
+    }
+
+    int attributeCount() {
+        return attributes.length;
+    }
+
+    AttributeModel attribute(int index) {
+        return attributes[index];
+    }
+
+    int versionIndex() {
+        return versionIndex;
+    }
+
+    SqlType type(int index) {
+        return types[index];
+    }
+
+    List<Expression> allColumns() {
+        return allColumns;
+    }
+
+    CompiledStatement insertWithId() {
+        return insertWithId;
+    }
+
+    CompiledStatement insertGeneratingId() {
+        return insertGeneratingId;
+    }
+
+    CompiledStatement selectById() {
+        return selectById;
+    }
+
+    CompiledStatement deleteById() {
+        return deleteById;
+    }
+
+    CompiledStatement nextSequenceValue() {
+        return nextSequenceValue;
+    }
+
+    SequenceBlock sequenceBlock() {
+        return sequenceBlock;
+    }
+
+    /** {@code UPDATE ... SET <changed columns>[, version] WHERE id = ? [AND version = ?]}, compiled once per column set. */
+    CompiledStatement update(BitSet changed) {
+        return updates.computeIfAbsent(changed, key -> {
+            List<String> columns = new ArrayList<>();
+            List<Expression> values = new ArrayList<>();
+            for (int i = key.nextSetBit(0); i >= 0; i = key.nextSetBit(i + 1)) {
+                if (i != versionIndex) {
+                    columns.add(attributes[i].column().name());
+                    values.add(new Expression.Slot(i, types[i]));
+                }
+            }
+            Expression where = idMatches();
+            if (versionIndex >= 0) {
+                columns.add(attributes[versionIndex].column().name());
+                values.add(new Expression.Slot(versionIndex, types[versionIndex]));
+                where = new Expression.And(List.of(where, versionMatches()));
+            }
+            return dialect.compile(new Statement.Update(model.table().name(), columns, values, where));
+        });
+    }
+
+    // ---- row I/O ------------------------------------------------------------------------------------
+
+    /** The entity's field values, in attribute order. */
+    Object[] read(Object entity) {
+        Object[] values = new Object[attributes.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = attributes[i].get(entity);
+        }
+        return values;
+    }
+
+    /** A snapshot of field values: arrays copied so that changes made in place are noticed. */
+    Object[] snapshotOf(Object[] values) {
+        if (!hasArrays) {
+            return values;
+        }
+        Object[] snapshot = values.clone();
+        for (int i = 0; i < snapshot.length; i++) {
+            snapshot[i] = attributes[i].snapshotOf(snapshot[i]);
+        }
+        return snapshot;
+    }
+
+    void write(Object entity, Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            attributes[i].set(entity, values[i]);
+        }
+    }
+
+    /** Field values to stored values; {@code expectedVersion} fills the version-check slot. */
+    Object[] toStored(Object[] values, Object expectedVersion) {
+        Object[] row = new Object[attributes.length + 1];
+        for (int i = 0; i < attributes.length; i++) {
+            row[i] = attributes[i].toStored(values[i]);
+        }
+        row[attributes.length] = expectedVersion;
+        return row;
+    }
+
+    /** Reads one entity's columns, starting at column {@code offset + 1}, as field values. */
+    Object[] readRow(ResultSet resultSet, int offset) throws SQLException {
+        Object[] values = new Object[attributes.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = attributes[i].fromStored(readers[i].read(resultSet, offset + i + 1));
+        }
+        return values;
+    }
+
+    Object readId(ResultSet keys, int column) throws SQLException {
+        return attributes[0].fromStored(readers[0].read(keys, column));
+    }
+
+    /** Binds every parameter of a compiled statement: slots from {@code row}, values as they are. */
+    void bind(PreparedStatement statement, CompiledStatement compiled, Object[] row) throws SQLException {
+        List<Expression> parameters = compiled.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            Expression parameter = parameters.get(i);
+            if (parameter instanceof Expression.Slot slot) {
+                Object value = row[slot.slot()];
+                if (value == null) {
+                    dialect.bindNull(statement, i + 1, slot.type());
+                } else {
+                    slotBinders[slot.slot()].bind(statement, i + 1, value);
+                }
+            } else {
+                Expression.Value value = (Expression.Value) parameter;
+                bindValue(dialect, statement, i + 1, value);
+            }
+        }
+    }
+
+    static void bindValue(Dialect dialect, PreparedStatement statement, int index, Expression.Value value) throws SQLException {
+        if (value.value() == null) {
+            dialect.bindNull(statement, index, value.type());
+        } else {
+            dialect.binder(value.value().getClass(), value.type()).bind(statement, index, value.value());
+        }
+    }
+
+    /** Ids handed out from one sequence value at a time, {@code increment} ids per value (pooled-lo). */
+    static final class SequenceBlock {
+        private final int increment;
+        private long next;
+        private long limit;
+
+        SequenceBlock(int increment) {
+            this.increment = increment;
+        }
+
+        /** The next id, or {@code null} when the block is used up and a new sequence value is needed. */
+        synchronized Long take() {
+            return next < limit ? next++ : null;
+        }
+
+        synchronized void refill(long sequenceValue) {
+            next = sequenceValue;
+            limit = sequenceValue + increment;
+        }
+    }
+}

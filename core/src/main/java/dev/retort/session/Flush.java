@@ -1,0 +1,343 @@
+package dev.retort.session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.retort.DatabaseException;
+import dev.retort.InvalidRequestException;
+import dev.retort.RetortException;
+import dev.retort.StaleObjectException;
+import dev.retort.mapping.IdGeneration;
+import dev.retort.sql.CompiledStatement;
+
+/**
+ * One flush, SQLAlchemy's unit of work: finds pending inserts, changed objects (by comparing fields
+ * with snapshots) and deletions, then writes them grouped per table and statement shape as JDBC
+ * batches: inserts and updates table by table in metadata order, deletes in reverse order (so that
+ * foreign-key ordering, when relationships arrive, only has to order the tables). Memory is changed as
+ * rows are written, each first change recorded in the current frame so that a rollback restores it;
+ * any failure rolls the frame back in the database and in memory.
+ */
+final class Flush {
+    /** Rows per executeBatch; big enough to amortise round trips, small enough for drivers' buffers. */
+    static final int BATCH_SIZE = 1000;
+
+    private final SessionImpl session;
+    private final SessionContext context;
+    private final Statements statements;
+
+    Flush(SessionImpl session, SessionContext context) {
+        this.session = session;
+        this.context = context;
+        this.statements = new Statements(context);
+    }
+
+    /** A changed object: its entry and its current field values. */
+    private record Change(EntityEntry entry, Object[] values) {
+    }
+
+    void run() {
+        Map<EntityPersister, List<EntityEntry>> inserts = new LinkedHashMap<>();
+        Map<EntityPersister, Map<BitSet, List<Change>>> updates = new LinkedHashMap<>();
+        Map<EntityPersister, List<EntityEntry>> deletes = new LinkedHashMap<>();
+        for (EntityEntry entry : session.pending) {
+            inserts.computeIfAbsent(entry.persister, key -> new ArrayList<>()).add(entry);
+        }
+        for (EntityEntry entry : session.entries.values()) {
+            if (entry.status == EntityEntry.Status.DELETED) {
+                deletes.computeIfAbsent(entry.persister, key -> new ArrayList<>()).add(entry);
+            } else if (entry.status == EntityEntry.Status.PERSISTENT && !entry.expired) {
+                collectChange(entry, updates);
+            }
+        }
+        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
+            return;
+        }
+        inserts.values().forEach(Flush::requireIds);
+        Connection connection = session.connection();
+        Frame frame = session.currentFrame();
+        try {
+            for (EntityPersister persister : context.flushOrder()) {
+                List<EntityEntry> toInsert = inserts.get(persister);
+                if (toInsert != null) {
+                    insert(connection, frame, persister, toInsert);
+                }
+                Map<BitSet, List<Change>> toUpdate = updates.get(persister);
+                if (toUpdate != null) {
+                    for (Map.Entry<BitSet, List<Change>> group : toUpdate.entrySet()) {
+                        update(connection, frame, persister, group.getKey(), group.getValue());
+                    }
+                }
+            }
+            List<EntityPersister> order = context.flushOrder();
+            for (int i = order.size() - 1; i >= 0; i--) {
+                List<EntityEntry> toDelete = deletes.get(order.get(i));
+                if (toDelete != null) {
+                    delete(connection, frame, order.get(i), toDelete);
+                }
+            }
+        } catch (RetortException e) {
+            throw session.failed(frame, e);
+        }
+        session.pending.clear();
+    }
+
+    private static void collectChange(EntityEntry entry, Map<EntityPersister, Map<BitSet, List<Change>>> updates) {
+        EntityPersister persister = entry.persister;
+        Object[] values = persister.read(entry.instance);
+        BitSet changed = null;
+        for (int i = 0; i < values.length; i++) {
+            if (persister.attribute(i).differs(values[i], entry.snapshot[i])) {
+                if (changed == null) {
+                    changed = new BitSet(values.length);
+                }
+                changed.set(i);
+            }
+        }
+        if (changed == null) {
+            return;
+        }
+        if (changed.get(0)) {
+            throw new InvalidRequestException("The id of " + entry.describe() + " was changed to " + values[0]
+                    + "; Retort does not change primary keys. To fix this, set it back, and add a new object "
+                    + "(deleting the old one) if a new key is needed.");
+        }
+        updates.computeIfAbsent(persister, key -> new LinkedHashMap<>())
+                .computeIfAbsent(changed, key -> new ArrayList<>()).add(new Change(entry, values));
+    }
+
+    private static void requireIds(List<EntityEntry> entries) {
+        for (EntityEntry entry : entries) {
+            EntityPersister persister = entry.persister;
+            if (persister.idGeneration() == IdGeneration.ASSIGNED
+                    && Ids.assigned(persister.attribute(0), persister.attribute(0).get(entry.instance)) == null) {
+                throw new InvalidRequestException("Cannot insert " + entry.describe() + ": its @Id "
+                        + persister.attribute(0) + " is not set, and it has no @GeneratedValue. To fix this, assign "
+                        + "the id before flushing, or annotate the id field with @GeneratedValue.");
+            }
+        }
+    }
+
+    // ---- INSERT -------------------------------------------------------------------------------------
+
+    private void insert(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> entries) {
+        List<EntityEntry> withId = new ArrayList<>(entries.size());
+        List<EntityEntry> generating = new ArrayList<>();
+        for (EntityEntry entry : entries) {
+            frame.remember(entry);
+            Object id = Ids.assigned(persister.attribute(0), persister.attribute(0).get(entry.instance));
+            if (id == null && persister.idGeneration() == IdGeneration.SEQUENCE) {
+                persister.attribute(0).set(entry.instance, Ids.coerce(persister.attribute(0), nextFromSequence(connection, persister),
+                        "sequence"));
+                id = persister.attribute(0).get(entry.instance);
+            }
+            int version = persister.versionIndex();
+            if (version >= 0 && persister.attribute(version).get(entry.instance) == null) {
+                persister.attribute(version).set(entry.instance, Ids.coerce(persister.attribute(version), 0L, "version"));
+            }
+            (id == null ? generating : withId).add(entry);
+        }
+        if (!withId.isEmpty()) {
+            insertBatch(connection, frame, persister, persister.insertWithId(), withId, false);
+        }
+        if (!generating.isEmpty()) {
+            insertBatch(connection, frame, persister, persister.insertGeneratingId(), generating, true);
+        }
+    }
+
+    private long nextFromSequence(Connection connection, EntityPersister persister) {
+        EntityPersister.SequenceBlock block = persister.sequenceBlock();
+        Long next = block.take();
+        while (next == null) {
+            CompiledStatement compiled = persister.nextSequenceValue();
+            try (PreparedStatement statement = statements.prepare(connection, compiled);
+                 ResultSet resultSet = statement.executeQuery()) {
+                statements.logQuery(compiled, null);
+                resultSet.next();
+                block.refill(resultSet.getLong(1));
+            } catch (SQLException e) {
+                throw statements.flushFailed(persister.entityName(), "sequence fetch", compiled, e, session.currentFrame().nested());
+            }
+            next = block.take();
+        }
+        return next;
+    }
+
+    private void insertBatch(Connection connection, Frame frame, EntityPersister persister, CompiledStatement compiled,
+                             List<EntityEntry> entries, boolean generatedKeys) {
+        boolean batchKeys = !generatedKeys || context.dialect().supportsBatchGeneratedKeys();
+        String keyColumn = persister.attribute(0).column().name();
+        try (PreparedStatement statement = generatedKeys
+                ? statements.prepareReturningKeys(connection, compiled, keyColumn) : statements.prepare(connection, compiled)) {
+            List<Object[]> values = new ArrayList<>(Math.min(entries.size(), BATCH_SIZE));
+            for (int start = 0; start < entries.size(); start += BATCH_SIZE) {
+                int end = Math.min(entries.size(), start + BATCH_SIZE);
+                values.clear();
+                for (int i = start; i < end; i++) {
+                    Object[] fields = persister.read(entries.get(i).instance);
+                    values.add(fields);
+                    persister.bind(statement, compiled, persister.toStored(fields, null));
+                    if (batchKeys) {
+                        statement.addBatch();
+                    } else {
+                        statement.executeUpdate();
+                        readKeys(statement, persister, entries, i, i + 1, values, start);
+                    }
+                }
+                statements.logBatch(compiled, persister.toStored(values.get(0), null), end - start);
+                if (batchKeys) {
+                    statement.executeBatch();
+                    if (generatedKeys) {
+                        readKeys(statement, persister, entries, start, end, values, start);
+                    }
+                }
+                for (int i = start; i < end; i++) {
+                    becamePersistent(entries.get(i), values.get(i - start));
+                }
+            }
+        } catch (SQLException e) {
+            throw statements.flushFailed(persister.entityName(), "INSERT", compiled, e, frame.nested());
+        }
+    }
+
+    private static void readKeys(Statement statement, EntityPersister persister, List<EntityEntry> entries, int from, int to,
+                                 List<Object[]> values, int valuesOffset) throws SQLException {
+        int index = from;
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            while (keys.next() && index < to) {
+                Object id = persister.readId(keys, 1);
+                persister.attribute(0).set(entries.get(index).instance, id);
+                values.get(index - valuesOffset)[0] = id;
+                index++;
+            }
+        }
+        if (index != to) {
+            throw new DatabaseException("The driver returned " + (index - from) + " generated keys for " + (to - from)
+                    + " inserted " + persister.entityName() + " rows; Retort cannot tell which id belongs to which object.");
+        }
+    }
+
+    private void becamePersistent(EntityEntry entry, Object[] values) {
+        entry.id = values[0];
+        entry.status = EntityEntry.Status.PERSISTENT;
+        entry.snapshot = entry.persister.snapshotOf(values);
+        session.identityMap.put(entry.key(), entry);
+    }
+
+    // ---- UPDATE -------------------------------------------------------------------------------------
+
+    private void update(Connection connection, Frame frame, EntityPersister persister, BitSet changed, List<Change> changes) {
+        CompiledStatement compiled = persister.update(changed);
+        int version = persister.versionIndex();
+        boolean checkEach = !context.dialect().reportsBatchRowCounts();
+        try (PreparedStatement statement = statements.prepare(connection, compiled)) {
+            for (int start = 0; start < changes.size(); start += BATCH_SIZE) {
+                int end = Math.min(changes.size(), start + BATCH_SIZE);
+                Object[] first = null;
+                for (int i = start; i < end; i++) {
+                    Change change = changes.get(i);
+                    frame.remember(change.entry());
+                    Object expected = null;
+                    if (version >= 0) {
+                        expected = change.entry().snapshot[version];
+                        change.values()[version] = Ids.coerce(persister.attribute(version),
+                                ((Number) expected).longValue() + 1, "version");
+                    }
+                    Object[] row = persister.toStored(change.values(), expected);
+                    first = first == null ? row : first;
+                    persister.bind(statement, compiled, row);
+                    if (checkEach) {
+                        requireOneRow(statement.executeUpdate(), change.entry(), "UPDATE", expected);
+                    } else {
+                        statement.addBatch();
+                    }
+                }
+                statements.logBatch(compiled, first, end - start);
+                if (!checkEach) {
+                    int[] counts = statement.executeBatch();
+                    for (int i = start; i < end; i++) {
+                        requireOneRow(counts[i - start], changes.get(i).entry(), "UPDATE",
+                                version >= 0 ? changes.get(i).entry().snapshot[version] : null);
+                    }
+                }
+                for (int i = start; i < end; i++) {
+                    Change change = changes.get(i);
+                    if (version >= 0) {
+                        persister.attribute(version).set(change.entry().instance, change.values()[version]);
+                    }
+                    change.entry().snapshot = persister.snapshotOf(change.values());
+                }
+            }
+        } catch (SQLException e) {
+            throw statements.flushFailed(persister.entityName(), "UPDATE", compiled, e, frame.nested());
+        }
+    }
+
+    // ---- DELETE -------------------------------------------------------------------------------------
+
+    private void delete(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> entries) {
+        CompiledStatement compiled = persister.deleteById();
+        int version = persister.versionIndex();
+        boolean checkEach = !context.dialect().reportsBatchRowCounts();
+        try (PreparedStatement statement = statements.prepare(connection, compiled)) {
+            for (int start = 0; start < entries.size(); start += BATCH_SIZE) {
+                int end = Math.min(entries.size(), start + BATCH_SIZE);
+                Object[] first = null;
+                for (int i = start; i < end; i++) {
+                    EntityEntry entry = entries.get(i);
+                    frame.remember(entry);
+                    Object expected = version >= 0 ? entry.snapshot[version] : null;
+                    Object[] row = persister.toStored(entry.snapshot, expected);
+                    first = first == null ? row : first;
+                    persister.bind(statement, compiled, row);
+                    if (checkEach) {
+                        requireOneRow(statement.executeUpdate(), entry, "DELETE", expected);
+                    } else {
+                        statement.addBatch();
+                    }
+                }
+                statements.logBatch(compiled, first, end - start);
+                if (!checkEach) {
+                    int[] counts = statement.executeBatch();
+                    for (int i = start; i < end; i++) {
+                        EntityEntry entry = entries.get(i);
+                        requireOneRow(counts[i - start], entry, "DELETE", version >= 0 ? entry.snapshot[version] : null);
+                    }
+                }
+                for (int i = start; i < end; i++) {
+                    EntityEntry entry = entries.get(i);
+                    entry.status = EntityEntry.Status.REMOVED;
+                    session.identityMap.remove(entry.key());
+                    session.entries.remove(entry.instance);
+                }
+            }
+        } catch (SQLException e) {
+            throw statements.flushFailed(persister.entityName(), "DELETE", compiled, e, frame.nested());
+        }
+    }
+
+    private void requireOneRow(int count, EntityEntry entry, String operation, Object expectedVersion) {
+        if (count == 1 || count == Statement.SUCCESS_NO_INFO && expectedVersion == null) {
+            return;
+        }
+        if (count == Statement.SUCCESS_NO_INFO) {
+            throw new DatabaseException("The driver did not report how many rows the " + operation + " of "
+                    + entry.describe() + " matched, so its @Version check cannot be made. "
+                    + Statements.rolledBack(session.currentFrame().nested()));
+        }
+        throw new StaleObjectException("The " + operation + " of " + entry.describe() + " matched " + count + " rows instead "
+                + "of 1: " + (expectedVersion != null ? "its row no longer has version " + expectedVersion + ", so "
+                + "another transaction changed or deleted it since this session loaded it"
+                : "another transaction deleted its row since this session loaded it") + ". "
+                + Statements.rolledBack(session.currentFrame().nested()) + " To fix this, call session.rollback(), load the "
+                + "object again (session.get or session.refresh) and apply the change to the fresh state.");
+    }
+}

@@ -1,0 +1,45 @@
+package dev.retort.session;
+
+import java.sql.Savepoint;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * One level of transaction (the outer one, or a SAVEPOINT) and the undo log of what flushes inside it
+ * changed in the session's memory, so that a rollback restores objects exactly to their state when the
+ * level began: the first change of an entry within the frame records its prior state. Committing a
+ * nested frame hands its records to the parent; the parent keeps its own older ones.
+ */
+final class Frame {
+    /** An entry's state before the frame first changed it. */
+    record Undo(EntityEntry.Status status, Object[] snapshot, Object id, Object idField, Object versionField) {
+    }
+
+    final Savepoint savepoint;
+    /** Set when a flush failed inside this nested frame and already rolled it back. */
+    boolean failed;
+    final Map<EntityEntry, Undo> undo = new IdentityHashMap<>();
+
+    Frame(Savepoint savepoint) {
+        this.savepoint = savepoint;
+    }
+
+    boolean nested() {
+        return savepoint != null;
+    }
+
+    /** Records the entry's state before its first change within this frame. */
+    void remember(EntityEntry entry) {
+        if (!undo.containsKey(entry)) {
+            EntityPersister persister = entry.persister;
+            Object versionField = persister.versionIndex() >= 0
+                    ? persister.attribute(persister.versionIndex()).get(entry.instance) : null;
+            undo.put(entry, new Undo(entry.status, entry.snapshot, entry.id, persister.attribute(0).get(entry.instance),
+                    versionField));
+        }
+    }
+
+    void handTo(Frame parent) {
+        undo.forEach(parent.undo::putIfAbsent);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.retort.session;
+
+import dev.retort.InvalidRequestException;
+import dev.retort.mapping.AttributeModel;
+
+/** Checks and widens values given for attributes: ids for {@code get}, values for {@code filterBy}. */
+final class Ids {
+    private Ids() {
+    }
+
+    /** The id value, or {@code null} while it is unassigned (null, or 0 in a primitive field). */
+    static Object assigned(AttributeModel id, Object value) {
+        if (value == null || id.javaType().isPrimitive() && value instanceof Number number && number.longValue() == 0) {
+            return null;
+        }
+        return value;
+    }
+
+    /**
+     * {@code value} as the attribute's Java type: integral numbers are widened or narrowed when they fit,
+     * anything else of another type is refused with a message naming the call, the attribute and the fix.
+     */
+    static Object coerce(AttributeModel attribute, Object value, String call) {
+        Class<?> target = attribute.javaType().isPrimitive() ? boxed(attribute) : attribute.javaType();
+        if (value == null || target.isInstance(value)) {
+            return value;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            long number = ((Number) value).longValue();
+            if (target == Long.class) {
+                return number;
+            }
+            if (target == Integer.class && number == (int) number) {
+                return (int) number;
+            }
+            if (target == Short.class && number == (short) number) {
+                return (short) number;
+            }
+        }
+        String typeName = target.getSimpleName();
+        throw new InvalidRequestException(call + ": " + attribute + " is a " + target.getName() + ", but the value given is "
+                + (value instanceof String ? "the String \"" + value + "\"" : "a " + value.getClass().getName() + " (" + value + ")")
+                + ". To fix this, pass a " + typeName + (target == Long.class ? " (e.g. 1L)" : "") + ".");
+    }
+
+    private static Class<?> boxed(AttributeModel attribute) {
+        Class<?> type = attribute.javaType();
+        if (type == long.class) return Long.class;
+        if (type == int.class) return Integer.class;
+        if (type == short.class) return Short.class;
+        if (type == byte.class) return Byte.class;
+        if (type == boolean.class) return Boolean.class;
+        if (type == double.class) return Double.class;
+        if (type == float.class) return Float.class;
+        return Character.class;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.retort.session;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.retort.Engine;
+import dev.retort.MappingException;
+import dev.retort.dialect.Dialect;
+import dev.retort.mapping.EntityMappings;
+import dev.retort.mapping.EntityModel;
+
+/**
+ * What every session of one factory shares: the engine and a persister per mapped entity, in the order
+ * their tables are created (the order flushes insert in). Immutable and thread-safe.
+ */
+public final class SessionContext {
+    private final Engine engine;
+    private final Map<Class<?>, EntityPersister> persisters = new LinkedHashMap<>();
+    private final List<EntityPersister> flushOrder;
+
+    public SessionContext(Engine engine, List<EntityModel> models) {
+        this.engine = engine;
+        for (EntityModel model : models) {
+            persisters.put(model.javaType(), new EntityPersister(model, engine.dialect()));
+        }
+        this.flushOrder = List.copyOf(persisters.values());
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Dialect dialect() {
+        return engine.dialect();
+    }
+
+    List<EntityPersister> flushOrder() {
+        return flushOrder;
+    }
+
+    /** The persister of an entity class, or a {@link MappingException} saying why there is none. */
+    public EntityPersister persister(Class<?> type) {
+        EntityPersister persister = persisters.get(type);
+        if (persister != null) {
+            return persister;
+        }
+        EntityModel model = EntityMappings.of(type);
+        throw new MappingException("Entity " + model.javaType().getName() + " is not in this session factory's Metadata. "
+                + "To fix this, list it when building the metadata: Metadata.of(..., " + type.getSimpleName() + ".class).");
+    }
+}

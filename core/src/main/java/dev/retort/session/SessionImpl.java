@@ -1,0 +1,504 @@
+package dev.retort.session;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import dev.retort.DatabaseException;
+import dev.retort.InvalidRequestException;
+import dev.retort.Isolation;
+import dev.retort.MappingException;
+import dev.retort.PendingRollbackException;
+import dev.retort.Query;
+import dev.retort.RetortException;
+import dev.retort.Session;
+import dev.retort.StaleObjectException;
+import dev.retort.Transaction;
+import dev.retort.mapping.AttributeModel;
+import dev.retort.mapping.EntityMappings;
+import dev.retort.mapping.IdGeneration;
+
+/**
+ * The {@link Session} implementation: identity map, entries and the stack of transaction frames. Writing
+ * is delegated to {@link Flush}, reading to {@link Loader}. Not thread-safe.
+ */
+public final class SessionImpl implements Session {
+    private final SessionContext context;
+    private final Isolation isolation;
+    final Map<Object, EntityEntry> entries = new IdentityHashMap<>();
+    final Map<EntityKey, EntityEntry> identityMap = new HashMap<>();
+    final List<EntityEntry> pending = new ArrayList<>();
+    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    private final Loader loader;
+    private Connection connection;
+    private boolean closed;
+    private RetortException pendingRollback;
+
+    public SessionImpl(SessionContext context, Isolation isolation) {
+        this.context = context;
+        this.isolation = isolation;
+        this.loader = new Loader(this, context);
+    }
+
+    SessionContext context() {
+        return context;
+    }
+
+    // ---- state --------------------------------------------------------------------------------------
+
+    @Override
+    public void add(Object entity) {
+        checkUsable();
+        addChecked(entity);
+    }
+
+    private void addChecked(Object entity) {
+        if (entity == null) {
+            throw new InvalidRequestException("session.add(null): there is no object to add. To fix this, pass an entity instance.");
+        }
+        EntityEntry existing = entries.get(entity);
+        if (existing != null) {
+            if (existing.status == EntityEntry.Status.DELETED) {
+                existing.status = EntityEntry.Status.PERSISTENT;
+            }
+            return;
+        }
+        EntityPersister persister = context.persister(entity.getClass());
+        AttributeModel id = persister.attribute(0);
+        if (persister.idGeneration() == IdGeneration.UUID && id.get(entity) == null) {
+            java.util.UUID uuid = java.util.UUID.randomUUID();
+            id.set(entity, id.javaType() == String.class ? uuid.toString() : uuid);
+        }
+        Object idValue = Ids.assigned(id, id.get(entity));
+        if (idValue != null) {
+            EntityEntry holder = identityMap.get(new EntityKey(persister.entityType(), idValue));
+            if (holder != null) {
+                throw new InvalidRequestException("Cannot add this " + persister.entityName() + " with id " + idValue
+                        + ": the session already holds another instance with that id (" + holder.describe() + "). "
+                        + "To fix this, change that instance instead, or use session.merge(object) to copy this one's state onto it.");
+            }
+        }
+        EntityEntry entry = new EntityEntry(entity, persister, null, EntityEntry.Status.PENDING, null);
+        entries.put(entity, entry);
+        pending.add(entry);
+    }
+
+    @Override
+    public void addAll(Collection<?> entities) {
+        checkUsable();
+        for (Object entity : entities) {
+            addChecked(entity);
+        }
+    }
+
+    @Override
+    public void addAll(Object... entities) {
+        addAll(Arrays.asList(entities));
+    }
+
+    @Override
+    public <T> T get(Class<T> entityType, Object id) {
+        checkUsable();
+        return loader.get(entityType, id);
+    }
+
+    @Override
+    public void delete(Object entity) {
+        checkUsable();
+        EntityEntry entry = requireAttached(entity, "delete");
+        if (entry.status == EntityEntry.Status.PENDING) {
+            detach(entry);
+        } else {
+            entry.status = EntityEntry.Status.DELETED;
+        }
+    }
+
+    @Override
+    public void refresh(Object entity) {
+        checkUsable();
+        EntityEntry entry = requireAttached(entity, "refresh");
+        if (entry.status == EntityEntry.Status.PENDING) {
+            throw new InvalidRequestException("Cannot refresh " + entry.describe() + ": it has no row yet. To fix this, "
+                    + "flush or commit the session first.");
+        }
+        loader.reload(entry);
+    }
+
+    @Override
+    public void expire(Object entity) {
+        checkUsable();
+        requireAttached(entity, "expire").expired = true;
+    }
+
+    @Override
+    public void expunge(Object entity) {
+        checkUsable();
+        detach(requireAttached(entity, "expunge"));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T merge(T entity) {
+        checkUsable();
+        if (entity == null) {
+            throw new InvalidRequestException("session.merge(null): there is no object to merge. To fix this, pass an entity instance.");
+        }
+        if (entries.containsKey(entity)) {
+            return entity;
+        }
+        EntityPersister persister = context.persister(entity.getClass());
+        Object[] values = persister.read(entity);
+        Object id = Ids.assigned(persister.attribute(0), values[0]);
+        T managed = id == null ? null : (T) loader.get(persister.entityType(), id);
+        if (managed == null) {
+            T copy = (T) persister.model().newInstance();
+            persister.write(copy, values);
+            addChecked(copy);
+            return copy;
+        }
+        EntityEntry entry = entries.get(managed);
+        int version = persister.versionIndex();
+        if (version >= 0 && !java.util.Objects.equals(values[version], entry.snapshot[version])) {
+            throw new StaleObjectException("Cannot merge " + entry.describe() + ": it has version " + values[version]
+                    + " but the database row has version " + entry.snapshot[version] + ", so another transaction changed "
+                    + "it since this copy was loaded. To fix this, load it again with session.get and apply the change to that instance.");
+        }
+        persister.write(managed, values);
+        return managed;
+    }
+
+    @Override
+    public boolean contains(Object entity) {
+        EntityEntry entry = entity == null ? null : entries.get(entity);
+        return entry != null && entry.status != EntityEntry.Status.REMOVED;
+    }
+
+    @Override
+    public <T> Query<T> query(Class<T> entityType) {
+        checkUsable();
+        return new QueryImpl<>(this, loader, context.persister(entityType));
+    }
+
+    EntityEntry requireAttached(Object entity, String operation) {
+        EntityEntry entry = entity == null ? null : entries.get(entity);
+        if (entry == null) {
+            if (entity != null && !EntityMappings.isEntity(entity.getClass())) {
+                context.persister(entity.getClass());
+            }
+            throw new InvalidRequestException("Cannot " + operation + " " + (entity == null ? "null" : describe(entity))
+                    + ": it is not in this session. To fix this, load it in this session (session.get or a query), "
+                    + "or bring a detached copy in with session.merge(object).");
+        }
+        return entry;
+    }
+
+    private String describe(Object entity) {
+        try {
+            EntityPersister persister = context.persister(entity.getClass());
+            Object id = persister.attribute(0).get(entity);
+            return id == null ? "this new " + persister.entityName() : persister.entityName() + "#" + id;
+        } catch (MappingException e) {
+            return entity.getClass().getSimpleName();
+        }
+    }
+
+    void detach(EntityEntry entry) {
+        entries.remove(entry.instance);
+        if (entry.id != null && identityMap.get(entry.key()) == entry) {
+            identityMap.remove(entry.key());
+        }
+        if (entry.status == EntityEntry.Status.PENDING) {
+            pending.remove(entry);
+        }
+    }
+
+    // ---- transactions -------------------------------------------------------------------------------
+
+    @Override
+    public void flush() {
+        checkUsable();
+        new Flush(this, context).run();
+    }
+
+    /** The connection of the current transaction, beginning one if none is active (autobegin). */
+    Connection connection() {
+        if (connection == null) {
+            Connection opened = context.engine().connect();
+            try {
+                if (isolation != null) {
+                    opened.setTransactionIsolation(isolation.jdbcLevel());
+                }
+                opened.setAutoCommit(false);
+            } catch (SQLException e) {
+                closeQuietly(opened);
+                throw new DatabaseException("Cannot begin a transaction on " + context.engine().location() + ": " + e.getMessage(), e);
+            }
+            connection = opened;
+            frames.push(new Frame(null));
+            context.engine().sqlLog().event("BEGIN (implicit)");
+        }
+        return connection;
+    }
+
+    Frame currentFrame() {
+        return frames.peek();
+    }
+
+    @Override
+    public Transaction begin() {
+        checkUsable();
+        if (connection != null) {
+            throw new InvalidRequestException("A transaction is already active on this session (it began on first use). "
+                    + "To fix this, commit or roll it back first, or use session.beginNested() for a SAVEPOINT.");
+        }
+        connection();
+        return new TransactionImpl(this, frames.peek());
+    }
+
+    @Override
+    public Transaction beginNested() {
+        checkUsable();
+        flush();
+        Connection current = connection();
+        try {
+            Frame frame = new Frame(current.setSavepoint());
+            frames.push(frame);
+            context.engine().sqlLog().event("SAVEPOINT");
+            return new TransactionImpl(this, frame);
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot begin a nested transaction (SAVEPOINT) on " + context.dialect().displayName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return connection != null;
+    }
+
+    @Override
+    public void commit() {
+        checkUsable();
+        flush();
+        if (connection == null) {
+            return;
+        }
+        try {
+            while (frames.size() > 1) {
+                Frame nested = frames.pop();
+                connection.releaseSavepoint(nested.savepoint);
+            }
+            connection.commit();
+            context.engine().sqlLog().event("COMMIT");
+        } catch (SQLException e) {
+            rollbackAll();
+            throw new DatabaseException("COMMIT failed on " + context.dialect().displayName() + ": " + e.getMessage()
+                    + ". The transaction was rolled back.", e);
+        }
+        frames.clear();
+        release();
+    }
+
+    /** Commits a nested frame: flushes, releases its savepoint and hands its undo records to the parent. */
+    void commitNested(Frame frame) {
+        checkUsable();
+        requireTop(frame);
+        flush();
+        try {
+            connection.releaseSavepoint(frame.savepoint);
+            context.engine().sqlLog().event("RELEASE SAVEPOINT");
+        } catch (SQLException e) {
+            throw new DatabaseException("RELEASE SAVEPOINT failed: " + e.getMessage(), e);
+        }
+        frames.pop();
+        frame.handTo(frames.peek());
+    }
+
+    void rollbackNested(Frame frame) {
+        if (closed) {
+            return;
+        }
+        if (frame.failed) {
+            // The failed flush already rolled back to the savepoint and restored memory.
+            frames.remove(frame);
+            pendingRollback = null;
+            return;
+        }
+        requireTop(frame);
+        rollbackFrame(frame);
+        frames.pop();
+    }
+
+    boolean isCurrent(Frame frame) {
+        return frames.contains(frame);
+    }
+
+    private void requireTop(Frame frame) {
+        if (frames.peek() != frame) {
+            throw new InvalidRequestException("This nested transaction is not the innermost one. To fix this, "
+                    + "commit or roll back the nested transactions begun inside it first.");
+        }
+    }
+
+    @Override
+    public void rollback() {
+        if (closed) {
+            throw closedError();
+        }
+        rollbackAll();
+        pendingRollback = null;
+    }
+
+    private void rollbackAll() {
+        if (connection != null) {
+            try {
+                connection.rollback();
+                context.engine().sqlLog().event("ROLLBACK");
+            } catch (SQLException e) {
+                // The connection is unusable: memory is still restored below and the connection discarded.
+                context.engine().sqlLog().event("ROLLBACK failed: " + e.getMessage());
+            }
+            while (!frames.isEmpty()) {
+                undo(frames.pop());
+            }
+            release();
+        }
+        resetMemory();
+    }
+
+    /** Rolls a savepoint back in the database and in memory; the frame stays on the stack. */
+    private void rollbackFrame(Frame frame) {
+        try {
+            connection.rollback(frame.savepoint);
+            context.engine().sqlLog().event("ROLLBACK TO SAVEPOINT");
+        } catch (SQLException e) {
+            throw new DatabaseException("ROLLBACK TO SAVEPOINT failed: " + e.getMessage(), e);
+        }
+        undo(frame);
+        resetMemory();
+    }
+
+    /**
+     * After a failed flush: rolls back the frame it ran in (the savepoint, or the whole transaction) so
+     * that nothing of it stays written, and makes the session refuse work until rolled back.
+     */
+    RetortException failed(Frame frame, RetortException error) {
+        if (frame.nested()) {
+            rollbackFrame(frame);
+            frame.failed = true;
+        } else {
+            rollbackAll();
+        }
+        pendingRollback = error;
+        return error;
+    }
+
+    private void undo(Frame frame) {
+        for (Map.Entry<EntityEntry, Frame.Undo> record : frame.undo.entrySet()) {
+            EntityEntry entry = record.getKey();
+            Frame.Undo undo = record.getValue();
+            if (entry.id != null && identityMap.get(entry.key()) == entry) {
+                identityMap.remove(entry.key());
+            }
+            entry.status = undo.status();
+            entry.snapshot = undo.snapshot();
+            entry.id = undo.id();
+            if (undo.status() == EntityEntry.Status.PENDING) {
+                entry.persister.attribute(0).set(entry.instance, undo.idField());
+                int version = entry.persister.versionIndex();
+                if (version >= 0) {
+                    entry.persister.attribute(version).set(entry.instance, undo.versionField());
+                }
+                if (!pending.contains(entry)) {
+                    pending.add(entry);
+                }
+            } else {
+                identityMap.put(entry.key(), entry);
+            }
+            entries.put(entry.instance, entry);
+        }
+        frame.undo.clear();
+    }
+
+    /**
+     * Memory after a rollback: objects never written leave the session, deletions are forgotten, and
+     * persistent objects get their snapshot (the database's state) back into their fields.
+     */
+    private void resetMemory() {
+        for (Iterator<EntityEntry> iterator = entries.values().iterator(); iterator.hasNext(); ) {
+            EntityEntry entry = iterator.next();
+            if (entry.status == EntityEntry.Status.PENDING) {
+                iterator.remove();
+            } else {
+                if (entry.status == EntityEntry.Status.DELETED) {
+                    entry.status = EntityEntry.Status.PERSISTENT;
+                }
+                entry.persister.write(entry.instance, entry.snapshot);
+            }
+        }
+        pending.clear();
+    }
+
+    private void release() {
+        Connection released = connection;
+        connection = null;
+        frames.clear();
+        if (released != null) {
+            try {
+                released.setAutoCommit(true);
+            } catch (SQLException e) {
+                // Returned to the pool anyway; the pool validates it.
+            }
+            closeQuietly(released);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Nothing to save: the pool discards a broken connection.
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (connection != null) {
+                rollbackAll();
+            }
+        } finally {
+            closed = true;
+            entries.clear();
+            identityMap.clear();
+            pending.clear();
+        }
+    }
+
+    void checkUsable() {
+        if (closed) {
+            throw closedError();
+        }
+        if (pendingRollback != null) {
+            throw new PendingRollbackException("This session's transaction was rolled back because a flush failed ("
+                    + pendingRollback.getClass().getSimpleName() + ": " + pendingRollback.getMessage() + "). "
+                    + "To fix this, call session.rollback() (or rollback() on the failed nested transaction) before "
+                    + "using the session again.", pendingRollback);
+        }
+    }
+
+    private static InvalidRequestException closedError() {
+        return new InvalidRequestException("This session is closed. To fix this, open a new session with sessionFactory.open().");
+    }
+}

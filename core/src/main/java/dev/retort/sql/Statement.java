@@ -1,0 +1,67 @@
+package dev.retort.sql;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The statements Retort issues, as a sealed tree. The ORM builds them; a dialect compiles them to SQL
+ * text and an ordered list of parameters. No SQL string is assembled outside a compiler.
+ */
+public sealed interface Statement {
+
+    /**
+     * {@code SELECT columns FROM table WHERE where ORDER BY ... LIMIT/OFFSET}; {@code limit} and
+     * {@code offset} are bound as parameters where given.
+     */
+    record Select(String table, List<Expression> columns, Optional<Expression> where, List<OrderItem> orderBy,
+                  Optional<Integer> limit, Optional<Integer> offset) implements Statement {
+        public Select {
+            columns = List.copyOf(columns);
+            orderBy = List.copyOf(orderBy);
+        }
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) VALUES (values)}; {@code returning} names the columns the database
+     * generates, read back through JDBC generated keys (or a RETURNING clause where the dialect uses one).
+     * Batches execute one compiled insert with many rows of slot values.
+     */
+    record Insert(String table, List<String> columns, List<Expression> values, List<String> returning)
+            implements Statement {
+        public Insert {
+            columns = List.copyOf(columns);
+            values = List.copyOf(values);
+            returning = List.copyOf(returning);
+        }
+    }
+
+    /** {@code UPDATE table SET column = value, ... WHERE where}. */
+    record Update(String table, List<String> columns, List<Expression> values, Expression where) implements Statement {
+        public Update {
+            columns = List.copyOf(columns);
+            values = List.copyOf(values);
+        }
+    }
+
+    record Delete(String table, Expression where) implements Statement {
+    }
+
+    record CreateTable(Table table) implements Statement {
+    }
+
+    record DropTable(String table) implements Statement {
+    }
+
+    record CreateIndex(String table, Index index) implements Statement {
+    }
+
+    record CreateSequence(Sequence sequence) implements Statement {
+    }
+
+    record DropSequence(String sequence) implements Statement {
+    }
+
+    /** Fetches the next {@code count} values of a sequence, one row each. */
+    record NextValues(String sequence, int count) implements Statement {
+    }
+}

@@ -1,0 +1,29 @@
+package dev.retort.sql;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table as the database sees it: columns, primary key, unique constraints, indexes and the sequence
+ * that feeds its key, if any. Immutable; built by the mapping layer from annotations, consumed by the
+ * schema layer and the compilers.
+ */
+public record Table(String name, List<Column> columns, List<String> primaryKey,
+                    List<List<String>> uniqueConstraints, List<Index> indexes, Optional<Sequence> sequence) {
+
+    public Table {
+        columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
+        uniqueConstraints = uniqueConstraints.stream().map(List::copyOf).toList();
+        indexes = List.copyOf(indexes);
+    }
+
+    public Column column(String columnName) {
+        for (Column column : columns) {
+            if (column.name().equals(columnName)) {
+                return column;
+            }
+        }
+        throw new IllegalArgumentException("Table " + name + " has no column " + columnName);
+    }
+}
