@@ -268,7 +268,7 @@ public class SqlCompiler {
             case CHAR: return "CHAR(" + Math.max(type.length(), 1) + ")";
             case VARCHAR: return "VARCHAR(" + length(type) + ")";
             case DATE: return "DATE";
-            case TIME: return "TIME";
+            case TIME: return "TIME(6)";
             case TIMESTAMP: return "TIMESTAMP";
             case TIMESTAMP_WITH_TIME_ZONE: return "TIMESTAMP WITH TIME ZONE";
             case UUID: return "UUID";

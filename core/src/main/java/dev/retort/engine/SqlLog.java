@@ -30,7 +30,12 @@ public final class SqlLog {
             line.append("  [batch of ").append(batchSize).append(']');
         }
         if (!parameters.isEmpty()) {
-            line.append("  ").append(parameters);
+            line.append("  [");
+            for (int i = 0; i < parameters.size(); i++) {
+                Object value = parameters.get(i);
+                line.append(i == 0 ? "" : ", ").append(value instanceof byte[] bytes ? "<" + bytes.length + " bytes>" : value);
+            }
+            line.append(']');
         }
         LOGGER.log(level, line.toString());
     }

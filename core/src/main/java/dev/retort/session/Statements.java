@@ -1,5 +1,6 @@
 package dev.retort.session;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -60,8 +61,11 @@ final class Statements {
      * The error for a statement that failed during a flush, saying what the flush did to the transaction
      * and how to go on.
      */
-    DatabaseException flushFailed(String entityName, String operation, CompiledStatement compiled, SQLException error,
+    DatabaseException flushFailed(String entityName, String operation, CompiledStatement compiled, SQLException failure,
                                   boolean nested) {
+        // pgjdbc reports "Batch entry 3 ... was aborted" and keeps the server's error as the next exception.
+        SQLException error = failure instanceof BatchUpdateException && failure.getNextException() != null
+                ? failure.getNextException() : failure;
         ErrorKind kind = context.dialect().classify(error);
         String what = kind.isIntegrityViolation()
                 ? "the " + operation + " of " + entityName + " violated " + kind.description()

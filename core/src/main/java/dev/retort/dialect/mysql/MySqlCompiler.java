@@ -38,7 +38,6 @@ final class MySqlCompiler extends SqlCompiler {
         switch (type.type()) {
             case DOUBLE: return "DOUBLE";
             case REAL: return "FLOAT";
-            case TIME: return "TIME(6)";
             case TIMESTAMP: case TIMESTAMP_WITH_TIME_ZONE: return "DATETIME(6)";
             case UUID: return "CHAR(36)";
             case BINARY: return type.length() > 0 ? "VARBINARY(" + type.length() + ")" : "LONGBLOB";

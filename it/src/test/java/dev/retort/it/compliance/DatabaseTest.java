@@ -1,0 +1,106 @@
+package dev.retort.it.compliance;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+import dev.retort.Engine;
+import dev.retort.Metadata;
+import dev.retort.SessionFactory;
+import dev.retort.it.SqlRecorder;
+import dev.retort.it.TestDatabase;
+import dev.retort.it.model.Account;
+import dev.retort.it.model.Country;
+import dev.retort.it.model.Sample;
+import dev.retort.it.model.Ticket;
+import dev.retort.it.model.Token;
+import dev.retort.it.model.User;
+
+/**
+ * Base of the shared compliance suites: one engine per test class on the database the subclass names,
+ * a fresh schema before every test, the SQL log recorded, and plain-JDBC helpers to check what really
+ * reached the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DatabaseTest {
+    protected Engine engine;
+    protected Metadata metadata;
+    protected SessionFactory sessions;
+    protected SqlRecorder sql;
+
+    protected abstract TestDatabase database();
+
+    @BeforeAll
+    void openEngine() {
+        database().assumeAvailable();
+        engine = database().engine();
+        metadata = Metadata.of(User.class, Account.class, Sample.class, Ticket.class, Token.class, Country.class);
+        sessions = SessionFactory.of(engine, metadata);
+    }
+
+    @BeforeEach
+    void freshSchema() {
+        metadata.dropAll(engine);
+        metadata.createAll(engine);
+        sql = SqlRecorder.start();
+    }
+
+    @AfterEach
+    void stopRecording() {
+        if (sql != null) {
+            sql.close();
+        }
+    }
+
+    @AfterAll
+    void closeEngine() {
+        if (engine != null) {
+            metadata.dropAll(engine);
+            engine.close();
+        }
+    }
+
+    /** Rows of a plain SQL query on a connection of its own, each row as a list of strings. */
+    protected List<List<String>> rows(String query) {
+        try (Connection connection = engine.connect(); Statement statement = connection.createStatement();
+             ResultSet resultSet = statement.executeQuery(query)) {
+            List<List<String>> rows = new ArrayList<>();
+            int columns = resultSet.getMetaData().getColumnCount();
+            while (resultSet.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(resultSet.getString(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new AssertionError("Query failed: " + query, e);
+        }
+    }
+
+    protected long count(String table) {
+        return Long.parseLong(rows("SELECT COUNT(*) FROM " + table).get(0).get(0));
+    }
+
+    /** Runs plain SQL behind the sessions' backs, committed. */
+    protected void execute(String update) {
+        try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(update);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("Statement failed: " + update, e);
+        }
+    }
+}

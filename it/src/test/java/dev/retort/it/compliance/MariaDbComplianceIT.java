@@ -1,0 +1,24 @@
+package dev.retort.it.compliance;
+
+import org.junit.jupiter.api.Nested;
+
+import dev.retort.it.TestDatabase;
+
+/** The shared suites on a MariaDB server (skipped with a message when its URL is not set). */
+class MariaDbComplianceIT {
+    @Nested
+    class Sessions extends SessionCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.MARIADB;
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactionCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.MARIADB;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.retort.it.compliance;
+
+import org.junit.jupiter.api.Nested;
+
+import dev.retort.it.TestDatabase;
+
+/** The shared suites on a PostgreSQL server (skipped with a message when its URL is not set). */
+class PostgresComplianceIT {
+    @Nested
+    class Sessions extends SessionCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.POSTGRESQL;
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactionCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.POSTGRESQL;
+        }
+    }
+}

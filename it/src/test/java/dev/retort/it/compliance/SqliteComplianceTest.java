@@ -1,0 +1,24 @@
+package dev.retort.it.compliance;
+
+import org.junit.jupiter.api.Nested;
+
+import dev.retort.it.TestDatabase;
+
+/** The shared suites on embedded SQLite. */
+class SqliteComplianceTest {
+    @Nested
+    class Sessions extends SessionCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.SQLITE;
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactionCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.SQLITE;
+        }
+    }
+}
