@@ -230,6 +230,10 @@ public final class SessionImpl implements Session {
 
     /** The connection of the current transaction, beginning one if none is active (autobegin). */
     Connection connection() {
+        return connection(false);
+    }
+
+    private Connection connection(boolean explicit) {
         if (connection == null) {
             Connection opened = context.engine().connect();
             try {
@@ -243,7 +247,7 @@ public final class SessionImpl implements Session {
             }
             connection = opened;
             frames.push(new Frame(null));
-            context.engine().sqlLog().event("BEGIN (implicit)");
+            context.engine().sqlLog().event(explicit ? "BEGIN" : "BEGIN (implicit)");
         }
         return connection;
     }
@@ -259,7 +263,7 @@ public final class SessionImpl implements Session {
             throw new InvalidRequestException("A transaction is already active on this session (it began on first use). "
                     + "To fix this, commit or roll it back first, or use session.beginNested() for a SAVEPOINT.");
         }
-        connection();
+        connection(true);
         return new TransactionImpl(this, frames.peek());
     }
 

@@ -1,0 +1,118 @@
+package dev.retort.tutorial;
+
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import dev.retort.Engine;
+import dev.retort.Metadata;
+import dev.retort.Order;
+import dev.retort.Session;
+import dev.retort.SessionFactory;
+import dev.retort.Transaction;
+
+/**
+ * The SQLAlchemy tutorial's sections 3.1 to 3.7 (and 4.2, transactions) in Java, printing each step and
+ * the SQL it issued. The database URL is the first argument, else the environment variable
+ * {@code RETORT_TUTORIAL_URL}, else {@code sqlite:///example.db}.
+ */
+public final class Tutorial {
+    private Tutorial() {
+    }
+
+    public static void main(String[] args) {
+        String url = args.length > 0 ? args[0] : System.getenv().getOrDefault("RETORT_TUTORIAL_URL", "sqlite:///example.db");
+        printSql();
+
+        step("3.2 Creating and configuring the engine: " + url);
+        try (Engine engine = Engine.create(url, Map.of("echo", true))) {
+            Metadata metadata = Metadata.of(User.class);
+            metadata.dropAll(engine);
+            step("3.1/3.2 Creating the tables of the models (an empty database on every run)");
+            metadata.createAll(engine);
+
+            step("3.3 Creating a session factory and a session");
+            SessionFactory sessions = SessionFactory.of(engine, metadata);
+            try (Session session = sessions.open()) {
+
+                step("3.4 Inserting data: session.add(new User(\"Alice\", 30)); session.commit()");
+                User newUser = new User("Alice", 30);
+                session.add(newUser);
+                session.commit();
+                print("Alice got id " + newUser.id);
+
+                step("3.5 Querying data");
+                print("all users: " + session.query(User.class).all());
+                User user = session.query(User.class).get(1L);
+                print("get(1): " + user + (user == newUser ? " (the same instance: identity map, no SQL)" : ""));
+                print("filterBy name=Alice: " + session.query(User.class).filterBy("name", "Alice").all());
+                print("filterBy age=30: " + session.query(User.class).filterBy("age", 30).all());
+                session.addAll(List.of(new User("Bob", 25), new User("Carol", 28)));
+                print("orderBy age (autoflush inserts Bob and Carol first): "
+                        + session.query(User.class).orderBy("age").all());
+                print("orderBy age descending, first: " + session.query(User.class).orderBy(Order.desc("age")).first());
+                print("count: " + session.query(User.class).count());
+                session.commit();
+
+                step("3.6 Updating data: user.age = 35; session.commit() (only the changed column is written)");
+                user = session.get(User.class, 1L);
+                user.age = 35;
+                session.commit();
+
+                step("3.7 Deleting data: session.delete(user); session.commit()");
+                session.delete(user);
+                session.commit();
+                print("remaining: " + session.query(User.class).orderBy("name").all());
+                session.commit();
+
+                step("4.2 Transactions: session.begin(), add two users, then roll back");
+                try (Transaction tx = session.begin()) {
+                    session.addAll(new User("Dave", 40), new User("Eve", 22));
+                    session.flush();
+                    print("inside the transaction: " + session.query(User.class).count() + " users");
+                    tx.rollback();
+                }
+                print("after rollback: " + session.query(User.class).orderBy("name").all());
+                session.commit();
+            }
+        }
+        step("Done.");
+    }
+
+    private static void step(String title) {
+        System.out.println();
+        System.out.println("== " + title);
+    }
+
+    private static void print(String line) {
+        System.out.println("   " + line);
+    }
+
+    /** Shows the SQL the engine logs (it was created with echo=true) on standard output, indented. */
+    private static synchronized void printSql() {
+        Logger sql = Logger.getLogger("dev.retort.sql");
+        if (!sql.getUseParentHandlers()) {
+            return;
+        }
+        sql.setUseParentHandlers(false);
+        sql.setLevel(Level.INFO);
+        sql.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                System.out.println("   SQL> " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+                System.out.flush();
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+    }
+}
