@@ -136,12 +136,12 @@ final class Flush {
             Object id = Ids.assigned(persister.attribute(0), persister.attribute(0).get(entry.instance));
             if (id == null && persister.idGeneration() == IdGeneration.SEQUENCE) {
                 persister.attribute(0).set(entry.instance, Ids.coerce(persister.attribute(0), nextFromSequence(connection, persister),
-                        "sequence"));
+                        () -> "sequence"));
                 id = persister.attribute(0).get(entry.instance);
             }
             int version = persister.versionIndex();
             if (version >= 0 && persister.attribute(version).get(entry.instance) == null) {
-                persister.attribute(version).set(entry.instance, Ids.coerce(persister.attribute(version), 0L, "version"));
+                persister.attribute(version).set(entry.instance, Ids.coerce(persister.attribute(version), 0L, () -> "version"));
             }
             (id == null ? generating : withId).add(entry);
         }
@@ -249,7 +249,7 @@ final class Flush {
                     if (version >= 0) {
                         expected = change.entry().snapshot[version];
                         change.values()[version] = Ids.coerce(persister.attribute(version),
-                                ((Number) expected).longValue() + 1, "version");
+                                ((Number) expected).longValue() + 1, () -> "version");
                     }
                     Object[] row = persister.toStored(change.values(), expected);
                     first = first == null ? row : first;

@@ -1,5 +1,7 @@
 package dev.retort.session;
 
+import java.util.function.Supplier;
+
 import dev.retort.InvalidRequestException;
 import dev.retort.mapping.AttributeModel;
 
@@ -18,9 +20,10 @@ final class Ids {
 
     /**
      * {@code value} as the attribute's Java type: integral numbers are widened or narrowed when they fit,
-     * anything else of another type is refused with a message naming the call, the attribute and the fix.
+     * anything else of another type is refused with a message naming the call (built only then), the
+     * attribute and the fix.
      */
-    static Object coerce(AttributeModel attribute, Object value, String call) {
+    static Object coerce(AttributeModel attribute, Object value, Supplier<String> call) {
         Class<?> target = attribute.javaType().isPrimitive() ? boxed(attribute) : attribute.javaType();
         if (value == null || target.isInstance(value)) {
             return value;
@@ -38,7 +41,7 @@ final class Ids {
             }
         }
         String typeName = target.getSimpleName();
-        throw new InvalidRequestException(call + ": " + attribute + " is a " + target.getName() + ", but the value given is "
+        throw new InvalidRequestException(call.get() + ": " + attribute + " is a " + target.getName() + ", but the value given is "
                 + (value instanceof String ? "the String \"" + value + "\"" : "a " + value.getClass().getName() + " (" + value + ")")
                 + ". To fix this, pass a " + typeName + (target == Long.class ? " (e.g. 1L)" : "") + ".");
     }

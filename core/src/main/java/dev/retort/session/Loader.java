@@ -24,7 +24,7 @@ final class Loader {
 
     <T> T get(Class<T> entityType, Object id) {
         EntityPersister persister = context.persister(entityType);
-        Object key = Ids.coerce(persister.attribute(0), id, "session.get(" + persister.entityName() + ", " + literal(id) + ")");
+        Object key = Ids.coerce(persister.attribute(0), id, () -> "session.get(" + persister.entityName() + ", " + literal(id) + ")");
         if (key == null) {
             throw new InvalidRequestException("session.get(" + persister.entityName() + ", null): an id is required. "
                     + "To fix this, pass the primary key value.");
@@ -33,7 +33,10 @@ final class Loader {
         if (entry != null && !entry.expired) {
             return entry.status == EntityEntry.Status.DELETED ? null : entityType.cast(entry.instance);
         }
-        session.flush();
+        if (!session.pending.isEmpty()) {
+            // A pending object may carry this id; changes to loaded objects cannot make the row appear.
+            session.flush();
+        }
         List<Object> found = select(persister, persister.selectById(), persister.toStored(idRow(persister, key), null));
         return found.isEmpty() ? null : entityType.cast(found.get(0));
     }

@@ -46,7 +46,8 @@ final class QueryImpl<T> implements Query<T> {
     @Override
     public Query<T> filterBy(String attribute, Object value) {
         AttributeModel model = persister.model().requireAttribute(attribute);
-        Object coerced = Ids.coerce(model, value, "filterBy(\"" + attribute + "\", " + (value instanceof String ? "\"" + value + "\"" : value) + ")");
+        Object coerced = Ids.coerce(model, value,
+                () -> "filterBy(\"" + attribute + "\", " + (value instanceof String ? "\"" + value + "\"" : value) + ")");
         Expression column = new Expression.ColumnRef(model.column().name());
         Expression condition = coerced == null ? new Expression.IsNull(column, false)
                 : Expression.eq(column, new Expression.Value(model.toStored(coerced), model.column().type().type()));
