@@ -2,6 +2,7 @@ package dev.retort;
 
 import dev.retort.session.SessionContext;
 import dev.retort.session.SessionImpl;
+import dev.retort.session.TransactionMode;
 
 /**
  * Opens sessions on one engine for one metadata, as SQLAlchemy's {@code sessionmaker}. Statements for
@@ -30,6 +31,20 @@ public final class SessionFactory {
     /** A new session whose transactions run at the given isolation level. */
     public Session open(Isolation isolation) {
         return new SessionImpl(context, isolation);
+    }
+
+    /**
+     * A session for a transaction that someone else runs (a JTA transaction manager, through
+     * {@code dev.retort.jta}): its connections must be enlisted by the pool, it flushes when told and never
+     * commits; {@code markRollbackOnly} is called when a flush fails.
+     */
+    public Session openJoined(Runnable markRollbackOnly) {
+        return new SessionImpl(context, null, TransactionMode.joined(markRollbackOnly));
+    }
+
+    /** A session that reads outside any transaction and refuses every write with {@link TransactionRequiredException}. */
+    public Session openReadOnly() {
+        return new SessionImpl(context, null, TransactionMode.readOnly());
     }
 
     public Engine engine() {

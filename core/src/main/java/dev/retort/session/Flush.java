@@ -61,6 +61,7 @@ final class Flush {
         if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
             return;
         }
+        session.mode().requireWritable("flush changes");
         inserts.values().forEach(Flush::requireIds);
         Connection connection = session.connection();
         Frame frame = session.currentFrame();

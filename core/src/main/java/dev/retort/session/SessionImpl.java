@@ -33,6 +33,7 @@ import dev.retort.mapping.IdGeneration;
 public final class SessionImpl implements Session {
     private final SessionContext context;
     private final Isolation isolation;
+    private final TransactionMode mode;
     final Map<Object, EntityEntry> entries = new IdentityHashMap<>();
     final Map<EntityKey, EntityEntry> identityMap = new HashMap<>();
     final List<EntityEntry> pending = new ArrayList<>();
@@ -42,10 +43,21 @@ public final class SessionImpl implements Session {
     private boolean closed;
     private RetortException pendingRollback;
 
+    /** A session that runs its own (local JDBC) transactions. */
     public SessionImpl(SessionContext context, Isolation isolation) {
+        this(context, isolation, TransactionMode.local());
+    }
+
+    /** A session whose transactions are run as {@code mode} says (local, joined to JTA, or read-only). */
+    public SessionImpl(SessionContext context, Isolation isolation, TransactionMode mode) {
         this.context = context;
         this.isolation = isolation;
+        this.mode = mode;
         this.loader = new Loader(this, context);
+    }
+
+    TransactionMode mode() {
+        return mode;
     }
 
     SessionContext context() {
@@ -57,6 +69,7 @@ public final class SessionImpl implements Session {
     @Override
     public void add(Object entity) {
         checkUsable();
+        mode.requireWritable("add " + typeName(entity));
         addChecked(entity);
     }
 
@@ -94,6 +107,7 @@ public final class SessionImpl implements Session {
     @Override
     public void addAll(Collection<?> entities) {
         checkUsable();
+        mode.requireWritable("add " + (entities.isEmpty() ? "objects" : typeName(entities.iterator().next())));
         for (Object entity : entities) {
             addChecked(entity);
         }
@@ -113,6 +127,7 @@ public final class SessionImpl implements Session {
     @Override
     public void delete(Object entity) {
         checkUsable();
+        mode.requireWritable("delete " + typeName(entity));
         EntityEntry entry = requireAttached(entity, "delete");
         if (entry.status == EntityEntry.Status.PENDING) {
             detach(entry);
@@ -154,6 +169,7 @@ public final class SessionImpl implements Session {
         if (entries.containsKey(entity)) {
             return entity;
         }
+        mode.requireWritable("merge " + typeName(entity));
         EntityPersister persister = context.persister(entity.getClass());
         Object[] values = persister.read(entity);
         Object id = Ids.assigned(persister.attribute(0), values[0]);
@@ -185,6 +201,10 @@ public final class SessionImpl implements Session {
     public <T> Query<T> query(Class<T> entityType) {
         checkUsable();
         return new QueryImpl<>(this, loader, context.persister(entityType));
+    }
+
+    private static String typeName(Object entity) {
+        return entity == null ? "null" : entity.getClass().getSimpleName();
     }
 
     EntityEntry requireAttached(Object entity, String operation) {
@@ -240,14 +260,16 @@ public final class SessionImpl implements Session {
                 if (isolation != null) {
                     opened.setTransactionIsolation(isolation.jdbcLevel());
                 }
-                opened.setAutoCommit(false);
+                if (mode.ownsTransaction()) {
+                    opened.setAutoCommit(false);
+                }
             } catch (SQLException e) {
                 closeQuietly(opened);
                 throw new DatabaseException("Cannot begin a transaction on " + context.engine().location() + ": " + e.getMessage(), e);
             }
             connection = opened;
             frames.push(new Frame(null));
-            context.engine().sqlLog().event(explicit ? "BEGIN" : "BEGIN (implicit)");
+            context.engine().sqlLog().event(mode.beginEvent(explicit));
         }
         return connection;
     }
@@ -259,6 +281,7 @@ public final class SessionImpl implements Session {
     @Override
     public Transaction begin() {
         checkUsable();
+        mode.requireOwnTransaction("begin()");
         if (connection != null) {
             throw new InvalidRequestException("A transaction is already active on this session (it began on first use). "
                     + "To fix this, commit or roll it back first, or use session.beginNested() for a SAVEPOINT.");
@@ -270,6 +293,7 @@ public final class SessionImpl implements Session {
     @Override
     public Transaction beginNested() {
         checkUsable();
+        mode.requireOwnTransaction("beginNested()");
         flush();
         Connection current = connection();
         try {
@@ -291,6 +315,7 @@ public final class SessionImpl implements Session {
     @Override
     public void commit() {
         checkUsable();
+        mode.requireOwnTransaction("commit()");
         flush();
         if (connection == null) {
             return;
@@ -357,18 +382,21 @@ public final class SessionImpl implements Session {
         if (closed) {
             throw closedError();
         }
+        mode.requireOwnTransaction("rollback()");
         rollbackAll();
         pendingRollback = null;
     }
 
     private void rollbackAll() {
         if (connection != null) {
-            try {
-                connection.rollback();
-                context.engine().sqlLog().event("ROLLBACK");
-            } catch (SQLException e) {
-                // The connection is unusable: memory is still restored below and the connection discarded.
-                context.engine().sqlLog().event("ROLLBACK failed: " + e.getMessage());
+            if (mode.ownsTransaction()) {
+                try {
+                    connection.rollback();
+                    context.engine().sqlLog().event("ROLLBACK");
+                } catch (SQLException e) {
+                    // The connection is unusable: memory is still restored below and the connection discarded.
+                    context.engine().sqlLog().event("ROLLBACK failed: " + e.getMessage());
+                }
             }
             while (!frames.isEmpty()) {
                 undo(frames.pop());
@@ -395,7 +423,12 @@ public final class SessionImpl implements Session {
      * that nothing of it stays written, and makes the session refuse work until rolled back.
      */
     RetortException failed(Frame frame, RetortException error) {
-        if (frame.nested()) {
+        if (!mode.ownsTransaction()) {
+            // The container rolls its transaction back; memory is restored now, as for a local rollback.
+            mode.markRollbackOnly();
+            undo(frame);
+            resetMemory();
+        } else if (frame.nested()) {
             rollbackFrame(frame);
             frame.failed = true;
         } else {
@@ -456,10 +489,12 @@ public final class SessionImpl implements Session {
         connection = null;
         frames.clear();
         if (released != null) {
-            try {
-                released.setAutoCommit(true);
-            } catch (SQLException e) {
-                // Returned to the pool anyway; the pool validates it.
+            if (mode.ownsTransaction()) {
+                try {
+                    released.setAutoCommit(true);
+                } catch (SQLException e) {
+                    // Returned to the pool anyway; the pool validates it.
+                }
             }
             closeQuietly(released);
         }
@@ -471,6 +506,23 @@ public final class SessionImpl implements Session {
         } catch (SQLException e) {
             // Nothing to save: the pool discards a broken connection.
         }
+    }
+
+    /**
+     * The container's transaction ends: {@code committed} tells how. A rolled-back transaction restores
+     * memory as {@link #rollback()} does. The session then closes and returns its connection (the pool
+     * and the transaction manager finish the connection's part).
+     */
+    public void completed(boolean committed) {
+        if (!committed) {
+            for (Frame frame : frames) {
+                undo(frame);
+            }
+            resetMemory();
+        }
+        frames.clear();
+        release();
+        close();
     }
 
     @Override

@@ -1,0 +1,66 @@
+package dev.retort.jta;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import dev.retort.Session;
+import dev.retort.SessionFactory;
+import dev.retort.session.SessionImpl;
+
+/**
+ * Binds sessions to JTA transactions, for every container (CDI on Weld or an application server,
+ * Quarkus): the first use inside a transaction opens a session, keeps it as a resource of that
+ * transaction, flushes it in {@code beforeCompletion} and closes it in {@code afterCompletion}; later
+ * uses in the same transaction get the same session. Thread-safe: each transaction sees only its own.
+ */
+public final class JtaSessions {
+    private final SessionFactory factory;
+    private final TransactionSynchronizationRegistry registry;
+    /** The key of this factory's session among the transaction's resources. */
+    private final Object resourceKey = new Object();
+
+    public JtaSessions(SessionFactory factory, TransactionSynchronizationRegistry registry) {
+        this.factory = factory;
+        this.registry = registry;
+    }
+
+    /** Whether a JTA transaction is active (or marked for rollback) on the calling thread. */
+    public boolean inTransaction() {
+        int status = registry.getTransactionStatus();
+        return status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
+    }
+
+    /** The session of the current JTA transaction, opened and registered on first use. */
+    public Session current() {
+        if (!inTransaction()) {
+            throw new dev.retort.TransactionRequiredException("No JTA transaction is active on this thread. To fix this, "
+                    + "annotate the calling method with @jakarta.transaction.Transactional, or begin a UserTransaction.");
+        }
+        Session session = (Session) registry.getResource(resourceKey);
+        if (session == null) {
+            SessionImpl joined = (SessionImpl) factory.openJoined(registry::setRollbackOnly);
+            registry.putResource(resourceKey, joined);
+            registry.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                        joined.flush();
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    joined.completed(status == Status.STATUS_COMMITTED);
+                }
+            });
+            session = joined;
+        }
+        return session;
+    }
+
+    /** A new session for reading outside transactions; the caller closes it. */
+    public Session openReadOnly() {
+        return factory.openReadOnly();
+    }
+}
