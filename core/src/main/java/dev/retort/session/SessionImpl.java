@@ -37,9 +37,8 @@ public final class SessionImpl implements Session {
     final Map<Object, EntityEntry> entries = new IdentityHashMap<>();
     final Map<EntityKey, EntityEntry> identityMap = new HashMap<>();
     final List<EntityEntry> pending = new ArrayList<>();
-    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    private final TransactionStack transactions;
     private final Loader loader;
-    private Connection connection;
     private boolean closed;
     private RetortException pendingRollback;
 
@@ -53,6 +52,7 @@ public final class SessionImpl implements Session {
         this.context = context;
         this.isolation = isolation;
         this.mode = mode;
+        this.transactions = new TransactionStack(context, isolation, mode);
         this.loader = new Loader(this, context);
     }
 
@@ -250,44 +250,23 @@ public final class SessionImpl implements Session {
 
     /** The connection of the current transaction, beginning one if none is active (autobegin). */
     Connection connection() {
-        return connection(false);
-    }
-
-    private Connection connection(boolean explicit) {
-        if (connection == null) {
-            Connection opened = context.engine().connect();
-            try {
-                if (isolation != null) {
-                    opened.setTransactionIsolation(isolation.jdbcLevel());
-                }
-                if (mode.ownsTransaction()) {
-                    opened.setAutoCommit(false);
-                }
-            } catch (SQLException e) {
-                closeQuietly(opened);
-                throw new DatabaseException("Cannot begin a transaction on " + context.engine().location() + ": " + e.getMessage(), e);
-            }
-            connection = opened;
-            frames.push(new Frame(null));
-            context.engine().sqlLog().event(mode.beginEvent(explicit));
-        }
-        return connection;
+        return transactions.connection(false);
     }
 
     Frame currentFrame() {
-        return frames.peek();
+        return transactions.current();
     }
 
     @Override
     public Transaction begin() {
         checkUsable();
         mode.requireOwnTransaction("begin()");
-        if (connection != null) {
+        if (transactions.active()) {
             throw new InvalidRequestException("A transaction is already active on this session (it began on first use). "
                     + "To fix this, commit or roll it back first, or use session.beginNested() for a SAVEPOINT.");
         }
-        connection(true);
-        return new TransactionImpl(this, frames.peek());
+        transactions.connection(true);
+        return new TransactionImpl(this, transactions.current());
     }
 
     @Override
@@ -295,21 +274,12 @@ public final class SessionImpl implements Session {
         checkUsable();
         mode.requireOwnTransaction("beginNested()");
         flush();
-        Connection current = connection();
-        try {
-            Frame frame = new Frame(current.setSavepoint());
-            frames.push(frame);
-            context.engine().sqlLog().event("SAVEPOINT");
-            return new TransactionImpl(this, frame);
-        } catch (SQLException e) {
-            throw new DatabaseException("Cannot begin a nested transaction (SAVEPOINT) on " + context.dialect().displayName()
-                    + ": " + e.getMessage(), e);
-        }
+        return new TransactionImpl(this, transactions.pushSavepoint());
     }
 
     @Override
     public boolean inTransaction() {
-        return connection != null;
+        return transactions.active();
     }
 
     @Override
@@ -317,38 +287,25 @@ public final class SessionImpl implements Session {
         checkUsable();
         mode.requireOwnTransaction("commit()");
         flush();
-        if (connection == null) {
+        if (!transactions.active()) {
             return;
         }
         try {
-            while (frames.size() > 1) {
-                Frame nested = frames.pop();
-                connection.releaseSavepoint(nested.savepoint);
-            }
-            connection.commit();
-            context.engine().sqlLog().event("COMMIT");
+            transactions.commit();
         } catch (SQLException e) {
             rollbackAll();
             throw new DatabaseException("COMMIT failed on " + context.dialect().displayName() + ": " + e.getMessage()
                     + ". The transaction was rolled back.", e);
         }
-        frames.clear();
-        release();
+        transactions.release();
     }
 
-    /** Commits a nested frame: flushes, releases its savepoint and hands its undo records to the parent. */
+    /** Commits a nested frame: flushes, then releases its savepoint. */
     void commitNested(Frame frame) {
         checkUsable();
-        requireTop(frame);
+        transactions.requireTop(frame);
         flush();
-        try {
-            connection.releaseSavepoint(frame.savepoint);
-            context.engine().sqlLog().event("RELEASE SAVEPOINT");
-        } catch (SQLException e) {
-            throw new DatabaseException("RELEASE SAVEPOINT failed: " + e.getMessage(), e);
-        }
-        frames.pop();
-        frame.handTo(frames.peek());
+        transactions.releaseSavepoint(frame);
     }
 
     void rollbackNested(Frame frame) {
@@ -357,24 +314,17 @@ public final class SessionImpl implements Session {
         }
         if (frame.failed) {
             // The failed flush already rolled back to the savepoint and restored memory.
-            frames.remove(frame);
+            transactions.remove(frame);
             pendingRollback = null;
             return;
         }
-        requireTop(frame);
+        transactions.requireTop(frame);
         rollbackFrame(frame);
-        frames.pop();
+        transactions.remove(frame);
     }
 
     boolean isCurrent(Frame frame) {
-        return frames.contains(frame);
-    }
-
-    private void requireTop(Frame frame) {
-        if (frames.peek() != frame) {
-            throw new InvalidRequestException("This nested transaction is not the innermost one. To fix this, "
-                    + "commit or roll back the nested transactions begun inside it first.");
-        }
+        return transactions.contains(frame);
     }
 
     @Override
@@ -388,32 +338,17 @@ public final class SessionImpl implements Session {
     }
 
     private void rollbackAll() {
-        if (connection != null) {
-            if (mode.ownsTransaction()) {
-                try {
-                    connection.rollback();
-                    context.engine().sqlLog().event("ROLLBACK");
-                } catch (SQLException e) {
-                    // The connection is unusable: memory is still restored below and the connection discarded.
-                    context.engine().sqlLog().event("ROLLBACK failed: " + e.getMessage());
-                }
-            }
-            while (!frames.isEmpty()) {
-                undo(frames.pop());
-            }
-            release();
+        if (transactions.active()) {
+            transactions.rollback();
+            transactions.popAll().forEach(this::undo);
+            transactions.release();
         }
         resetMemory();
     }
 
     /** Rolls a savepoint back in the database and in memory; the frame stays on the stack. */
     private void rollbackFrame(Frame frame) {
-        try {
-            connection.rollback(frame.savepoint);
-            context.engine().sqlLog().event("ROLLBACK TO SAVEPOINT");
-        } catch (SQLException e) {
-            throw new DatabaseException("ROLLBACK TO SAVEPOINT failed: " + e.getMessage(), e);
-        }
+        transactions.rollbackTo(frame);
         undo(frame);
         resetMemory();
     }
@@ -484,44 +419,18 @@ public final class SessionImpl implements Session {
         pending.clear();
     }
 
-    private void release() {
-        Connection released = connection;
-        connection = null;
-        frames.clear();
-        if (released != null) {
-            if (mode.ownsTransaction()) {
-                try {
-                    released.setAutoCommit(true);
-                } catch (SQLException e) {
-                    // Returned to the pool anyway; the pool validates it.
-                }
-            }
-            closeQuietly(released);
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // Nothing to save: the pool discards a broken connection.
-        }
-    }
-
     /**
      * The container's transaction ends: {@code committed} tells how. A rolled-back transaction restores
      * memory as {@link #rollback()} does. The session then closes and returns its connection (the pool
      * and the transaction manager finish the connection's part).
      */
     public void completed(boolean committed) {
+        List<Frame> frames = transactions.popAll();
         if (!committed) {
-            for (Frame frame : frames) {
-                undo(frame);
-            }
+            frames.forEach(this::undo);
             resetMemory();
         }
-        frames.clear();
-        release();
+        transactions.release();
         close();
     }
 
@@ -531,7 +440,7 @@ public final class SessionImpl implements Session {
             return;
         }
         try {
-            if (connection != null) {
+            if (transactions.active()) {
                 rollbackAll();
             }
         } finally {

@@ -1,0 +1,168 @@
+package dev.retort.session;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.DatabaseException;
+import dev.retort.InvalidRequestException;
+import dev.retort.Isolation;
+import dev.retort.engine.SqlLog;
+
+/**
+ * The JDBC side of a session's transactions: its one connection while a transaction is active, and the
+ * stack of frames (the outer transaction, then one per SAVEPOINT). Knows nothing of objects; the
+ * session restores memory around these calls. Not thread-safe.
+ */
+final class TransactionStack {
+    private final SessionContext context;
+    private final Isolation isolation;
+    private final TransactionMode mode;
+    private final SqlLog log;
+    private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    private Connection connection;
+
+    TransactionStack(SessionContext context, Isolation isolation, TransactionMode mode) {
+        this.context = context;
+        this.isolation = isolation;
+        this.mode = mode;
+        this.log = context.engine().sqlLog();
+    }
+
+    boolean active() {
+        return connection != null;
+    }
+
+    /** The connection of the current transaction, opening it (and the outer frame) if none is active. */
+    Connection connection(boolean explicit) {
+        if (connection == null) {
+            Connection opened = context.engine().connect();
+            try {
+                if (isolation != null) {
+                    opened.setTransactionIsolation(isolation.jdbcLevel());
+                }
+                if (mode.ownsTransaction()) {
+                    opened.setAutoCommit(false);
+                }
+            } catch (SQLException e) {
+                closeQuietly(opened);
+                throw new DatabaseException("Cannot begin a transaction on " + context.engine().location() + ": "
+                        + e.getMessage(), e);
+            }
+            connection = opened;
+            frames.push(new Frame(null));
+            log.event(mode.beginEvent(explicit));
+        }
+        return connection;
+    }
+
+    Frame current() {
+        return frames.peek();
+    }
+
+    boolean contains(Frame frame) {
+        return frames.contains(frame);
+    }
+
+    Frame pushSavepoint() {
+        try {
+            Frame frame = new Frame(connection(false).setSavepoint());
+            frames.push(frame);
+            log.event("SAVEPOINT");
+            return frame;
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot begin a nested transaction (SAVEPOINT) on " + context.dialect().displayName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Releases the innermost savepoint; its undo records go to the frame below. */
+    void releaseSavepoint(Frame frame) {
+        requireTop(frame);
+        try {
+            connection.releaseSavepoint(frame.savepoint);
+            log.event("RELEASE SAVEPOINT");
+        } catch (SQLException e) {
+            throw new DatabaseException("RELEASE SAVEPOINT failed: " + e.getMessage(), e);
+        }
+        frames.pop();
+        frame.handTo(frames.peek());
+    }
+
+    /** Rolls the database back to the frame's savepoint; the frame stays on the stack. */
+    void rollbackTo(Frame frame) {
+        try {
+            connection.rollback(frame.savepoint);
+            log.event("ROLLBACK TO SAVEPOINT");
+        } catch (SQLException e) {
+            throw new DatabaseException("ROLLBACK TO SAVEPOINT failed: " + e.getMessage(), e);
+        }
+    }
+
+    void remove(Frame frame) {
+        frames.remove(frame);
+    }
+
+    void requireTop(Frame frame) {
+        if (frames.peek() != frame) {
+            throw new InvalidRequestException("This nested transaction is not the innermost one. To fix this, "
+                    + "commit or roll back the nested transactions begun inside it first.");
+        }
+    }
+
+    /** Releases open savepoints and commits. */
+    void commit() throws SQLException {
+        while (frames.size() > 1) {
+            connection.releaseSavepoint(frames.pop().savepoint);
+        }
+        connection.commit();
+        log.event("COMMIT");
+    }
+
+    /** Rolls the whole transaction back where the session owns it; failures only get logged (the connection is discarded). */
+    void rollback() {
+        if (connection == null || !mode.ownsTransaction()) {
+            return;
+        }
+        try {
+            connection.rollback();
+            log.event("ROLLBACK");
+        } catch (SQLException e) {
+            log.event("ROLLBACK failed: " + e.getMessage());
+        }
+    }
+
+    /** Every frame, innermost first, and forgets them. */
+    List<Frame> popAll() {
+        List<Frame> popped = new ArrayList<>(frames);
+        frames.clear();
+        return popped;
+    }
+
+    /** Returns the connection to the pool. */
+    void release() {
+        Connection released = connection;
+        connection = null;
+        frames.clear();
+        if (released != null) {
+            if (mode.ownsTransaction()) {
+                try {
+                    released.setAutoCommit(true);
+                } catch (SQLException e) {
+                    // Returned to the pool anyway; the pool validates it.
+                }
+            }
+            closeQuietly(released);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Nothing to save: the pool discards a broken connection.
+        }
+    }
+}
