@@ -200,8 +200,11 @@ public final class EntityMappings {
         } else if (sqlType == SqlType.BINARY && annotation != null && annotation.length() != 255) {
             length = annotation.length();
         } else if (sqlType == SqlType.DECIMAL) {
-            precision = annotation != null && annotation.precision() > 0 ? annotation.precision() : 38;
-            scale = javaType == BigInteger.class ? 0 : annotation != null && annotation.scale() > 0 ? annotation.scale() : 2;
+            boolean sized = annotation != null && annotation.precision() > 0;
+            precision = sized ? annotation.precision() : 38;
+            // With a precision, the scale is the annotation's (JPA's default 0); 2 is only for unsized decimals.
+            scale = javaType == BigInteger.class ? 0
+                    : sized || annotation != null && annotation.scale() > 0 ? annotation.scale() : 2;
         }
         Generation columnGeneration = generation == IdGeneration.IDENTITY ? Generation.IDENTITY
                 : generation == IdGeneration.SEQUENCE ? Generation.SEQUENCE : Generation.NONE;
