@@ -279,7 +279,7 @@ public final class EntityMappings {
         if (table != null) {
             for (jakarta.persistence.UniqueConstraint constraint : table.uniqueConstraints()) {
                 List<String> names = List.of(constraint.columnNames());
-                names.forEach(name -> requireColumn(type, tableName, columns, name, "unique constraint"));
+                names.forEach(name -> requireColumn(type, tableName, columns, name, "a unique constraint"));
                 constraints.add(names);
             }
         }
@@ -297,7 +297,7 @@ public final class EntityMappings {
             for (String part : index.columnList().split(",")) {
                 String name = part.trim().split("\\s+")[0];
                 if (!name.isEmpty()) {
-                    requireColumn(type, tableName, columns, name, "index");
+                    requireColumn(type, tableName, columns, name, "an index");
                     names.add(name);
                 }
             }
@@ -309,7 +309,7 @@ public final class EntityMappings {
 
     private static void requireColumn(Class<?> type, String tableName, List<Column> columns, String name, String what) {
         if (columns.stream().noneMatch(column -> column.name().equals(name))) {
-            throw new MappingException("@Table of " + type.getName() + " declares a " + what + " on column '" + name
+            throw new MappingException("@Table of " + type.getName() + " declares " + what + " on column '" + name
                     + "', which table " + tableName + " does not have. Its columns are: "
                     + String.join(", ", columns.stream().map(Column::name).toList())
                     + ". To fix this, use column names (not field names) in columnList/columnNames.");
