@@ -69,6 +69,7 @@ public final class Engine implements AutoCloseable {
         String password = settings.getOrDefault("password", parsed.password());
         int poolSize = intOption(settings, "pool-size", 10);
         int timeout = intOption(settings, "acquisition-timeout-seconds", 30);
+        Isolation isolation = settings.containsKey("isolation-level") ? isolationNamed(settings.get("isolation-level")) : null;
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool
                         .maxSize(poolSize)
@@ -93,7 +94,6 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseException("Cannot open a connection pool to " + parsed.location() + ": " + e.getMessage(), e);
         }
-        Isolation isolation = settings.containsKey("isolation-level") ? isolationNamed(settings.get("isolation-level")) : null;
         return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo"))),
                 isolation, true);
     }

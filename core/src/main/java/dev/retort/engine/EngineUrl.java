@@ -136,8 +136,9 @@ public final class EngineUrl {
         return new EngineUrl(jdbc, user, password, Dialects.byName(dialectName).orElseThrow(), false, location, Map.of());
     }
 
+    /** Percent-decoding as SQLAlchemy's {@code unquote}: a '+' is a plus (URLDecoder alone reads it as a space). */
     private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** The URL with any password replaced by {@code ***}, safe for messages and logs. */

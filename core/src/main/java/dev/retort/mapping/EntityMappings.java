@@ -200,8 +200,11 @@ public final class EntityMappings {
         } else if (sqlType == SqlType.BINARY && annotation != null && annotation.length() != 255) {
             length = annotation.length();
         } else if (sqlType == SqlType.DECIMAL) {
-            precision = annotation != null && annotation.precision() > 0 ? annotation.precision() : 38;
-            scale = javaType == BigInteger.class ? 0 : annotation != null && annotation.scale() > 0 ? annotation.scale() : 2;
+            boolean sized = annotation != null && annotation.precision() > 0;
+            precision = sized ? annotation.precision() : 38;
+            // With a precision, the scale is the annotation's (JPA's default 0); 2 is only for unsized decimals.
+            scale = javaType == BigInteger.class ? 0
+                    : sized || annotation != null && annotation.scale() > 0 ? annotation.scale() : 2;
         }
         Generation columnGeneration = generation == IdGeneration.IDENTITY ? Generation.IDENTITY
                 : generation == IdGeneration.SEQUENCE ? Generation.SEQUENCE : Generation.NONE;
@@ -276,7 +279,7 @@ public final class EntityMappings {
         if (table != null) {
             for (jakarta.persistence.UniqueConstraint constraint : table.uniqueConstraints()) {
                 List<String> names = List.of(constraint.columnNames());
-                names.forEach(name -> requireColumn(type, tableName, columns, name, "unique constraint"));
+                names.forEach(name -> requireColumn(type, tableName, columns, name, "a unique constraint"));
                 constraints.add(names);
             }
         }
@@ -294,7 +297,7 @@ public final class EntityMappings {
             for (String part : index.columnList().split(",")) {
                 String name = part.trim().split("\\s+")[0];
                 if (!name.isEmpty()) {
-                    requireColumn(type, tableName, columns, name, "index");
+                    requireColumn(type, tableName, columns, name, "an index");
                     names.add(name);
                 }
             }
@@ -306,7 +309,7 @@ public final class EntityMappings {
 
     private static void requireColumn(Class<?> type, String tableName, List<Column> columns, String name, String what) {
         if (columns.stream().noneMatch(column -> column.name().equals(name))) {
-            throw new MappingException("@Table of " + type.getName() + " declares a " + what + " on column '" + name
+            throw new MappingException("@Table of " + type.getName() + " declares " + what + " on column '" + name
                     + "', which table " + tableName + " does not have. Its columns are: "
                     + String.join(", ", columns.stream().map(Column::name).toList())
                     + ". To fix this, use column names (not field names) in columnList/columnNames.");

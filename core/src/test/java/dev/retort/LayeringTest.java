@@ -1,0 +1,61 @@
+package dev.retort;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The layers of DESIGN.md, checked on core's compiled main classes: data flows down, the SQL layer stands
+ * alone, and dialects know nothing of each other, so a new database is one new package.
+ */
+class LayeringTest {
+    private static JavaClasses core;
+
+    @BeforeAll
+    static void importCore() {
+        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.retort");
+    }
+
+    @Test
+    void lowerLayersNeverUseTheSession() {
+        noClasses().that().resideInAnyPackage("dev.retort.sql..", "dev.retort.dialect..", "dev.retort.schema..",
+                        "dev.retort.mapping..")
+                .should().dependOnClassesThat().resideInAPackage("dev.retort.session..")
+                .check(core);
+    }
+
+    @Test
+    void onlyTheApiAndTheSessionItselfUseTheSession() {
+        noClasses().that().resideOutsideOfPackages("dev.retort", "dev.retort.session..")
+                .should().dependOnClassesThat().resideInAPackage("dev.retort.session..")
+                .check(core);
+    }
+
+    @Test
+    void theSqlTreeDependsOnNothingElseOfRetort() {
+        noClasses().that().resideInAPackage("dev.retort.sql..")
+                .should().dependOnClassesThat(resideInAPackage("dev.retort..").and(not(resideInAPackage("dev.retort.sql.."))))
+                .check(core);
+    }
+
+    @Test
+    void theSqlTreeAndTheDialectsKnowNothingOfTheMapping() {
+        noClasses().that().resideInAnyPackage("dev.retort.sql..", "dev.retort.dialect..")
+                .should().dependOnClassesThat().resideInAPackage("dev.retort.mapping..")
+                .check(core);
+    }
+
+    @Test
+    void dialectsDoNotUseEachOther() {
+        slices().matching("dev.retort.dialect.(*)..").should().notDependOnEachOther().check(core);
+    }
+}

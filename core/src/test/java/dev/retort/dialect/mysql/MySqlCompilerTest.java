@@ -1,0 +1,99 @@
+package dev.retort.dialect.mysql;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.retort.dialect.DialectCompilerContract;
+import dev.retort.sql.SqlType;
+
+class MySqlCompilerTest extends DialectCompilerContract {
+
+    @Override
+    protected String dialectName() {
+        return "mysql";
+    }
+
+    @Override
+    protected String createUsersTable() {
+        return "CREATE TABLE users (id BIGINT AUTO_INCREMENT NOT NULL, name VARCHAR(100) NOT NULL, "
+                + "email VARCHAR(255), balance DECIMAL(12, 2), PRIMARY KEY (id), UNIQUE (email))";
+    }
+
+    @Override
+    protected String createPeopleTable() {
+        return "CREATE TABLE people (id BIGINT NOT NULL, first_name VARCHAR(50) NOT NULL, last_name VARCHAR(50) NOT NULL, "
+                + "PRIMARY KEY (id), UNIQUE (first_name, last_name))";
+    }
+
+    @Override
+    protected Map<SqlType, String> typeNames() {
+        return Map.ofEntries(Map.entry(SqlType.BOOLEAN, "BOOLEAN"), Map.entry(SqlType.TINYINT, "TINYINT"),
+                Map.entry(SqlType.SMALLINT, "SMALLINT"), Map.entry(SqlType.INTEGER, "INTEGER"),
+                Map.entry(SqlType.BIGINT, "BIGINT"), Map.entry(SqlType.REAL, "FLOAT"),
+                Map.entry(SqlType.DOUBLE, "DOUBLE"), Map.entry(SqlType.DECIMAL, "DECIMAL(38, 0)"),
+                Map.entry(SqlType.CHAR, "CHAR(1)"), Map.entry(SqlType.VARCHAR, "VARCHAR(255)"),
+                Map.entry(SqlType.DATE, "DATE"), Map.entry(SqlType.TIME, "TIME(6)"),
+                Map.entry(SqlType.TIMESTAMP, "DATETIME(6)"),
+                Map.entry(SqlType.TIMESTAMP_WITH_TIME_ZONE, "DATETIME(6)"),
+                Map.entry(SqlType.UUID, "CHAR(36)"), Map.entry(SqlType.BINARY, "LONGBLOB"));
+    }
+
+    @Override
+    protected List<String> sizedTypeNames() {
+        return List.of("VARCHAR(40)", "CHAR(3)", "DECIMAL(10, 4)", "VARBINARY(16)");
+    }
+
+    /** MariaDB's sequences (10.3+); MySQL 8 has none. */
+    @Override
+    protected List<String> sequenceStatements() {
+        return List.of("CREATE SEQUENCE users_seq START WITH 1 INCREMENT BY 50", "DROP SEQUENCE IF EXISTS users_seq",
+                "SELECT NEXT VALUE FOR users_seq");
+    }
+
+    @Override
+    protected List<String> limitOffsetSelects() {
+        return List.of("SELECT id FROM users LIMIT ?", "SELECT id FROM users LIMIT 18446744073709551615 OFFSET ?",
+                "SELECT id FROM users LIMIT ? OFFSET ?");
+    }
+
+    @Override
+    protected String insertDefaultValues() {
+        return "INSERT INTO counters () VALUES ()";
+    }
+
+    @Override
+    protected String quotedSelect() {
+        return "SELECT id, `select`, `firstName` FROM `order` WHERE `user` = ? AND `UserAccount` IS NOT NULL "
+                + "ORDER BY `firstName` DESC";
+    }
+
+    @Override
+    protected String quotedInsert() {
+        return "INSERT INTO `user` (`select`, `firstName`, name) VALUES (?, ?, ?)";
+    }
+
+    @Override
+    protected Map<String, String> quotedIdentifiers() {
+        return Map.ofEntries(Map.entry("user", "`user`"), Map.entry("order", "`order`"),
+                Map.entry("year", "`year`"), Map.entry("UserAccount", "`UserAccount`"),
+                Map.entry("ORDERS", "`ORDERS`"), Map.entry("2fa", "`2fa`"), Map.entry("we\"ird", "`we\"ird`"),
+                Map.entry("back`tick", "`back``tick`"), Map.entry("first_name", "first_name"), Map.entry("_tmp", "_tmp"),
+                Map.entry("lock", "`lock`"), Map.entry("ilike", "ilike"));
+    }
+
+    @Override
+    protected List<String> accountDdl() {
+        return List.of("CREATE TABLE `user` (id BIGINT AUTO_INCREMENT NOT NULL, "
+                        + "first_name VARCHAR(50) NOT NULL, last_name VARCHAR(255), email VARCHAR(255), "
+                        + "balance DECIMAL(10, 2), status VARCHAR(255), version INTEGER NOT NULL, PRIMARY KEY (id), "
+                        + "UNIQUE (email), UNIQUE (first_name, last_name))",
+                "CREATE INDEX ix_user_last_name_first_name ON `user` (last_name, first_name)",
+                "CREATE UNIQUE INDEX ux_user_email ON `user` (email)");
+    }
+
+    @Override
+    protected List<String> invoiceDdl() {
+        return List.of("CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 20",
+                "CREATE TABLE invoice (number BIGINT NOT NULL, issued DATE, status INTEGER, PRIMARY KEY (number))");
+    }
+}
