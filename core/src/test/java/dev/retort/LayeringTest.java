@@ -33,9 +33,11 @@ class LayeringTest {
                 .check(core);
     }
 
+    /** The container integrations (dev.retort.jta, dev.retort.cdi) sit above the session, as the API does. */
     @Test
-    void onlyTheApiAndTheSessionItselfUseTheSession() {
-        noClasses().that().resideOutsideOfPackages("dev.retort", "dev.retort.session..")
+    void onlyTheApiTheIntegrationsAndTheSessionItselfUseTheSession() {
+        noClasses().that().resideOutsideOfPackages("dev.retort", "dev.retort.session..", "dev.retort.jta..",
+                        "dev.retort.cdi..")
                 .should().dependOnClassesThat().resideInAPackage("dev.retort.session..")
                 .check(core);
     }

@@ -268,6 +268,7 @@ public class SqlCompiler {
             case CHAR: return "CHAR(" + Math.max(type.length(), 1) + ")";
             case VARCHAR: return "VARCHAR(" + length(type) + ")";
             case DATE: return "DATE";
+            // Microseconds, as PostgreSQL and MySQL keep; H2's plain TIME would drop every fraction.
             case TIME: return "TIME(6)";
             case TIMESTAMP: return "TIMESTAMP";
             case TIMESTAMP_WITH_TIME_ZONE: return "TIMESTAMP WITH TIME ZONE";

@@ -3,13 +3,9 @@ package dev.retort.dialect.h2;
 import java.util.Optional;
 
 import dev.retort.dialect.SqlCompiler;
-import dev.retort.sql.ColumnType;
 import dev.retort.sql.SqlType;
 
-/**
- * H2's SQL: standard {@code OFFSET ... ROWS} when an offset comes without a limit, and {@code TIME(6)}
- * because H2's plain {@code TIME} keeps no fraction of a second.
- */
+/** H2's SQL: standard {@code OFFSET ... ROWS} when an offset comes without a limit. */
 final class H2Compiler extends SqlCompiler {
     H2Compiler(H2Dialect dialect) {
         super(dialect);
@@ -24,10 +20,5 @@ final class H2Compiler extends SqlCompiler {
             return;
         }
         super.visitLimitOffset(limit, offset);
-    }
-
-    @Override
-    protected String typeName(ColumnType type) {
-        return type.type() == SqlType.TIME ? "TIME(6)" : super.typeName(type);
     }
 }

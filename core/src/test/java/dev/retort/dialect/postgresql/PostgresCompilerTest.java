@@ -37,7 +37,7 @@ class PostgresCompilerTest extends DialectCompilerContract {
                 Map.entry(SqlType.BIGINT, "BIGINT"), Map.entry(SqlType.REAL, "REAL"),
                 Map.entry(SqlType.DOUBLE, "DOUBLE PRECISION"), Map.entry(SqlType.DECIMAL, "DECIMAL(38, 0)"),
                 Map.entry(SqlType.CHAR, "CHAR(1)"), Map.entry(SqlType.VARCHAR, "VARCHAR(255)"),
-                Map.entry(SqlType.DATE, "DATE"), Map.entry(SqlType.TIME, "TIME"),
+                Map.entry(SqlType.DATE, "DATE"), Map.entry(SqlType.TIME, "TIME(6)"),
                 Map.entry(SqlType.TIMESTAMP, "TIMESTAMP"),
                 Map.entry(SqlType.TIMESTAMP_WITH_TIME_ZONE, "TIMESTAMP WITH TIME ZONE"),
                 Map.entry(SqlType.UUID, "UUID"), Map.entry(SqlType.BINARY, "BYTEA"));
