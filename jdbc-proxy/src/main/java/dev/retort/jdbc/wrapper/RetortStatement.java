@@ -315,12 +315,13 @@ public class RetortStatement extends StatementDelegate {
 
     @Override
     public final ResultSet getResultSet() throws SQLException {
+        if (currentResultSet != null) {
+            // some drivers (SQLite) refuse to hand out the same result twice
+            return currentResultSet;
+        }
         ResultSet resultSet = statementDelegate.getResultSet();
         if (resultSet == null) {
             return null;
-        }
-        if (currentResultSet != null && currentResultSet.resultSetDelegate == resultSet) {
-            return currentResultSet;
         }
         StatementRecord record = pending;
         pending = null;
