@@ -86,12 +86,23 @@ class PostgresProxyIT extends ProxyContractSuite {
 
     @Test
     void callableStatementsWithOutParametersMatchTheRawDriver() throws SQLException {
-        try (Connection connection = proxied(); CallableStatement call = connection.prepareCall("{? = call upper(?)}")) {
+        String viaProxy;
+        try (Connection connection = proxied()) {
+            viaProxy = callUpper(connection);
+            // PostgreSQL reports a function call with OUT parameters as "no result set, update count -1"
+            assertThat(listener.summaries(connection)).containsExactly("UPDATE rows=-1 | {? = call upper('o''neil')}");
+        }
+        try (Connection connection = raw()) {
+            assertThat(viaProxy).isEqualTo(callUpper(connection)).isEqualTo("O'NEIL");
+        }
+    }
+
+    private static String callUpper(Connection connection) throws SQLException {
+        try (CallableStatement call = connection.prepareCall("{? = call upper(?)}")) {
             call.registerOutParameter(1, Types.VARCHAR);
             call.setString(2, "o'neil");
             call.execute();
-            assertThat(call.getString(1)).isEqualTo("O'NEIL");
-            assertThat(listener.summaries(connection)).containsExactly("QUERY rows=0 | {? = call upper('o''neil')}");
+            return call.getString(1);
         }
     }
 }

@@ -43,11 +43,14 @@ public final class LogCapture extends Handler implements AutoCloseable {
                 .collect(Collectors.toList());
     }
 
-    /** Lines of the records whose message starts with {@code [conn id]}. */
+    /** Lines of the records about one connection: text starting {@code [conn id]}, or JSON {@code {"conn":id,}. */
     public List<String> linesOf(long connectionId) {
-        String prefix = "[conn " + connectionId + "]";
-        return lines().stream().filter(line -> line.substring(line.indexOf(' ') + 1).startsWith(prefix))
-                .collect(Collectors.toList());
+        String text = "[conn " + connectionId + "]";
+        String json = "{\"conn\":" + connectionId + ",";
+        return lines().stream().filter(line -> {
+            String message = line.substring(line.indexOf(' ') + 1);
+            return message.startsWith(text) || message.startsWith(json);
+        }).collect(Collectors.toList());
     }
 
     public static String withoutTimes(String message) {
