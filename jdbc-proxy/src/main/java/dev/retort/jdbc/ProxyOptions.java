@@ -1,0 +1,233 @@
+package dev.retort.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The proxy's {@code retort.*} options, resolved from connection properties (highest precedence), then
+ * system properties, then {@code retort-jdbc.properties} on the class path.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class ProxyOptions {
+
+    /** {@code true} (default) or {@code false}: record statements for the logger and the listeners. */
+    public static final String LOG = "retort.log";
+    /** Statements at least this slow (ms, default 0) log at INFO, faster ones at DEBUG. */
+    public static final String LOG_SLOW_MS = "retort.log.slow-ms";
+    /** {@code inline} (default), {@code separate} or {@code mask}: how bound values appear in the log. */
+    public static final String LOG_PARAMS = "retort.log.params";
+    /** {@code text} (default) or {@code json}. */
+    public static final String LOG_FORMAT = "retort.log.format";
+    /** {@code false} (default) or {@code true}: add the first stack frame outside JDBC, pool and ORM code. */
+    public static final String LOG_CALLER = "retort.log.caller";
+
+    /** The class path resource read as the lowest-precedence source. */
+    public static final String RESOURCE = "retort-jdbc.properties";
+
+    private static final List<String> KEYS = List.of(LOG, LOG_CALLER, LOG_FORMAT, LOG_PARAMS, LOG_SLOW_MS);
+
+    /** Keys of the Retort ORM that share the {@code retort.} namespace of system properties. */
+    private static final Set<String> ORM_KEYS = Set.of("retort.log.sql", "retort.log.bind-parameters");
+
+    /** How bound values appear in the log. */
+    public enum Params {
+        /** Values replace their {@code ?} in the SQL, as SQL literals. */
+        INLINE,
+        /** The SQL keeps its {@code ?}; the values follow it as a list. */
+        SEPARATE,
+        /** The SQL keeps its {@code ?}; values are never written, only their number. */
+        MASK
+    }
+
+    /** The shape of each log message. */
+    public enum Format {
+        /** One readable line per statement (a batch adds a line per parameter set). */
+        TEXT,
+        /** One JSON object per statement. */
+        JSON
+    }
+
+    private static final ProxyOptions DEFAULTS = new ProxyOptions(true, 0, Params.INLINE, Format.TEXT, false);
+
+    private final boolean log;
+    private final long slowMillis;
+    private final Params params;
+    private final Format format;
+    private final boolean caller;
+
+    private ProxyOptions(boolean log, long slowMillis, Params params, Format format, boolean caller) {
+        this.log = log;
+        this.slowMillis = slowMillis;
+        this.params = params;
+        this.format = format;
+        this.caller = caller;
+    }
+
+    /** Options from system properties and {@code retort-jdbc.properties} only. */
+    public static ProxyOptions load() {
+        return load(new Properties());
+    }
+
+    /**
+     * Options with {@code connectionProperties} taking precedence over system properties and
+     * {@code retort-jdbc.properties}. Keys not starting with {@code retort.} are ignored.
+     *
+     * @throws IllegalArgumentException naming the key and its source when a key is unknown or a value invalid
+     */
+    public static ProxyOptions load(Properties connectionProperties) {
+        return resolve(connectionProperties, System.getProperties(), classPathFile());
+    }
+
+    /** The three sources, highest precedence first; separate from {@link #load} so it can be tested. */
+    static ProxyOptions resolve(Properties connection, Properties system, Properties file) {
+        Map<String, String> merged = new TreeMap<>();
+        collect(merged, file, "retort-jdbc.properties on the class path", false);
+        collect(merged, system, "system properties", true);
+        collect(merged, connection, "connection properties", false);
+        if (merged.isEmpty()) {
+            return DEFAULTS;
+        }
+        return new ProxyOptions(
+                bool(merged, LOG, DEFAULTS.log),
+                millis(merged),
+                choice(merged, LOG_PARAMS, Params.class, DEFAULTS.params),
+                choice(merged, LOG_FORMAT, Format.class, DEFAULTS.format),
+                bool(merged, LOG_CALLER, DEFAULTS.caller));
+    }
+
+    /**
+     * Merged values are kept as "value\u0000source" so that a bad value's message names where it came
+     * from. System properties are shared with the rest of the JVM (and the Retort ORM's own
+     * {@code retort.*} keys), so there only keys under the proxy's {@code retort.log} prefix are checked.
+     */
+    private static void collect(Map<String, String> merged, Properties source, String sourceName,
+                                boolean shared) {
+        for (String key : source.stringPropertyNames()) {
+            if (!key.startsWith("retort.")) {
+                continue;
+            }
+            if (shared && (!key.startsWith(LOG) || ORM_KEYS.contains(key))) {
+                continue;
+            }
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("Unknown option '" + key + "' in " + sourceName
+                        + ". Valid keys are " + String.join(", ", KEYS)
+                        + ". To fix this, correct the key's spelling or remove it.");
+            }
+            merged.put(key, source.getProperty(key).trim() + '\u0000' + sourceName);
+        }
+    }
+
+    private static boolean bool(Map<String, String> merged, String key, boolean fallback) {
+        String entry = merged.get(key);
+        if (entry == null) {
+            return fallback;
+        }
+        String value = value(entry);
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw invalid(key, entry, "true or false");
+    }
+
+    private static long millis(Map<String, String> merged) {
+        String entry = merged.get(LOG_SLOW_MS);
+        if (entry == null) {
+            return DEFAULTS.slowMillis;
+        }
+        try {
+            long millis = Long.parseLong(value(entry));
+            if (millis >= 0) {
+                return millis;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the same message as a negative number
+        }
+        throw invalid(LOG_SLOW_MS, entry, "a whole number of milliseconds, 0 or more");
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, String> merged, String key, Class<E> type,
+                                                E fallback) {
+        String entry = merged.get(key);
+        if (entry == null) {
+            return fallback;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value(entry))) {
+                return constant;
+            }
+        }
+        StringBuilder expected = new StringBuilder();
+        for (E constant : type.getEnumConstants()) {
+            expected.append(expected.length() == 0 ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+        }
+        throw invalid(key, entry, "one of " + expected);
+    }
+
+    private static String value(String entry) {
+        return entry.substring(0, entry.indexOf('\u0000'));
+    }
+
+    private static IllegalArgumentException invalid(String key, String entry, String expected) {
+        String source = entry.substring(entry.indexOf('\u0000') + 1);
+        return new IllegalArgumentException("Invalid value '" + value(entry) + "' for option '" + key + "' in "
+                + source + ": expected " + expected + ". To fix this, set " + key + " to " + expected + ".");
+    }
+
+    private static Properties classPathFile() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = ProxyOptions.class.getClassLoader();
+        }
+        Properties properties = new Properties();
+        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + RESOURCE + " from the class path", e);
+        }
+        return properties;
+    }
+
+    /** Whether statements are recorded at all; when false the proxy only forwards calls. */
+    public boolean log() {
+        return log;
+    }
+
+    /** Statements taking at least this many milliseconds log at INFO, the others at DEBUG. */
+    public long slowMillis() {
+        return slowMillis;
+    }
+
+    public Params params() {
+        return params;
+    }
+
+    public Format format() {
+        return format;
+    }
+
+    /** Whether each record names the application code that ran the statement. */
+    public boolean caller() {
+        return caller;
+    }
+
+    @Override
+    public String toString() {
+        return LOG + '=' + log + ", " + LOG_SLOW_MS + '=' + slowMillis + ", " + LOG_PARAMS + '='
+                + params.name().toLowerCase(Locale.ROOT) + ", " + LOG_FORMAT + '='
+                + format.name().toLowerCase(Locale.ROOT) + ", " + LOG_CALLER + '=' + caller;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.retort.jdbc.log;
+
+import dev.retort.jdbc.ProxyOptions.Params;
+import dev.retort.jdbc.SqlEvent.Kind;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code [conn 3] query 0.215 ms, 1 row fetched: SELECT name FROM users WHERE id = 42} — one line per
+ * statement, plus a line per further parameter set of a batch.
+ */
+final class TextFormat {
+
+    private TextFormat() {
+    }
+
+    static String format(StatementRecord record, Params params) {
+        StringBuilder text = new StringBuilder(128);
+        text.append("[conn ").append(record.connectionId()).append("] ")
+                .append(record.kind().name().toLowerCase(Locale.ROOT));
+        if (record.kind() == Kind.BATCH) {
+            text.append(" of ").append(record.batchSize());
+        }
+        SQLException failure = record.failure();
+        text.append(failure == null ? " " : " failed after ");
+        millis(text, record.elapsedNanos()).append(" ms");
+        rows(text, record);
+        if (failure != null) {
+            text.append(", SQLState ").append(failure.getSQLState()).append(", error code ")
+                    .append(failure.getErrorCode()).append(", ").append(failure.getMessage());
+        }
+        if (record.caller() != null) {
+            text.append(", at ").append(record.caller());
+        }
+        if (isBareTransactionEvent(record)) {
+            return text.toString();
+        }
+        text.append(": ");
+        statement(text, record, params);
+        if (!record.sentSql().equals(record.sql())) {
+            text.append("\n  sent: ").append(record.sentSql());
+        }
+        return text.toString();
+    }
+
+    private static void rows(StringBuilder text, StatementRecord record) {
+        long rows = record.rows();
+        if (rows < 0 || record.failure() != null) {
+            return;
+        }
+        text.append(", ").append(rows).append(rows == 1 ? " row " : " rows ")
+                .append(record.kind() == Kind.QUERY ? "fetched" : "affected");
+    }
+
+    private static boolean isBareTransactionEvent(StatementRecord record) {
+        Kind kind = record.kind();
+        return (kind == Kind.COMMIT || kind == Kind.ROLLBACK) && record.sql().equals(kind.name());
+    }
+
+    private static void statement(StringBuilder text, StatementRecord record, Params params) {
+        if (params == Params.INLINE) {
+            text.append(record.inlinedSql());
+            return;
+        }
+        text.append(record.sql());
+        if (params == Params.MASK) {
+            int count = record.parameterCount();
+            if (count > 0) {
+                text.append(" | ").append(count).append(count == 1 ? " parameter" : " parameters").append(" masked");
+            }
+            return;
+        }
+        List<List<String>> sets = record.parameters();
+        if (!sets.isEmpty()) {
+            text.append(" | params: ");
+            for (int i = 0; i < sets.size(); i++) {
+                text.append(i == 0 ? "" : ", ").append('[').append(String.join(", ", sets.get(i))).append(']');
+            }
+        }
+    }
+
+    /** Milliseconds with three decimals, without String.format's parsing on every record. */
+    static StringBuilder millis(StringBuilder text, long nanos) {
+        long micros = nanos / 1000;
+        long fraction = micros % 1000;
+        text.append(micros / 1000).append('.');
+        if (fraction < 100) {
+            text.append(fraction < 10 ? "00" : "0");
+        }
+        return text.append(fraction);
+    }
+}
