@@ -94,7 +94,7 @@ class EngineTest {
     void jdbcUrlOfAnUnknownDatabaseNeedsTheDialectOption() {
         assertThatThrownBy(() -> Engine.create("jdbc:oracle:thin:scott/tiger@localhost:1521:orcl?password=tiger"))
                 .isExactlyInstanceOf(ConfigurationException.class)
-                .hasMessage("Cannot tell which database jdbc:oracle:thin:scott/tiger@localhost:1521:orcl?password=*** is. "
+                .hasMessage("Cannot tell which database jdbc:oracle:thin:***@localhost:1521:orcl?password=*** is. "
                         + "To fix this, pass the option dialect (one of h2, sqlite, postgresql, mysql, mariadb).");
     }
 

@@ -143,7 +143,8 @@ public final class EngineUrl {
 
     /** The URL with any password replaced by {@code ***}, safe for messages and logs. */
     public static String masked(String url) {
-        String result = url.replaceAll("(//[^:/@]*:)[^@/]*@", "$1***@");
+        // user:password@ wherever it stands (with or without //, even with an unencoded '/' in the password)
+        String result = url.replaceAll("(?<=[:/])([^:/@]+):(?!//)[^@:]+@", "$1:***@");
         return result.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 

@@ -72,6 +72,11 @@ public final class EntityMappings {
                     + "annotation. To fix this, annotate the class with @Entity (and @Table to name its table), "
                     + "and list it in Metadata.of(...).");
         }
+        if (type.isMemberClass() && !Modifier.isStatic(type.getModifiers())) {
+            throw new MappingException("Entity " + type.getName() + " is an inner class, so it cannot be created "
+                    + "without an instance of " + type.getEnclosingClass().getSimpleName() + ". To fix this, declare "
+                    + "it static (or move it to a file of its own).");
+        }
         if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
             throw new MappingException("Entity " + type.getName() + " is abstract and cannot be instantiated. "
                     + "To fix this, make it concrete, or make it a @MappedSuperclass of concrete entities.");
@@ -168,6 +173,16 @@ public final class EntityMappings {
             throw new MappingException("Attribute " + type.getSimpleName() + "." + field.getName() + " is final, so "
                     + "Retort cannot set it when loading rows. To fix this, remove 'final' or mark the field @Transient.");
         }
+        if (!isId && field.isAnnotationPresent(GeneratedValue.class)) {
+            throw new MappingException("Attribute " + type.getSimpleName() + "." + field.getName() + " is annotated "
+                    + "@GeneratedValue but is not the @Id; Retort generates only ids. To fix this, remove @GeneratedValue "
+                    + "or move it to the @Id field.");
+        }
+        if (!javaType.isEnum() && field.isAnnotationPresent(Enumerated.class)) {
+            throw new MappingException("Attribute " + type.getSimpleName() + "." + field.getName() + " is annotated "
+                    + "@Enumerated but has type " + javaType.getName() + ", which is not an enum. To fix this, remove "
+                    + "@Enumerated or change the field's type to an enum.");
+        }
         jakarta.persistence.Column annotation = field.getAnnotation(jakarta.persistence.Column.class);
         AttributeModel.EnumStorage enumStorage = AttributeModel.EnumStorage.NONE;
         SqlType sqlType = JavaTypes.columnType(javaType);
@@ -196,7 +211,8 @@ public final class EntityMappings {
         int scale = 0;
         if (sqlType == SqlType.VARCHAR || sqlType == SqlType.CHAR) {
             length = annotation != null ? annotation.length() : 255;
-            length = sqlType == SqlType.CHAR && annotation == null ? 1 : length;
+            // A char holds one character: JPA's default length of 255 cannot be told from an explicit one.
+            length = sqlType == SqlType.CHAR && length == 255 ? 1 : length;
         } else if (sqlType == SqlType.BINARY && annotation != null && annotation.length() != 255) {
             length = annotation.length();
         } else if (sqlType == SqlType.DECIMAL) {

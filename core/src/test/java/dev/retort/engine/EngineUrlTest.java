@@ -216,6 +216,8 @@ class EngineUrlTest {
             "jdbc:mysql://h/shop?password=tiger&user=scott | jdbc:mysql://h/shop?password=***&user=scott",
             "jdbc:h2:mem:x;USER=sa;PASSWORD=tiger;MODE=PostgreSQL | jdbc:h2:mem:x;USER=sa;PASSWORD=***;MODE=PostgreSQL",
             "postgresql://scott@localhost/app | postgresql://scott@localhost/app",
+            "postgresql:scott:tiger@localhost/app | postgresql:scott:***@localhost/app",
+            "postgresql://scott:ti/ger@localhost/app | postgresql://scott:***@localhost/app",
             "sqlite:///example.db | sqlite:///example.db"})
     void maskedHidesPasswords(String url, String masked) {
         assertThat(EngineUrl.masked(url)).isEqualTo(masked);

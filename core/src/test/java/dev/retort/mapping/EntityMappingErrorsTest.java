@@ -303,6 +303,38 @@ class EntityMappingErrorsTest {
         assertMappingError(NoId.class, message);
     }
 
+    @Entity
+    class Inner {
+        @Id Long id;
+    }
+
+    @Test
+    void nonStaticInnerClass() {
+        assertMappingError(Inner.class, "Entity dev.retort.mapping.EntityMappingErrorsTest$Inner is an inner class, so it "
+                + "cannot be created without an instance of EntityMappingErrorsTest. To fix this, declare it static (or "
+                + "move it to a file of its own).");
+    }
+
+    @Entity
+    static class GeneratedNonId {
+        @Id Long id;
+        @GeneratedValue Long counter;
+    }
+
+    @Entity
+    static class EnumeratedString {
+        @Id Long id;
+        @jakarta.persistence.Enumerated String kind;
+    }
+
+    @Test
+    void annotationsThatDoNotFitTheField() {
+        assertMappingError(GeneratedNonId.class, "Attribute GeneratedNonId.counter is annotated @GeneratedValue but is not "
+                + "the @Id; Retort generates only ids. To fix this, remove @GeneratedValue or move it to the @Id field.");
+        assertMappingError(EnumeratedString.class, "Attribute EnumeratedString.kind is annotated @Enumerated but has type "
+                + "java.lang.String, which is not an enum. To fix this, remove @Enumerated or change the field's type to an enum.");
+    }
+
     private static void assertMappingError(Class<?> type, String message) {
         assertThatThrownBy(() -> EntityMappings.of(type)).isExactlyInstanceOf(MappingException.class).hasMessage(message);
     }

@@ -95,6 +95,7 @@ class EntityMappingsTest {
         @Column(length = 2) String country;
         String note;
         char initial;
+        @Column(nullable = false) Character grade;
         @Column(nullable = false) Integer age;
         @Column(precision = 10, scale = 4) BigDecimal rate;
         BigDecimal balance;
@@ -118,6 +119,7 @@ class EntityMappingsTest {
                         tuple("country", new ColumnType(SqlType.VARCHAR, 2, 0, 0), true, false),
                         tuple("note", new ColumnType(SqlType.VARCHAR, 255, 0, 0), true, false),
                         tuple("initial", new ColumnType(SqlType.CHAR, 1, 0, 0), false, false),
+                        tuple("grade", new ColumnType(SqlType.CHAR, 1, 0, 0), false, false),
                         tuple("age", ColumnType.of(SqlType.INTEGER), false, false),
                         tuple("rate", new ColumnType(SqlType.DECIMAL, 0, 10, 4), true, false),
                         tuple("balance", new ColumnType(SqlType.DECIMAL, 0, 38, 2), true, false),
