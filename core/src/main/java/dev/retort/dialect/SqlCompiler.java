@@ -89,16 +89,33 @@ public class SqlCompiler {
         visitLimitOffset(select.limit(), select.offset());
     }
 
-    /** {@code LIMIT ? OFFSET ?}, both bound; an offset alone is {@code OFFSET ?}. */
+    /** {@code LIMIT ? OFFSET ?}, both bound; an offset alone goes through {@link #visitOffsetOnly}. */
     protected void visitLimitOffset(Optional<Integer> limit, Optional<Integer> offset) {
-        limit.ifPresent(value -> {
-            sql.append(" LIMIT ");
-            bind(value, SqlType.INTEGER);
-        });
+        if (limit.isEmpty()) {
+            offset.ifPresent(this::visitOffsetOnly);
+            return;
+        }
+        sql.append(" LIMIT ");
+        bind(limit.get(), SqlType.INTEGER);
         offset.ifPresent(value -> {
             sql.append(" OFFSET ");
             bind(value, SqlType.INTEGER);
         });
+    }
+
+    /**
+     * An offset without a limit: {@code OFFSET ?}, or {@code LIMIT <all> OFFSET ?} where the database
+     * needs a limit before an offset ({@link #unlimited()} names "all rows" there).
+     */
+    protected void visitOffsetOnly(int offset) {
+        unlimited().ifPresent(all -> sql.append(" LIMIT ").append(all));
+        sql.append(" OFFSET ");
+        bind(offset, SqlType.INTEGER);
+    }
+
+    /** The LIMIT that means "all rows", for databases that allow no OFFSET without a LIMIT. */
+    protected Optional<String> unlimited() {
+        return Optional.empty();
     }
 
     protected void visitInsert(Statement.Insert insert) {

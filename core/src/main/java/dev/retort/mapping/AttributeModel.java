@@ -43,6 +43,11 @@ public final class AttributeModel {
         return javaType;
     }
 
+    /** The field's type, boxed if primitive. */
+    public Class<?> boxedType() {
+        return JavaTypes.boxed(javaType);
+    }
+
     /** The Java type handed to the driver: {@code String} or {@code Integer} for enums, else the boxed field type. */
     public Class<?> storedType() {
         return storedType;

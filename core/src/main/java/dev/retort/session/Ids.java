@@ -24,7 +24,7 @@ final class Ids {
      * attribute and the fix.
      */
     static Object coerce(AttributeModel attribute, Object value, Supplier<String> call) {
-        Class<?> target = attribute.javaType().isPrimitive() ? boxed(attribute) : attribute.javaType();
+        Class<?> target = attribute.boxedType();
         if (value == null || target.isInstance(value)) {
             return value;
         }
@@ -44,17 +44,5 @@ final class Ids {
         throw new InvalidRequestException(call.get() + ": " + attribute + " is a " + target.getName() + ", but the value given is "
                 + (value instanceof String ? "the String \"" + value + "\"" : "a " + value.getClass().getName() + " (" + value + ")")
                 + ". To fix this, pass a " + typeName + (target == Long.class ? " (e.g. 1L)" : "") + ".");
-    }
-
-    private static Class<?> boxed(AttributeModel attribute) {
-        Class<?> type = attribute.javaType();
-        if (type == long.class) return Long.class;
-        if (type == int.class) return Integer.class;
-        if (type == short.class) return Short.class;
-        if (type == byte.class) return Byte.class;
-        if (type == boolean.class) return Boolean.class;
-        if (type == double.class) return Double.class;
-        if (type == float.class) return Float.class;
-        return Character.class;
     }
 }

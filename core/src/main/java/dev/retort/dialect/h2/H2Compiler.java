@@ -1,7 +1,5 @@
 package dev.retort.dialect.h2;
 
-import java.util.Optional;
-
 import dev.retort.dialect.SqlCompiler;
 import dev.retort.sql.SqlType;
 
@@ -12,13 +10,9 @@ final class H2Compiler extends SqlCompiler {
     }
 
     @Override
-    protected void visitLimitOffset(Optional<Integer> limit, Optional<Integer> offset) {
-        if (limit.isEmpty() && offset.isPresent()) {
-            sql.append(" OFFSET ");
-            bind(offset.get(), SqlType.INTEGER);
-            sql.append(" ROWS");
-            return;
-        }
-        super.visitLimitOffset(limit, offset);
+    protected void visitOffsetOnly(int offset) {
+        sql.append(" OFFSET ");
+        bind(offset, SqlType.INTEGER);
+        sql.append(" ROWS");
     }
 }

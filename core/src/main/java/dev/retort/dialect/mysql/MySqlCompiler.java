@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import dev.retort.dialect.SqlCompiler;
 import dev.retort.sql.ColumnType;
-import dev.retort.sql.SqlType;
 
 /** MySQL's SQL: AUTO_INCREMENT, DATETIME(6), a limit before every offset, {@code VALUES ()}. */
 final class MySqlCompiler extends SqlCompiler {
@@ -22,15 +21,10 @@ final class MySqlCompiler extends SqlCompiler {
         return "() VALUES ()";
     }
 
+    /** MySQL has no OFFSET without LIMIT; its manual gives the largest unsigned BIGINT for "all rows". */
     @Override
-    protected void visitLimitOffset(Optional<Integer> limit, Optional<Integer> offset) {
-        if (limit.isEmpty() && offset.isPresent()) {
-            // MySQL has no OFFSET without LIMIT; its manual gives the largest unsigned BIGINT for "all rows".
-            sql.append(" LIMIT 18446744073709551615 OFFSET ");
-            bind(offset.get(), SqlType.INTEGER);
-            return;
-        }
-        super.visitLimitOffset(limit, offset);
+    protected Optional<String> unlimited() {
+        return Optional.of("18446744073709551615");
     }
 
     @Override

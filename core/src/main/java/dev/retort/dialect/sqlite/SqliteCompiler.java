@@ -6,7 +6,6 @@ import dev.retort.dialect.SqlCompiler;
 import dev.retort.sql.Column;
 import dev.retort.sql.ColumnType;
 import dev.retort.sql.Generation;
-import dev.retort.sql.SqlType;
 import dev.retort.sql.Table;
 
 /**
@@ -45,13 +44,8 @@ final class SqliteCompiler extends SqlCompiler {
     }
 
     @Override
-    protected void visitLimitOffset(Optional<Integer> limit, Optional<Integer> offset) {
-        if (limit.isEmpty() && offset.isPresent()) {
-            sql.append(" LIMIT -1 OFFSET ");
-            bind(offset.get(), SqlType.INTEGER);
-            return;
-        }
-        super.visitLimitOffset(limit, offset);
+    protected Optional<String> unlimited() {
+        return Optional.of("-1");
     }
 
     @Override
