@@ -100,7 +100,12 @@ public final class Engine implements AutoCloseable {
 
     /** An engine over the application's own pool; {@link #close()} leaves that pool open. */
     public static Engine of(DataSource dataSource, Dialect dialect) {
-        return new Engine(dataSource, dialect, dialect.displayName() + " data source " + dataSource, new SqlLog(false), null,
+        return of(dataSource, dialect, false);
+    }
+
+    /** As {@link #of(DataSource, Dialect)}; {@code echo} logs SQL at INFO, as the {@code echo} option of {@link #create}. */
+    public static Engine of(DataSource dataSource, Dialect dialect, boolean echo) {
+        return new Engine(dataSource, dialect, dialect.displayName() + " data source " + dataSource, new SqlLog(echo), null,
                 false);
     }
 
