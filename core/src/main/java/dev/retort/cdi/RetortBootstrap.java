@@ -25,6 +25,7 @@ import dev.retort.RetortException;
 import dev.retort.SessionFactory;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
+import dev.retort.engine.EngineUrl;
 import dev.retort.jta.JtaSessions;
 import dev.retort.mapping.EntityMappings;
 
@@ -43,6 +44,9 @@ final class RetortBootstrap {
 
     private final BeanManager beanManager;
     private final List<RetortException> problems = new ArrayList<>();
+    /** The DataSource bean's name, when it has one, and the database URL, when Retort connected to detect it. */
+    private String dataSourceName;
+    private String databaseUrl;
 
     RetortBootstrap(BeanManager beanManager) {
         this.beanManager = beanManager;
@@ -74,7 +78,7 @@ final class RetortBootstrap {
         if (dialect == null) {
             return null;
         }
-        Engine engine = Engine.of(dataSource, dialect, logSql);
+        Engine engine = Engine.of(dataSource, dialect, location(dialect), logSql);
         if (!applySchema(strategy, metadata, engine)) {
             return null;
         }
@@ -165,6 +169,7 @@ final class RetortBootstrap {
             return null;
         }
         Bean<?> bean = candidates.iterator().next();
+        dataSourceName = bean.getName();
         return (DataSource) beanManager.getReference(bean, DataSource.class, beanManager.createCreationalContext(bean));
     }
 
@@ -207,6 +212,7 @@ final class RetortBootstrap {
         String product;
         try (Connection connection = dataSource.getConnection()) {
             product = connection.getMetaData().getDatabaseProductName();
+            databaseUrl = connection.getMetaData().getURL();
         } catch (SQLException e) {
             problems.add(new ConfigurationException("Retort could not connect through the DataSource bean to detect the "
                     + "database: " + e.getMessage() + ". To fix this, check the DataSource's URL and credentials and that the "
@@ -220,6 +226,12 @@ final class RetortBootstrap {
                     + " to one of " + String.join(", ", Dialects.NAMES) + " if this database speaks its SQL."));
         }
         return dialect.orElse(null);
+    }
+
+    /** Where the engine's database is, for messages: "H2 through the DataSource bean 'h2' (jdbc:h2:mem:app)". */
+    private String location(Dialect dialect) {
+        return dialect.displayName() + " through the DataSource bean" + (dataSourceName == null ? "" : " '" + dataSourceName + "'")
+                + (databaseUrl == null ? "" : " (" + EngineUrl.masked(databaseUrl) + ")");
     }
 
     private boolean applySchema(RetortConfig.SchemaStrategy strategy, Metadata metadata, Engine engine) {

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,10 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import jakarta.enterprise.inject.spi.Extension;
 import jakarta.transaction.RollbackException;
 
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,11 +54,8 @@ abstract class CdiTransactionScenarios {
         assumeDatabase();
         System.setProperty("retort.schema-management.strategy", "drop-and-create");
         try {
-            Weld weld = new Weld("retort-" + getClass().getSimpleName()).disableDiscovery()
-                    .addBeanClasses(poolBean(), ItemService.class, ItemAuditor.class, Item.class);
-            // Without discovery Weld SE reads no service files: add the extensions they declare (Retort's, Narayana's).
-            ServiceLoader.load(Extension.class).forEach(weld::addExtension);
-            container = weld.initialize();
+            container = WeldContainers.start("retort-" + getClass().getSimpleName(), poolBean(), ItemService.class,
+                    ItemAuditor.class, Item.class);
         } finally {
             System.clearProperty("retort.schema-management.strategy");
         }
