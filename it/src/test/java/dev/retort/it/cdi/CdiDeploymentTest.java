@@ -66,6 +66,7 @@ class CdiDeploymentTest {
     @AfterEach
     void clearSettings() {
         System.clearProperty("retort.packages");
+        System.clearProperty("retort.entities");
         System.clearProperty("retort.schema-management.strategy");
     }
 
@@ -95,6 +96,17 @@ class CdiDeploymentTest {
     @Test
     void annotatedModeFindsEntitiesInTheConfiguredPackages() {
         System.setProperty("retort.packages", Item.class.getPackageName());
+        deployer.deploy("annotated");
+        try {
+            assertThat(CDI.current().select(Metadata.class).get().entities()).containsExactly(Item.class);
+        } finally {
+            deployer.undeploy("annotated");
+        }
+    }
+
+    @Test
+    void annotatedModeTakesAnExplicitListOfEntities() {
+        System.setProperty("retort.entities", Item.class.getName());
         deployer.deploy("annotated");
         try {
             assertThat(CDI.current().select(Metadata.class).get().entities()).containsExactly(Item.class);
