@@ -28,7 +28,7 @@ retort_pg_start() {
   rm -rf "$RETORT_PG_DIR"; mkdir -p "$RETORT_PG_DIR"; chown postgres "$RETORT_PG_DIR"
   echo secret >/tmp/retort-pgpw; chown postgres /tmp/retort-pgpw
   su postgres -c "$pgbin/initdb -D $RETORT_PG_DIR -U postgres --pwfile=/tmp/retort-pgpw -A scram-sha-256 -E UTF8 --no-instructions" >/dev/null
-  su postgres -c "$pgbin/pg_ctl -D $RETORT_PG_DIR -l $RETORT_PG_DIR/server.log -o '-p $RETORT_PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200' -w start" >/dev/null
+  su postgres -c "$pgbin/pg_ctl -D $RETORT_PG_DIR -l $RETORT_PG_DIR/server.log -o '-p $RETORT_PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200 -c max_prepared_transactions=20' -w start" >/dev/null
   PGPASSWORD=secret psql -q -h 127.0.0.1 -p "$RETORT_PG_PORT" -U postgres \
     -c "create user retort with password 'retort'" -c "create database retort owner retort" >/dev/null
   export RETORT_TEST_POSTGRES_URL="jdbc:postgresql://127.0.0.1:$RETORT_PG_PORT/retort?user=retort&password=retort"

@@ -100,8 +100,15 @@ public final class Engine implements AutoCloseable {
 
     /** An engine over the application's own pool; {@link #close()} leaves that pool open. */
     public static Engine of(DataSource dataSource, Dialect dialect) {
-        return new Engine(dataSource, dialect, dialect.displayName() + " data source " + dataSource, new SqlLog(false), null,
-                false);
+        return of(dataSource, dialect, dialect.displayName() + " data source " + dataSource, false);
+    }
+
+    /**
+     * As {@link #of(DataSource, Dialect)}, with the {@code location} that messages and {@link #location()}
+     * give (never a password), and {@code echo} logging SQL at INFO as the {@code echo} option of {@link #create}.
+     */
+    public static Engine of(DataSource dataSource, Dialect dialect, String location, boolean echo) {
+        return new Engine(dataSource, dialect, location, new SqlLog(echo), null, false);
     }
 
     public Dialect dialect() {

@@ -71,6 +71,32 @@ public final class Metadata {
         }
     }
 
+    /**
+     * Checks that every mapped table and column exists in the engine's database (types are not compared);
+     * a {@link MappingException} lists everything missing, with the entity it belongs to, and the fix.
+     */
+    public void validate(Engine engine) {
+        List<SchemaTool.Missing> missing;
+        try (Connection connection = engine.connect()) {
+            missing = new SchemaTool(engine.dialect(), engine.sqlLog()).validate(connection, tables());
+        } catch (SQLException e) {
+            throw new DatabaseException("Cannot close the schema connection: " + e.getMessage(), e);
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        for (SchemaTool.Missing item : missing) {
+            EntityModel model = models.stream().filter(candidate -> candidate.table().name().equals(item.table())).findFirst().orElseThrow();
+            problems.add(item.column() == null
+                    ? "table " + item.table() + " (entity " + model.javaType().getName() + ") does not exist"
+                    : "table " + item.table() + " has no column " + item.column() + " (entity " + model.javaType().getName() + ")");
+        }
+        throw new MappingException("The database at " + engine.location() + " does not match the mapping: "
+                + String.join("; ", problems) + ". To fix this, create what is missing (metadata.createAll(engine) "
+                + "creates missing tables, not missing columns) or change the mapping to match the database.");
+    }
+
     /** Drops the tables (and sequences) that exist, in reverse creation order, like SQLAlchemy's {@code drop_all}. */
     public void dropAll(Engine engine) {
         try (Connection connection = engine.connect()) {

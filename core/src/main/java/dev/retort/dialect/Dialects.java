@@ -35,4 +35,17 @@ public final class Dialects {
         }
         return byName(parts[1]);
     }
+
+    /**
+     * The dialect for what {@link java.sql.DatabaseMetaData#getDatabaseProductName()} reports ("H2",
+     * "PostgreSQL", "SQLite", "MySQL", "MariaDB"), for engines over a data source whose URL is unknown.
+     */
+    public static Optional<Dialect> forDatabaseProductName(String productName) {
+        String name = productName.trim().toLowerCase(Locale.ROOT);
+        if (name.equals("h2")) return byName("h2");
+        if (name.equals("postgresql")) return byName("postgresql");
+        if (name.startsWith("sqlite")) return byName("sqlite");
+        if (name.equals("mysql") || name.equals("mariadb")) return byName("mysql");
+        return Optional.empty();
+    }
 }

@@ -18,7 +18,8 @@ import dev.retort.sql.Table;
 /**
  * Creates and drops tables (with their indexes and sequences), like SQLAlchemy's
  * {@code metadata.create_all} / {@code drop_all}: tables that already exist are skipped, tables are
- * created in the order given (parents before children) and dropped in reverse. Stateless.
+ * created in the order given (parents before children) and dropped in reverse. Also checks that the
+ * tables and columns exist ({@link #validate}). Stateless.
  */
 public final class SchemaTool {
     private final Dialect dialect;
@@ -73,6 +74,54 @@ public final class SchemaTool {
         }
     }
 
+    /** A table or column the mapping needs and the database lacks; {@code column} is null for a missing table. */
+    public record Missing(String table, String column) {
+    }
+
+    /**
+     * What the database lacks of the given tables: each missing table, and each missing column of the
+     * tables that exist. Types and constraints are not compared. Empty when everything is there.
+     */
+    public List<Missing> validate(Connection connection, List<Table> tables) {
+        List<Missing> missing = new ArrayList<>();
+        try {
+            for (Table table : tables) {
+                java.util.Set<String> columns = columnsOf(connection, table.name());
+                if (columns == null) {
+                    missing.add(new Missing(table.name(), null));
+                    continue;
+                }
+                for (dev.retort.sql.Column column : table.columns()) {
+                    if (!columns.contains(column.name().toLowerCase(Locale.ROOT))) {
+                        missing.add(new Missing(table.name(), column.name()));
+                    }
+                }
+            }
+            return missing;
+        } catch (SQLException e) {
+            throw new DatabaseException("Reading the schema to validate it failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The table's column names in lower case, or null when the table does not exist. */
+    private java.util.Set<String> columnsOf(Connection connection, String table) throws SQLException {
+        String stored = storedName(connection, table);
+        if (stored == null) {
+            return null;
+        }
+        java.util.Set<String> columns = new java.util.HashSet<>();
+        DatabaseMetaData metaData = connection.getMetaData();
+        try (ResultSet result = metaData.getColumns(connection.getCatalog(), currentSchema(connection),
+                escaped(metaData, stored), "%")) {
+            while (result.next()) {
+                if (result.getString("TABLE_NAME").equals(stored)) {
+                    columns.add(result.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return columns;
+    }
+
     private static void commit(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.commit();
@@ -92,23 +141,32 @@ public final class SchemaTool {
      * for it (H2 upper-cases unquoted names, PostgreSQL lower-cases them).
      */
     public boolean tableExists(Connection connection, String name) throws SQLException {
+        return storedName(connection, name) != null;
+    }
+
+    /** The table's name as the database reports it, or null when the table does not exist. */
+    private String storedName(Connection connection, String name) throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
         boolean quoted = !dialect.quote(name).equals(name);
         String stored = quoted ? name
                 : metaData.storesUpperCaseIdentifiers() ? name.toUpperCase(Locale.ROOT)
                 : metaData.storesLowerCaseIdentifiers() ? name.toLowerCase(Locale.ROOT) : name;
-        String escape = metaData.getSearchStringEscape();
-        String pattern = escape == null ? stored : stored.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
-        try (ResultSet tables = metaData.getTables(connection.getCatalog(), currentSchema(connection), pattern,
-                new String[] {"TABLE", "BASE TABLE"})) {
+        try (ResultSet tables = metaData.getTables(connection.getCatalog(), currentSchema(connection),
+                escaped(metaData, stored), new String[] {"TABLE", "BASE TABLE"})) {
             while (tables.next()) {
                 String found = tables.getString("TABLE_NAME");
                 if (found.equals(stored) || !quoted && found.equalsIgnoreCase(stored)) {
-                    return true;
+                    return found;
                 }
             }
         }
-        return false;
+        return null;
+    }
+
+    private static String escaped(DatabaseMetaData metaData, String name) throws SQLException {
+        String escape = metaData.getSearchStringEscape();
+        return escape == null ? name
+                : name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
     private static String currentSchema(Connection connection) {

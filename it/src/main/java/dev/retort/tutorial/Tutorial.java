@@ -20,6 +20,12 @@ import dev.retort.Transaction;
  * {@code RETORT_TUTORIAL_URL}, else {@code sqlite:///example.db}.
  */
 public final class Tutorial {
+    /**
+     * Held here because java.util.logging keeps loggers only weakly: a collected logger would come back
+     * without the handler that prints the SQL.
+     */
+    private static final Logger SQL_LOGGER = Logger.getLogger("dev.retort.sql");
+
     private Tutorial() {
     }
 
@@ -93,7 +99,7 @@ public final class Tutorial {
 
     /** Shows the SQL the engine logs (it was created with echo=true) on standard output, indented. */
     private static synchronized void printSql() {
-        Logger sql = Logger.getLogger("dev.retort.sql");
+        Logger sql = SQL_LOGGER;
         if (!sql.getUseParentHandlers()) {
             return;
         }

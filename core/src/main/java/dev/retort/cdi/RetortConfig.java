@@ -1,0 +1,94 @@
+package dev.retort.cdi;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.retort.ConfigurationException;
+
+/**
+ * The {@code retort.*} settings of a CDI application: read from MicroProfile Config when the application
+ * has an implementation of it (which also sees system properties and environment variables), else from
+ * system properties. Read once at deployment. Immutable.
+ */
+final class RetortConfig {
+    static final String ENTITIES = "retort.entities";
+    static final String PACKAGES = "retort.packages";
+    static final String DATASOURCE = "retort.datasource";
+    static final String DIALECT = "retort.dialect";
+    static final String SCHEMA = "retort.schema-management.strategy";
+    static final String LOG_SQL = "retort.log.sql";
+
+    /** What to do with the schema when the application starts. */
+    enum SchemaStrategy {
+        NONE("none"), CREATE("create"), DROP_AND_CREATE("drop-and-create"), VALIDATE("validate");
+
+        final String key;
+
+        SchemaStrategy(String key) {
+            this.key = key;
+        }
+    }
+
+    private final Function<String, Optional<String>> source;
+
+    private RetortConfig(Function<String, Optional<String>> source) {
+        this.source = source;
+    }
+
+    /** The application's configuration: MicroProfile Config if present, else system properties. */
+    static RetortConfig load() {
+        return new RetortConfig(microProfileConfigPresent() ? MicroProfileSource.lookup() : RetortConfig::systemProperty);
+    }
+
+    private static boolean microProfileConfigPresent() {
+        try {
+            Class.forName("org.eclipse.microprofile.config.ConfigProvider", false, RetortConfig.class.getClassLoader());
+            return MicroProfileSource.implementationPresent();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static Optional<String> systemProperty(String key) {
+        return Optional.ofNullable(System.getProperty(key));
+    }
+
+    Optional<String> get(String key) {
+        return source.apply(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    /** A comma-separated list; empty when the key is not set. */
+    List<String> list(String key) {
+        return get(key).map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    boolean logSql() {
+        return get(LOG_SQL).map(value -> booleanValue(LOG_SQL, value)).orElse(false);
+    }
+
+    SchemaStrategy schemaStrategy() {
+        Optional<String> value = get(SCHEMA);
+        if (value.isEmpty()) {
+            return SchemaStrategy.NONE;
+        }
+        String given = value.get().toLowerCase(Locale.ROOT);
+        for (SchemaStrategy strategy : SchemaStrategy.values()) {
+            if (strategy.key.equals(given)) {
+                return strategy;
+            }
+        }
+        throw new ConfigurationException(SCHEMA + " is '" + value.get() + "', which is not a schema strategy. To fix this, "
+                + "set it to one of none, create, drop-and-create, validate.");
+    }
+
+    private static boolean booleanValue(String key, String value) {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new ConfigurationException(key + " is '" + value + "', which is not a boolean. To fix this, set it to true or false.");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.retort.cdi;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.inject.Singleton;
+import jakarta.persistence.Entity;
+
+import dev.retort.Engine;
+import dev.retort.Metadata;
+import dev.retort.Session;
+import dev.retort.SessionFactory;
+import dev.retort.jta.ContainerSession;
+
+/**
+ * The portable CDI extension that gives a Jakarta EE or Weld application {@code @Inject Session}: it
+ * collects {@code @Entity} classes while the container discovers types (and from {@code retort.packages}
+ * and {@code retort.entities}, for bean archives whose discovery mode does not show them), registers
+ * {@link Engine}, {@link Metadata}, {@link SessionFactory} and {@link Session} beans, and at deployment
+ * validates the mapping, finds the application's DataSource and applies the schema strategy, reporting
+ * every problem as a deployment problem so that a mistake fails the boot. See {@code docs/cdi.md}.
+ */
+public class RetortExtension implements Extension {
+    private final Set<Class<?>> discovered = new LinkedHashSet<>();
+    private volatile RetortRuntime runtime;
+
+    /** Entities are not beans: they are collected here and vetoed, as a Jakarta EE server does with JPA entities. */
+    <T> void entityFound(@Observes @WithAnnotations(Entity.class) ProcessAnnotatedType<T> event) {
+        if (event.getAnnotatedType().isAnnotationPresent(Entity.class)) {
+            discovered.add(event.getAnnotatedType().getJavaClass());
+            event.veto();
+        }
+    }
+
+    void registerBeans(@Observes AfterBeanDiscovery event) {
+        event.addBean().types(Metadata.class, Object.class).scope(Singleton.class).createWith(context -> runtime().metadata());
+        event.addBean().types(Engine.class, Object.class).scope(Singleton.class).createWith(context -> runtime().engine());
+        event.addBean().types(SessionFactory.class, Object.class).scope(Singleton.class)
+                .createWith(context -> runtime().sessionFactory());
+        event.addBean().types(Session.class, Object.class).scope(Singleton.class).createWith(context -> runtime().session());
+        event.<RequestReadSession>addBean().types(RequestReadSession.class, Object.class).scope(RequestScoped.class)
+                .produceWith(instance -> new RequestReadSession(runtime().sessions()))
+                .disposeWith((session, instance) -> session.close());
+    }
+
+    void deploy(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        RetortBootstrap bootstrap = new RetortBootstrap(beanManager);
+        RetortBootstrap.Built built = bootstrap.build(discovered);
+        if (built == null) {
+            bootstrap.problems().forEach(event::addDeploymentProblem);
+            return;
+        }
+        Bean<?> bean = beanManager.resolve(beanManager.getBeans(RequestReadSession.class));
+        RequestReadSession requestSession = (RequestReadSession) beanManager.getReference(bean, RequestReadSession.class,
+                beanManager.createCreationalContext(bean));
+        ContainerSession session = new ContainerSession(built.sessions(),
+                () -> requestActive(beanManager) ? requestSession.session() : null);
+        runtime = new RetortRuntime(built.metadata(), built.engine(), built.sessionFactory(), built.sessions(), session);
+    }
+
+    private static boolean requestActive(BeanManager beanManager) {
+        try {
+            return beanManager.getContext(RequestScoped.class).isActive();
+        } catch (ContextNotActiveException e) {
+            return false;
+        }
+    }
+
+    private RetortRuntime runtime() {
+        RetortRuntime current = runtime;
+        if (current == null) {
+            throw new IllegalStateException("Retort was asked for a bean before the deployment was validated, or its "
+                    + "deployment failed (see the deployment problems reported).");
+        }
+        return current;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.retort.it.cdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.DeploymentException;
+
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.retort.ConfigurationException;
+import dev.retort.MappingException;
+import dev.retort.Metadata;
+import dev.retort.it.cdi.broken.Unkeyed;
+import dev.retort.it.cdi.model.Item;
+
+/**
+ * Deployment scenarios of the CDI extension, each a ShrinkWrap archive deployed into Weld (Arquillian's
+ * embedded Weld container) with Narayana's extension beside Retort's: what the extension discovers in
+ * each bean discovery mode, and how a mistake fails the deployment with its message.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CdiDeploymentTest {
+    @ArquillianResource
+    Deployer deployer;
+
+    @Deployment(name = "mapping-error", managed = false)
+    static JavaArchive mappingError() {
+        return archive("all").addClasses(H2Pool.class, XaPools.class, Item.class, Unkeyed.class);
+    }
+
+    @Deployment(name = "no-datasource", managed = false)
+    static JavaArchive noDataSource() {
+        return archive("all").addClasses(Item.class);
+    }
+
+    @Deployment(name = "annotated", managed = false)
+    static JavaArchive annotatedMode() {
+        return archive("annotated").addClasses(H2Pool.class, XaPools.class, Item.class);
+    }
+
+    @Deployment(name = "all", managed = false)
+    static JavaArchive allMode() {
+        return archive("all").addClasses(H2Pool.class, XaPools.class, Item.class);
+    }
+
+    @Deployment(name = "validate", managed = false)
+    static JavaArchive validateSchema() {
+        return archive("all").addClasses(H2Pool.class, XaPools.class, Item.class);
+    }
+
+    @AfterEach
+    void clearSettings() {
+        System.clearProperty("retort.packages");
+        System.clearProperty("retort.entities");
+        System.clearProperty("retort.schema-management.strategy");
+    }
+
+    @Test
+    void mappingErrorFailsTheDeploymentWithItsMessage() {
+        assertDeploymentFails("mapping-error", MappingException.class, "Entity dev.retort.it.cdi.broken.Unkeyed has no @Id "
+                + "attribute. To fix this, annotate its primary-key field with @jakarta.persistence.Id (and @GeneratedValue to "
+                + "let the database assign it).");
+    }
+
+    @Test
+    void missingDataSourceFailsTheDeploymentWithItsMessage() {
+        assertDeploymentFails("no-datasource", ConfigurationException.class, "Retort needs the application's "
+                + "javax.sql.DataSource, and there is no DataSource bean. To fix this, produce one: a @Produces "
+                + "@ApplicationScoped method returning the pool (for example an Agroal pool with its Narayana integration), "
+                + "or on an application server a @Produces @Resource(lookup = \"java:...\") DataSource field.");
+    }
+
+    @Test
+    void annotatedModeHidesEntitiesAndTheFailureSaysHowToListThem() {
+        assertDeploymentFails("annotated", ConfigurationException.class, "Retort found no @Entity class. Bean archives with "
+                + "bean-discovery-mode=\"annotated\" (the default) do not show entities to CDI extensions. To fix this, set "
+                + "retort.packages to the packages of your entities (comma-separated), list the classes in retort.entities, "
+                + "or use bean-discovery-mode=\"all\" in the archive's beans.xml.");
+    }
+
+    @Test
+    void annotatedModeFindsEntitiesInTheConfiguredPackages() {
+        System.setProperty("retort.packages", Item.class.getPackageName());
+        deployer.deploy("annotated");
+        try {
+            assertThat(CDI.current().select(Metadata.class).get().entities()).containsExactly(Item.class);
+        } finally {
+            deployer.undeploy("annotated");
+        }
+    }
+
+    @Test
+    void annotatedModeTakesAnExplicitListOfEntities() {
+        System.setProperty("retort.entities", Item.class.getName());
+        deployer.deploy("annotated");
+        try {
+            assertThat(CDI.current().select(Metadata.class).get().entities()).containsExactly(Item.class);
+        } finally {
+            deployer.undeploy("annotated");
+        }
+    }
+
+    @Test
+    void allModeDiscoversEntitiesAndDoesNotMakeThemBeans() {
+        deployer.deploy("all");
+        try {
+            assertThat(CDI.current().select(Metadata.class).get().entities()).containsExactly(Item.class);
+            assertThat(CDI.current().select(Item.class).isResolvable()).as("entities are vetoed, not beans").isFalse();
+        } finally {
+            deployer.undeploy("all");
+        }
+    }
+
+    @Test
+    void schemaValidationFailsTheDeploymentNamingWhatIsMissing() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(XaPools.H2_URL); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS cdi_items");
+            statement.execute("CREATE TABLE cdi_items (id BIGINT PRIMARY KEY)");
+            System.setProperty("retort.schema-management.strategy", "validate");
+
+            assertDeploymentFails("validate", MappingException.class, "retort.schema-management.strategy=validate: The "
+                    + "database at H2 through the DataSource bean (jdbc:h2:mem:retort_cdi) does not match the mapping: table "
+                    + "cdi_items has no column code (entity dev.retort.it.cdi.model.Item). To fix this, create what is missing "
+                    + "(metadata.createAll(engine) creates missing tables, not missing columns) or change the mapping to match "
+                    + "the database.");
+        } finally {
+            try (Connection connection = DriverManager.getConnection(XaPools.H2_URL); Statement statement = connection.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS cdi_items");
+            }
+        }
+    }
+
+    private void assertDeploymentFails(String deployment, Class<? extends RuntimeException> problemType, String message) {
+        Throwable error = catchThrowable(() -> deployer.deploy(deployment));
+
+        // Weld reports a single deployment problem as a DeploymentException with the problem's message and cause.
+        assertThat(error).isInstanceOf(DeploymentException.class).hasMessage(message);
+        assertThat(error.getCause()).isInstanceOf(problemType).hasMessage(message);
+    }
+
+    private static JavaArchive archive(String discoveryMode) {
+        return ShrinkWrap.create(JavaArchive.class)
+                .addAsManifestResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\" "
+                        + "bean-discovery-mode=\"" + discoveryMode + "\"/>"), "beans.xml");
+    }
+}
