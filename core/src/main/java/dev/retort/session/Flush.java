@@ -165,7 +165,7 @@ final class Flush {
                 resultSet.next();
                 block.refill(resultSet.getLong(1));
             } catch (SQLException e) {
-                throw statements.flushFailed(persister.entityName(), "sequence fetch", compiled, e, session.currentFrame().nested());
+                throw statements.flushFailed(persister.entityName(), "sequence fetch", compiled, e, scope());
             }
             next = block.take();
         }
@@ -205,7 +205,7 @@ final class Flush {
                 }
             }
         } catch (SQLException e) {
-            throw statements.flushFailed(persister.entityName(), "INSERT", compiled, e, frame.nested());
+            throw statements.flushFailed(persister.entityName(), "INSERT", compiled, e, scope());
         }
     }
 
@@ -278,7 +278,7 @@ final class Flush {
                 }
             }
         } catch (SQLException e) {
-            throw statements.flushFailed(persister.entityName(), "UPDATE", compiled, e, frame.nested());
+            throw statements.flushFailed(persister.entityName(), "UPDATE", compiled, e, scope());
         }
     }
 
@@ -321,7 +321,7 @@ final class Flush {
                 }
             }
         } catch (SQLException e) {
-            throw statements.flushFailed(persister.entityName(), "DELETE", compiled, e, frame.nested());
+            throw statements.flushFailed(persister.entityName(), "DELETE", compiled, e, scope());
         }
     }
 
@@ -332,13 +332,17 @@ final class Flush {
         if (count == Statement.SUCCESS_NO_INFO) {
             throw new DatabaseException("The driver did not report how many rows the " + operation + " of "
                     + entry.describe() + " matched, so its @Version check cannot be made. "
-                    + Statements.rolledBack(session.currentFrame().nested()));
+                    + scope().rolledBack());
         }
         throw new StaleObjectException("The " + operation + " of " + entry.describe() + " matched " + count + " rows instead "
                 + "of 1: " + (expectedVersion != null ? "its row no longer has version " + expectedVersion + ", so "
                 + "another transaction changed or deleted it since this session loaded it"
                 : "another transaction deleted its row since this session loaded it") + ". "
-                + Statements.rolledBack(session.currentFrame().nested()) + " To fix this, call session.rollback(), load the "
-                + "object again (session.get or session.refresh) and apply the change to the fresh state.");
+                + scope().rolledBack() + " " + scope().toFix("load the object again (session.get or session.refresh) and "
+                + "apply the change to the fresh state"));
+    }
+
+    private FailureScope scope() {
+        return FailureScope.of(session.mode(), session.currentFrame());
     }
 }

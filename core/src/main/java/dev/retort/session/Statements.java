@@ -62,7 +62,7 @@ final class Statements {
      * and how to go on.
      */
     DatabaseException flushFailed(String entityName, String operation, CompiledStatement compiled, SQLException failure,
-                                  boolean nested) {
+                                  FailureScope scope) {
         // pgjdbc reports "Batch entry 3 ... was aborted" and keeps the server's error as the next exception.
         SQLException error = failure instanceof BatchUpdateException && failure.getNextException() != null
                 ? failure.getNextException() : failure;
@@ -71,14 +71,7 @@ final class Statements {
                 ? "the " + operation + " of " + entityName + " violated " + kind.description()
                 : "the " + operation + " of " + entityName + " failed";
         String message = "Flush failed: " + what + ": " + error.getMessage().trim() + " [SQL: " + compiled.sql() + "]. "
-                + rolledBack(nested) + " To fix this, call " + (nested ? "rollback() on the nested transaction" : "session.rollback()")
-                + ", correct the data, and add the objects again.";
+                + scope.rolledBack() + " " + scope.toFix("correct the data, and add the objects again");
         return kind.isIntegrityViolation() ? new ConstraintViolationException(message, error) : new DatabaseException(message, error);
-    }
-
-    static String rolledBack(boolean nested) {
-        return nested ? "The nested transaction was rolled back to its savepoint: nothing written since the savepoint remains."
-                : "The transaction was rolled back: nothing of this flush, nor of earlier flushes in the same transaction, "
-                + "remains in the database.";
     }
 }

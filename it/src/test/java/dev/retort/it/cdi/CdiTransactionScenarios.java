@@ -216,9 +216,9 @@ abstract class CdiTransactionScenarios {
     /** The whole message of the duplicate "taken" insert; the driver's own text comes from the SQLException. */
     String duplicateCodeMessage(ConstraintViolationException error) {
         return "Flush failed: the INSERT of Item violated a unique constraint: " + error.getCause().getMessage().trim()
-                + " [SQL: INSERT INTO cdi_items (code) VALUES (?)]. The transaction was rolled back: nothing of this flush, "
-                + "nor of earlier flushes in the same transaction, remains in the database. To fix this, call "
-                + "session.rollback(), correct the data, and add the objects again.";
+                + " [SQL: INSERT INTO cdi_items (code) VALUES (?)]. The JTA transaction was marked for rollback: nothing "
+                + "it wrote will be committed. To fix this, let the container roll this transaction back and retry in a "
+                + "new one: correct the data, and add the objects again.";
     }
 
     private List<String> codesInDatabase() throws SQLException {
