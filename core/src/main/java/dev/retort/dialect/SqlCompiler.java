@@ -135,6 +135,10 @@ public class SqlCompiler {
             }
             sql.append(')');
         }
+        if (!insert.returning().isEmpty()) {
+            sql.append(" RETURNING ");
+            appendNames(insert.returning());
+        }
     }
 
     protected String defaultValuesClause() {

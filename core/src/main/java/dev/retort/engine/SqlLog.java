@@ -21,13 +21,17 @@ public final class SqlLog {
         return LOGGER.isLoggable(level);
     }
 
-    public void statement(String sql, List<?> parameters, int batchSize) {
+    /**
+     * Logs one statement: with its parameters when it ran for one row, else with the number of rows and
+     * whether they went as one JDBC batch or one execution each.
+     */
+    public void statement(String sql, List<?> parameters, int rows, boolean batched) {
         if (!LOGGER.isLoggable(level)) {
             return;
         }
         StringBuilder line = new StringBuilder(sql.length() + 32).append(sql);
-        if (batchSize > 1) {
-            line.append("  [batch of ").append(batchSize).append(']');
+        if (rows > 1) {
+            line.append(batched ? "  [batch of " : "  [row by row: ").append(rows).append(batched ? "]" : " rows]");
         }
         if (!parameters.isEmpty()) {
             line.append("  [");

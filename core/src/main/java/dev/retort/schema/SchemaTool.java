@@ -130,7 +130,7 @@ public final class SchemaTool {
 
     private void execute(Connection connection, Statement statement) throws SQLException {
         String sql = dialect.compile(statement).sql();
-        log.statement(sql, List.of(), 1);
+        log.statement(sql, List.of(), 1, false);
         try (java.sql.Statement jdbc = connection.createStatement()) {
             jdbc.execute(sql);
         }

@@ -40,6 +40,7 @@ public final class EntityPersister {
     private final boolean hasArrays;
     private final CompiledStatement insertWithId;
     private final CompiledStatement insertGeneratingId;
+    private final boolean insertReturnsKey;
     private final CompiledStatement selectById;
     private final CompiledStatement deleteById;
     private final CompiledStatement nextSequenceValue;
@@ -78,6 +79,9 @@ public final class EntityPersister {
             allColumns.add(new Expression.ColumnRef(attribute.column().name()));
         }
         this.insertWithId = dialect.compile(insert(0));
+        // Where keys cannot come back per batch but RETURNING exists (SQLite), the insert asks for the key itself.
+        this.insertReturnsKey = idGeneration == IdGeneration.IDENTITY && dialect.supportsReturning()
+                && !dialect.supportsBatchGeneratedKeys();
         this.insertGeneratingId = idGeneration == IdGeneration.IDENTITY ? dialect.compile(insert(1)) : null;
         this.selectById = dialect.compile(new Statement.Select(table, allColumns, Optional.of(idMatches()), List.of(),
                 Optional.empty(), Optional.empty()));
@@ -97,7 +101,7 @@ public final class EntityPersister {
             values.add(new Expression.Slot(i, types[i]));
         }
         return new Statement.Insert(model.table().name(), columns, values,
-                from == 1 ? List.of(attributes[0].column().name()) : List.of());
+                from == 1 && insertReturnsKey ? List.of(attributes[0].column().name()) : List.of());
     }
 
     private Expression idMatches() {
@@ -152,6 +156,11 @@ public final class EntityPersister {
 
     CompiledStatement insertGeneratingId() {
         return insertGeneratingId;
+    }
+
+    /** Whether {@link #insertGeneratingId()} ends in RETURNING the key (run as a query, one row at a time). */
+    boolean insertReturnsKey() {
+        return insertReturnsKey;
     }
 
     CompiledStatement selectById() {

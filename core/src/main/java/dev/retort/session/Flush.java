@@ -172,11 +172,16 @@ final class Flush {
         return next;
     }
 
+    /**
+     * Inserts rows in JDBC batches. Generated keys come back per batch where the driver allows it, else per
+     * row: through a RETURNING clause (SQLite), or the driver's generated keys.
+     */
     private void insertBatch(Connection connection, Frame frame, EntityPersister persister, CompiledStatement compiled,
                              List<EntityEntry> entries, boolean generatedKeys) {
-        boolean batchKeys = !generatedKeys || context.dialect().supportsBatchGeneratedKeys();
+        boolean batched = !generatedKeys || context.dialect().supportsBatchGeneratedKeys();
+        boolean returning = generatedKeys && persister.insertReturnsKey();
         String keyColumn = persister.attribute(0).column().name();
-        try (PreparedStatement statement = generatedKeys
+        try (PreparedStatement statement = generatedKeys && !returning
                 ? statements.prepareReturningKeys(connection, compiled, keyColumn) : statements.prepare(connection, compiled)) {
             List<Object[]> values = new ArrayList<>(Math.min(entries.size(), BATCH_SIZE));
             for (int start = 0; start < entries.size(); start += BATCH_SIZE) {
@@ -186,18 +191,26 @@ final class Flush {
                     Object[] fields = persister.read(entries.get(i).instance);
                     values.add(fields);
                     persister.bind(statement, compiled, persister.toStored(fields, null));
-                    if (batchKeys) {
+                    if (batched) {
                         statement.addBatch();
+                    } else if (returning) {
+                        try (ResultSet keys = statement.executeQuery()) {
+                            readKeys(keys, persister, entries, i, i + 1, values, start);
+                        }
                     } else {
                         statement.executeUpdate();
-                        readKeys(statement, persister, entries, i, i + 1, values, start);
+                        try (ResultSet keys = statement.getGeneratedKeys()) {
+                            readKeys(keys, persister, entries, i, i + 1, values, start);
+                        }
                     }
                 }
-                statements.logBatch(compiled, persister.toStored(values.get(0), null), end - start);
-                if (batchKeys) {
+                statements.logRows(compiled, persister.toStored(values.get(0), null), end - start, batched);
+                if (batched) {
                     statement.executeBatch();
                     if (generatedKeys) {
-                        readKeys(statement, persister, entries, start, end, values, start);
+                        try (ResultSet keys = statement.getGeneratedKeys()) {
+                            readKeys(keys, persister, entries, start, end, values, start);
+                        }
                     }
                 }
                 for (int i = start; i < end; i++) {
@@ -209,16 +222,15 @@ final class Flush {
         }
     }
 
-    private static void readKeys(Statement statement, EntityPersister persister, List<EntityEntry> entries, int from, int to,
+    /** Gives entries {@code from..to} the ids read from {@code keys}, in order. */
+    private static void readKeys(ResultSet keys, EntityPersister persister, List<EntityEntry> entries, int from, int to,
                                  List<Object[]> values, int valuesOffset) throws SQLException {
         int index = from;
-        try (ResultSet keys = statement.getGeneratedKeys()) {
-            while (keys.next() && index < to) {
-                Object id = persister.readId(keys, 1);
-                persister.attribute(0).set(entries.get(index).instance, id);
-                values.get(index - valuesOffset)[0] = id;
-                index++;
-            }
+        while (index < to && keys.next()) {
+            Object id = persister.readId(keys, 1);
+            persister.attribute(0).set(entries.get(index).instance, id);
+            values.get(index - valuesOffset)[0] = id;
+            index++;
         }
         if (index != to) {
             throw new DatabaseException("The driver returned " + (index - from) + " generated keys for " + (to - from)
@@ -233,95 +245,79 @@ final class Flush {
         session.identityMap.put(entry.key(), entry);
     }
 
-    // ---- UPDATE -------------------------------------------------------------------------------------
+    // ---- UPDATE and DELETE --------------------------------------------------------------------------
 
-    private void update(Connection connection, Frame frame, EntityPersister persister, BitSet changed, List<Change> changes) {
-        CompiledStatement compiled = persister.update(changed);
-        int version = persister.versionIndex();
-        boolean checkEach = !context.dialect().reportsBatchRowCounts();
-        try (PreparedStatement statement = statements.prepare(connection, compiled)) {
-            for (int start = 0; start < changes.size(); start += BATCH_SIZE) {
-                int end = Math.min(changes.size(), start + BATCH_SIZE);
-                Object[] first = null;
-                for (int i = start; i < end; i++) {
-                    Change change = changes.get(i);
-                    frame.remember(change.entry());
-                    Object expected = null;
-                    if (version >= 0) {
-                        expected = change.entry().snapshot[version];
-                        change.values()[version] = Ids.coerce(persister.attribute(version),
-                                ((Number) expected).longValue() + 1, () -> "version");
-                    }
-                    Object[] row = persister.toStored(change.values(), expected);
-                    first = first == null ? row : first;
-                    persister.bind(statement, compiled, row);
-                    if (checkEach) {
-                        requireOneRow(statement.executeUpdate(), change.entry(), "UPDATE", expected);
-                    } else {
-                        statement.addBatch();
-                    }
-                }
-                statements.logBatch(compiled, first, end - start);
-                if (!checkEach) {
-                    int[] counts = statement.executeBatch();
-                    for (int i = start; i < end; i++) {
-                        requireOneRow(counts[i - start], changes.get(i).entry(), "UPDATE",
-                                version >= 0 ? changes.get(i).entry().snapshot[version] : null);
-                    }
-                }
-                for (int i = start; i < end; i++) {
-                    Change change = changes.get(i);
-                    if (version >= 0) {
-                        persister.attribute(version).set(change.entry().instance, change.values()[version]);
-                    }
-                    change.entry().snapshot = persister.snapshotOf(change.values());
-                }
-            }
-        } catch (SQLException e) {
-            throw statements.flushFailed(persister.entityName(), "UPDATE", compiled, e, scope());
-        }
+    /** One row to update or delete: its entry, field values after the write, bound row and expected version. */
+    private record Write(EntityEntry entry, Object[] values, Object[] row, Object expectedVersion) {
     }
 
-    // ---- DELETE -------------------------------------------------------------------------------------
+    private void update(Connection connection, Frame frame, EntityPersister persister, BitSet changed, List<Change> changes) {
+        int version = persister.versionIndex();
+        List<Write> writes = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            frame.remember(change.entry());
+            Object expected = null;
+            if (version >= 0) {
+                expected = change.entry().snapshot[version];
+                change.values()[version] = Ids.coerce(persister.attribute(version), ((Number) expected).longValue() + 1,
+                        () -> "version");
+            }
+            writes.add(new Write(change.entry(), change.values(), persister.toStored(change.values(), expected), expected));
+        }
+        execute(connection, persister, persister.update(changed), "UPDATE", writes, write -> {
+            if (version >= 0) {
+                persister.attribute(version).set(write.entry().instance, write.values()[version]);
+            }
+            write.entry().snapshot = persister.snapshotOf(write.values());
+        });
+    }
 
     private void delete(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> entries) {
-        CompiledStatement compiled = persister.deleteById();
         int version = persister.versionIndex();
+        List<Write> writes = new ArrayList<>(entries.size());
+        for (EntityEntry entry : entries) {
+            frame.remember(entry);
+            Object expected = version >= 0 ? entry.snapshot[version] : null;
+            writes.add(new Write(entry, entry.snapshot, persister.toStored(entry.snapshot, expected), expected));
+        }
+        execute(connection, persister, persister.deleteById(), "DELETE", writes, write -> {
+            write.entry().status = EntityEntry.Status.REMOVED;
+            session.identityMap.remove(write.entry().key());
+            session.entries.remove(write.entry().instance);
+        });
+    }
+
+    /**
+     * Runs one compiled UPDATE or DELETE for every write, in JDBC batches (one at a time where the driver
+     * cannot report each row count), requiring each to match exactly one row; {@code written} then
+     * updates memory for each write of a successful batch.
+     */
+    private void execute(Connection connection, EntityPersister persister, CompiledStatement compiled, String operation,
+                         List<Write> writes, java.util.function.Consumer<Write> written) {
         boolean checkEach = !context.dialect().reportsBatchRowCounts();
         try (PreparedStatement statement = statements.prepare(connection, compiled)) {
-            for (int start = 0; start < entries.size(); start += BATCH_SIZE) {
-                int end = Math.min(entries.size(), start + BATCH_SIZE);
-                Object[] first = null;
+            for (int start = 0; start < writes.size(); start += BATCH_SIZE) {
+                int end = Math.min(writes.size(), start + BATCH_SIZE);
                 for (int i = start; i < end; i++) {
-                    EntityEntry entry = entries.get(i);
-                    frame.remember(entry);
-                    Object expected = version >= 0 ? entry.snapshot[version] : null;
-                    Object[] row = persister.toStored(entry.snapshot, expected);
-                    first = first == null ? row : first;
-                    persister.bind(statement, compiled, row);
+                    Write write = writes.get(i);
+                    persister.bind(statement, compiled, write.row());
                     if (checkEach) {
-                        requireOneRow(statement.executeUpdate(), entry, "DELETE", expected);
+                        requireOneRow(statement.executeUpdate(), write.entry(), operation, write.expectedVersion());
                     } else {
                         statement.addBatch();
                     }
                 }
-                statements.logBatch(compiled, first, end - start);
+                statements.logRows(compiled, writes.get(start).row(), end - start, !checkEach);
                 if (!checkEach) {
                     int[] counts = statement.executeBatch();
                     for (int i = start; i < end; i++) {
-                        EntityEntry entry = entries.get(i);
-                        requireOneRow(counts[i - start], entry, "DELETE", version >= 0 ? entry.snapshot[version] : null);
+                        requireOneRow(counts[i - start], writes.get(i).entry(), operation, writes.get(i).expectedVersion());
                     }
                 }
-                for (int i = start; i < end; i++) {
-                    EntityEntry entry = entries.get(i);
-                    entry.status = EntityEntry.Status.REMOVED;
-                    session.identityMap.remove(entry.key());
-                    session.entries.remove(entry.instance);
-                }
+                writes.subList(start, end).forEach(written);
             }
         } catch (SQLException e) {
-            throw statements.flushFailed(persister.entityName(), "DELETE", compiled, e, scope());
+            throw statements.flushFailed(persister.entityName(), operation, compiled, e, scope());
         }
     }
 

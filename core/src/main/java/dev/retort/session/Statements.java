@@ -34,13 +34,13 @@ final class Statements {
 
     void logQuery(CompiledStatement compiled, Object[] row) {
         if (log.enabled()) {
-            log.statement(compiled.sql(), parameters(compiled, row), 1);
+            log.statement(compiled.sql(), parameters(compiled, row), 1, false);
         }
     }
 
-    void logBatch(CompiledStatement compiled, Object[] firstRow, int size) {
+    void logRows(CompiledStatement compiled, Object[] firstRow, int size, boolean batched) {
         if (log.enabled()) {
-            log.statement(compiled.sql(), size == 1 ? parameters(compiled, firstRow) : List.of(), size);
+            log.statement(compiled.sql(), size == 1 ? parameters(compiled, firstRow) : List.of(), size, batched);
         }
     }
 

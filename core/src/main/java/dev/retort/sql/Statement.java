@@ -22,8 +22,8 @@ public sealed interface Statement {
     }
 
     /**
-     * {@code INSERT INTO table (columns) VALUES (values)}; {@code returning} names the columns the database
-     * generates, read back through JDBC generated keys (or a RETURNING clause where the dialect uses one).
+     * {@code INSERT INTO table (columns) VALUES (values) [RETURNING returning]}: the ORM asks for RETURNING
+     * only where keys cannot come back through JDBC's generated keys per batch.
      * Batches execute one compiled insert with many rows of slot values.
      */
     record Insert(String table, List<String> columns, List<Expression> values, List<String> returning)

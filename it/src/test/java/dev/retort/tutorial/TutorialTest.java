@@ -21,7 +21,7 @@ class TutorialTest {
         assertThat(Files.exists(file)).isTrue();
         assertThat(output)
                 .contains("   SQL> CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(255), age INTEGER)")
-                .contains("   SQL> INSERT INTO users (name, age) VALUES (?, ?)  [Alice, 30]")
+                .contains("   SQL> INSERT INTO users (name, age) VALUES (?, ?) RETURNING id  [Alice, 30]")
                 .contains("   Alice got id 1")
                 .contains("   get(1): <User(name=Alice, age=30)> (the same instance: identity map, no SQL)")
                 .contains("   orderBy age (autoflush inserts Bob and Carol first): [<User(name=Bob, age=25)>, "

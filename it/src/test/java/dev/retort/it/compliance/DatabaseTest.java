@@ -69,6 +69,16 @@ abstract class DatabaseTest {
         }
     }
 
+    /**
+     * How the log shows an INSERT of {@code rows} rows whose keys the database generates: one JDBC batch
+     * where the driver returns keys per batch, else one execution per row, with RETURNING where it exists.
+     */
+    protected String generatedKeyInsert(String insert, int rows) {
+        boolean batched = engine.dialect().supportsBatchGeneratedKeys();
+        String sql = insert + (!batched && engine.dialect().supportsReturning() ? " RETURNING id" : "");
+        return rows == 1 ? sql : sql + (batched ? "  [batch of " + rows + "]" : "  [row by row: " + rows + " rows]");
+    }
+
     /** Rows of a plain SQL query on a connection of its own, each row as a list of strings. */
     protected List<List<String>> rows(String query) {
         try (Connection connection = engine.connect(); Statement statement = connection.createStatement();

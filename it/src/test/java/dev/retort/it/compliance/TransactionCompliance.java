@@ -20,6 +20,7 @@ import dev.retort.it.model.User;
 
 /** Transactions, savepoints, failed flushes and optimistic locking, the same on every database. */
 abstract class TransactionCompliance extends DatabaseTest {
+    private static final String ACCOUNT_INSERT = "INSERT INTO accounts (email, owner, balance, version) VALUES (?, ?, ?, ?)";
 
     @Test
     void rollbackForgetsNewObjectsAndRestoresChangedOnes() {
@@ -106,7 +107,7 @@ abstract class TransactionCompliance extends DatabaseTest {
                     new Account("cid@example.com", "cid", 3));
             ConstraintViolationException error = catchThrowableOfType(ConstraintViolationException.class, session::commit);
             assertThat(error).hasMessage("Flush failed: the INSERT of Account violated a unique constraint: "
-                    + error.getCause().getMessage().trim() + " [SQL: INSERT INTO accounts (email, owner, balance, version) VALUES (?, ?, ?, ?)]. "
+                    + error.getCause().getMessage().trim() + " [SQL: " + generatedKeyInsert(ACCOUNT_INSERT, 1) + "]. "
                     + "The transaction was rolled back: nothing of this flush, nor of earlier flushes in the same transaction, "
                     + "remains in the database. To fix this, call session.rollback(), correct the data, and add the objects again.");
             assertThat(error.getCause()).isInstanceOf(java.sql.SQLException.class);
@@ -133,7 +134,7 @@ abstract class TransactionCompliance extends DatabaseTest {
             session.add(new Account("eve@example.com", null, 1));
             ConstraintViolationException error = catchThrowableOfType(ConstraintViolationException.class, session::flush);
             assertThat(error).hasMessage("Flush failed: the INSERT of Account violated a NOT NULL constraint: "
-                    + error.getCause().getMessage().trim() + " [SQL: INSERT INTO accounts (email, owner, balance, version) VALUES (?, ?, ?, ?)]. "
+                    + error.getCause().getMessage().trim() + " [SQL: " + generatedKeyInsert(ACCOUNT_INSERT, 1) + "]. "
                     + "The transaction was rolled back: nothing of this flush, nor of earlier flushes in the same transaction, "
                     + "remains in the database. To fix this, call session.rollback(), correct the data, and add the objects again.");
             session.rollback();
