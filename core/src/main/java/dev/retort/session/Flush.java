@@ -93,12 +93,13 @@ final class Flush {
 
     private static void collectChange(EntityEntry entry, Map<EntityPersister, Map<BitSet, List<Change>>> updates) {
         EntityPersister persister = entry.persister;
-        Object[] values = persister.read(entry.instance);
+        int count = persister.attributeCount();
         BitSet changed = null;
-        for (int i = 0; i < values.length; i++) {
-            if (persister.attribute(i).differs(values[i], entry.snapshot[i])) {
+        // Fields are compared in place: the common case, an unchanged object, allocates nothing.
+        for (int i = 0; i < count; i++) {
+            if (persister.attribute(i).differs(persister.attribute(i).get(entry.instance), entry.snapshot[i])) {
                 if (changed == null) {
-                    changed = new BitSet(values.length);
+                    changed = new BitSet(count);
                 }
                 changed.set(i);
             }
@@ -106,6 +107,7 @@ final class Flush {
         if (changed == null) {
             return;
         }
+        Object[] values = persister.read(entry.instance);
         if (changed.get(0)) {
             throw new InvalidRequestException("The id of " + entry.describe() + " was changed to " + values[0]
                     + "; Retort does not change primary keys. To fix this, set it back, and add a new object "
