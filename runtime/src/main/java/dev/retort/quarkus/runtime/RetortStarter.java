@@ -2,6 +2,7 @@ package dev.retort.quarkus.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -48,7 +49,7 @@ final class RetortStarter {
             SqlLoadScript.resolve(config.sqlLoadScript(), devOrTest).ifPresent(script -> script.run(engine));
         } else if (config.sqlLoadScript().filter(name -> !name.equals(SqlLoadScript.NO_FILE)).isPresent()) {
             throw new ConfigurationException(SqlLoadScript.KEY + " is set, but " + SCHEMA_STRATEGY_KEY + " is "
-                    + strategy.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", and the load script runs only "
+                    + strategy.name().toLowerCase(Locale.ROOT).replace('_', '-') + ", and the load script runs only "
                     + "after Retort created the schema. To fix this, set " + SCHEMA_STRATEGY_KEY + " to create or "
                     + "drop-and-create, or remove " + SqlLoadScript.KEY + ".");
         }
