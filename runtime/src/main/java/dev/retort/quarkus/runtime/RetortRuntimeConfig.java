@@ -1,0 +1,56 @@
+package dev.retort.quarkus.runtime;
+
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigDocSection;
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The {@code quarkus.retort.*} settings read when the application starts: what to do with the schema,
+ * which script to load, and SQL logging. They can differ between runs of the same build.
+ */
+@ConfigMapping(prefix = "quarkus.retort")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface RetortRuntimeConfig {
+
+    /** Schema management at start-up. */
+    @ConfigDocSection
+    SchemaManagement schemaManagement();
+
+    /**
+     * A script of SQL statements (separated by {@code ;}) that Retort runs at start-up, after the schema
+     * strategy created the schema, from the class path (for example {@code import.sql} in
+     * {@code src/main/resources}). In dev and test mode the default is {@code import.sql} when that file
+     * exists; in prod mode there is no default. Set it to {@code no-file} to run no script.
+     */
+    Optional<String> sqlLoadScript();
+
+    /** SQL logging. */
+    @ConfigDocSection
+    Log log();
+
+    /** Schema management at start-up. */
+    interface SchemaManagement {
+        /**
+         * What Retort does with the tables of the mapped entities when the application starts: {@code none},
+         * {@code create} (creates the tables that do not exist), {@code drop-and-create} (drops them, then
+         * creates them: all data is lost) or {@code validate} (fails the start if a table or column is
+         * missing). The default is {@code drop-and-create} in dev and test mode and {@code none} in prod mode.
+         */
+        Optional<SchemaStrategy> strategy();
+    }
+
+    /** SQL logging. */
+    interface Log {
+        /**
+         * Whether every SQL statement Retort runs, with its bind parameters, is logged at INFO to the
+         * category {@code dev.retort.sql} (otherwise it is logged at DEBUG, so enabling DEBUG for that
+         * category works too).
+         */
+        @WithDefault("false")
+        boolean sql();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.retort.quarkus.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SqlLoadScriptTest {
+
+    @Test
+    void semicolonsEndStatements() {
+        assertThat(SqlLoadScript.statements("insert into a values (1);\n insert into a values (2) ;\n"))
+                .containsExactly("insert into a values (1)", "insert into a values (2)");
+    }
+
+    @Test
+    void aLastStatementNeedsNoSemicolon() {
+        assertThat(SqlLoadScript.statements("delete from a;\ndelete from b")).containsExactly("delete from a", "delete from b");
+    }
+
+    @Test
+    void semicolonsInStringsAndQuotedNamesStay() {
+        assertThat(SqlLoadScript.statements("insert into \"a;b\" values ('x; y', 'it''s; fine');"))
+                .containsExactly("insert into \"a;b\" values ('x; y', 'it''s; fine')");
+    }
+
+    @Test
+    void commentsAreDroppedWithTheSemicolonsInThem() {
+        assertThat(SqlLoadScript.statements("-- first; not a statement\ninsert into a values (1); /* two; */\n"
+                + "insert into a values (2); -- trailing"))
+                .containsExactly("insert into a values (1)", "insert into a values (2)");
+    }
+
+    @Test
+    void aDashInsideAStringIsNotAComment() {
+        assertThat(SqlLoadScript.statements("insert into a values ('--not a comment');"))
+                .containsExactly("insert into a values ('--not a comment')");
+    }
+
+    @Test
+    void blankAndCommentOnlyScriptsHaveNoStatements() {
+        assertThat(SqlLoadScript.statements("  \n-- nothing\n/* nothing */ ;  ;")).isEmpty();
+    }
+}
