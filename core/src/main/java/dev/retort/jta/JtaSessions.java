@@ -45,7 +45,7 @@ public final class JtaSessions {
                 @Override
                 public void beforeCompletion() {
                     if (registry.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        joined.flush();
+                        joined.beforeCompletion();
                     }
                 }
 

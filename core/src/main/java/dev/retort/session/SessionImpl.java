@@ -419,6 +419,16 @@ public final class SessionImpl implements Session {
     }
 
     /**
+     * The container's transaction is about to commit: writes what is pending, then gives the connection
+     * back to the pool before the commit, as pools expect of enlisted connections (Agroal warns about
+     * connections still open at commit). Undo records stay until {@link #completed}.
+     */
+    public void beforeCompletion() {
+        flush();
+        transactions.closeConnection();
+    }
+
+    /**
      * The container's transaction ends: {@code committed} tells how. A rolled-back transaction restores
      * memory as {@link #rollback()} does. The session then closes and returns its connection (the pool
      * and the transaction manager finish the connection's part).

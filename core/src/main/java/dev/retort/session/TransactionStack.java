@@ -141,6 +141,15 @@ final class TransactionStack {
         return popped;
     }
 
+    /** Returns the connection to the pool but keeps the frames (a joined transaction is completing). */
+    void closeConnection() {
+        Connection closed = connection;
+        connection = null;
+        if (closed != null) {
+            closeQuietly(closed);
+        }
+    }
+
     /** Returns the connection to the pool. */
     void release() {
         Connection released = connection;

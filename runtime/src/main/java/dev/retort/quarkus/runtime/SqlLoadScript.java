@@ -69,7 +69,7 @@ final class SqlLoadScript {
             connection.setAutoCommit(true);
             for (int i = 0; i < statements.size(); i++) {
                 String sql = statements.get(i);
-                engine.sqlLog().statement(sql, List.of(), 1);
+                engine.sqlLog().statement(sql, List.of(), 1, false);
                 try {
                     statement.execute(sql);
                 } catch (SQLException e) {
