@@ -4,25 +4,33 @@ import java.util.Objects;
 
 import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.EntityMappings;
+import dev.retort.sql.Expression;
 
 /**
  * One mapped attribute of an entity, typed by its entity and its value: {@code User_.age} is an
  * {@code Attribute<User, Integer>}. The generated metamodel ({@code User_}) declares one per mapped field;
- * {@link Attr#of} finds one by name, checked against the mapping. Immutable and thread-safe.
+ * {@link Attr#of} finds one by name, checked against the mapping. As an {@link Expr} it compares, orders
+ * and computes; values given to it are checked against its type and bound as its column's type.
+ * Immutable and thread-safe.
  *
  * @param <E> the entity type
  * @param <V> the attribute's value type (boxed for primitive fields)
  */
-public final class Attribute<E, V> {
+public final class Attribute<E, V> extends Expr<V> {
     private final Class<E> entityType;
     private final String name;
-    private final Class<V> javaType;
+    private final String alias;
     private volatile AttributeModel model;
 
-    private Attribute(Class<E> entityType, String name, Class<V> javaType) {
+    private Attribute(Class<E> entityType, String name, Class<V> javaType, String alias) {
+        super(Objects.requireNonNull(javaType, "javaType"));
         this.entityType = Objects.requireNonNull(entityType, "entityType");
         this.name = Objects.requireNonNull(name, "name");
-        this.javaType = Objects.requireNonNull(javaType, "javaType");
+        this.alias = alias;
+    }
+
+    private Attribute(Class<E> entityType, String name, Class<V> javaType) {
+        this(entityType, name, javaType, null);
     }
 
     /**
@@ -58,14 +66,63 @@ public final class Attribute<E, V> {
         return entityType;
     }
 
+    /** This attribute of the entity's table under an alias (self-joins); see {@link Alias#get}. */
+    Attribute<E, V> qualifiedBy(String tableAlias) {
+        Attribute<E, V> attribute = new Attribute<>(entityType, name, javaType(), tableAlias);
+        attribute.model = model;
+        return attribute;
+    }
+
+    /** The alias qualifying this attribute, or {@code null} for the entity's table itself. */
+    String alias() {
+        return alias;
+    }
+
+    /** The column, qualified by its table (or alias) for statements that read several tables. */
+    @Override
+    public Expression node() {
+        return new Expression.ColumnRef(alias != null ? alias : EntityMappings.of(entityType).table().name(), model().column().name());
+    }
+
+    /** A value for this attribute: checked against its type (integral numbers widened), enums as stored, its column's SQL type. */
+    @Override
+    Expression bind(Object value) {
+        if (value instanceof Expr<?> expression) {
+            return expression.node();
+        }
+        AttributeModel attribute = model();
+        Class<?> target = boxed(attribute.javaType());
+        Object checked = value;
+        if (value != null && !target.isInstance(value)) {
+            checked = widened(value, target);
+            if (checked == null) {
+                throw new InvalidRequestException(this + " is a " + target.getName() + ", but the value given is "
+                        + (value instanceof String ? "the String \"" + value + "\"" : "a " + value.getClass().getName() + " (" + value + ")")
+                        + ". To fix this, pass a " + target.getSimpleName() + ".");
+            }
+        }
+        return new Expression.Value(attribute.toStored(checked), attribute.column().type().type());
+    }
+
+    private static Object widened(Object value, Class<?> target) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            long number = ((Number) value).longValue();
+            if (target == Long.class) {
+                return number;
+            }
+            if (target == Integer.class && number == (int) number) {
+                return (int) number;
+            }
+            if (target == Short.class && number == (short) number) {
+                return (short) number;
+            }
+        }
+        return null;
+    }
+
     /** The Java field name. */
     public String name() {
         return name;
-    }
-
-    /** The value type; {@code Object} for attributes found by name without a type. */
-    public Class<V> javaType() {
-        return javaType;
     }
 
     /** The mapping of this attribute, read (and checked) on first use. */
@@ -94,6 +151,6 @@ public final class Attribute<E, V> {
 
     @Override
     public String toString() {
-        return entityType.getSimpleName() + "." + name;
+        return (alias != null ? alias : entityType.getSimpleName()) + "." + name;
     }
 }

@@ -51,6 +51,16 @@ public abstract class Dialect {
         return true;
     }
 
+    /** Whether {@code ILIKE} exists; without it, case-insensitive LIKE compares {@code LOWER()} of both sides. */
+    public boolean supportsIlike() {
+        return false;
+    }
+
+    /** Whether ORDER BY takes {@code NULLS FIRST}/{@code NULLS LAST}; without it, compilers emulate them. */
+    public boolean supportsNullsOrdering() {
+        return true;
+    }
+
     /** Whether DDL takes part in transactions (MySQL commits implicitly instead). */
     public boolean supportsTransactionalDdl() {
         return true;

@@ -1,32 +1,27 @@
 package dev.retort.dialect;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.retort.sql.Column;
 import dev.retort.sql.ColumnType;
 import dev.retort.sql.CompiledStatement;
-import dev.retort.sql.Expression;
 import dev.retort.sql.Generation;
 import dev.retort.sql.Index;
-import dev.retort.sql.OrderItem;
 import dev.retort.sql.SqlType;
 import dev.retort.sql.Statement;
 import dev.retort.sql.Table;
 
 /**
  * Compiles the SQL tree to text in the common SQL most databases accept; each dialect subclasses it and
- * overrides only the {@code visit}/{@code render} methods where its database differs. One instance per
- * compilation: it accumulates the text and the parameters in marker order.
+ * overrides only the {@code visit}/{@code render} methods where its database differs. Expressions are
+ * rendered by {@link ExpressionCompiler}. One instance per compilation: it accumulates the text and the
+ * parameters in marker order.
  */
-public class SqlCompiler {
-    protected final Dialect dialect;
-    protected final StringBuilder sql = new StringBuilder(128);
-    protected final List<Expression> parameters = new ArrayList<>();
+public class SqlCompiler extends ExpressionCompiler {
 
     protected SqlCompiler(Dialect dialect) {
-        this.dialect = dialect;
+        super(dialect);
     }
 
     public final CompiledStatement compile(Statement statement) {
@@ -60,32 +55,36 @@ public class SqlCompiler {
 
     // ---- DML ----------------------------------------------------------------------------------------
 
+    @Override
     protected void visitSelect(Statement.Select select) {
-        sql.append("SELECT ");
+        sql.append(select.distinct() ? "SELECT DISTINCT " : "SELECT ");
         for (int i = 0; i < select.columns().size(); i++) {
             if (i > 0) {
                 sql.append(", ");
             }
             visitExpression(select.columns().get(i));
         }
-        sql.append(" FROM ").append(dialect.quote(select.table()));
+        if (select.table() != null) {
+            sql.append(" FROM ").append(dialect.quote(select.table()));
+        }
         select.where().ifPresent(where -> {
             sql.append(" WHERE ");
             visitExpression(where);
         });
-        if (!select.orderBy().isEmpty()) {
-            sql.append(" ORDER BY ");
-            for (int i = 0; i < select.orderBy().size(); i++) {
+        if (!select.groupBy().isEmpty()) {
+            sql.append(" GROUP BY ");
+            for (int i = 0; i < select.groupBy().size(); i++) {
                 if (i > 0) {
                     sql.append(", ");
                 }
-                OrderItem item = select.orderBy().get(i);
-                visitExpression(item.expression());
-                if (item.descending()) {
-                    sql.append(" DESC");
-                }
+                visitExpression(select.groupBy().get(i));
             }
         }
+        select.having().ifPresent(having -> {
+            sql.append(" HAVING ");
+            visitExpression(having);
+        });
+        visitOrderBy(select.orderBy());
         visitLimitOffset(select.limit(), select.offset());
     }
 
@@ -144,47 +143,6 @@ public class SqlCompiler {
 
     protected void visitNextValues(Statement.NextValues next) {
         sql.append("SELECT NEXT VALUE FOR ").append(dialect.quote(next.sequence()));
-    }
-
-    // ---- expressions --------------------------------------------------------------------------------
-
-    protected void visitExpression(Expression expression) {
-        if (expression instanceof Expression.ColumnRef column) {
-            sql.append(dialect.quote(column.column()));
-        } else if (expression instanceof Expression.Value || expression instanceof Expression.Slot) {
-            parameters.add(expression);
-            sql.append('?');
-        } else if (expression instanceof Expression.Comparison comparison) {
-            visitExpression(comparison.left());
-            sql.append(' ').append(comparison.operator().symbol()).append(' ');
-            visitExpression(comparison.right());
-        } else if (expression instanceof Expression.IsNull isNull) {
-            visitExpression(isNull.operand());
-            sql.append(isNull.negated() ? " IS NOT NULL" : " IS NULL");
-        } else if (expression instanceof Expression.And and) {
-            for (int i = 0; i < and.operands().size(); i++) {
-                if (i > 0) {
-                    sql.append(" AND ");
-                }
-                boolean nested = and.operands().get(i) instanceof Expression.And;
-                if (nested) {
-                    sql.append('(');
-                }
-                visitExpression(and.operands().get(i));
-                if (nested) {
-                    sql.append(')');
-                }
-            }
-        } else if (expression instanceof Expression.CountAll) {
-            sql.append("COUNT(*)");
-        } else {
-            throw new IllegalArgumentException("Unknown expression " + expression);
-        }
-    }
-
-    protected final void bind(Object value, SqlType type) {
-        parameters.add(new Expression.Value(value, type));
-        sql.append('?');
     }
 
     private void appendNames(List<String> names) {

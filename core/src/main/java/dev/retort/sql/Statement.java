@@ -10,14 +10,23 @@ import java.util.Optional;
 public sealed interface Statement {
 
     /**
-     * {@code SELECT columns FROM table WHERE where ORDER BY ... LIMIT/OFFSET}; {@code limit} and
-     * {@code offset} are bound as parameters where given.
+     * {@code SELECT [DISTINCT] columns FROM table WHERE where GROUP BY ... HAVING ... ORDER BY ...
+     * LIMIT/OFFSET}; {@code limit} and {@code offset} are bound as parameters where given. A {@code null}
+     * table selects without FROM.
      */
-    record Select(String table, List<Expression> columns, Optional<Expression> where, List<OrderItem> orderBy,
+    record Select(boolean distinct, List<Expression> columns, String table, Optional<Expression> where,
+                  List<Expression> groupBy, Optional<Expression> having, List<OrderItem> orderBy,
                   Optional<Integer> limit, Optional<Integer> offset) implements Statement {
         public Select {
             columns = List.copyOf(columns);
+            groupBy = List.copyOf(groupBy);
             orderBy = List.copyOf(orderBy);
+        }
+
+        /** A plain select of one table, without DISTINCT, grouping or joins. */
+        public Select(String table, List<Expression> columns, Optional<Expression> where, List<OrderItem> orderBy,
+                      Optional<Integer> limit, Optional<Integer> offset) {
+            this(false, columns, table, where, List.of(), Optional.empty(), orderBy, limit, offset);
         }
     }
 

@@ -16,6 +16,11 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public boolean supportsIlike() {
+        return true;
+    }
+
+    @Override
     protected SqlCompiler newCompiler() {
         return new H2Compiler(this);
     }

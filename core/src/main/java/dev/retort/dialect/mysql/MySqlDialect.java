@@ -52,6 +52,12 @@ public final class MySqlDialect extends Dialect {
         return RESERVED;
     }
 
+    /** MySQL and MariaDB sort nulls first ascending and have no NULLS FIRST/LAST. */
+    @Override
+    public boolean supportsNullsOrdering() {
+        return false;
+    }
+
     @Override
     public boolean supportsTransactionalDdl() {
         return false;

@@ -20,7 +20,9 @@ import dev.retort.it.SqlRecorder;
 import dev.retort.it.TestDatabase;
 import dev.retort.it.model.Account;
 import dev.retort.it.model.Country;
+import dev.retort.it.model.Purchase;
 import dev.retort.it.model.Sample;
+import dev.retort.it.model.Score;
 import dev.retort.it.model.Ticket;
 import dev.retort.it.model.Token;
 import dev.retort.it.model.User;
@@ -43,7 +45,8 @@ abstract class DatabaseTest {
     void openEngine() {
         database().assumeAvailable();
         engine = database().engine();
-        metadata = Metadata.of(User.class, Account.class, Sample.class, Ticket.class, Token.class, Country.class);
+        metadata = Metadata.of(User.class, Account.class, Sample.class, Ticket.class, Token.class, Country.class, Score.class,
+                Purchase.class);
         sessions = SessionFactory.of(engine, metadata);
     }
 

@@ -21,4 +21,12 @@ class H2ComplianceTest {
             return TestDatabase.H2;
         }
     }
+
+    @Nested
+    class Queries extends QueryCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.H2;
+        }
+    }
 }

@@ -21,4 +21,12 @@ class MariaDbComplianceIT {
             return TestDatabase.MARIADB;
         }
     }
+
+    @Nested
+    class Queries extends QueryCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.MARIADB;
+        }
+    }
 }

@@ -21,4 +21,12 @@ class PostgresComplianceIT {
             return TestDatabase.POSTGRESQL;
         }
     }
+
+    @Nested
+    class Queries extends QueryCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.POSTGRESQL;
+        }
+    }
 }

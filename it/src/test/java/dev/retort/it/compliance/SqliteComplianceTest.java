@@ -21,4 +21,12 @@ class SqliteComplianceTest {
             return TestDatabase.SQLITE;
         }
     }
+
+    @Nested
+    class Queries extends QueryCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.SQLITE;
+        }
+    }
 }
