@@ -66,6 +66,12 @@ public interface Session extends AutoCloseable {
     /** A query for entities of one type, as {@code session.query(User)} in SQLAlchemy. */
     <T> Query<T> query(Class<T> entityType);
 
+    /**
+     * A query for rows of values: attributes, functions and aggregates, as SQLAlchemy's {@code select()}:
+     * {@code session.select(User_.name, Func.count()).groupBy(User_.name).all()}.
+     */
+    SelectQuery select(Expr<?>... columns);
+
     /** Begins a transaction explicitly (for try-with-resources); fails if one is already active. */
     Transaction begin();
 

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.retort.DatabaseException;
+import dev.retort.Expr;
 import dev.retort.InvalidRequestException;
 import dev.retort.Isolation;
 import dev.retort.MappingException;
 import dev.retort.PendingRollbackException;
 import dev.retort.Query;
 import dev.retort.RetortException;
+import dev.retort.SelectQuery;
 import dev.retort.Session;
 import dev.retort.StaleObjectException;
 import dev.retort.Transaction;
@@ -200,6 +202,12 @@ public final class SessionImpl implements Session {
     public <T> Query<T> query(Class<T> entityType) {
         checkUsable();
         return new QueryImpl<>(this, loader, context.persister(entityType));
+    }
+
+    @Override
+    public SelectQuery select(Expr<?>... columns) {
+        checkUsable();
+        return new SelectQueryImpl(this, java.util.Arrays.asList(columns));
     }
 
     private static String typeName(Object entity) {

@@ -156,6 +156,20 @@ public abstract class QueryCompilerContract {
                 .isEqualTo("SELECT id FROM users WHERE name = ?");
     }
 
+    @Test
+    void groupByAndHaving() {
+        Statement select = new Statement.Select(false, List.of(column("team"), new Expression.CountAll(),
+                new Expression.Function(FunctionName.SUM, List.of(column("points")))), "scores",
+                Optional.of(new Comparison(column("points"), Operator.GT, value(0))), List.of(column("team")),
+                Optional.of(new Comparison(new Expression.CountAll(), Operator.GT, value(1))),
+                List.of(new OrderItem(column("team"), false)), Optional.empty(), Optional.empty());
+        CompiledStatement compiled = compile(select);
+
+        assertThat(compiled.sql()).isEqualTo("SELECT team, COUNT(*), SUM(points) FROM scores WHERE points > ? GROUP BY team "
+                + "HAVING COUNT(*) > ? ORDER BY team");
+        assertThat(compiled.parameters()).containsExactly(value(0), value(1));
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     private CompiledStatement compile(Statement statement) {

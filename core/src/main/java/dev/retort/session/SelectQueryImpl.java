@@ -1,0 +1,200 @@
+package dev.retort.session;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import dev.retort.Expr;
+import dev.retort.InvalidRequestException;
+import dev.retort.MultipleResultsFoundException;
+import dev.retort.NoResultFoundException;
+import dev.retort.Order;
+import dev.retort.Predicate;
+import dev.retort.Row;
+import dev.retort.SelectQuery;
+import dev.retort.dialect.ColumnReader;
+import dev.retort.sql.CompiledStatement;
+import dev.retort.sql.Expression;
+import dev.retort.sql.OrderItem;
+import dev.retort.sql.Statement;
+
+/** An immutable tuple query: each refinement returns a new instance with a changed {@link Spec}. */
+final class SelectQueryImpl implements SelectQuery {
+    private final SessionImpl session;
+    private final List<Expr<?>> columns;
+    private final Spec spec;
+
+    private record Spec(String table, List<Expression> where, List<Expression> groupBy, List<Expression> having,
+                        List<OrderItem> orderBy, Optional<Integer> limit, Optional<Integer> offset, boolean distinct,
+                        List<String> descriptions) {
+        Spec with(String newTable) {
+            return new Spec(newTable, where, groupBy, having, orderBy, limit, offset, distinct, descriptions);
+        }
+    }
+
+    SelectQueryImpl(SessionImpl session, List<Expr<?>> columns) {
+        if (columns.isEmpty()) {
+            throw new InvalidRequestException("session.select() needs at least one column. To fix this, pass attributes or "
+                    + "functions: session.select(User_.name, Func.count()).");
+        }
+        this.session = session;
+        this.columns = List.copyOf(columns);
+        this.spec = new Spec(null, List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), false, List.of());
+    }
+
+    private SelectQueryImpl(SessionImpl session, List<Expr<?>> columns, Spec spec) {
+        this.session = session;
+        this.columns = columns;
+        this.spec = spec;
+    }
+
+    private SelectQueryImpl with(Spec changed) {
+        return new SelectQueryImpl(session, columns, changed);
+    }
+
+    @Override
+    public SelectQuery from(Class<?> entityType) {
+        return with(spec.with(session.context().persister(entityType).model().table().name()));
+    }
+
+    @Override
+    public SelectQuery where(Predicate condition) {
+        requireCondition(condition, "where");
+        return with(new Spec(spec.table(), append(spec.where(), condition.node()), spec.groupBy(), spec.having(), spec.orderBy(),
+                spec.limit(), spec.offset(), spec.distinct(), append(spec.descriptions(), condition.toString())));
+    }
+
+    @Override
+    public SelectQuery groupBy(Expr<?>... expressions) {
+        List<Expression> groups = new ArrayList<>(spec.groupBy());
+        Arrays.stream(expressions).map(Expr::node).forEach(groups::add);
+        return with(new Spec(spec.table(), spec.where(), List.copyOf(groups), spec.having(), spec.orderBy(), spec.limit(),
+                spec.offset(), spec.distinct(), spec.descriptions()));
+    }
+
+    @Override
+    public SelectQuery having(Predicate condition) {
+        requireCondition(condition, "having");
+        return with(new Spec(spec.table(), spec.where(), spec.groupBy(), append(spec.having(), condition.node()), spec.orderBy(),
+                spec.limit(), spec.offset(), spec.distinct(), spec.descriptions()));
+    }
+
+    @Override
+    public SelectQuery orderBy(Order... orders) {
+        List<OrderItem> items = new ArrayList<>(spec.orderBy());
+        for (Order order : orders) {
+            items.add(QueryImpl.orderItem(order, name -> {
+                throw new InvalidRequestException("orderBy(Order.asc(\"" + name + "\")) on session.select(...): attribute names "
+                        + "need an entity. To fix this, order by an expression: orderBy(User_." + name + ".asc()).");
+            }));
+        }
+        return with(new Spec(spec.table(), spec.where(), spec.groupBy(), spec.having(), List.copyOf(items), spec.limit(),
+                spec.offset(), spec.distinct(), spec.descriptions()));
+    }
+
+    @Override
+    public SelectQuery limit(int limit) {
+        QueryImpl.requireNotNegative("limit", limit);
+        return with(new Spec(spec.table(), spec.where(), spec.groupBy(), spec.having(), spec.orderBy(), Optional.of(limit),
+                spec.offset(), spec.distinct(), spec.descriptions()));
+    }
+
+    @Override
+    public SelectQuery offset(int offset) {
+        QueryImpl.requireNotNegative("offset", offset);
+        return with(new Spec(spec.table(), spec.where(), spec.groupBy(), spec.having(), spec.orderBy(), spec.limit(),
+                Optional.of(offset), spec.distinct(), spec.descriptions()));
+    }
+
+    @Override
+    public SelectQuery distinct() {
+        return with(new Spec(spec.table(), spec.where(), spec.groupBy(), spec.having(), spec.orderBy(), spec.limit(),
+                spec.offset(), true, spec.descriptions()));
+    }
+
+    @Override
+    public List<Row> all() {
+        return read(spec.limit()).stream().map(values -> (Row) new RowImpl(columns, values)).toList();
+    }
+
+    @Override
+    public Row first() {
+        List<Object[]> rows = read(Optional.of(spec.limit().map(value -> Math.min(value, 1)).orElse(1)));
+        return rows.isEmpty() ? null : new RowImpl(columns, rows.get(0));
+    }
+
+    @Override
+    public Row one() {
+        List<Object[]> rows = read(Optional.of(spec.limit().map(value -> Math.min(value, 2)).orElse(2)));
+        if (rows.isEmpty()) {
+            throw new NoResultFoundException("one() found no row for " + describe() + "; it expects exactly one. "
+                    + "To fix this, use first() where no row is a normal outcome.");
+        }
+        if (rows.size() > 1) {
+            throw new MultipleResultsFoundException("Expected one row for " + describe() + " but found more than one. "
+                    + "To fix this, filter or group so that one row remains, or use first() or all().");
+        }
+        return new RowImpl(columns, rows.get(0));
+    }
+
+    @Override
+    public <R extends Record> List<R> into(Class<R> recordType) {
+        RecordMapper<R> mapper = new RecordMapper<>(recordType, columns);
+        return read(spec.limit()).stream().map(mapper::map).toList();
+    }
+
+    /** The SELECT this query issues. */
+    Statement.Select statement(Optional<Integer> rowLimit) {
+        return new Statement.Select(spec.distinct(), columns.stream().map(Expr::node).toList(), table(), where(spec.where()),
+                spec.groupBy(), where(spec.having()), spec.orderBy(), rowLimit, spec.offset());
+    }
+
+    private List<Object[]> read(Optional<Integer> rowLimit) {
+        session.checkUsable();
+        session.flush();
+        CompiledStatement compiled = session.context().dialect().compile(statement(rowLimit));
+        List<ColumnReader> readers = columns.stream().map(column -> ValueReaders.of(session.context().dialect(), column)).toList();
+        return new RowQueries(session).rows(compiled, readers);
+    }
+
+    private String table() {
+        if (spec.table() != null) {
+            return spec.table();
+        }
+        for (Expr<?> column : columns) {
+            String table = Tables.first(column.node());
+            if (table != null) {
+                return table;
+            }
+        }
+        throw new InvalidRequestException("session.select(" + columns.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                + ") selects no attribute, so it has no table to read. To fix this, name it: .from(User.class).");
+    }
+
+    private static Optional<Expression> where(List<Expression> conditions) {
+        if (conditions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(conditions.size() == 1 ? conditions.get(0) : new Expression.And(conditions));
+    }
+
+    private String describe() {
+        return "session.select(" + columns.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")"
+                + (spec.descriptions().isEmpty() ? "" : " where " + String.join(" and ", spec.descriptions()));
+    }
+
+    private static void requireCondition(Predicate condition, String method) {
+        if (condition == null) {
+            throw new InvalidRequestException(method + "(null) on session.select(...): there is no condition. To fix this, "
+                    + "pass a condition such as User_.age.ge(18).");
+        }
+    }
+
+    private static <E> List<E> append(List<E> list, E element) {
+        List<E> copy = new ArrayList<>(list);
+        copy.add(element);
+        return List.copyOf(copy);
+    }
+}
