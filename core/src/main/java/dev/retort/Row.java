@@ -11,6 +11,9 @@ public interface Row {
      */
     <T> T get(Expr<T> column);
 
+    /** The value of the column with this label (case-insensitive): for rows of {@link SqlQuery#rows()}. */
+    Object get(String label);
+
     /** The value of the column at {@code index} (from 0). */
     Object get(int index);
 

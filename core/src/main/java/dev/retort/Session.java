@@ -72,6 +72,15 @@ public interface Session extends AutoCloseable {
      */
     SelectQuery select(Expr<?>... columns);
 
+    /** A bulk UPDATE of the entity's table, bypassing the identity map (see {@link UpdateQuery}). */
+    <T> UpdateQuery<T> update(Class<T> entityType);
+
+    /** A bulk DELETE from the entity's table, bypassing the identity map (see {@link DeleteQuery}). */
+    <T> DeleteQuery<T> delete(Class<T> entityType);
+
+    /** Hand-written SQL with {@code :named} parameters (see {@link SqlQuery}). */
+    SqlQuery sql(String sql);
+
     /** Begins a transaction explicitly (for try-with-resources); fails if one is already active. */
     Transaction begin();
 

@@ -7,6 +7,7 @@ import dev.retort.sql.Column;
 import dev.retort.sql.ColumnType;
 import dev.retort.sql.CompiledStatement;
 import dev.retort.sql.Generation;
+import dev.retort.sql.Expression;
 import dev.retort.sql.Index;
 import dev.retort.sql.SqlType;
 import dev.retort.sql.Statement;
@@ -132,13 +133,20 @@ public class SqlCompiler extends ExpressionCompiler {
             sql.append(dialect.quote(update.columns().get(i))).append(" = ");
             visitExpression(update.values().get(i));
         }
-        sql.append(" WHERE ");
-        visitExpression(update.where());
+        visitWhere(update.where());
     }
 
     protected void visitDelete(Statement.Delete delete) {
-        sql.append("DELETE FROM ").append(dialect.quote(delete.table())).append(" WHERE ");
-        visitExpression(delete.where());
+        sql.append("DELETE FROM ").append(dialect.quote(delete.table()));
+        visitWhere(delete.where());
+    }
+
+    /** {@code WHERE condition}; nothing for a {@code null} condition (bulk statements over every row). */
+    private void visitWhere(Expression condition) {
+        if (condition != null) {
+            sql.append(" WHERE ");
+            visitExpression(condition);
+        }
     }
 
     protected void visitNextValues(Statement.NextValues next) {

@@ -9,14 +9,33 @@ import dev.retort.Expr;
 import dev.retort.InvalidRequestException;
 import dev.retort.Row;
 
-/** A row of values with the expressions that selected them. */
+/** A row of values with the expressions that selected them, or the column labels of hand-written SQL. */
 final class RowImpl implements Row {
     private final List<Expr<?>> columns;
+    private final List<String> labels;
     private final Object[] values;
 
     RowImpl(List<Expr<?>> columns, Object[] values) {
+        this(columns, List.of(), values);
+    }
+
+    RowImpl(List<Expr<?>> columns, List<String> labels, Object[] values) {
         this.columns = columns;
+        this.labels = labels;
         this.values = values;
+    }
+
+    @Override
+    public Object get(String label) {
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).equalsIgnoreCase(label)) {
+                return values[i];
+            }
+        }
+        throw new InvalidRequestException("This row has no column labelled '" + label + "'" + (labels.isEmpty()
+                ? ": rows of session.select(...) are read by expression, row.get(User_.name), or by index."
+                : "; its columns are " + String.join(", ", labels) + ". To fix this, use one of these labels, or alias the "
+                + "column in the SQL (AS " + label + ")."));
     }
 
     @Override
@@ -31,6 +50,10 @@ final class RowImpl implements Row {
             if (columns.get(i).node().equals(column.node())) {
                 return (T) values[i];
             }
+        }
+        if (columns.isEmpty()) {
+            throw new InvalidRequestException("This row of hand-written SQL has no expressions to find " + column + " by. "
+                    + "To fix this, read it by label, row.get(\"" + column.toString().replaceAll(".*\\.", "") + "\"), or by index.");
         }
         throw new InvalidRequestException("This row has no column " + column + "; the query selected "
                 + columns.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ". To fix this, add it to "

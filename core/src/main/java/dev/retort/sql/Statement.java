@@ -44,7 +44,7 @@ public sealed interface Statement {
         }
     }
 
-    /** {@code UPDATE table SET column = value, ... WHERE where}. */
+    /** {@code UPDATE table SET column = value, ... WHERE where}; a {@code null} where updates every row. */
     record Update(String table, List<String> columns, List<Expression> values, Expression where) implements Statement {
         public Update {
             columns = List.copyOf(columns);
@@ -52,6 +52,7 @@ public sealed interface Statement {
         }
     }
 
+    /** {@code DELETE FROM table WHERE where}; a {@code null} where deletes every row. */
     record Delete(String table, Expression where) implements Statement {
     }
 

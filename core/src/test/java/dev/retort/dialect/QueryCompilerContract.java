@@ -170,6 +170,20 @@ public abstract class QueryCompilerContract {
         assertThat(compiled.parameters()).containsExactly(value(0), value(1));
     }
 
+    @Test
+    void bulkUpdateWithExpressionAndBulkDeleteWithAndWithoutWhere() {
+        CompiledStatement update = compile(new Statement.Update("users", List.of("age", "name"),
+                List.of(new Expression.Arithmetic(column("age"), ArithmeticOperator.PLUS, value(1)), new Value(null, SqlType.VARCHAR)),
+                new Comparison(column("age"), Operator.LT, value(18))));
+        assertThat(update.sql()).isEqualTo("UPDATE users SET age = age + ?, name = ? WHERE age < ?");
+        assertThat(update.parameters()).containsExactly(value(1), new Value(null, SqlType.VARCHAR), value(18));
+        assertThat(compile(new Statement.Update("users", List.of("age"), List.of(value(0)), null)).sql())
+                .isEqualTo("UPDATE users SET age = ?");
+        assertThat(compile(new Statement.Delete("users", null)).sql()).isEqualTo("DELETE FROM users");
+        assertThat(compile(new Statement.Delete("users", new Expression.In(column("id"), List.of(value(1L)), false))).sql())
+                .isEqualTo("DELETE FROM users WHERE id IN (?)");
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     private CompiledStatement compile(Statement statement) {

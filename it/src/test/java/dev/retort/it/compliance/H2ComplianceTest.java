@@ -37,4 +37,12 @@ class H2ComplianceTest {
             return TestDatabase.H2;
         }
     }
+
+    @Nested
+    class BulkAndSql extends BulkAndSqlCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.H2;
+        }
+    }
 }

@@ -37,4 +37,12 @@ class SqliteComplianceTest {
             return TestDatabase.SQLITE;
         }
     }
+
+    @Nested
+    class BulkAndSql extends BulkAndSqlCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.SQLITE;
+        }
+    }
 }
