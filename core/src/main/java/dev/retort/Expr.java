@@ -240,6 +240,22 @@ public abstract class Expr<T> {
         return new Derived<>(String.class, new Expression.Concat(operands), this + " || " + description, null);
     }
 
+    // ---- subqueries and windows -----------------------------------------------------------------------
+
+    /** {@code this IN (SELECT ...)}: the subquery selects one column. */
+    public final Predicate in(SelectQuery subquery) {
+        return new Predicate(new Expression.InSubquery(node(), subquery.statement(), false), this + " IN (subquery)");
+    }
+
+    public final Predicate notIn(SelectQuery subquery) {
+        return new Predicate(new Expression.InSubquery(node(), subquery.statement(), true), this + " NOT IN (subquery)");
+    }
+
+    /** This function over a window: {@code Func.rowNumber().over(Over.partitionBy(...).orderBy(...))}, {@code Func.sum(x).over(...)}. */
+    public final Expr<T> over(Over window) {
+        return derived(javaType, new Expression.Window(node(), window.partitionNodes(), window.orderItems()), this + " " + window);
+    }
+
     // ---- ordering -----------------------------------------------------------------------------------
 
     public final Order asc() {

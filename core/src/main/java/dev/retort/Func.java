@@ -90,6 +90,31 @@ public final class Func {
         return Case.of(result.javaType()).when(condition, result);
     }
 
+    /** {@code ROW_NUMBER()}, numbering the rows of a window from 1: use with {@link Expr#over}. */
+    public static Expr<Long> rowNumber() {
+        return new Expr.Derived<>(Long.class, new Expression.Function(FunctionName.ROW_NUMBER, List.of()), "row_number()", null);
+    }
+
+    /** {@code RANK()} within a window, with gaps after ties: use with {@link Expr#over}. */
+    public static Expr<Long> rank() {
+        return new Expr.Derived<>(Long.class, new Expression.Function(FunctionName.RANK, List.of()), "rank()", null);
+    }
+
+    /** {@code DENSE_RANK()} within a window, without gaps: use with {@link Expr#over}. */
+    public static Expr<Long> denseRank() {
+        return new Expr.Derived<>(Long.class, new Expression.Function(FunctionName.DENSE_RANK, List.of()), "dense_rank()", null);
+    }
+
+    /** {@code EXISTS (subquery)}; the subquery may refer to the enclosing query's tables (correlated). */
+    public static Predicate exists(SelectQuery subquery) {
+        return new Predicate(new Expression.Exists(subquery.statement()), "EXISTS (subquery)");
+    }
+
+    /** A subquery of one value (one column, at most one row) as an expression: {@code (SELECT max(...) ...)}. */
+    public static <T> Expr<T> scalar(SelectQuery subquery, Class<T> type) {
+        return new Expr.Derived<>(type, new Expression.ScalarSubquery(subquery.statement()), "(subquery)", null);
+    }
+
     /** A value as an expression, bound as a parameter: {@code Func.value("Dr. ").concat(User_.name)}. */
     @SuppressWarnings("unchecked")
     public static <T> Expr<T> value(T value) {

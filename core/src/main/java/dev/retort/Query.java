@@ -23,6 +23,19 @@ public interface Query<T> {
     /** Orders by terms, in turn: {@code orderBy(User_.age.desc(), User_.name.asc().nullsLast())}. */
     Query<T> orderBy(Order... orders);
 
+    /**
+     * {@code JOIN table ON condition}, to filter or order by another table's columns; the results are
+     * still this query's entities (once per matching row: add {@link #distinct()} to drop repeats).
+     */
+    Query<T> join(Class<?> entityType, Predicate on);
+
+    Query<T> leftJoin(Class<?> entityType, Predicate on);
+
+    /** Inner join of an aliased table, for self-joins: {@code join(manager, Employee_.managerId.eq(manager.get(Employee_.id)))}. */
+    Query<T> join(Alias<?> alias, Predicate on);
+
+    Query<T> leftJoin(Alias<?> alias, Predicate on);
+
     /** SELECT DISTINCT. */
     Query<T> distinct();
 

@@ -22,6 +22,26 @@ public interface SelectQuery {
     /** A condition on groups (aggregates), combined with AND with the others. */
     SelectQuery having(Predicate condition);
 
+    /** {@code JOIN table ON condition}: inner join of the entity's table. */
+    SelectQuery join(Class<?> entityType, Predicate on);
+
+    /** {@code LEFT JOIN table ON condition}: rows without a match keep nulls for the joined table's columns. */
+    SelectQuery leftJoin(Class<?> entityType, Predicate on);
+
+    /** {@code FULL JOIN}: where the database has it (not H2, MySQL or MariaDB: an {@link UnsupportedFeatureException} there). */
+    SelectQuery fullJoin(Class<?> entityType, Predicate on);
+
+    /** Inner join of an aliased table (self-joins). */
+    SelectQuery join(Alias<?> alias, Predicate on);
+
+    SelectQuery leftJoin(Alias<?> alias, Predicate on);
+
+    /** {@code this UNION other}: rows of both without duplicates; the other query's own order and limit are not used. */
+    SelectQuery union(SelectQuery other);
+
+    /** {@code this UNION ALL other}: rows of both, duplicates kept. */
+    SelectQuery unionAll(SelectQuery other);
+
     SelectQuery orderBy(Order... orders);
 
     SelectQuery limit(int limit);
@@ -43,4 +63,10 @@ public interface SelectQuery {
      * (integral numbers are converted where they fit): {@code select(User_.name, Func.count()).into(NameCount.class)}.
      */
     <R extends Record> List<R> into(Class<R> recordType);
+
+    /**
+     * This query as a SQL tree, as subqueries embed it ({@link Expr#in(SelectQuery)}, {@link Func#exists},
+     * {@link Func#scalar}); its columns are qualified there, so it may refer to the enclosing query's tables.
+     */
+    dev.retort.sql.Statement.Select statement();
 }

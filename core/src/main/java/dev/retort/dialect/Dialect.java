@@ -61,6 +61,16 @@ public abstract class Dialect {
         return true;
     }
 
+    /** Whether {@code FULL [OUTER] JOIN} exists. */
+    public boolean supportsFullOuterJoin() {
+        return true;
+    }
+
+    /** Whether window functions ({@code ROW_NUMBER() OVER (...)}) exist. */
+    public boolean supportsWindowFunctions() {
+        return true;
+    }
+
     /** Whether DDL takes part in transactions (MySQL commits implicitly instead). */
     public boolean supportsTransactionalDdl() {
         return true;

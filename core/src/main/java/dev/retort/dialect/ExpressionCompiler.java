@@ -75,6 +75,14 @@ public abstract class ExpressionCompiler {
         } else if (expression instanceof Expression.Exists exists) {
             sql.append("EXISTS ");
             visitSubquery(exists.query());
+        } else if (expression instanceof Expression.ScalarSubquery scalar) {
+            visitSubquery(scalar.query());
+        } else if (expression instanceof Expression.InSubquery in) {
+            visitOperand(in.operand());
+            sql.append(in.negated() ? " NOT IN " : " IN ");
+            visitSubquery(in.query());
+        } else if (expression instanceof Expression.Window window) {
+            visitWindow(window);
         } else if (expression instanceof Expression.AllColumns) {
             sql.append('*');
         } else {
@@ -208,6 +216,38 @@ public abstract class ExpressionCompiler {
             visitExpression(caseExpression.otherwise());
         }
         sql.append(" END");
+    }
+
+    /** {@code f(...) OVER (PARTITION BY ... ORDER BY ...)}; an error naming the database where windows don't exist. */
+    protected void visitWindow(Expression.Window window) {
+        if (!dialect.supportsWindowFunctions()) {
+            throw unsupported("Window functions (OVER) are", "compute the value with a subquery or in Java");
+        }
+        visitExpression(window.function());
+        sql.append(" OVER (");
+        if (!window.partitionBy().isEmpty()) {
+            sql.append("PARTITION BY ");
+            for (int i = 0; i < window.partitionBy().size(); i++) {
+                if (i > 0) {
+                    sql.append(", ");
+                }
+                visitExpression(window.partitionBy().get(i));
+            }
+        }
+        if (!window.orderBy().isEmpty()) {
+            int start = sql.length();
+            visitOrderBy(window.orderBy());
+            if (window.partitionBy().isEmpty()) {
+                sql.deleteCharAt(start); // no space after "OVER ("
+            }
+        }
+        sql.append(')');
+    }
+
+    /** The error for a feature this database lacks ({@code "FULL OUTER JOIN is"}), naming both and a way around it. */
+    protected final dev.retort.UnsupportedFeatureException unsupported(String feature, String fix) {
+        return new dev.retort.UnsupportedFeatureException(feature + " not supported by " + dialect.displayName()
+                + ". To fix this, " + fix + ".");
     }
 
     /** A parenthesised SELECT whose columns are qualified, so that it can refer to the enclosing query's tables. */

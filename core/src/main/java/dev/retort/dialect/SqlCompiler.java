@@ -28,6 +28,8 @@ public class SqlCompiler extends ExpressionCompiler {
     public final CompiledStatement compile(Statement statement) {
         if (statement instanceof Statement.Select select) {
             visitSelect(select);
+        } else if (statement instanceof Statement.Compound compound) {
+            visitCompound(compound);
         } else if (statement instanceof Statement.Insert insert) {
             visitInsert(insert);
         } else if (statement instanceof Statement.Update update) {
@@ -58,6 +60,8 @@ public class SqlCompiler extends ExpressionCompiler {
 
     @Override
     protected void visitSelect(Statement.Select select) {
+        boolean outer = qualifyColumns;
+        qualifyColumns = outer || !select.joins().isEmpty();
         sql.append(select.distinct() ? "SELECT DISTINCT " : "SELECT ");
         for (int i = 0; i < select.columns().size(); i++) {
             if (i > 0) {
@@ -67,6 +71,12 @@ public class SqlCompiler extends ExpressionCompiler {
         }
         if (select.table() != null) {
             sql.append(" FROM ").append(dialect.quote(select.table()));
+            if (select.tableAlias() != null) {
+                sql.append(' ').append(dialect.quote(select.tableAlias()));
+            }
+        }
+        for (Statement.Join join : select.joins()) {
+            visitJoin(join);
         }
         select.where().ifPresent(where -> {
             sql.append(" WHERE ");
@@ -87,6 +97,38 @@ public class SqlCompiler extends ExpressionCompiler {
         });
         visitOrderBy(select.orderBy());
         visitLimitOffset(select.limit(), select.offset());
+        qualifyColumns = outer;
+    }
+
+    protected void visitJoin(Statement.Join join) {
+        switch (join.kind()) {
+            case INNER: sql.append(" JOIN "); break;
+            case LEFT: sql.append(" LEFT JOIN "); break;
+            default:
+                if (!dialect.supportsFullOuterJoin()) {
+                    throw unsupported("FULL OUTER JOIN is", "combine a LEFT JOIN with the rows of the right table that match "
+                            + "nothing (UNION ALL), or run it on a database that has it (PostgreSQL, SQLite)");
+                }
+                sql.append(" FULL JOIN ");
+        }
+        sql.append(dialect.quote(join.table()));
+        if (join.alias() != null) {
+            sql.append(' ').append(dialect.quote(join.alias()));
+        }
+        sql.append(" ON ");
+        visitExpression(join.on());
+    }
+
+    /** {@code SELECT ... UNION [ALL] SELECT ...}: parts unparenthesised (SQLite refuses parentheses there). */
+    protected void visitCompound(Statement.Compound compound) {
+        for (int i = 0; i < compound.parts().size(); i++) {
+            if (i > 0) {
+                sql.append(compound.all().get(i - 1) ? " UNION ALL " : " UNION ");
+            }
+            visitSelect(compound.parts().get(i));
+        }
+        visitOrderBy(compound.orderBy());
+        visitLimitOffset(compound.limit(), compound.offset());
     }
 
     /** {@code LIMIT ? OFFSET ?}, both bound; an offset alone is {@code OFFSET ?}. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.retort.Alias;
 import dev.retort.InvalidRequestException;
 import dev.retort.MultipleResultsFoundException;
 import dev.retort.NoResultFoundException;
@@ -26,30 +27,34 @@ final class QueryImpl<T> implements Query<T> {
     private final Spec spec;
 
     /** What the query selects, apart from its entity: immutable. */
-    private record Spec(List<Expression> filters, List<String> descriptions, List<OrderItem> orderBy,
-                        Optional<Integer> limit, Optional<Integer> offset, boolean distinct) {
-        static final Spec EMPTY = new Spec(List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), false);
+    private record Spec(List<Statement.Join> joins, List<Expression> filters, List<String> descriptions,
+                        List<OrderItem> orderBy, Optional<Integer> limit, Optional<Integer> offset, boolean distinct) {
+        static final Spec EMPTY = new Spec(List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), false);
+
+        Spec join(Statement.Join join) {
+            return new Spec(append(joins, join), filters, descriptions, orderBy, limit, offset, distinct);
+        }
 
         Spec filter(Expression condition, String description) {
-            return new Spec(append(filters, condition), append(descriptions, description), orderBy, limit, offset, distinct);
+            return new Spec(joins, append(filters, condition), append(descriptions, description), orderBy, limit, offset, distinct);
         }
 
         Spec orderBy(List<OrderItem> items) {
             List<OrderItem> all = new ArrayList<>(orderBy);
             all.addAll(items);
-            return new Spec(filters, descriptions, List.copyOf(all), limit, offset, distinct);
+            return new Spec(joins, filters, descriptions, List.copyOf(all), limit, offset, distinct);
         }
 
         Spec limit(Optional<Integer> value) {
-            return new Spec(filters, descriptions, orderBy, value, offset, distinct);
+            return new Spec(joins, filters, descriptions, orderBy, value, offset, distinct);
         }
 
         Spec offset(Optional<Integer> value) {
-            return new Spec(filters, descriptions, orderBy, limit, value, distinct);
+            return new Spec(joins, filters, descriptions, orderBy, limit, value, distinct);
         }
 
         Spec withDistinct() {
-            return new Spec(filters, descriptions, orderBy, limit, offset, true);
+            return new Spec(joins, filters, descriptions, orderBy, limit, offset, true);
         }
 
         Optional<Expression> where() {
@@ -138,6 +143,35 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> join(Class<?> entityType, Predicate on) {
+        return with(spec.join(join(session, Statement.JoinKind.INNER, entityType, null, on)));
+    }
+
+    @Override
+    public Query<T> leftJoin(Class<?> entityType, Predicate on) {
+        return with(spec.join(join(session, Statement.JoinKind.LEFT, entityType, null, on)));
+    }
+
+    @Override
+    public Query<T> join(Alias<?> alias, Predicate on) {
+        return with(spec.join(join(session, Statement.JoinKind.INNER, alias.entityType(), alias.name(), on)));
+    }
+
+    @Override
+    public Query<T> leftJoin(Alias<?> alias, Predicate on) {
+        return with(spec.join(join(session, Statement.JoinKind.LEFT, alias.entityType(), alias.name(), on)));
+    }
+
+    static Statement.Join join(SessionImpl session, Statement.JoinKind kind, Class<?> entityType, String alias, Predicate on) {
+        String table = session.context().persister(entityType).model().table().name();
+        if (on == null) {
+            throw new InvalidRequestException("join(" + entityType.getSimpleName() + ".class, null): a join needs its ON "
+                    + "condition. To fix this, pass one such as " + entityType.getSimpleName() + "_.ownerId.eq(Owner_.id).");
+        }
+        return new Statement.Join(kind, table, alias, on.node());
+    }
+
+    @Override
     public Query<T> distinct() {
         return with(spec.withDistinct());
     }
@@ -154,15 +188,22 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     private Statement.Select select(List<Expression> columns, Optional<Integer> rowLimit) {
-        return new Statement.Select(spec.distinct(), columns, persister.model().table().name(), spec.where(), List.of(),
-                Optional.empty(), spec.orderBy(), rowLimit, spec.offset());
+        return new Statement.Select(spec.distinct(), columns, persister.model().table().name(), null, spec.joins(), spec.where(),
+                List.of(), Optional.empty(), spec.orderBy(), rowLimit, spec.offset());
+    }
+
+    /** The entity's columns, qualified by its table so that joins leave no column ambiguous. */
+    private List<Expression> entityColumns() {
+        String table = persister.model().table().name();
+        return persister.model().attributes().stream()
+                .map(attribute -> (Expression) new Expression.ColumnRef(table, attribute.column().name())).toList();
     }
 
     @SuppressWarnings("unchecked")
     private List<T> run(Optional<Integer> rowLimit) {
         session.checkUsable();
         session.flush();
-        CompiledStatement compiled = session.context().dialect().compile(select(persister.allColumns(), rowLimit));
+        CompiledStatement compiled = session.context().dialect().compile(select(entityColumns(), rowLimit));
         return (List<T>) loader.select(persister, compiled, new Object[0]);
     }
 
@@ -199,8 +240,8 @@ final class QueryImpl<T> implements Query<T> {
         }
         session.checkUsable();
         session.flush();
-        Statement.Select select = new Statement.Select(persister.model().table().name(), List.of(new Expression.CountAll()),
-                spec.where(), List.of(), Optional.empty(), Optional.empty());
+        Statement.Select select = new Statement.Select(false, List.of(new Expression.CountAll()), persister.model().table().name(),
+                null, spec.joins(), spec.where(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
         return loader.selectLong(persister, session.context().dialect().compile(select));
     }
 
@@ -209,7 +250,8 @@ final class QueryImpl<T> implements Query<T> {
         session.checkUsable();
         session.flush();
         Statement.Select inner = new Statement.Select(false, List.of(new Expression.AllColumns()),
-                persister.model().table().name(), spec.where(), List.of(), Optional.empty(), List.of(), spec.limit(), spec.offset());
+                persister.model().table().name(), null, spec.joins(), spec.where(), List.of(), Optional.empty(), List.of(),
+                spec.limit(), spec.offset());
         Statement.Select select = new Statement.Select(null, List.of(new Expression.Exists(inner)), Optional.empty(),
                 List.of(), Optional.empty(), Optional.empty());
         return new RowQueries(session).selectBoolean(session.context().dialect().compile(select));
@@ -220,7 +262,7 @@ final class QueryImpl<T> implements Query<T> {
     public Stream<T> stream() {
         session.checkUsable();
         session.flush();
-        CompiledStatement compiled = session.context().dialect().compile(select(persister.allColumns(), spec.limit()));
+        CompiledStatement compiled = session.context().dialect().compile(select(entityColumns(), spec.limit()));
         return (Stream<T>) new EntityStream(session, loader, persister, compiled).open();
     }
 

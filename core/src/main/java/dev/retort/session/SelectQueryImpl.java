@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.retort.Alias;
 import dev.retort.Expr;
 import dev.retort.InvalidRequestException;
 import dev.retort.MultipleResultsFoundException;
@@ -28,9 +29,31 @@ final class SelectQueryImpl implements SelectQuery {
 
     private record Spec(String table, List<Expression> where, List<Expression> groupBy, List<Expression> having,
                         List<OrderItem> orderBy, Optional<Integer> limit, Optional<Integer> offset, boolean distinct,
-                        List<String> descriptions) {
+                        List<String> descriptions, List<Statement.Join> joins, List<SelectQueryImpl> unions,
+                        List<Boolean> unionAll) {
+        Spec(String table, List<Expression> where, List<Expression> groupBy, List<Expression> having, List<OrderItem> orderBy,
+             Optional<Integer> limit, Optional<Integer> offset, boolean distinct, List<String> descriptions) {
+            this(table, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, List.of(), List.of(), List.of());
+        }
+
         Spec with(String newTable) {
-            return new Spec(newTable, where, groupBy, having, orderBy, limit, offset, distinct, descriptions);
+            return new Spec(newTable, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, joins, unions, unionAll);
+        }
+
+        Spec join(Statement.Join join) {
+            return new Spec(table, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, append(joins, join),
+                    unions, unionAll);
+        }
+
+        Spec union(SelectQueryImpl other, boolean all) {
+            return new Spec(table, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, joins,
+                    append(unions, other), append(unionAll, all));
+        }
+
+        /** The same spec with these parts replaced, keeping joins and unions. */
+        Spec keeping(Spec changed) {
+            return new Spec(changed.table, changed.where, changed.groupBy, changed.having, changed.orderBy, changed.limit,
+                    changed.offset, changed.distinct, changed.descriptions, joins, unions, unionAll);
         }
     }
 
@@ -51,7 +74,57 @@ final class SelectQueryImpl implements SelectQuery {
     }
 
     private SelectQueryImpl with(Spec changed) {
-        return new SelectQueryImpl(session, columns, changed);
+        return new SelectQueryImpl(session, columns, spec.keeping(changed));
+    }
+
+    @Override
+    public SelectQuery join(Class<?> entityType, Predicate on) {
+        return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.INNER, entityType, null, on)));
+    }
+
+    @Override
+    public SelectQuery leftJoin(Class<?> entityType, Predicate on) {
+        return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.LEFT, entityType, null, on)));
+    }
+
+    @Override
+    public SelectQuery fullJoin(Class<?> entityType, Predicate on) {
+        return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.FULL, entityType, null, on)));
+    }
+
+    @Override
+    public SelectQuery join(Alias<?> alias, Predicate on) {
+        return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.INNER,
+                alias.entityType(), alias.name(), on)));
+    }
+
+    @Override
+    public SelectQuery leftJoin(Alias<?> alias, Predicate on) {
+        return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.LEFT,
+                alias.entityType(), alias.name(), on)));
+    }
+
+    @Override
+    public SelectQuery union(SelectQuery other) {
+        return union(other, false);
+    }
+
+    @Override
+    public SelectQuery unionAll(SelectQuery other) {
+        return union(other, true);
+    }
+
+    private SelectQuery union(SelectQuery other, boolean all) {
+        SelectQueryImpl part = (SelectQueryImpl) other;
+        if (part.columns.size() != columns.size()) {
+            throw new InvalidRequestException((all ? "unionAll" : "union") + "(...): the queries select " + columns.size()
+                    + " and " + part.columns.size() + " columns. To fix this, select as many columns, of matching types, in both.");
+        }
+        if (!part.spec.unions().isEmpty()) {
+            throw new InvalidRequestException((all ? "unionAll" : "union") + "(...): the query given is itself a union. "
+                    + "To fix this, chain the parts instead: a.union(b).union(c).");
+        }
+        return new SelectQueryImpl(session, columns, spec.union(part, all));
     }
 
     @Override
@@ -145,10 +218,31 @@ final class SelectQueryImpl implements SelectQuery {
         return read(spec.limit()).stream().map(mapper::map).toList();
     }
 
-    /** The SELECT this query issues. */
-    Statement.Select statement(Optional<Integer> rowLimit) {
-        return new Statement.Select(spec.distinct(), columns.stream().map(Expr::node).toList(), table(), where(spec.where()),
-                spec.groupBy(), where(spec.having()), spec.orderBy(), rowLimit, spec.offset());
+    @Override
+    public Statement.Select statement() {
+        if (!spec.unions().isEmpty()) {
+            throw new InvalidRequestException("A union cannot be used as a subquery in this version of Retort. To fix this, "
+                    + "use each part as its own subquery (x.in(a).or(x.in(b))).");
+        }
+        return select(spec.limit(), spec.orderBy(), spec.offset());
+    }
+
+    /** The statement this query issues: a SELECT, or a compound of SELECTs for unions. */
+    Statement statement(Optional<Integer> rowLimit) {
+        if (spec.unions().isEmpty()) {
+            return select(rowLimit, spec.orderBy(), spec.offset());
+        }
+        List<Statement.Select> parts = new ArrayList<>();
+        parts.add(select(Optional.empty(), List.of(), Optional.empty()));
+        for (SelectQueryImpl part : spec.unions()) {
+            parts.add(part.select(Optional.empty(), List.of(), Optional.empty()));
+        }
+        return new Statement.Compound(parts, spec.unionAll(), spec.orderBy(), rowLimit, spec.offset());
+    }
+
+    private Statement.Select select(Optional<Integer> rowLimit, List<OrderItem> orderBy, Optional<Integer> offset) {
+        return new Statement.Select(spec.distinct(), columns.stream().map(Expr::node).toList(), table(), null, spec.joins(),
+                where(spec.where()), spec.groupBy(), where(spec.having()), orderBy, rowLimit, offset);
     }
 
     private List<Object[]> read(Optional<Integer> rowLimit) {

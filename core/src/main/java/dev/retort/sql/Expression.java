@@ -104,6 +104,22 @@ public sealed interface Expression {
     record Exists(Statement.Select query) implements Expression {
     }
 
+    /** {@code (SELECT ...)} giving one value. */
+    record ScalarSubquery(Statement.Select query) implements Expression {
+    }
+
+    /** {@code operand [NOT] IN (SELECT ...)}. */
+    record InSubquery(Expression operand, Statement.Select query, boolean negated) implements Expression {
+    }
+
+    /** {@code function OVER (PARTITION BY ... ORDER BY ...)}. */
+    record Window(Expression function, List<Expression> partitionBy, List<OrderItem> orderBy) implements Expression {
+        public Window {
+            partitionBy = List.copyOf(partitionBy);
+            orderBy = List.copyOf(orderBy);
+        }
+    }
+
     /** {@code *}: every column (inside EXISTS). */
     record AllColumns() implements Expression {
     }
@@ -122,7 +138,7 @@ public sealed interface Expression {
         }
     }
 
-    enum FunctionName { COUNT, SUM, AVG, MIN, MAX, LOWER, UPPER, LENGTH, COALESCE, ABS }
+    enum FunctionName { COUNT, SUM, AVG, MIN, MAX, LOWER, UPPER, LENGTH, COALESCE, ABS, ROW_NUMBER, RANK, DENSE_RANK }
 
     enum Operator {
         EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");

@@ -14,19 +14,46 @@ public sealed interface Statement {
      * LIMIT/OFFSET}; {@code limit} and {@code offset} are bound as parameters where given. A {@code null}
      * table selects without FROM.
      */
-    record Select(boolean distinct, List<Expression> columns, String table, Optional<Expression> where,
-                  List<Expression> groupBy, Optional<Expression> having, List<OrderItem> orderBy,
+    record Select(boolean distinct, List<Expression> columns, String table, String tableAlias, List<Join> joins,
+                  Optional<Expression> where, List<Expression> groupBy, Optional<Expression> having, List<OrderItem> orderBy,
                   Optional<Integer> limit, Optional<Integer> offset) implements Statement {
         public Select {
             columns = List.copyOf(columns);
+            joins = List.copyOf(joins);
             groupBy = List.copyOf(groupBy);
             orderBy = List.copyOf(orderBy);
+        }
+
+        /** A select of one table without alias or joins. */
+        public Select(boolean distinct, List<Expression> columns, String table, Optional<Expression> where,
+                      List<Expression> groupBy, Optional<Expression> having, List<OrderItem> orderBy,
+                      Optional<Integer> limit, Optional<Integer> offset) {
+            this(distinct, columns, table, null, List.of(), where, groupBy, having, orderBy, limit, offset);
         }
 
         /** A plain select of one table, without DISTINCT, grouping or joins. */
         public Select(String table, List<Expression> columns, Optional<Expression> where, List<OrderItem> orderBy,
                       Optional<Integer> limit, Optional<Integer> offset) {
             this(false, columns, table, where, List.of(), Optional.empty(), orderBy, limit, offset);
+        }
+    }
+
+    /** {@code kind JOIN table [alias] ON on}. */
+    record Join(JoinKind kind, String table, String alias, Expression on) {
+    }
+
+    enum JoinKind { INNER, LEFT, FULL }
+
+    /**
+     * {@code SELECT ... UNION [ALL] SELECT ... [ORDER BY ...] [LIMIT/OFFSET]}: {@code all.get(i)} tells
+     * whether part {@code i + 1} is joined with UNION ALL. The parts have no ORDER BY or LIMIT of their own.
+     */
+    record Compound(List<Select> parts, List<Boolean> all, List<OrderItem> orderBy, Optional<Integer> limit,
+                    Optional<Integer> offset) implements Statement {
+        public Compound {
+            parts = List.copyOf(parts);
+            all = List.copyOf(all);
+            orderBy = List.copyOf(orderBy);
         }
     }
 

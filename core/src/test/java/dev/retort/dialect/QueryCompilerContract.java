@@ -1,6 +1,7 @@
 package dev.retort.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,9 @@ public abstract class QueryCompilerContract {
 
     /** Users ordered by age nulls first, then name descending nulls last. */
     protected abstract String nullsOrderingSelect();
+
+    /** {@link #fullJoin()} compiled, or the whole message of the error where the database lacks FULL JOIN. */
+    protected abstract String fullJoinSqlOrError();
 
     // ---- shared ---------------------------------------------------------------------------------------
 
@@ -182,6 +186,92 @@ public abstract class QueryCompilerContract {
         assertThat(compile(new Statement.Delete("users", null)).sql()).isEqualTo("DELETE FROM users");
         assertThat(compile(new Statement.Delete("users", new Expression.In(column("id"), List.of(value(1L)), false))).sql())
                 .isEqualTo("DELETE FROM users WHERE id IN (?)");
+    }
+
+    @Test
+    void joinsQualifyEveryColumnAndAliasesNameTheirTable() {
+        Statement select = new Statement.Select(false, List.of(new ColumnRef("employees", "name"), new ColumnRef("manager", "name"),
+                new ColumnRef("posts", "title")), "employees", null, List.of(
+                new Statement.Join(Statement.JoinKind.INNER, "employees", "manager",
+                        Expression.eq(new ColumnRef("employees", "manager_id"), new ColumnRef("manager", "id"))),
+                new Statement.Join(Statement.JoinKind.LEFT, "posts", null,
+                        Expression.eq(new ColumnRef("posts", "author_id"), new ColumnRef("employees", "id")))),
+                Optional.of(new Comparison(new ColumnRef("manager", "name"), Operator.NE, value("x"))), List.of(), Optional.empty(),
+                List.of(new OrderItem(new ColumnRef("employees", "name"), false)), Optional.empty(), Optional.empty());
+
+        assertThat(compile(select).sql()).isEqualTo("SELECT employees.name, manager.name, posts.title FROM employees "
+                + "JOIN employees manager ON employees.manager_id = manager.id "
+                + "LEFT JOIN posts ON posts.author_id = employees.id WHERE manager.name <> ? ORDER BY employees.name");
+    }
+
+    @Test
+    void fullJoinWhereTheDatabaseHasIt() {
+        String expected = fullJoinSqlOrError();
+        if (expected.startsWith("SELECT")) {
+            assertThat(compile(fullJoin()).sql()).isEqualTo(expected);
+        } else {
+            assertThatThrownBy(() -> compile(fullJoin())).isInstanceOf(dev.retort.UnsupportedFeatureException.class)
+                    .hasMessage(expected);
+        }
+    }
+
+    protected static Statement fullJoin() {
+        return new Statement.Select(false, List.of(new ColumnRef("users", "name"), new ColumnRef("posts", "title")), "users", null,
+                List.of(new Statement.Join(Statement.JoinKind.FULL, "posts", null,
+                        Expression.eq(new ColumnRef("posts", "author_id"), new ColumnRef("users", "id")))),
+                Optional.empty(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void subqueriesScalarInAndCorrelatedExists() {
+        Statement.Select maxAge = new Statement.Select(false, List.of(new Expression.Function(FunctionName.MAX,
+                List.of(new ColumnRef("users", "age")))), "users", Optional.empty(), List.of(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty());
+        Statement.Select authors = new Statement.Select(false, List.of(new ColumnRef("posts", "author_id")), "posts",
+                Optional.of(new Expression.Like(new ColumnRef("posts", "title"), value("a%"), false, false)), List.of(),
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        Statement.Select postsOfUser = new Statement.Select(false, List.of(new ColumnRef("posts", "id")), "posts",
+                Optional.of(Expression.eq(new ColumnRef("posts", "author_id"), new ColumnRef("users", "id"))), List.of(),
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        CompiledStatement compiled = compile(where(new And(List.of(
+                Expression.eq(new ColumnRef("users", "age"), new Expression.ScalarSubquery(maxAge)),
+                new Expression.InSubquery(new ColumnRef("users", "id"), authors, false),
+                new Expression.Not(new Expression.Exists(postsOfUser))))));
+
+        assertThat(compiled.sql()).isEqualTo("SELECT id FROM users WHERE age = (SELECT MAX(users.age) FROM users) "
+                + "AND id IN (SELECT posts.author_id FROM posts WHERE posts.title LIKE ?) "
+                + "AND NOT EXISTS (SELECT posts.id FROM posts WHERE posts.author_id = users.id)");
+        assertThat(compiled.parameters()).containsExactly(value("a%"));
+    }
+
+    @Test
+    void unionAndUnionAllWithOrderAndLimit() {
+        Statement.Select young = new Statement.Select("users", List.of(new ColumnRef("users", "name")),
+                Optional.of(new Comparison(new ColumnRef("users", "age"), Operator.LT, value(20))), List.of(), Optional.empty(),
+                Optional.empty());
+        Statement.Select old = new Statement.Select("users", List.of(new ColumnRef("users", "name")),
+                Optional.of(new Comparison(new ColumnRef("users", "age"), Operator.GT, value(60))), List.of(), Optional.empty(),
+                Optional.empty());
+        CompiledStatement compiled = compile(new Statement.Compound(List.of(young, old, young), List.of(false, true),
+                List.of(new OrderItem(new ColumnRef("users", "name"), false)), Optional.of(5), Optional.empty()));
+
+        assertThat(compiled.sql()).isEqualTo("SELECT name FROM users WHERE age < ? UNION SELECT name FROM users WHERE age > ? "
+                + "UNION ALL SELECT name FROM users WHERE age < ? ORDER BY name LIMIT ?");
+        assertThat(compiled.parameters()).containsExactly(value(20), value(60), value(20), value(5));
+    }
+
+    @Test
+    void windowFunctions() {
+        CompiledStatement compiled = compile(columns(
+                new Expression.Window(new Expression.Function(FunctionName.ROW_NUMBER, List.of()), List.of(column("team")),
+                        List.of(new OrderItem(column("points"), true))),
+                new Expression.Window(new Expression.Function(FunctionName.RANK, List.of()), List.of(),
+                        List.of(new OrderItem(column("points"), false))),
+                new Expression.Window(new Expression.Function(FunctionName.SUM, List.of(column("points"))), List.of(column("team")),
+                        List.of())));
+
+        assertThat(compiled.sql()).isEqualTo("SELECT ROW_NUMBER() OVER (PARTITION BY team ORDER BY points DESC), "
+                + "RANK() OVER (ORDER BY points), SUM(points) OVER (PARTITION BY team) FROM users");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

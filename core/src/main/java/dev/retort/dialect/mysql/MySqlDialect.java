@@ -37,6 +37,12 @@ public final class MySqlDialect extends Dialect {
         return "MySQL/MariaDB";
     }
 
+    /** MySQL and MariaDB have no FULL OUTER JOIN. */
+    @Override
+    public boolean supportsFullOuterJoin() {
+        return false;
+    }
+
     @Override
     protected SqlCompiler newCompiler() {
         return new MySqlCompiler(this);

@@ -115,4 +115,9 @@ class H2CompilerTest extends DialectCompilerContract {
     protected String nullsOrderingSelect() {
         return "SELECT id FROM users ORDER BY age NULLS FIRST, name DESC NULLS LAST";
     }
+
+    @Override
+    protected String fullJoinSqlOrError() {
+        return "FULL OUTER JOIN is not supported by H2. To fix this, combine a LEFT JOIN with the rows of the right table that match nothing (UNION ALL), or run it on a database that has it (PostgreSQL, SQLite).";
+    }
 }

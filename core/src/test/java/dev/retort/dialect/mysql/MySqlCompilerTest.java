@@ -116,4 +116,9 @@ class MySqlCompilerTest extends DialectCompilerContract {
     protected String nullsOrderingSelect() {
         return "SELECT id FROM users ORDER BY (age IS NULL) DESC, age, (name IS NULL), name DESC";
     }
+
+    @Override
+    protected String fullJoinSqlOrError() {
+        return "FULL OUTER JOIN is not supported by MySQL/MariaDB. To fix this, combine a LEFT JOIN with the rows of the right table that match nothing (UNION ALL), or run it on a database that has it (PostgreSQL, SQLite).";
+    }
 }

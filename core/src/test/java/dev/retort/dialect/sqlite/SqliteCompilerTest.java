@@ -115,4 +115,9 @@ class SqliteCompilerTest extends DialectCompilerContract {
     protected String nullsOrderingSelect() {
         return "SELECT id FROM users ORDER BY age NULLS FIRST, name DESC NULLS LAST";
     }
+
+    @Override
+    protected String fullJoinSqlOrError() {
+        return "SELECT users.name, posts.title FROM users FULL JOIN posts ON posts.author_id = users.id";
+    }
 }

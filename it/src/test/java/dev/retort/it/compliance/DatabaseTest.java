@@ -20,6 +20,8 @@ import dev.retort.it.SqlRecorder;
 import dev.retort.it.TestDatabase;
 import dev.retort.it.model.Account;
 import dev.retort.it.model.Country;
+import dev.retort.it.model.Employee;
+import dev.retort.it.model.Post;
 import dev.retort.it.model.Purchase;
 import dev.retort.it.model.Sample;
 import dev.retort.it.model.Score;
@@ -46,7 +48,7 @@ abstract class DatabaseTest {
         database().assumeAvailable();
         engine = database().engine();
         metadata = Metadata.of(User.class, Account.class, Sample.class, Ticket.class, Token.class, Country.class, Score.class,
-                Purchase.class);
+                Purchase.class, Employee.class, Post.class);
         sessions = SessionFactory.of(engine, metadata);
     }
 

@@ -45,4 +45,12 @@ class H2ComplianceTest {
             return TestDatabase.H2;
         }
     }
+
+    @Nested
+    class Joins extends JoinCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.H2;
+        }
+    }
 }

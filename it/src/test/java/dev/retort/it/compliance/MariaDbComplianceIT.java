@@ -45,4 +45,12 @@ class MariaDbComplianceIT {
             return TestDatabase.MARIADB;
         }
     }
+
+    @Nested
+    class Joins extends JoinCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.MARIADB;
+        }
+    }
 }

@@ -45,4 +45,12 @@ class PostgresComplianceIT {
             return TestDatabase.POSTGRESQL;
         }
     }
+
+    @Nested
+    class Joins extends JoinCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.POSTGRESQL;
+        }
+    }
 }

@@ -45,4 +45,12 @@ class SqliteComplianceTest {
             return TestDatabase.SQLITE;
         }
     }
+
+    @Nested
+    class Joins extends JoinCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.SQLITE;
+        }
+    }
 }
