@@ -36,6 +36,15 @@ public interface SelectQuery {
 
     SelectQuery leftJoin(Alias<?> alias, Predicate on);
 
+    /** Defines common tables for this query: {@code WITH name (columns) AS (...)} before its SELECT. */
+    SelectQuery with(Cte... tables);
+
+    /** Reads from a common table (also found on its own when the first selected column is one of its columns). */
+    SelectQuery from(Cte table);
+
+    /** Inner join of a common table. */
+    SelectQuery join(Cte table, Predicate on);
+
     /** {@code this UNION other}: rows of both without duplicates; the other query's own order and limit are not used. */
     SelectQuery union(SelectQuery other);
 

@@ -71,6 +71,11 @@ public abstract class Dialect {
         return true;
     }
 
+    /** Whether {@code WITH name AS (...)} (common table expressions) exists. */
+    public boolean supportsCommonTableExpressions() {
+        return true;
+    }
+
     /** Whether DDL takes part in transactions (MySQL commits implicitly instead). */
     public boolean supportsTransactionalDdl() {
         return true;

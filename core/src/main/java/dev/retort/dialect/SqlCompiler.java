@@ -30,6 +30,8 @@ public class SqlCompiler extends ExpressionCompiler {
             visitSelect(select);
         } else if (statement instanceof Statement.Compound compound) {
             visitCompound(compound);
+        } else if (statement instanceof Statement.With with) {
+            visitWith(with);
         } else if (statement instanceof Statement.Insert insert) {
             visitInsert(insert);
         } else if (statement instanceof Statement.Update update) {
@@ -117,6 +119,34 @@ public class SqlCompiler extends ExpressionCompiler {
         }
         sql.append(" ON ");
         visitExpression(join.on());
+    }
+
+    protected void visitWith(Statement.With with) {
+        if (!dialect.supportsCommonTableExpressions()) {
+            throw unsupported("Common table expressions (WITH) are", "use a subquery instead");
+        }
+        sql.append("WITH ");
+        for (int i = 0; i < with.tables().size(); i++) {
+            Statement.CommonTable table = with.tables().get(i);
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(dialect.quote(table.name())).append(" (");
+            for (int c = 0; c < table.columns().size(); c++) {
+                if (c > 0) {
+                    sql.append(", ");
+                }
+                sql.append(dialect.quote(table.columns().get(c)));
+            }
+            sql.append(") AS (");
+            visitSelect(table.query());
+            sql.append(") ");
+        }
+        if (with.body() instanceof Statement.Compound compound) {
+            visitCompound(compound);
+        } else {
+            visitSelect((Statement.Select) with.body());
+        }
     }
 
     /** {@code SELECT ... UNION [ALL] SELECT ...}: parts unparenthesised (SQLite refuses parentheses there). */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.retort.Alias;
+import dev.retort.Cte;
 import dev.retort.Expr;
 import dev.retort.InvalidRequestException;
 import dev.retort.MultipleResultsFoundException;
@@ -30,30 +31,37 @@ final class SelectQueryImpl implements SelectQuery {
     private record Spec(String table, List<Expression> where, List<Expression> groupBy, List<Expression> having,
                         List<OrderItem> orderBy, Optional<Integer> limit, Optional<Integer> offset, boolean distinct,
                         List<String> descriptions, List<Statement.Join> joins, List<SelectQueryImpl> unions,
-                        List<Boolean> unionAll) {
+                        List<Boolean> unionAll, List<Statement.CommonTable> ctes) {
         Spec(String table, List<Expression> where, List<Expression> groupBy, List<Expression> having, List<OrderItem> orderBy,
              Optional<Integer> limit, Optional<Integer> offset, boolean distinct, List<String> descriptions) {
-            this(table, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, List.of(), List.of(), List.of());
+            this(table, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, List.of(), List.of(), List.of(),
+                    List.of());
         }
 
         Spec with(String newTable) {
-            return new Spec(newTable, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, joins, unions, unionAll);
+            return new Spec(newTable, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, joins, unions, unionAll,
+                    ctes);
         }
 
         Spec join(Statement.Join join) {
             return new Spec(table, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, append(joins, join),
-                    unions, unionAll);
+                    unions, unionAll, ctes);
         }
 
         Spec union(SelectQueryImpl other, boolean all) {
             return new Spec(table, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, joins,
-                    append(unions, other), append(unionAll, all));
+                    append(unions, other), append(unionAll, all), ctes);
         }
 
-        /** The same spec with these parts replaced, keeping joins and unions. */
+        Spec cte(Statement.CommonTable cte) {
+            return new Spec(table, where, groupBy, having, orderBy, limit, offset, distinct, descriptions, joins, unions, unionAll,
+                    append(ctes, cte));
+        }
+
+        /** The same spec with these parts replaced, keeping joins, unions and common tables. */
         Spec keeping(Spec changed) {
             return new Spec(changed.table, changed.where, changed.groupBy, changed.having, changed.orderBy, changed.limit,
-                    changed.offset, changed.distinct, changed.descriptions, joins, unions, unionAll);
+                    changed.offset, changed.distinct, changed.descriptions, joins, unions, unionAll, ctes);
         }
     }
 
@@ -102,6 +110,30 @@ final class SelectQueryImpl implements SelectQuery {
     public SelectQuery leftJoin(Alias<?> alias, Predicate on) {
         return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.LEFT,
                 alias.entityType(), alias.name(), on)));
+    }
+
+    @Override
+    public SelectQuery with(Cte... tables) {
+        Spec changed = spec;
+        for (Cte table : tables) {
+            changed = changed.cte(table.definition());
+        }
+        return new SelectQueryImpl(session, columns, changed);
+    }
+
+    @Override
+    public SelectQuery from(Cte table) {
+        return with(spec.with(table.name()));
+    }
+
+    @Override
+    public SelectQuery join(Cte table, Predicate on) {
+        if (on == null) {
+            throw new InvalidRequestException("join(" + table.name() + ", null): a join needs its ON condition. To fix this, "
+                    + "pass one comparing a column of " + table.name() + " with one of the query.");
+        }
+        return new SelectQueryImpl(session, columns, spec.join(new Statement.Join(Statement.JoinKind.INNER, table.name(), null,
+                on.node())));
     }
 
     @Override
@@ -220,6 +252,10 @@ final class SelectQueryImpl implements SelectQuery {
 
     @Override
     public Statement.Select statement() {
+        if (!spec.ctes().isEmpty()) {
+            throw new InvalidRequestException("A query with common tables (with(...)) cannot be used as a subquery or common "
+                    + "table in this version of Retort. To fix this, put the common tables on the outermost query.");
+        }
         if (!spec.unions().isEmpty()) {
             throw new InvalidRequestException("A union cannot be used as a subquery in this version of Retort. To fix this, "
                     + "use each part as its own subquery (x.in(a).or(x.in(b))).");
@@ -227,8 +263,13 @@ final class SelectQueryImpl implements SelectQuery {
         return select(spec.limit(), spec.orderBy(), spec.offset());
     }
 
-    /** The statement this query issues: a SELECT, or a compound of SELECTs for unions. */
+    /** The statement this query issues: a SELECT or a compound of SELECTs for unions, after its common tables. */
     Statement statement(Optional<Integer> rowLimit) {
+        Statement body = body(rowLimit);
+        return spec.ctes().isEmpty() ? body : new Statement.With(spec.ctes(), body);
+    }
+
+    private Statement body(Optional<Integer> rowLimit) {
         if (spec.unions().isEmpty()) {
             return select(rowLimit, spec.orderBy(), spec.offset());
         }

@@ -57,6 +57,20 @@ public sealed interface Statement {
         }
     }
 
+    /** {@code WITH name (columns) AS (query), ... body}: common table expressions the body reads as tables. */
+    record With(List<CommonTable> tables, Statement body) implements Statement {
+        public With {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    /** One named query of a {@link With}; {@code columns} name its result columns. */
+    record CommonTable(String name, List<String> columns, Select query) {
+        public CommonTable {
+            columns = List.copyOf(columns);
+        }
+    }
+
     /**
      * {@code INSERT INTO table (columns) VALUES (values)}; {@code returning} names the columns the database
      * generates, read back through JDBC generated keys (or a RETURNING clause where the dialect uses one).

@@ -274,6 +274,22 @@ public abstract class QueryCompilerContract {
                 + "RANK() OVER (ORDER BY points), SUM(points) OVER (PARTITION BY team) FROM users");
     }
 
+    @Test
+    void commonTableExpressions() {
+        Statement.Select totals = new Statement.Select(false, List.of(column("team"),
+                new Expression.Function(FunctionName.SUM, List.of(column("points")))), "scores", Optional.empty(),
+                List.of(column("team")), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        Statement.Select body = new Statement.Select(false, List.of(new ColumnRef("team_totals", "team")), "team_totals",
+                Optional.of(new Comparison(new ColumnRef("team_totals", "total"), Operator.GT, value(10))), List.of(),
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        CompiledStatement compiled = compile(new Statement.With(List.of(new Statement.CommonTable("team_totals",
+                List.of("team", "total"), totals)), body));
+
+        assertThat(compiled.sql()).isEqualTo("WITH team_totals (team, total) AS (SELECT team, SUM(points) FROM scores GROUP BY team) "
+                + "SELECT team FROM team_totals WHERE total > ?");
+        assertThat(compiled.parameters()).containsExactly(value(10));
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     private CompiledStatement compile(Statement statement) {

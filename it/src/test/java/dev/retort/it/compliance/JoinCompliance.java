@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.Alias;
+import dev.retort.Cte;
 import dev.retort.Expr;
 import dev.retort.Func;
 import dev.retort.Over;
@@ -172,5 +173,25 @@ abstract class JoinCompliance extends DatabaseTest {
                                 + "on a database that has it (PostgreSQL, SQLite).");
             }
         }
+    }
+
+    @Test
+    void commonTableExpressions() {
+        seed();
+        try (Session session = sessions.open()) {
+            Cte totals = Cte.of("team_totals", session.select(Score_.team, Func.sum(Score_.points)).groupBy(Score_.team),
+                    "team", "total");
+            Expr<String> team = totals.column("team", String.class);
+            Expr<Integer> total = totals.column("total", Integer.class);
+            assertThat(session.select(team, total).with(totals).where(total.gt(16)).all()).extracting(Row::values)
+                    .containsExactly(List.of("red", 17));
+            List<Row> best = session.select(Score_.player, total).with(totals).from(Score.class)
+                    .join(totals, team.eq(Score_.team)).where(Score_.points.times(2).ge(total)).orderBy(Score_.player.asc()).all();
+            assertThat(best).extracting(Row::values).containsExactly(List.of("ann", 17), List.of("dot", 15));
+            assertThatThrownBy(() -> totals.column("sum", Integer.class)).isInstanceOf(dev.retort.InvalidRequestException.class)
+                    .hasMessage("Common table team_totals has no column 'sum'. Its columns are: team, total. To fix this, use one of them.");
+        }
+        assertThat(sql.takeStatements()).startsWith("WITH team_totals (team, total) AS (SELECT team, SUM(points) FROM scores "
+                + "GROUP BY team) SELECT team, total FROM team_totals WHERE total > ?  [16]");
     }
 }
