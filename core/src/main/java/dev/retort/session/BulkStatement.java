@@ -110,7 +110,7 @@ final class BulkStatement<T> implements UpdateQuery<T>, DeleteQuery<T> {
         String table = persister.model().table().name();
         Statement statement = delete ? new Statement.Delete(table, where.orElse(null))
                 : new Statement.Update(table, columns, values, where.orElse(null));
-        CompiledStatement compiled = session.context().dialect().compile(statement);
+        CompiledStatement compiled = session.context().compileQuery(statement);
         int count = run(compiled);
         expireLoaded();
         return count;

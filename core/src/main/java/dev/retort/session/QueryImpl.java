@@ -203,7 +203,7 @@ final class QueryImpl<T> implements Query<T> {
     private List<T> run(Optional<Integer> rowLimit) {
         session.checkUsable();
         session.flush();
-        CompiledStatement compiled = session.context().dialect().compile(select(entityColumns(), rowLimit));
+        CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), rowLimit));
         return (List<T>) loader.select(persister, compiled, new Object[0]);
     }
 
@@ -242,7 +242,7 @@ final class QueryImpl<T> implements Query<T> {
         session.flush();
         Statement.Select select = new Statement.Select(false, List.of(new Expression.CountAll()), persister.model().table().name(),
                 null, spec.joins(), spec.where(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
-        return loader.selectLong(persister, session.context().dialect().compile(select));
+        return loader.selectLong(persister, session.context().compileQuery(select));
     }
 
     @Override
@@ -254,7 +254,7 @@ final class QueryImpl<T> implements Query<T> {
                 spec.limit(), spec.offset());
         Statement.Select select = new Statement.Select(null, List.of(new Expression.Exists(inner)), Optional.empty(),
                 List.of(), Optional.empty(), Optional.empty());
-        return new RowQueries(session).selectBoolean(session.context().dialect().compile(select));
+        return new RowQueries(session).selectBoolean(session.context().compileQuery(select));
     }
 
     @Override
@@ -262,7 +262,7 @@ final class QueryImpl<T> implements Query<T> {
     public Stream<T> stream() {
         session.checkUsable();
         session.flush();
-        CompiledStatement compiled = session.context().dialect().compile(select(entityColumns(), spec.limit()));
+        CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), spec.limit()));
         return (Stream<T>) new EntityStream(session, loader, persister, compiled).open();
     }
 

@@ -289,7 +289,7 @@ final class SelectQueryImpl implements SelectQuery {
     private List<Object[]> read(Optional<Integer> rowLimit) {
         session.checkUsable();
         session.flush();
-        CompiledStatement compiled = session.context().dialect().compile(statement(rowLimit));
+        CompiledStatement compiled = session.context().compileQuery(statement(rowLimit));
         List<ColumnReader> readers = columns.stream().map(column -> ValueReaders.of(session.context().dialect(), column)).toList();
         return new RowQueries(session).rows(compiled, readers);
     }
