@@ -188,8 +188,10 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     private Statement.Select select(List<Expression> columns, Optional<Integer> rowLimit) {
-        return new Statement.Select(spec.distinct(), columns, persister.model().table().name(), null, spec.joins(), spec.where(),
+        Statement.Select select = new Statement.Select(spec.distinct(), columns, persister.model().table().name(), null, spec.joins(), spec.where(),
                 List.of(), Optional.empty(), spec.orderBy(), rowLimit, spec.offset());
+        Tables.requireRead(select, session.context(), "query(" + persister.entityName() + ")");
+        return select;
     }
 
     /** The entity's columns, qualified by its table so that joins leave no column ambiguous. */
@@ -238,6 +240,7 @@ final class QueryImpl<T> implements Query<T> {
         if (spec.limit().isPresent() || spec.offset().isPresent() || spec.distinct()) {
             return all().size();
         }
+        select(List.of(), Optional.empty());
         session.checkUsable();
         session.flush();
         Statement.Select select = new Statement.Select(false, List.of(new Expression.CountAll()), persister.model().table().name(),
@@ -249,6 +252,7 @@ final class QueryImpl<T> implements Query<T> {
     public boolean exists() {
         session.checkUsable();
         session.flush();
+        select(List.of(), Optional.empty());
         Statement.Select inner = new Statement.Select(false, List.of(new Expression.AllColumns()),
                 persister.model().table().name(), null, spec.joins(), spec.where(), List.of(), Optional.empty(), List.of(),
                 spec.limit(), spec.offset());

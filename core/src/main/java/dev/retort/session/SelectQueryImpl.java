@@ -271,14 +271,21 @@ final class SelectQueryImpl implements SelectQuery {
 
     private Statement body(Optional<Integer> rowLimit) {
         if (spec.unions().isEmpty()) {
-            return select(rowLimit, spec.orderBy(), spec.offset());
+            return checked(select(rowLimit, spec.orderBy(), spec.offset()));
         }
         List<Statement.Select> parts = new ArrayList<>();
-        parts.add(select(Optional.empty(), List.of(), Optional.empty()));
+        parts.add(checked(select(Optional.empty(), List.of(), Optional.empty())));
         for (SelectQueryImpl part : spec.unions()) {
-            parts.add(part.select(Optional.empty(), List.of(), Optional.empty()));
+            parts.add(part.checked(part.select(Optional.empty(), List.of(), Optional.empty())));
         }
         return new Statement.Compound(parts, spec.unionAll(), spec.orderBy(), rowLimit, spec.offset());
+    }
+
+    /** The select of an executed query (not a subquery, which may use its enclosing query's tables). */
+    private Statement.Select checked(Statement.Select select) {
+        Tables.requireRead(select, session.context(), "session.select(" + columns.stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + ")");
+        return select;
     }
 
     private Statement.Select select(Optional<Integer> rowLimit, List<OrderItem> orderBy, Optional<Integer> offset) {

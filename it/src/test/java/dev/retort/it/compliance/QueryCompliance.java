@@ -297,6 +297,9 @@ abstract class QueryCompliance extends DatabaseTest {
                     .isInstanceOf(InvalidRequestException.class)
                     .hasMessage("User.age is a java.lang.Integer, but the value given is the String \"thirty\". "
                             + "To fix this, pass a Integer.");
+            assertThatThrownBy(() -> session.query(User.class).filter(Score_.points.gt(1)).all()).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("query(User) uses columns of Score (table scores), which it does not read. To fix this, join it: "
+                            + ".join(Score.class, condition), or use it in a subquery.");
             assertThatThrownBy(() -> session.query(User.class).filter(null)).isInstanceOf(InvalidRequestException.class)
                     .hasMessage("filter(null) on query(User): there is no condition. To fix this, pass a condition such as "
                             + "User_.name.eq(\"...\").");

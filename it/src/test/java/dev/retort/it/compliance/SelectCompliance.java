@@ -163,8 +163,9 @@ abstract class SelectCompliance extends DatabaseTest {
                     .hasMessage("into(NameAge.class): the record has 2 components (name, age) but the query selects 1 columns "
                             + "(Score.player). To fix this, give the record one component per column, in the same order.");
             assertThatThrownBy(() -> session.select(User_.name, Score_.points).from(Score.class).all())
-                    .as("an attribute of a table the query does not read is the database's error")
-                    .isInstanceOf(dev.retort.DatabaseException.class);
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("session.select(User.name, Score.points) uses columns of User (table users), which it does not "
+                            + "read. To fix this, join it: .join(User.class, condition), or use it in a subquery.");
         }
     }
 }
