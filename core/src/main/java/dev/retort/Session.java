@@ -29,7 +29,10 @@ public interface Session extends AutoCloseable {
      */
     <T> T get(Class<T> entityType, Object id);
 
-    /** Schedules the object's row for DELETE at the next flush; a pending object is simply removed. */
+    /**
+     * Schedules the object's row for DELETE at the next flush; a pending object is simply removed. (Given
+     * a class, {@link #delete(Class)} is the bulk DELETE instead.)
+     */
     void delete(Object entity);
 
     /** Writes pending inserts, updates (changed columns only) and deletes to the database. */
