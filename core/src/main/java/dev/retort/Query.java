@@ -1,6 +1,7 @@
 package dev.retort;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A query for entities of one type, built step by step as in SQLAlchemy: every method returns a new
@@ -13,10 +14,30 @@ public interface Query<T> {
     /** Adds {@code attribute = value} ({@code IS NULL} for a null value), combined with AND. */
     Query<T> filterBy(String attribute, Object value);
 
+    /** Adds a condition ({@code User_.age.ge(25)}), combined with AND with the others. */
+    Query<T> filter(Predicate condition);
+
     /** Orders by attributes, ascending. */
     Query<T> orderBy(String... attributes);
 
+    /** Orders by terms, in turn: {@code orderBy(User_.age.desc(), User_.name.asc().nullsLast())}. */
     Query<T> orderBy(Order... orders);
+
+    /**
+     * {@code JOIN table ON condition}, to filter or order by another table's columns; the results are
+     * still this query's entities (once per matching row: add {@link #distinct()} to drop repeats).
+     */
+    Query<T> join(Class<?> entityType, Predicate on);
+
+    Query<T> leftJoin(Class<?> entityType, Predicate on);
+
+    /** Inner join of an aliased table, for self-joins: {@code join(manager, Employee_.managerId.eq(manager.get(Employee_.id)))}. */
+    Query<T> join(Alias<?> alias, Predicate on);
+
+    Query<T> leftJoin(Alias<?> alias, Predicate on);
+
+    /** SELECT DISTINCT. */
+    Query<T> distinct();
 
     Query<T> limit(int limit);
 
@@ -35,6 +56,16 @@ public interface Query<T> {
 
     /** The number of rows the query matches. */
     long count();
+
+    /** Whether the query matches any row ({@code SELECT EXISTS (...)}). */
+    boolean exists();
+
+    /**
+     * The results read lazily, a batch of rows at a time, for results too big for memory. The stream holds
+     * an open cursor: close it (try-with-resources), and finish with it before the next statement of this
+     * session. Its instances enter the identity map as they are read.
+     */
+    Stream<T> stream();
 
     /** {@link Session#get} for this query's entity type (filters do not apply, as in SQLAlchemy). */
     T get(Object id);

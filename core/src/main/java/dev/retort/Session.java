@@ -29,7 +29,10 @@ public interface Session extends AutoCloseable {
      */
     <T> T get(Class<T> entityType, Object id);
 
-    /** Schedules the object's row for DELETE at the next flush; a pending object is simply removed. */
+    /**
+     * Schedules the object's row for DELETE at the next flush; a pending object is simply removed. (Given
+     * a class, {@link #delete(Class)} is the bulk DELETE instead.)
+     */
     void delete(Object entity);
 
     /** Writes pending inserts, updates (changed columns only) and deletes to the database. */
@@ -65,6 +68,21 @@ public interface Session extends AutoCloseable {
 
     /** A query for entities of one type, as {@code session.query(User)} in SQLAlchemy. */
     <T> Query<T> query(Class<T> entityType);
+
+    /**
+     * A query for rows of values: attributes, functions and aggregates, as SQLAlchemy's {@code select()}:
+     * {@code session.select(User_.name, Func.count()).groupBy(User_.name).all()}.
+     */
+    SelectQuery select(Expr<?>... columns);
+
+    /** A bulk UPDATE of the entity's table, bypassing the identity map (see {@link UpdateQuery}). */
+    <T> UpdateQuery<T> update(Class<T> entityType);
+
+    /** A bulk DELETE from the entity's table, bypassing the identity map (see {@link DeleteQuery}). */
+    <T> DeleteQuery<T> delete(Class<T> entityType);
+
+    /** Hand-written SQL with {@code :named} parameters (see {@link SqlQuery}). */
+    SqlQuery sql(String sql);
 
     /** Begins a transaction explicitly (for try-with-resources); fails if one is already active. */
     Transaction begin();

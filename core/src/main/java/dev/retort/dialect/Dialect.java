@@ -51,6 +51,31 @@ public abstract class Dialect {
         return true;
     }
 
+    /** Whether {@code ILIKE} exists; without it, case-insensitive LIKE compares {@code LOWER()} of both sides. */
+    public boolean supportsIlike() {
+        return false;
+    }
+
+    /** Whether ORDER BY takes {@code NULLS FIRST}/{@code NULLS LAST}; without it, compilers emulate them. */
+    public boolean supportsNullsOrdering() {
+        return true;
+    }
+
+    /** Whether {@code FULL [OUTER] JOIN} exists. */
+    public boolean supportsFullOuterJoin() {
+        return true;
+    }
+
+    /** Whether window functions ({@code ROW_NUMBER() OVER (...)}) exist. */
+    public boolean supportsWindowFunctions() {
+        return true;
+    }
+
+    /** Whether {@code WITH name AS (...)} (common table expressions) exists. */
+    public boolean supportsCommonTableExpressions() {
+        return true;
+    }
+
     /** Whether DDL takes part in transactions (MySQL commits implicitly instead). */
     public boolean supportsTransactionalDdl() {
         return true;

@@ -1,37 +1,37 @@
 package dev.retort.dialect;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.retort.sql.Column;
 import dev.retort.sql.ColumnType;
 import dev.retort.sql.CompiledStatement;
-import dev.retort.sql.Expression;
 import dev.retort.sql.Generation;
+import dev.retort.sql.Expression;
 import dev.retort.sql.Index;
-import dev.retort.sql.OrderItem;
 import dev.retort.sql.SqlType;
 import dev.retort.sql.Statement;
 import dev.retort.sql.Table;
 
 /**
  * Compiles the SQL tree to text in the common SQL most databases accept; each dialect subclasses it and
- * overrides only the {@code visit}/{@code render} methods where its database differs. One instance per
- * compilation: it accumulates the text and the parameters in marker order.
+ * overrides only the {@code visit}/{@code render} methods where its database differs. Expressions are
+ * rendered by {@link ExpressionCompiler}. One instance per compilation: it accumulates the text and the
+ * parameters in marker order.
  */
-public class SqlCompiler {
-    protected final Dialect dialect;
-    protected final StringBuilder sql = new StringBuilder(128);
-    protected final List<Expression> parameters = new ArrayList<>();
+public class SqlCompiler extends ExpressionCompiler {
 
     protected SqlCompiler(Dialect dialect) {
-        this.dialect = dialect;
+        super(dialect);
     }
 
     public final CompiledStatement compile(Statement statement) {
         if (statement instanceof Statement.Select select) {
             visitSelect(select);
+        } else if (statement instanceof Statement.Compound compound) {
+            visitCompound(compound);
+        } else if (statement instanceof Statement.With with) {
+            visitWith(with);
         } else if (statement instanceof Statement.Insert insert) {
             visitInsert(insert);
         } else if (statement instanceof Statement.Update update) {
@@ -60,33 +60,105 @@ public class SqlCompiler {
 
     // ---- DML ----------------------------------------------------------------------------------------
 
+    @Override
     protected void visitSelect(Statement.Select select) {
-        sql.append("SELECT ");
+        boolean outer = qualifyColumns;
+        qualifyColumns = outer || !select.joins().isEmpty();
+        sql.append(select.distinct() ? "SELECT DISTINCT " : "SELECT ");
         for (int i = 0; i < select.columns().size(); i++) {
             if (i > 0) {
                 sql.append(", ");
             }
             visitExpression(select.columns().get(i));
         }
-        sql.append(" FROM ").append(dialect.quote(select.table()));
+        if (select.table() != null) {
+            sql.append(" FROM ").append(dialect.quote(select.table()));
+            if (select.tableAlias() != null) {
+                sql.append(' ').append(dialect.quote(select.tableAlias()));
+            }
+        }
+        for (Statement.Join join : select.joins()) {
+            visitJoin(join);
+        }
         select.where().ifPresent(where -> {
             sql.append(" WHERE ");
             visitExpression(where);
         });
-        if (!select.orderBy().isEmpty()) {
-            sql.append(" ORDER BY ");
-            for (int i = 0; i < select.orderBy().size(); i++) {
+        if (!select.groupBy().isEmpty()) {
+            sql.append(" GROUP BY ");
+            for (int i = 0; i < select.groupBy().size(); i++) {
                 if (i > 0) {
                     sql.append(", ");
                 }
-                OrderItem item = select.orderBy().get(i);
-                visitExpression(item.expression());
-                if (item.descending()) {
-                    sql.append(" DESC");
-                }
+                visitExpression(select.groupBy().get(i));
             }
         }
+        select.having().ifPresent(having -> {
+            sql.append(" HAVING ");
+            visitExpression(having);
+        });
+        visitOrderBy(select.orderBy());
         visitLimitOffset(select.limit(), select.offset());
+        qualifyColumns = outer;
+    }
+
+    protected void visitJoin(Statement.Join join) {
+        switch (join.kind()) {
+            case INNER: sql.append(" JOIN "); break;
+            case LEFT: sql.append(" LEFT JOIN "); break;
+            default:
+                if (!dialect.supportsFullOuterJoin()) {
+                    throw unsupported("FULL OUTER JOIN is", "combine a LEFT JOIN with the rows of the right table that match "
+                            + "nothing (UNION ALL), or run it on a database that has it (PostgreSQL, SQLite)");
+                }
+                sql.append(" FULL JOIN ");
+        }
+        sql.append(dialect.quote(join.table()));
+        if (join.alias() != null) {
+            sql.append(' ').append(dialect.quote(join.alias()));
+        }
+        sql.append(" ON ");
+        visitExpression(join.on());
+    }
+
+    protected void visitWith(Statement.With with) {
+        if (!dialect.supportsCommonTableExpressions()) {
+            throw unsupported("Common table expressions (WITH) are", "use a subquery instead");
+        }
+        sql.append("WITH ");
+        for (int i = 0; i < with.tables().size(); i++) {
+            Statement.CommonTable table = with.tables().get(i);
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(dialect.quote(table.name())).append(" (");
+            for (int c = 0; c < table.columns().size(); c++) {
+                if (c > 0) {
+                    sql.append(", ");
+                }
+                sql.append(dialect.quote(table.columns().get(c)));
+            }
+            sql.append(") AS (");
+            visitSelect(table.query());
+            sql.append(") ");
+        }
+        if (with.body() instanceof Statement.Compound compound) {
+            visitCompound(compound);
+        } else {
+            visitSelect((Statement.Select) with.body());
+        }
+    }
+
+    /** {@code SELECT ... UNION [ALL] SELECT ...}: parts unparenthesised (SQLite refuses parentheses there). */
+    protected void visitCompound(Statement.Compound compound) {
+        for (int i = 0; i < compound.parts().size(); i++) {
+            if (i > 0) {
+                sql.append(compound.all().get(i - 1) ? " UNION ALL " : " UNION ");
+            }
+            visitSelect(compound.parts().get(i));
+        }
+        visitOrderBy(compound.orderBy());
+        visitLimitOffset(compound.limit(), compound.offset());
     }
 
     /** {@code LIMIT ? OFFSET ?}, both bound; an offset alone goes through {@link #visitOffsetOnly}. */
@@ -154,58 +226,24 @@ public class SqlCompiler {
             sql.append(dialect.quote(update.columns().get(i))).append(" = ");
             visitExpression(update.values().get(i));
         }
-        sql.append(" WHERE ");
-        visitExpression(update.where());
+        visitWhere(update.where());
     }
 
     protected void visitDelete(Statement.Delete delete) {
-        sql.append("DELETE FROM ").append(dialect.quote(delete.table())).append(" WHERE ");
-        visitExpression(delete.where());
+        sql.append("DELETE FROM ").append(dialect.quote(delete.table()));
+        visitWhere(delete.where());
+    }
+
+    /** {@code WHERE condition}; nothing for a {@code null} condition (bulk statements over every row). */
+    private void visitWhere(Expression condition) {
+        if (condition != null) {
+            sql.append(" WHERE ");
+            visitExpression(condition);
+        }
     }
 
     protected void visitNextValues(Statement.NextValues next) {
         sql.append("SELECT NEXT VALUE FOR ").append(dialect.quote(next.sequence()));
-    }
-
-    // ---- expressions --------------------------------------------------------------------------------
-
-    protected void visitExpression(Expression expression) {
-        if (expression instanceof Expression.ColumnRef column) {
-            sql.append(dialect.quote(column.column()));
-        } else if (expression instanceof Expression.Value || expression instanceof Expression.Slot) {
-            parameters.add(expression);
-            sql.append('?');
-        } else if (expression instanceof Expression.Comparison comparison) {
-            visitExpression(comparison.left());
-            sql.append(' ').append(comparison.operator().symbol()).append(' ');
-            visitExpression(comparison.right());
-        } else if (expression instanceof Expression.IsNull isNull) {
-            visitExpression(isNull.operand());
-            sql.append(isNull.negated() ? " IS NOT NULL" : " IS NULL");
-        } else if (expression instanceof Expression.And and) {
-            for (int i = 0; i < and.operands().size(); i++) {
-                if (i > 0) {
-                    sql.append(" AND ");
-                }
-                boolean nested = and.operands().get(i) instanceof Expression.And;
-                if (nested) {
-                    sql.append('(');
-                }
-                visitExpression(and.operands().get(i));
-                if (nested) {
-                    sql.append(')');
-                }
-            }
-        } else if (expression instanceof Expression.CountAll) {
-            sql.append("COUNT(*)");
-        } else {
-            throw new IllegalArgumentException("Unknown expression " + expression);
-        }
-    }
-
-    protected final void bind(Object value, SqlType type) {
-        parameters.add(new Expression.Value(value, type));
-        sql.append('?');
     }
 
     private void appendNames(List<String> names) {

@@ -5,11 +5,16 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.retort.DeleteQuery;
+import dev.retort.Expr;
 import dev.retort.InvalidRequestException;
 import dev.retort.Query;
+import dev.retort.SelectQuery;
 import dev.retort.Session;
+import dev.retort.SqlQuery;
 import dev.retort.Transaction;
 import dev.retort.TransactionRequiredException;
+import dev.retort.UpdateQuery;
 
 /**
  * The {@link Session} that containers inject ({@code @Inject Session session}): it holds no state and
@@ -25,18 +30,34 @@ import dev.retort.TransactionRequiredException;
 public final class ContainerSession implements Session {
     private final JtaSessions sessions;
     private final Supplier<Session> requestSession;
+    private final Runnable threadCheck;
 
     /**
      * @param requestSession the read-only session of the active request, or {@code null} when no request
      *                       context is active (the container's notion of a request)
      */
     public ContainerSession(JtaSessions sessions, Supplier<Session> requestSession) {
+        this(sessions, requestSession, () -> { });
+    }
+
+    /**
+     * @param threadCheck run before every call that may reach the database; throws where the calling
+     *                    thread must not block (Quarkus: a Vert.x event-loop thread)
+     */
+    public ContainerSession(JtaSessions sessions, Supplier<Session> requestSession, Runnable threadCheck) {
         this.sessions = sessions;
         this.requestSession = requestSession;
+        this.threadCheck = threadCheck;
+    }
+
+    /** Whether a JTA transaction is active, after checking that this thread may use the database. */
+    private boolean active() {
+        threadCheck.run();
+        return sessions.inTransaction();
     }
 
     private <R> R call(Function<Session, R> action) {
-        if (sessions.inTransaction()) {
+        if (active()) {
             return action.apply(sessions.current());
         }
         Session request = requestSession.get();
@@ -86,7 +107,7 @@ public final class ContainerSession implements Session {
     /** Flushes the transaction's session; outside a transaction there is nothing it may write, so it throws. */
     @Override
     public void flush() {
-        if (!sessions.inTransaction()) {
+        if (!active()) {
             throw new TransactionRequiredException("Cannot flush changes: no transaction is active, so this injected "
                     + "session only reads. To fix this, annotate the calling method (or its class) with "
                     + "@jakarta.transaction.Transactional.");
@@ -135,10 +156,54 @@ public final class ContainerSession implements Session {
      */
     @Override
     public <T> Query<T> query(Class<T> entityType) {
-        if (!sessions.inTransaction() && requestSession.get() == null) {
+        if (!active() && requestSession.get() == null) {
             return new ReadOnlyQuery<>(sessions, session -> session.query(entityType));
         }
         return call(session -> session.query(entityType));
+    }
+
+    /** Needs a session that lives until the query runs: the transaction's or the request's. */
+    @Override
+    public SelectQuery select(Expr<?>... columns) {
+        return lasting("session.select(...)").select(columns);
+    }
+
+    @Override
+    public SqlQuery sql(String sql) {
+        return lasting("session.sql(...)").sql(sql);
+    }
+
+    @Override
+    public <T> UpdateQuery<T> update(Class<T> entityType) {
+        return writing("update " + entityType.getSimpleName() + " rows").update(entityType);
+    }
+
+    @Override
+    public <T> DeleteQuery<T> delete(Class<T> entityType) {
+        return writing("delete " + entityType.getSimpleName() + " rows").delete(entityType);
+    }
+
+    /** The transaction's session, or the request's read-only one; else an error saying where to call. */
+    private Session lasting(String call) {
+        if (active()) {
+            return sessions.current();
+        }
+        Session request = requestSession.get();
+        if (request != null) {
+            return request;
+        }
+        throw new InvalidRequestException(call + " on an injected session needs a transaction or a request: outside "
+                + "both there is no session that stays open until the query runs. To fix this, call it from a "
+                + "@jakarta.transaction.Transactional method, or within a request (@ActivateRequestContext).");
+    }
+
+    private Session writing(String action) {
+        if (!active()) {
+            throw new TransactionRequiredException("Cannot " + action + ": no transaction is active, so this injected "
+                    + "session only reads. To fix this, annotate the calling method (or its class) with "
+                    + "@jakarta.transaction.Transactional.");
+        }
+        return sessions.current();
     }
 
     @Override

@@ -2,8 +2,11 @@ package dev.retort.jta;
 
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
+import dev.retort.Alias;
 import dev.retort.Order;
+import dev.retort.Predicate;
 import dev.retort.Query;
 import dev.retort.Session;
 
@@ -37,6 +40,36 @@ final class ReadOnlyQuery<T> implements Query<T> {
     @Override
     public Query<T> filterBy(String attribute, Object value) {
         return refined(query -> query.filterBy(attribute, value));
+    }
+
+    @Override
+    public Query<T> filter(Predicate condition) {
+        return refined(query -> query.filter(condition));
+    }
+
+    @Override
+    public Query<T> join(Class<?> entityType, Predicate on) {
+        return refined(query -> query.join(entityType, on));
+    }
+
+    @Override
+    public Query<T> leftJoin(Class<?> entityType, Predicate on) {
+        return refined(query -> query.leftJoin(entityType, on));
+    }
+
+    @Override
+    public Query<T> join(Alias<?> alias, Predicate on) {
+        return refined(query -> query.join(alias, on));
+    }
+
+    @Override
+    public Query<T> leftJoin(Alias<?> alias, Predicate on) {
+        return refined(query -> query.leftJoin(alias, on));
+    }
+
+    @Override
+    public Query<T> distinct() {
+        return refined(Query::distinct);
     }
 
     @Override
@@ -82,6 +115,23 @@ final class ReadOnlyQuery<T> implements Query<T> {
     @Override
     public long count() {
         return run(Query::count);
+    }
+
+    @Override
+    public boolean exists() {
+        return run(Query::exists);
+    }
+
+    /** The read-only session stays open while the stream is read; closing the stream closes it. */
+    @Override
+    public Stream<T> stream() {
+        Session session = sessions.openReadOnly();
+        try {
+            return build.apply(session).stream().onClose(session::close);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.UUID;
 import dev.retort.sql.SqlType;
 
 /** The Java field types Retort maps, and the column type each gets by default. */
-final class JavaTypes {
+public final class JavaTypes {
     private JavaTypes() {
     }
 
@@ -34,10 +34,10 @@ final class JavaTypes {
             Map.entry(UUID.class, SqlType.UUID), Map.entry(byte[].class, SqlType.BINARY));
 
     /** Names of the supported types, for messages. */
-    static final String SUPPORTED = "String, char, long, int, short, byte, boolean, double, float (primitive or boxed), "
+    public static final String SUPPORTED = "String, char, long, int, short, byte, boolean, double, float (primitive or boxed), "
             + "BigDecimal, BigInteger, LocalDate, LocalDateTime, LocalTime, Instant, OffsetDateTime, UUID, byte[] and enums";
 
-    static SqlType columnType(Class<?> javaType) {
+    public static SqlType columnType(Class<?> javaType) {
         return COLUMN_TYPES.get(javaType);
     }
 

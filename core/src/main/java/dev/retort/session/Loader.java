@@ -92,7 +92,7 @@ final class Loader {
         }
     }
 
-    private Object hydrate(EntityPersister persister, Object[] values) {
+    Object hydrate(EntityPersister persister, Object[] values) {
         EntityKey key = new EntityKey(persister.entityType(), values[0]);
         EntityEntry entry = session.identityMap.get(key);
         if (entry != null) {

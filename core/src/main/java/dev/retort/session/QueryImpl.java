@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import dev.retort.Alias;
 import dev.retort.InvalidRequestException;
 import dev.retort.MultipleResultsFoundException;
 import dev.retort.NoResultFoundException;
 import dev.retort.Order;
+import dev.retort.Predicate;
 import dev.retort.Query;
 import dev.retort.mapping.AttributeModel;
 import dev.retort.sql.CompiledStatement;
@@ -16,31 +19,65 @@ import dev.retort.sql.Expression;
 import dev.retort.sql.OrderItem;
 import dev.retort.sql.Statement;
 
-/** An immutable query: each refinement returns a new instance. */
+/** An immutable query: each refinement returns a new instance with a changed {@link Spec}. */
 final class QueryImpl<T> implements Query<T> {
     private final SessionImpl session;
     private final Loader loader;
     private final EntityPersister persister;
-    private final List<Expression> filters;
-    private final List<String> descriptions;
-    private final List<OrderItem> orderBy;
-    private final Optional<Integer> limit;
-    private final Optional<Integer> offset;
+    private final Spec spec;
 
-    QueryImpl(SessionImpl session, Loader loader, EntityPersister persister) {
-        this(session, loader, persister, List.of(), List.of(), List.of(), Optional.empty(), Optional.empty());
+    /** What the query selects, apart from its entity: immutable. */
+    private record Spec(List<Statement.Join> joins, List<Expression> filters, List<String> descriptions,
+                        List<OrderItem> orderBy, Optional<Integer> limit, Optional<Integer> offset, boolean distinct) {
+        static final Spec EMPTY = new Spec(List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), false);
+
+        Spec join(Statement.Join join) {
+            return new Spec(append(joins, join), filters, descriptions, orderBy, limit, offset, distinct);
+        }
+
+        Spec filter(Expression condition, String description) {
+            return new Spec(joins, append(filters, condition), append(descriptions, description), orderBy, limit, offset, distinct);
+        }
+
+        Spec orderBy(List<OrderItem> items) {
+            List<OrderItem> all = new ArrayList<>(orderBy);
+            all.addAll(items);
+            return new Spec(joins, filters, descriptions, List.copyOf(all), limit, offset, distinct);
+        }
+
+        Spec limit(Optional<Integer> value) {
+            return new Spec(joins, filters, descriptions, orderBy, value, offset, distinct);
+        }
+
+        Spec offset(Optional<Integer> value) {
+            return new Spec(joins, filters, descriptions, orderBy, limit, value, distinct);
+        }
+
+        Spec withDistinct() {
+            return new Spec(joins, filters, descriptions, orderBy, limit, offset, true);
+        }
+
+        Optional<Expression> where() {
+            if (filters.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(filters.size() == 1 ? filters.get(0) : new Expression.And(filters));
+        }
     }
 
-    private QueryImpl(SessionImpl session, Loader loader, EntityPersister persister, List<Expression> filters,
-                      List<String> descriptions, List<OrderItem> orderBy, Optional<Integer> limit, Optional<Integer> offset) {
+    QueryImpl(SessionImpl session, Loader loader, EntityPersister persister) {
+        this(session, loader, persister, Spec.EMPTY);
+    }
+
+    private QueryImpl(SessionImpl session, Loader loader, EntityPersister persister, Spec spec) {
         this.session = session;
         this.loader = loader;
         this.persister = persister;
-        this.filters = filters;
-        this.descriptions = descriptions;
-        this.orderBy = orderBy;
-        this.limit = limit;
-        this.offset = offset;
+        this.spec = spec;
+    }
+
+    private QueryImpl<T> with(Spec changed) {
+        return new QueryImpl<>(session, loader, persister, changed);
     }
 
     @Override
@@ -48,49 +85,98 @@ final class QueryImpl<T> implements Query<T> {
         AttributeModel model = persister.model().requireAttribute(attribute);
         Object coerced = Ids.coerce(model, value,
                 () -> "filterBy(\"" + attribute + "\", " + (value instanceof String ? "\"" + value + "\"" : value) + ")");
-        Expression column = new Expression.ColumnRef(model.column().name());
+        Expression column = new Expression.ColumnRef(persister.model().table().name(), model.column().name());
         Expression condition = coerced == null ? new Expression.IsNull(column, false)
                 : Expression.eq(column, new Expression.Value(model.toStored(coerced), model.column().type().type()));
-        return new QueryImpl<>(session, loader, persister, append(filters, condition),
-                append(descriptions, attribute + (coerced == null ? " IS NULL" : " = " + (coerced instanceof String ? "'" + coerced + "'" : coerced))),
-                orderBy, limit, offset);
+        return with(spec.filter(condition,
+                attribute + (coerced == null ? " IS NULL" : " = " + (coerced instanceof String ? "'" + coerced + "'" : coerced))));
+    }
+
+    @Override
+    public Query<T> filter(Predicate condition) {
+        if (condition == null) {
+            throw new InvalidRequestException("filter(null) on query(" + persister.entityName() + "): there is no condition. "
+                    + "To fix this, pass a condition such as " + persister.entityName() + "_.name.eq(\"...\").");
+        }
+        return with(spec.filter(condition.node(), condition.toString()));
     }
 
     @Override
     public Query<T> orderBy(String... attributes) {
-        List<OrderItem> items = new ArrayList<>(orderBy);
+        List<OrderItem> items = new ArrayList<>();
         for (String attribute : attributes) {
             items.add(new OrderItem(column(attribute), false));
         }
-        return new QueryImpl<>(session, loader, persister, filters, descriptions, List.copyOf(items), limit, offset);
+        return with(spec.orderBy(items));
     }
 
     @Override
     public Query<T> orderBy(Order... orders) {
-        List<OrderItem> items = new ArrayList<>(orderBy);
+        List<OrderItem> items = new ArrayList<>();
         for (Order order : orders) {
-            items.add(new OrderItem(column(order.attribute()), order.descending()));
+            items.add(orderItem(order, this::column));
         }
-        return new QueryImpl<>(session, loader, persister, filters, descriptions, List.copyOf(items), limit, offset);
+        return with(spec.orderBy(items));
+    }
+
+    /** The SQL term of an {@link Order}; {@code byName} resolves orders given by attribute name. */
+    static OrderItem orderItem(Order order, java.util.function.Function<String, Expression> byName) {
+        Expression expression = order.expression() != null ? order.expression().node() : byName.apply(order.attribute());
+        return new OrderItem(expression, order.descending(), OrderItem.Nulls.valueOf(order.nulls().name()));
     }
 
     private Expression column(String attribute) {
-        return new Expression.ColumnRef(persister.model().requireAttribute(attribute).column().name());
+        return new Expression.ColumnRef(persister.model().table().name(),
+                persister.model().requireAttribute(attribute).column().name());
     }
 
     @Override
     public Query<T> limit(int limit) {
         requireNotNegative("limit", limit);
-        return new QueryImpl<>(session, loader, persister, filters, descriptions, orderBy, Optional.of(limit), offset);
+        return with(spec.limit(Optional.of(limit)));
     }
 
     @Override
     public Query<T> offset(int offset) {
         requireNotNegative("offset", offset);
-        return new QueryImpl<>(session, loader, persister, filters, descriptions, orderBy, limit, Optional.of(offset));
+        return with(spec.offset(Optional.of(offset)));
     }
 
-    private static void requireNotNegative(String what, int value) {
+    @Override
+    public Query<T> join(Class<?> entityType, Predicate on) {
+        return with(spec.join(join(session, Statement.JoinKind.INNER, entityType, null, on)));
+    }
+
+    @Override
+    public Query<T> leftJoin(Class<?> entityType, Predicate on) {
+        return with(spec.join(join(session, Statement.JoinKind.LEFT, entityType, null, on)));
+    }
+
+    @Override
+    public Query<T> join(Alias<?> alias, Predicate on) {
+        return with(spec.join(join(session, Statement.JoinKind.INNER, alias.entityType(), alias.name(), on)));
+    }
+
+    @Override
+    public Query<T> leftJoin(Alias<?> alias, Predicate on) {
+        return with(spec.join(join(session, Statement.JoinKind.LEFT, alias.entityType(), alias.name(), on)));
+    }
+
+    static Statement.Join join(SessionImpl session, Statement.JoinKind kind, Class<?> entityType, String alias, Predicate on) {
+        String table = session.context().persister(entityType).model().table().name();
+        if (on == null) {
+            throw new InvalidRequestException("join(" + entityType.getSimpleName() + ".class, null): a join needs its ON "
+                    + "condition. To fix this, pass one such as " + entityType.getSimpleName() + "_.ownerId.eq(Owner_.id).");
+        }
+        return new Statement.Join(kind, table, alias, on.node());
+    }
+
+    @Override
+    public Query<T> distinct() {
+        return with(spec.withDistinct());
+    }
+
+    static void requireNotNegative(String what, int value) {
         if (value < 0) {
             throw new InvalidRequestException(what + "(" + value + "): the " + what + " must be zero or more.");
         }
@@ -98,29 +184,34 @@ final class QueryImpl<T> implements Query<T> {
 
     @Override
     public List<T> all() {
-        return run(limit);
+        return run(spec.limit());
+    }
+
+    private Statement.Select select(List<Expression> columns, Optional<Integer> rowLimit) {
+        Statement.Select select = new Statement.Select(spec.distinct(), columns, persister.model().table().name(), null, spec.joins(), spec.where(),
+                List.of(), Optional.empty(), spec.orderBy(), rowLimit, spec.offset());
+        Tables.requireRead(select, session.context(), "query(" + persister.entityName() + ")");
+        return select;
+    }
+
+    /** The entity's columns, qualified by its table so that joins leave no column ambiguous. */
+    private List<Expression> entityColumns() {
+        String table = persister.model().table().name();
+        return persister.model().attributes().stream()
+                .map(attribute -> (Expression) new Expression.ColumnRef(table, attribute.column().name())).toList();
     }
 
     @SuppressWarnings("unchecked")
     private List<T> run(Optional<Integer> rowLimit) {
         session.checkUsable();
         session.flush();
-        Statement.Select select = new Statement.Select(persister.model().table().name(), persister.allColumns(), where(),
-                orderBy, rowLimit, offset);
-        CompiledStatement compiled = session.context().dialect().compile(select);
+        CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), rowLimit));
         return (List<T>) loader.select(persister, compiled, new Object[0]);
-    }
-
-    private Optional<Expression> where() {
-        if (filters.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(filters.size() == 1 ? filters.get(0) : new Expression.And(filters));
     }
 
     @Override
     public T first() {
-        List<T> rows = run(Optional.of(limit.map(value -> Math.min(value, 1)).orElse(1)));
+        List<T> rows = run(Optional.of(spec.limit().map(value -> Math.min(value, 1)).orElse(1)));
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -136,7 +227,7 @@ final class QueryImpl<T> implements Query<T> {
 
     @Override
     public T oneOrNull() {
-        List<T> rows = run(Optional.of(limit.map(value -> Math.min(value, 2)).orElse(2)));
+        List<T> rows = run(Optional.of(spec.limit().map(value -> Math.min(value, 2)).orElse(2)));
         if (rows.size() > 1) {
             throw new MultipleResultsFoundException("Expected one row for " + describe() + " but found more than one. "
                     + "To fix this, filter on something unique (such as the id), or use first() or all().");
@@ -146,14 +237,37 @@ final class QueryImpl<T> implements Query<T> {
 
     @Override
     public long count() {
-        if (limit.isPresent() || offset.isPresent()) {
+        if (spec.limit().isPresent() || spec.offset().isPresent() || spec.distinct()) {
             return all().size();
         }
+        select(List.of(), Optional.empty());
         session.checkUsable();
         session.flush();
-        Statement.Select select = new Statement.Select(persister.model().table().name(), List.of(new Expression.CountAll()),
-                where(), List.of(), Optional.empty(), Optional.empty());
-        return loader.selectLong(persister, session.context().dialect().compile(select));
+        Statement.Select select = new Statement.Select(false, List.of(new Expression.CountAll()), persister.model().table().name(),
+                null, spec.joins(), spec.where(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
+        return loader.selectLong(persister, session.context().compileQuery(select));
+    }
+
+    @Override
+    public boolean exists() {
+        session.checkUsable();
+        session.flush();
+        select(List.of(), Optional.empty());
+        Statement.Select inner = new Statement.Select(false, List.of(new Expression.AllColumns()),
+                persister.model().table().name(), null, spec.joins(), spec.where(), List.of(), Optional.empty(), List.of(),
+                spec.limit(), spec.offset());
+        Statement.Select select = new Statement.Select(null, List.of(new Expression.Exists(inner)), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty());
+        return new RowQueries(session).selectBoolean(session.context().compileQuery(select));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Stream<T> stream() {
+        session.checkUsable();
+        session.flush();
+        CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), spec.limit()));
+        return (Stream<T>) new EntityStream(session, loader, persister, compiled).open();
     }
 
     @Override
@@ -163,8 +277,8 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     private String describe() {
-        return "query(" + persister.entityName() + ")" + (descriptions.isEmpty() ? ""
-                : " where " + descriptions.stream().collect(Collectors.joining(" and ")));
+        return "query(" + persister.entityName() + ")" + (spec.descriptions().isEmpty() ? ""
+                : " where " + spec.descriptions().stream().collect(Collectors.joining(" and ")));
     }
 
     private static <E> List<E> append(List<E> list, E element) {

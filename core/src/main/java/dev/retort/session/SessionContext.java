@@ -9,6 +9,8 @@ import dev.retort.MappingException;
 import dev.retort.dialect.Dialect;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.EntityModel;
+import dev.retort.sql.CompiledStatement;
+import dev.retort.sql.Statement;
 
 /**
  * What every session of one factory shares: the engine and a persister per mapped entity, in the order
@@ -18,6 +20,7 @@ public final class SessionContext {
     private final Engine engine;
     private final Map<Class<?>, EntityPersister> persisters = new LinkedHashMap<>();
     private final List<EntityPersister> flushOrder;
+    private final ShapeCache queryShapes;
 
     public SessionContext(Engine engine, List<EntityModel> models) {
         this.engine = engine;
@@ -25,6 +28,7 @@ public final class SessionContext {
             persisters.put(model.javaType(), new EntityPersister(model, engine.dialect()));
         }
         this.flushOrder = List.copyOf(persisters.values());
+        this.queryShapes = new ShapeCache(engine.dialect());
     }
 
     public Engine engine() {
@@ -33,6 +37,16 @@ public final class SessionContext {
 
     public Dialect dialect() {
         return engine.dialect();
+    }
+
+    /** A query statement compiled through the cache of query shapes (its SQL rendered once per shape). */
+    CompiledStatement compileQuery(Statement statement) {
+        return queryShapes.compile(statement);
+    }
+
+    /** How many query shapes are compiled and cached. */
+    int cachedQueryShapes() {
+        return queryShapes.size();
     }
 
     List<EntityPersister> flushOrder() {

@@ -12,15 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 import dev.retort.DatabaseException;
+import dev.retort.DeleteQuery;
+import dev.retort.Expr;
 import dev.retort.InvalidRequestException;
 import dev.retort.Isolation;
 import dev.retort.MappingException;
 import dev.retort.PendingRollbackException;
 import dev.retort.Query;
 import dev.retort.RetortException;
+import dev.retort.SelectQuery;
+import dev.retort.SqlQuery;
 import dev.retort.Session;
 import dev.retort.StaleObjectException;
 import dev.retort.Transaction;
+import dev.retort.UpdateQuery;
 import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.IdGeneration;
@@ -200,6 +205,30 @@ public final class SessionImpl implements Session {
     public <T> Query<T> query(Class<T> entityType) {
         checkUsable();
         return new QueryImpl<>(this, loader, context.persister(entityType));
+    }
+
+    @Override
+    public SelectQuery select(Expr<?>... columns) {
+        checkUsable();
+        return new SelectQueryImpl(this, java.util.Arrays.asList(columns));
+    }
+
+    @Override
+    public <T> UpdateQuery<T> update(Class<T> entityType) {
+        checkUsable();
+        return BulkStatement.update(this, context.persister(entityType));
+    }
+
+    @Override
+    public <T> DeleteQuery<T> delete(Class<T> entityType) {
+        checkUsable();
+        return BulkStatement.delete(this, context.persister(entityType));
+    }
+
+    @Override
+    public SqlQuery sql(String sql) {
+        checkUsable();
+        return new SqlQueryImpl(this, sql);
     }
 
     private static String typeName(Object entity) {

@@ -10,14 +10,64 @@ import java.util.Optional;
 public sealed interface Statement {
 
     /**
-     * {@code SELECT columns FROM table WHERE where ORDER BY ... LIMIT/OFFSET}; {@code limit} and
-     * {@code offset} are bound as parameters where given.
+     * {@code SELECT [DISTINCT] columns FROM table WHERE where GROUP BY ... HAVING ... ORDER BY ...
+     * LIMIT/OFFSET}; {@code limit} and {@code offset} are bound as parameters where given. A {@code null}
+     * table selects without FROM.
      */
-    record Select(String table, List<Expression> columns, Optional<Expression> where, List<OrderItem> orderBy,
+    record Select(boolean distinct, List<Expression> columns, String table, String tableAlias, List<Join> joins,
+                  Optional<Expression> where, List<Expression> groupBy, Optional<Expression> having, List<OrderItem> orderBy,
                   Optional<Integer> limit, Optional<Integer> offset) implements Statement {
         public Select {
             columns = List.copyOf(columns);
+            joins = List.copyOf(joins);
+            groupBy = List.copyOf(groupBy);
             orderBy = List.copyOf(orderBy);
+        }
+
+        /** A select of one table without alias or joins. */
+        public Select(boolean distinct, List<Expression> columns, String table, Optional<Expression> where,
+                      List<Expression> groupBy, Optional<Expression> having, List<OrderItem> orderBy,
+                      Optional<Integer> limit, Optional<Integer> offset) {
+            this(distinct, columns, table, null, List.of(), where, groupBy, having, orderBy, limit, offset);
+        }
+
+        /** A plain select of one table, without DISTINCT, grouping or joins. */
+        public Select(String table, List<Expression> columns, Optional<Expression> where, List<OrderItem> orderBy,
+                      Optional<Integer> limit, Optional<Integer> offset) {
+            this(false, columns, table, where, List.of(), Optional.empty(), orderBy, limit, offset);
+        }
+    }
+
+    /** {@code kind JOIN table [alias] ON on}. */
+    record Join(JoinKind kind, String table, String alias, Expression on) {
+    }
+
+    enum JoinKind { INNER, LEFT, FULL }
+
+    /**
+     * {@code SELECT ... UNION [ALL] SELECT ... [ORDER BY ...] [LIMIT/OFFSET]}: {@code all.get(i)} tells
+     * whether part {@code i + 1} is joined with UNION ALL. The parts have no ORDER BY or LIMIT of their own.
+     */
+    record Compound(List<Select> parts, List<Boolean> all, List<OrderItem> orderBy, Optional<Integer> limit,
+                    Optional<Integer> offset) implements Statement {
+        public Compound {
+            parts = List.copyOf(parts);
+            all = List.copyOf(all);
+            orderBy = List.copyOf(orderBy);
+        }
+    }
+
+    /** {@code WITH name (columns) AS (query), ... body}: common table expressions the body reads as tables. */
+    record With(List<CommonTable> tables, Statement body) implements Statement {
+        public With {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    /** One named query of a {@link With}; {@code columns} name its result columns. */
+    record CommonTable(String name, List<String> columns, Select query) {
+        public CommonTable {
+            columns = List.copyOf(columns);
         }
     }
 
@@ -35,7 +85,7 @@ public sealed interface Statement {
         }
     }
 
-    /** {@code UPDATE table SET column = value, ... WHERE where}. */
+    /** {@code UPDATE table SET column = value, ... WHERE where}; a {@code null} where updates every row. */
     record Update(String table, List<String> columns, List<Expression> values, Expression where) implements Statement {
         public Update {
             columns = List.copyOf(columns);
@@ -43,6 +93,7 @@ public sealed interface Statement {
         }
     }
 
+    /** {@code DELETE FROM table WHERE where}; a {@code null} where deletes every row. */
     record Delete(String table, Expression where) implements Statement {
     }
 

@@ -48,7 +48,7 @@ import dev.retort.sql.Table;
  * it must produce where dialects differ; statements that read the same everywhere are asserted here once
  * and still run against every dialect. No database is involved.
  */
-public abstract class DialectCompilerContract {
+public abstract class DialectCompilerContract extends QueryCompilerContract {
 
     /** The name passed to {@link Dialects#byName}. */
     protected abstract String dialectName();

@@ -8,6 +8,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import dev.retort.Engine;
+import dev.retort.Func;
 import dev.retort.Metadata;
 import dev.retort.Order;
 import dev.retort.Session;
@@ -16,7 +17,7 @@ import dev.retort.Transaction;
 
 /**
  * The SQLAlchemy tutorial's sections 3.1 to 3.7 (and 4.2, transactions) in Java, printing each step and
- * the SQL it issued. The database URL is the first argument, else the environment variable
+ * the SQL it issued; section 3.5's queries also in the typed style of the generated metamodel {@code User_}. The database URL is the first argument, else the environment variable
  * {@code RETORT_TUTORIAL_URL}, else {@code sqlite:///example.db}.
  */
 public final class Tutorial {
@@ -61,6 +62,14 @@ public final class Tutorial {
                         + session.query(User.class).orderBy("age").all());
                 print("orderBy age descending, first: " + session.query(User.class).orderBy(Order.desc("age")).first());
                 print("count: " + session.query(User.class).count());
+                print("typed, with the generated metamodel User_:");
+                print("filter(User_.age.eq(30)): " + session.query(User.class).filter(User_.age.eq(30)).all());
+                print("filter(User_.age.ge(25).and(User_.name.ilike(\"%o%\"))).orderBy(User_.age.desc()): "
+                        + session.query(User.class).filter(User_.age.ge(25).and(User_.name.ilike("%o%"))).orderBy(User_.age.desc()).all());
+                print("select(User_.name, User_.age).where(User_.age.lt(30)): " + session.select(User_.name, User_.age)
+                        .where(User_.age.lt(30)).orderBy(User_.name.asc()).all());
+                print("select(Func.count(), Func.avg(User_.age)): "
+                        + session.select(Func.count(), Func.avg(User_.age)).from(User.class).one());
                 session.commit();
 
                 step("3.6 Updating data: user.age = 35; session.commit() (only the changed column is written)");

@@ -26,6 +26,12 @@ class TutorialTest {
                 .contains("   get(1): <User(name=Alice, age=30)> (the same instance: identity map, no SQL)")
                 .contains("   orderBy age (autoflush inserts Bob and Carol first): [<User(name=Bob, age=25)>, "
                         + "<User(name=Carol, age=28)>, <User(name=Alice, age=30)>]")
+                .contains("   filter(User_.age.eq(30)): [<User(name=Alice, age=30)>]")
+                .contains("   SQL> SELECT id, name, age FROM users WHERE age >= ? AND LOWER(name) LIKE LOWER(?) ORDER BY age DESC  [25, %o%]")
+                .contains("   filter(User_.age.ge(25).and(User_.name.ilike(\"%o%\"))).orderBy(User_.age.desc()): "
+                        + "[<User(name=Carol, age=28)>, <User(name=Bob, age=25)>]")
+                .contains("   select(User_.name, User_.age).where(User_.age.lt(30)): [Row[Bob, 25], Row[Carol, 28]]")
+                .contains("   select(Func.count(), Func.avg(User_.age)): Row[3, 27.666666666666668]")
                 .contains("   SQL> UPDATE users SET age = ? WHERE id = ?  [35, 1]")
                 .contains("   SQL> DELETE FROM users WHERE id = ?  [1]")
                 .contains("   after rollback: [<User(name=Bob, age=25)>, <User(name=Carol, age=28)>]")

@@ -16,6 +16,17 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
+    public boolean supportsIlike() {
+        return true;
+    }
+
+    /** H2 2.x has LEFT and RIGHT joins but no FULL OUTER JOIN. */
+    @Override
+    public boolean supportsFullOuterJoin() {
+        return false;
+    }
+
+    @Override
     protected SqlCompiler newCompiler() {
         return new H2Compiler(this);
     }

@@ -4,8 +4,12 @@ import java.util.Optional;
 
 import dev.retort.dialect.SqlCompiler;
 import dev.retort.sql.ColumnType;
+import dev.retort.sql.Expression;
 
-/** MySQL's SQL: AUTO_INCREMENT, DATETIME(6), a limit before every offset, {@code VALUES ()}. */
+/**
+ * MySQL's SQL: AUTO_INCREMENT, DATETIME(6), a limit before every offset, {@code VALUES ()}, CONCAT(),
+ * CHAR_LENGTH, NOW(6).
+ */
 final class MySqlCompiler extends SqlCompiler {
     MySqlCompiler(MySqlDialect dialect) {
         super(dialect);
@@ -25,6 +29,36 @@ final class MySqlCompiler extends SqlCompiler {
     @Override
     protected Optional<String> unlimited() {
         return Optional.of("18446744073709551615");
+    }
+
+    /** {@code ||} is OR in MySQL unless PIPES_AS_CONCAT is set; CONCAT() always concatenates. */
+    @Override
+    protected void visitConcat(Expression.Concat concat) {
+        sql.append("CONCAT(");
+        for (int i = 0; i < concat.operands().size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            visitExpression(concat.operands().get(i));
+        }
+        sql.append(')');
+    }
+
+    @Override
+    protected boolean concatIsOperator() {
+        return false;
+    }
+
+    /** MySQL's LENGTH counts bytes; CHAR_LENGTH counts characters, as LENGTH does elsewhere. */
+    @Override
+    protected String functionName(Expression.FunctionName name) {
+        return name == Expression.FunctionName.LENGTH ? "CHAR_LENGTH" : super.functionName(name);
+    }
+
+    /** Microseconds, as DATETIME(6) columns keep them. */
+    @Override
+    protected void visitCurrentTimestamp() {
+        sql.append("NOW(6)");
     }
 
     @Override

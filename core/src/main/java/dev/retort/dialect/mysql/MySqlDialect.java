@@ -37,6 +37,12 @@ public final class MySqlDialect extends Dialect {
         return "MySQL/MariaDB";
     }
 
+    /** MySQL and MariaDB have no FULL OUTER JOIN. */
+    @Override
+    public boolean supportsFullOuterJoin() {
+        return false;
+    }
+
     @Override
     protected SqlCompiler newCompiler() {
         return new MySqlCompiler(this);
@@ -50,6 +56,12 @@ public final class MySqlDialect extends Dialect {
     @Override
     protected Set<String> reservedWords() {
         return RESERVED;
+    }
+
+    /** MySQL and MariaDB sort nulls first ascending and have no NULLS FIRST/LAST. */
+    @Override
+    public boolean supportsNullsOrdering() {
+        return false;
     }
 
     @Override

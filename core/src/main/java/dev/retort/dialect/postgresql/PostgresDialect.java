@@ -23,6 +23,11 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public boolean supportsIlike() {
+        return true;
+    }
+
+    @Override
     protected SqlCompiler newCompiler() {
         return new PostgresCompiler(this);
     }

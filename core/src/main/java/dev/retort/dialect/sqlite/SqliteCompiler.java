@@ -48,6 +48,12 @@ final class SqliteCompiler extends SqlCompiler {
         return Optional.of("-1");
     }
 
+    /** SQLite has no timestamp type: the local time now as text, in the format its timestamp columns hold. */
+    @Override
+    protected void visitCurrentTimestamp() {
+        sql.append("strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime')");
+    }
+
     @Override
     protected String typeName(ColumnType type) {
         switch (type.type()) {

@@ -95,4 +95,29 @@ class H2CompilerTest extends DialectCompilerContract {
         return List.of("CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 20",
                 "CREATE TABLE invoice (number BIGINT NOT NULL, issued DATE, status INTEGER, PRIMARY KEY (number))");
     }
+
+    @Override
+    protected String ilikeSelect() {
+        return "SELECT id FROM users WHERE name ILIKE ? AND name NOT LIKE ? AND email LIKE ?";
+    }
+
+    @Override
+    protected String concatSelect() {
+        return "SELECT name || ? || email FROM users";
+    }
+
+    @Override
+    protected String lengthAndNowSelect() {
+        return "SELECT LENGTH(name), LOCALTIMESTAMP FROM users";
+    }
+
+    @Override
+    protected String nullsOrderingSelect() {
+        return "SELECT id FROM users ORDER BY age NULLS FIRST, name DESC NULLS LAST";
+    }
+
+    @Override
+    protected String fullJoinSqlOrError() {
+        return "FULL OUTER JOIN is not supported by H2. To fix this, combine a LEFT JOIN with the rows of the right table that match nothing (UNION ALL), or run it on a database that has it (PostgreSQL, SQLite).";
+    }
 }

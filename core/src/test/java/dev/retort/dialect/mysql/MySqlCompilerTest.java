@@ -96,4 +96,29 @@ class MySqlCompilerTest extends DialectCompilerContract {
         return List.of("CREATE SEQUENCE invoice_numbers START WITH 1000 INCREMENT BY 20",
                 "CREATE TABLE invoice (number BIGINT NOT NULL, issued DATE, status INTEGER, PRIMARY KEY (number))");
     }
+
+    @Override
+    protected String ilikeSelect() {
+        return "SELECT id FROM users WHERE LOWER(name) LIKE LOWER(?) AND name NOT LIKE ? AND email LIKE ?";
+    }
+
+    @Override
+    protected String concatSelect() {
+        return "SELECT CONCAT(name, ?, email) FROM users";
+    }
+
+    @Override
+    protected String lengthAndNowSelect() {
+        return "SELECT CHAR_LENGTH(name), NOW(6) FROM users";
+    }
+
+    @Override
+    protected String nullsOrderingSelect() {
+        return "SELECT id FROM users ORDER BY (age IS NULL) DESC, age, (name IS NULL), name DESC";
+    }
+
+    @Override
+    protected String fullJoinSqlOrError() {
+        return "FULL OUTER JOIN is not supported by MySQL/MariaDB. To fix this, combine a LEFT JOIN with the rows of the right table that match nothing (UNION ALL), or run it on a database that has it (PostgreSQL, SQLite).";
+    }
 }

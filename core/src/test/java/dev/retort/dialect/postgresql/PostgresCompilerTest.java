@@ -108,4 +108,29 @@ class PostgresCompilerTest extends DialectCompilerContract {
         assertThat(dialect().compile(new Statement.NextValues("it's", 1)).sql())
                 .isEqualTo("SELECT nextval('\"it''s\"')");
     }
+
+    @Override
+    protected String ilikeSelect() {
+        return "SELECT id FROM users WHERE name ILIKE ? AND name NOT LIKE ? AND email LIKE ?";
+    }
+
+    @Override
+    protected String concatSelect() {
+        return "SELECT name || ? || email FROM users";
+    }
+
+    @Override
+    protected String lengthAndNowSelect() {
+        return "SELECT LENGTH(name), LOCALTIMESTAMP FROM users";
+    }
+
+    @Override
+    protected String nullsOrderingSelect() {
+        return "SELECT id FROM users ORDER BY age NULLS FIRST, name DESC NULLS LAST";
+    }
+
+    @Override
+    protected String fullJoinSqlOrError() {
+        return "SELECT users.name, posts.title FROM users FULL JOIN posts ON posts.author_id = users.id";
+    }
 }

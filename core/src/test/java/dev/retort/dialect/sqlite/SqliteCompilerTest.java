@@ -95,4 +95,29 @@ class SqliteCompilerTest extends DialectCompilerContract {
     protected List<String> invoiceDdl() {
         return List.of("CREATE TABLE invoice (number INTEGER PRIMARY KEY, issued TEXT, status INTEGER)");
     }
+
+    @Override
+    protected String ilikeSelect() {
+        return "SELECT id FROM users WHERE LOWER(name) LIKE LOWER(?) AND name NOT LIKE ? AND email LIKE ?";
+    }
+
+    @Override
+    protected String concatSelect() {
+        return "SELECT name || ? || email FROM users";
+    }
+
+    @Override
+    protected String lengthAndNowSelect() {
+        return "SELECT LENGTH(name), strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime') FROM users";
+    }
+
+    @Override
+    protected String nullsOrderingSelect() {
+        return "SELECT id FROM users ORDER BY age NULLS FIRST, name DESC NULLS LAST";
+    }
+
+    @Override
+    protected String fullJoinSqlOrError() {
+        return "SELECT users.name, posts.title FROM users FULL JOIN posts ON posts.author_id = users.id";
+    }
 }

@@ -20,7 +20,11 @@ import dev.retort.it.SqlRecorder;
 import dev.retort.it.TestDatabase;
 import dev.retort.it.model.Account;
 import dev.retort.it.model.Country;
+import dev.retort.it.model.Employee;
+import dev.retort.it.model.Post;
+import dev.retort.it.model.Purchase;
 import dev.retort.it.model.Sample;
+import dev.retort.it.model.Score;
 import dev.retort.it.model.Ticket;
 import dev.retort.it.model.Token;
 import dev.retort.it.model.User;
@@ -43,7 +47,8 @@ abstract class DatabaseTest {
     void openEngine() {
         database().assumeAvailable();
         engine = database().engine();
-        metadata = Metadata.of(User.class, Account.class, Sample.class, Ticket.class, Token.class, Country.class);
+        metadata = Metadata.of(User.class, Account.class, Sample.class, Ticket.class, Token.class, Country.class, Score.class,
+                Purchase.class, Employee.class, Post.class);
         sessions = SessionFactory.of(engine, metadata);
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import dev.retort.Engine;
+import dev.retort.InvalidRequestException;
 import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
@@ -15,6 +16,7 @@ import dev.retort.jta.JtaSessions;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 
@@ -54,6 +56,19 @@ public class RetortRecorder {
         return context -> context.getInjectedReference(SessionFactory.class).engine();
     }
 
+    /**
+     * Refuses database work on a Vert.x event-loop (I/O) thread, where a JDBC call would stall every request
+     * that thread serves.
+     */
+    static void refuseEventLoopThread() {
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            throw new InvalidRequestException("The injected Retort session was used on thread " + Thread.currentThread().getName()
+                    + ", a Vert.x event-loop thread, which must not block on database calls. To fix this, run the code on a "
+                    + "worker thread: annotate the endpoint or method with @io.smallrye.common.annotation.Blocking (REST methods "
+                    + "returning Uni or Multi, and @NonBlocking ones, run on the event loop).");
+        }
+    }
+
     /** The injectable session: core's container session over the JTA transaction's sessions, guarded against I/O threads. */
     public Function<SyntheticCreationalContext<Session>, Session> session() {
         return context -> {
@@ -61,8 +76,8 @@ public class RetortRecorder {
                     context.getInjectedReference(TransactionSynchronizationRegistry.class));
             RequestReadSession requestSession = context.getInjectedReference(RequestReadSession.class);
             ManagedContext requestContext = Arc.container().requestContext();
-            return new IoThreadGuardedSession(new ContainerSession(sessions,
-                    () -> requestContext.isActive() ? requestSession.session() : null));
+            return new ContainerSession(sessions, () -> requestContext.isActive() ? requestSession.session() : null,
+                    RetortRecorder::refuseEventLoopThread);
         };
     }
 }

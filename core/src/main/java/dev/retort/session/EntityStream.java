@@ -1,0 +1,94 @@
+package dev.retort.session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import dev.retort.DatabaseException;
+import dev.retort.sql.CompiledStatement;
+
+/**
+ * The rows of one query read lazily through an open cursor: each row becomes the identity map's instance
+ * as the stream pulls it. The drivers fetch {@link #FETCH_SIZE} rows per round trip (PostgreSQL streams
+ * only inside a transaction, which a session always has). Closing the stream closes the cursor.
+ */
+final class EntityStream {
+    static final int FETCH_SIZE = 500;
+
+    private final SessionImpl session;
+    private final Loader loader;
+    private final EntityPersister persister;
+    private final CompiledStatement compiled;
+    private final Statements statements;
+
+    EntityStream(SessionImpl session, Loader loader, EntityPersister persister, CompiledStatement compiled) {
+        this.session = session;
+        this.loader = loader;
+        this.persister = persister;
+        this.compiled = compiled;
+        this.statements = new Statements(session.context());
+    }
+
+    Stream<Object> open() {
+        PreparedStatement statement = null;
+        try {
+            statement = statements.prepare(session.connection(), compiled);
+            statement.setFetchSize(FETCH_SIZE);
+            persister.bind(statement, compiled, new Object[0]);
+            statements.logQuery(compiled, new Object[0]);
+            ResultSet resultSet = statement.executeQuery();
+            PreparedStatement opened = statement;
+            return StreamSupport.stream(new Rows(resultSet), false).onClose(() -> close(resultSet, opened));
+        } catch (SQLException e) {
+            closeQuietly(statement);
+            throw statements.queryFailed(compiled, e);
+        }
+    }
+
+    private void close(ResultSet resultSet, PreparedStatement statement) {
+        try (statement; resultSet) {
+            // closes both, the result set first
+        } catch (SQLException e) {
+            throw new DatabaseException("Closing the cursor of a streamed query failed: " + e.getMessage()
+                    + " [SQL: " + compiled.sql() + "]", e);
+        }
+    }
+
+    private static void closeQuietly(PreparedStatement statement) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // the original failure is the one to report
+            }
+        }
+    }
+
+    private final class Rows extends Spliterators.AbstractSpliterator<Object> {
+        private final ResultSet resultSet;
+
+        Rows(ResultSet resultSet) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.resultSet = resultSet;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super Object> action) {
+            session.checkUsable();
+            try {
+                if (!resultSet.next()) {
+                    return false;
+                }
+                action.accept(loader.hydrate(persister, persister.readRow(resultSet, 0)));
+                return true;
+            } catch (SQLException e) {
+                throw statements.queryFailed(compiled, e);
+            }
+        }
+    }
+}
