@@ -39,6 +39,34 @@ final class Frame {
         }
     }
 
+    /**
+     * Puts every entry this frame changed back as it was when the frame began, in the session's maps too.
+     * Entries put back to PENDING are left for the reset that follows every rollback, which expunges them.
+     */
+    void undo(Map<EntityKey, EntityEntry> identityMap, Map<Object, EntityEntry> entries) {
+        for (Map.Entry<EntityEntry, Undo> record : undo.entrySet()) {
+            EntityEntry entry = record.getKey();
+            Undo before = record.getValue();
+            if (entry.id != null && identityMap.get(entry.key()) == entry) {
+                identityMap.remove(entry.key());
+            }
+            entry.status = before.status();
+            entry.snapshot = before.snapshot();
+            entry.id = before.id();
+            if (before.status() == EntityEntry.Status.PENDING) {
+                entry.persister.attribute(0).set(entry.instance, before.idField());
+                int version = entry.persister.versionIndex();
+                if (version >= 0) {
+                    entry.persister.attribute(version).set(entry.instance, before.versionField());
+                }
+            } else {
+                identityMap.put(entry.key(), entry);
+            }
+            entries.put(entry.instance, entry);
+        }
+        undo.clear();
+    }
+
     void handTo(Frame parent) {
         undo.forEach(parent.undo::putIfAbsent);
     }

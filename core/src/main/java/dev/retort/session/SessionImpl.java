@@ -402,30 +402,7 @@ public final class SessionImpl implements Session {
     }
 
     private void undo(Frame frame) {
-        for (Map.Entry<EntityEntry, Frame.Undo> record : frame.undo.entrySet()) {
-            EntityEntry entry = record.getKey();
-            Frame.Undo undo = record.getValue();
-            if (entry.id != null && identityMap.get(entry.key()) == entry) {
-                identityMap.remove(entry.key());
-            }
-            entry.status = undo.status();
-            entry.snapshot = undo.snapshot();
-            entry.id = undo.id();
-            if (undo.status() == EntityEntry.Status.PENDING) {
-                entry.persister.attribute(0).set(entry.instance, undo.idField());
-                int version = entry.persister.versionIndex();
-                if (version >= 0) {
-                    entry.persister.attribute(version).set(entry.instance, undo.versionField());
-                }
-                if (!pending.contains(entry)) {
-                    pending.add(entry);
-                }
-            } else {
-                identityMap.put(entry.key(), entry);
-            }
-            entries.put(entry.instance, entry);
-        }
-        frame.undo.clear();
+        frame.undo(identityMap, entries);
     }
 
     /**

@@ -35,7 +35,9 @@ final class HibernateContender implements Contender {
                         AvailableSettings.HBM2DDL_AUTO, "none",
                         AvailableSettings.SHOW_SQL, "false",
                         AvailableSettings.GENERATE_STATISTICS, "false",
-                        AvailableSettings.USE_SECOND_LEVEL_CACHE, "false"));
+                        AvailableSettings.USE_SECOND_LEVEL_CACHE, "false",
+                        // Retort's processor generates User_ too; Hibernate must not try to fill its fields.
+                        "hibernate.jpa.static_metamodel.population", "disabled"));
         if (dialectClass != null) {
             builder.applySetting(AvailableSettings.DIALECT, dialectClass);
         }
