@@ -26,13 +26,14 @@ import dev.retort.engine.SqlLog;
  * end. Thread-safe.
  * <p>
  * Options for {@link #create(String, Map)}: {@code echo} (log SQL at INFO to the System.Logger
- * {@code dev.retort.sql}), {@code pool-size} (default 10), {@code dialect} (override the one the URL
+ * {@code dev.retort.sql}), {@code log-bind-parameters} ({@code false} leaves bound values out of that log),
+ * {@code pool-size} (default 10), {@code dialect} (override the one the URL
  * implies), {@code isolation-level} ({@link Isolation} name), {@code user}, {@code password},
  * {@code acquisition-timeout-seconds} (default 30).
  */
 public final class Engine implements AutoCloseable {
-    private static final List<String> OPTIONS = List.of("echo", "pool-size", "dialect", "isolation-level", "user",
-            "password", "acquisition-timeout-seconds");
+    private static final List<String> OPTIONS = List.of("echo", "log-bind-parameters", "pool-size", "dialect",
+            "isolation-level", "user", "password", "acquisition-timeout-seconds");
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -94,7 +95,8 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseException("Cannot open a connection pool to " + parsed.location() + ": " + e.getMessage(), e);
         }
-        return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo"))),
+        return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo")),
+                        !"false".equalsIgnoreCase(settings.getOrDefault("log-bind-parameters", "true"))),
                 isolation, true);
     }
 
@@ -108,7 +110,12 @@ public final class Engine implements AutoCloseable {
      * give (never a password), and {@code echo} logging SQL at INFO as the {@code echo} option of {@link #create}.
      */
     public static Engine of(DataSource dataSource, Dialect dialect, String location, boolean echo) {
-        return new Engine(dataSource, dialect, location, new SqlLog(echo), null, false);
+        return of(dataSource, dialect, location, echo, true);
+    }
+
+    /** As {@link #of(DataSource, Dialect, String, boolean)}; {@code logBindParameters} false keeps bound values out of the SQL log. */
+    public static Engine of(DataSource dataSource, Dialect dialect, String location, boolean echo, boolean logBindParameters) {
+        return new Engine(dataSource, dialect, location, new SqlLog(echo, logBindParameters), null, false);
     }
 
     public Dialect dialect() {

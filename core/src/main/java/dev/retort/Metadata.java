@@ -97,6 +97,24 @@ public final class Metadata {
                 + "creates missing tables, not missing columns) or change the mapping to match the database.");
     }
 
+    /** Does what the strategy says: nothing, {@link #createAll}, {@link #dropAll} then createAll, or {@link #validate}. */
+    public void apply(SchemaStrategy strategy, Engine engine) {
+        switch (strategy) {
+            case CREATE:
+                createAll(engine);
+                break;
+            case DROP_AND_CREATE:
+                dropAll(engine);
+                createAll(engine);
+                break;
+            case VALIDATE:
+                validate(engine);
+                break;
+            default:
+                break;
+        }
+    }
+
     /** Drops the tables (and sequences) that exist, in reverse creation order, like SQLAlchemy's {@code drop_all}. */
     public void dropAll(Engine engine) {
         try (Connection connection = engine.connect()) {

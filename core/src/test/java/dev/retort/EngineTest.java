@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Engine creation and its errors; the databases touched are embedded (H2) or absent (a closed port). */
 class EngineTest {
 
-    private static final String VALID_OPTIONS = "echo, pool-size, dialect, isolation-level, user, password, "
+    private static final String VALID_OPTIONS = "echo, log-bind-parameters, pool-size, dialect, isolation-level, user, password, "
             + "acquisition-timeout-seconds";
 
     @Test

@@ -22,12 +22,14 @@ import dev.retort.ConfigurationException;
 import dev.retort.Engine;
 import dev.retort.Metadata;
 import dev.retort.RetortException;
+import dev.retort.SchemaStrategy;
 import dev.retort.SessionFactory;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.engine.EngineUrl;
 import dev.retort.jta.JtaSessions;
 import dev.retort.mapping.EntityMappings;
+import dev.retort.schema.SqlScript;
 
 /**
  * The extension's work at deployment: reads the configuration, gathers and checks the entities, finds
@@ -59,11 +61,15 @@ final class RetortBootstrap {
     /** Everything the beans need, or null when there were problems. */
     Built build(Set<Class<?>> discovered) {
         RetortConfig config = RetortConfig.load();
-        RetortConfig.SchemaStrategy strategy;
+        SchemaStrategy strategy;
         boolean logSql;
+        boolean logBindParameters;
+        Optional<SqlScript> loadScript;
         try {
             strategy = config.schemaStrategy();
             logSql = config.logSql();
+            logBindParameters = config.logBindParameters();
+            loadScript = loadScript(config, strategy);
         } catch (ConfigurationException e) {
             problems.add(e);
             return null;
@@ -78,8 +84,8 @@ final class RetortBootstrap {
         if (dialect == null) {
             return null;
         }
-        Engine engine = Engine.of(dataSource, dialect, location(dialect), logSql);
-        if (!applySchema(strategy, metadata, engine)) {
+        Engine engine = Engine.of(dataSource, dialect, location(dialect), logSql, logBindParameters);
+        if (!applySchema(strategy, metadata, engine) || !runLoadScript(loadScript, engine)) {
             return null;
         }
         SessionFactory factory = SessionFactory.of(engine, metadata);
@@ -234,22 +240,45 @@ final class RetortBootstrap {
                 + (databaseUrl == null ? "" : " (" + EngineUrl.masked(databaseUrl) + ")");
     }
 
-    private boolean applySchema(RetortConfig.SchemaStrategy strategy, Metadata metadata, Engine engine) {
+    private boolean applySchema(SchemaStrategy strategy, Metadata metadata, Engine engine) {
         try {
-            switch (strategy) {
-                case CREATE -> metadata.createAll(engine);
-                case DROP_AND_CREATE -> {
-                    metadata.dropAll(engine);
-                    metadata.createAll(engine);
-                }
-                case VALIDATE -> metadata.validate(engine);
-                case NONE -> { }
-            }
+            metadata.apply(strategy, engine);
             return true;
         } catch (RetortException e) {
-            problems.add(strategy == RetortConfig.SchemaStrategy.VALIDATE
+            problems.add(strategy == SchemaStrategy.VALIDATE
                     ? new dev.retort.MappingException(RetortConfig.SCHEMA + "=validate: " + e.getMessage(), e)
                     : e);
+            return false;
+        }
+    }
+
+    /** The configured load script: it must exist, and runs only after Retort created the schema. */
+    private Optional<SqlScript> loadScript(RetortConfig config, SchemaStrategy strategy) {
+        Optional<String> name = config.get(RetortConfig.SQL_LOAD_SCRIPT);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!strategy.creates()) {
+            throw new ConfigurationException(RetortConfig.SQL_LOAD_SCRIPT + " is set, but " + RetortConfig.SCHEMA + " is "
+                    + strategy.configValue() + ", and the load script runs only after Retort created the schema. To fix "
+                    + "this, set " + RetortConfig.SCHEMA + " to create or drop-and-create, or remove "
+                    + RetortConfig.SQL_LOAD_SCRIPT + ".");
+        }
+        return Optional.of(SqlScript.require(name.get(), RetortConfig.SQL_LOAD_SCRIPT, ", or remove the setting", classLoader()));
+    }
+
+    private boolean runLoadScript(Optional<SqlScript> script, Engine engine) {
+        if (script.isEmpty()) {
+            return true;
+        }
+        try (Connection connection = engine.connect()) {
+            script.get().run(connection, engine.sqlLog(), engine.location());
+            return true;
+        } catch (RetortException e) {
+            problems.add(e);
+            return false;
+        } catch (SQLException e) {
+            problems.add(new dev.retort.DatabaseException("Cannot close the connection of the load script: " + e.getMessage(), e));
             return false;
         }
     }

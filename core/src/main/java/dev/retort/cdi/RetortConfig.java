@@ -2,11 +2,11 @@ package dev.retort.cdi;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 import dev.retort.ConfigurationException;
+import dev.retort.SchemaStrategy;
 
 /**
  * The {@code retort.*} settings of a CDI application: read from MicroProfile Config when the application
@@ -20,17 +20,8 @@ final class RetortConfig {
     static final String DIALECT = "retort.dialect";
     static final String SCHEMA = "retort.schema-management.strategy";
     static final String LOG_SQL = "retort.log.sql";
-
-    /** What to do with the schema when the application starts. */
-    enum SchemaStrategy {
-        NONE("none"), CREATE("create"), DROP_AND_CREATE("drop-and-create"), VALIDATE("validate");
-
-        final String key;
-
-        SchemaStrategy(String key) {
-            this.key = key;
-        }
-    }
+    static final String LOG_BIND_PARAMETERS = "retort.log.bind-parameters";
+    static final String SQL_LOAD_SCRIPT = "retort.sql-load-script";
 
     private final Function<String, Optional<String>> source;
 
@@ -70,19 +61,13 @@ final class RetortConfig {
         return get(LOG_SQL).map(value -> booleanValue(LOG_SQL, value)).orElse(false);
     }
 
+    /** Whether bound values appear in the SQL log ({@code retort.log.bind-parameters}, default true). */
+    boolean logBindParameters() {
+        return get(LOG_BIND_PARAMETERS).map(value -> booleanValue(LOG_BIND_PARAMETERS, value)).orElse(true);
+    }
+
     SchemaStrategy schemaStrategy() {
-        Optional<String> value = get(SCHEMA);
-        if (value.isEmpty()) {
-            return SchemaStrategy.NONE;
-        }
-        String given = value.get().toLowerCase(Locale.ROOT);
-        for (SchemaStrategy strategy : SchemaStrategy.values()) {
-            if (strategy.key.equals(given)) {
-                return strategy;
-            }
-        }
-        throw new ConfigurationException(SCHEMA + " is '" + value.get() + "', which is not a schema strategy. To fix this, "
-                + "set it to one of none, create, drop-and-create, validate.");
+        return get(SCHEMA).map(value -> SchemaStrategy.parse(SCHEMA, value)).orElse(SchemaStrategy.NONE);
     }
 
     private static boolean booleanValue(String key, String value) {

@@ -6,15 +6,22 @@ import java.util.List;
 /**
  * Logs the SQL an engine issues to the {@code System.Logger} named {@code dev.retort.sql}, so that it
  * reaches JUL, SLF4J, Log4j2 or JBoss Logging, whatever the application uses: at INFO when the engine
- * was created with {@code echo=true}, else at DEBUG. Thread-safe.
+ * was created with {@code echo=true}, else at DEBUG; bound values too unless {@code log-bind-parameters}
+ * is off (for personal data). Thread-safe.
  */
 public final class SqlLog {
     private static final System.Logger LOGGER = System.getLogger("dev.retort.sql");
 
     private final Level level;
+    private final boolean bindParameters;
 
     public SqlLog(boolean echo) {
+        this(echo, true);
+    }
+
+    public SqlLog(boolean echo, boolean bindParameters) {
         this.level = echo ? Level.INFO : Level.DEBUG;
+        this.bindParameters = bindParameters;
     }
 
     public boolean enabled() {
@@ -33,7 +40,7 @@ public final class SqlLog {
         if (rows > 1) {
             line.append(batched ? "  [batch of " : "  [row by row: ").append(rows).append(batched ? "]" : " rows]");
         }
-        if (!parameters.isEmpty()) {
+        if (bindParameters && !parameters.isEmpty()) {
             line.append("  [");
             for (int i = 0; i < parameters.size(); i++) {
                 Object value = parameters.get(i);

@@ -68,6 +68,7 @@ class CdiDeploymentTest {
         System.clearProperty("retort.packages");
         System.clearProperty("retort.entities");
         System.clearProperty("retort.schema-management.strategy");
+        System.clearProperty("retort.sql-load-script");
     }
 
     @Test
@@ -143,6 +144,41 @@ class CdiDeploymentTest {
                 statement.execute("DROP TABLE IF EXISTS cdi_items");
             }
         }
+    }
+
+    @Test
+    void loadScriptRunsAfterTheSchemaIsCreated() throws SQLException {
+        System.setProperty("retort.schema-management.strategy", "drop-and-create");
+        System.setProperty("retort.sql-load-script", "cdi-items.sql");
+        deployer.deploy("all");
+        try (Connection connection = DriverManager.getConnection(XaPools.H2_URL); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT code FROM cdi_items ORDER BY code")) {
+            java.util.List<String> codes = new java.util.ArrayList<>();
+            while (rows.next()) {
+                codes.add(rows.getString(1));
+            }
+            assertThat(codes).containsExactly("seeded; one", "two");
+        } finally {
+            deployer.undeploy("all");
+        }
+    }
+
+    @Test
+    void loadScriptWithoutSchemaCreationFailsTheDeployment() {
+        System.setProperty("retort.sql-load-script", "cdi-items.sql");
+        assertDeploymentFails("all", ConfigurationException.class, "retort.sql-load-script is set, but "
+                + "retort.schema-management.strategy is none, and the load script runs only after Retort created the schema. "
+                + "To fix this, set retort.schema-management.strategy to create or drop-and-create, or remove "
+                + "retort.sql-load-script.");
+    }
+
+    @Test
+    void missingLoadScriptFailsTheDeployment() {
+        System.setProperty("retort.schema-management.strategy", "create");
+        System.setProperty("retort.sql-load-script", "no-such-script.sql");
+        assertDeploymentFails("all", ConfigurationException.class, "retort.sql-load-script is 'no-such-script.sql', and there "
+                + "is no such resource on the class path. To fix this, put the file in src/main/resources (the name is "
+                + "relative to it), correct the name, or remove the setting.");
     }
 
     private void assertDeploymentFails(String deployment, Class<? extends RuntimeException> problemType, String message) {

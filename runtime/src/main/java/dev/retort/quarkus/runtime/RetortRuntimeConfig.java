@@ -2,6 +2,7 @@ package dev.retort.quarkus.runtime;
 
 import java.util.Optional;
 
+import dev.retort.SchemaStrategy;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -52,5 +53,12 @@ public interface RetortRuntimeConfig {
          */
         @WithDefault("false")
         boolean sql();
+
+        /**
+         * Whether the logged SQL shows the values bound to its parameters; {@code false} keeps them (personal
+         * data, secrets) out of the log.
+         */
+        @WithDefault("true")
+        boolean bindParameters();
     }
 }

@@ -2,7 +2,6 @@ package dev.retort.quarkus.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -10,6 +9,7 @@ import dev.retort.ConfigurationException;
 import dev.retort.Engine;
 import dev.retort.MappingException;
 import dev.retort.Metadata;
+import dev.retort.SchemaStrategy;
 import dev.retort.SessionFactory;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
@@ -41,15 +41,15 @@ final class RetortStarter {
         Dialect dialect = Dialects.byName(dialectName).orElseThrow(() -> new IllegalStateException(
                 "The build recorded dialect '" + dialectName + "', which this Retort core does not know"));
         DataSource dataSource = AgroalDataSourceUtil.dataSourceInstance(dataSourceName).get();
-        Engine engine = Engine.of(dataSource, dialect, location(dialect), config.log().sql());
+        Engine engine = Engine.of(dataSource, dialect, location(dialect), config.log().sql(), config.log().bindParameters());
         SchemaStrategy strategy = config.schemaManagement().strategy()
                 .orElse(devOrTest ? SchemaStrategy.DROP_AND_CREATE : SchemaStrategy.NONE);
         applySchema(strategy, metadata, engine);
-        if (strategy == SchemaStrategy.CREATE || strategy == SchemaStrategy.DROP_AND_CREATE) {
-            SqlLoadScript.resolve(config.sqlLoadScript(), devOrTest).ifPresent(script -> script.run(engine));
+        if (strategy.creates()) {
+            SqlLoadScript.resolve(config.sqlLoadScript(), devOrTest).ifPresent(script -> SqlLoadScript.run(script, engine));
         } else if (config.sqlLoadScript().filter(name -> !name.equals(SqlLoadScript.NO_FILE)).isPresent()) {
             throw new ConfigurationException(SqlLoadScript.KEY + " is set, but " + SCHEMA_STRATEGY_KEY + " is "
-                    + strategy.name().toLowerCase(Locale.ROOT).replace('_', '-') + ", and the load script runs only "
+                    + strategy.configValue() + ", and the load script runs only "
                     + "after Retort created the schema. To fix this, set " + SCHEMA_STRATEGY_KEY + " to create or "
                     + "drop-and-create, or remove " + SqlLoadScript.KEY + ".");
         }
@@ -77,20 +77,10 @@ final class RetortStarter {
     }
 
     private static void applySchema(SchemaStrategy strategy, Metadata metadata, Engine engine) {
-        switch (strategy) {
-            case CREATE -> metadata.createAll(engine);
-            case DROP_AND_CREATE -> {
-                metadata.dropAll(engine);
-                metadata.createAll(engine);
-            }
-            case VALIDATE -> {
-                try {
-                    metadata.validate(engine);
-                } catch (MappingException e) {
-                    throw new MappingException(SCHEMA_STRATEGY_KEY + "=validate: " + e.getMessage(), e);
-                }
-            }
-            case NONE -> { }
+        try {
+            metadata.apply(strategy, engine);
+        } catch (MappingException e) {
+            throw new MappingException(SCHEMA_STRATEGY_KEY + "=validate: " + e.getMessage(), e);
         }
     }
 }

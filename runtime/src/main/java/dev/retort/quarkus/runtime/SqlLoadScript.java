@@ -1,147 +1,44 @@
 package dev.retort.quarkus.runtime;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
-import dev.retort.ConfigurationException;
 import dev.retort.DatabaseException;
 import dev.retort.Engine;
+import dev.retort.schema.SqlScript;
 
 /**
- * The SQL load script ({@code quarkus.retort.sql-load-script}): a class-path resource of statements
- * separated by {@code ;}, run one by one, each committed on its own, after the schema was created.
- * Semicolons inside quoted strings and identifiers and inside comments do not end a statement.
- * Immutable.
+ * Which load script a Quarkus application runs ({@code quarkus.retort.sql-load-script}): the configured
+ * one, which must exist, else {@code import.sql} in dev and test mode when it exists; none for
+ * {@code no-file}. Core's {@link SqlScript} reads and runs it.
  */
 final class SqlLoadScript {
     static final String KEY = "quarkus.retort.sql-load-script";
     static final String NO_FILE = "no-file";
     static final String DEFAULT_NAME = "import.sql";
 
-    private final String name;
-    private final URL resource;
-
-    private SqlLoadScript(String name, URL resource) {
-        this.name = name;
-        this.resource = resource;
+    private SqlLoadScript() {
     }
 
-    /**
-     * The script to run: the configured one (which must exist), else {@code import.sql} in dev and test
-     * mode when it exists; none for {@code no-file}.
-     */
-    static Optional<SqlLoadScript> resolve(Optional<String> configured, boolean devOrTest) {
+    static Optional<SqlScript> resolve(Optional<String> configured, boolean devOrTest) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (configured.isPresent()) {
             String name = configured.get().trim();
             if (name.equals(NO_FILE)) {
                 return Optional.empty();
             }
-            URL resource = loader.getResource(stripSlash(name));
-            if (resource == null) {
-                throw new ConfigurationException(KEY + " is '" + name + "', and there is no such resource on the class path. "
-                        + "To fix this, put the file in src/main/resources (the name is relative to it), correct the name, "
-                        + "or set " + KEY + "=" + NO_FILE + " to run no script.");
-            }
-            return Optional.of(new SqlLoadScript(name, resource));
+            return Optional.of(SqlScript.require(name, KEY, ", or set " + KEY + "=" + NO_FILE + " to run no script", loader));
         }
-        if (!devOrTest) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(loader.getResource(DEFAULT_NAME)).map(resource -> new SqlLoadScript(DEFAULT_NAME, resource));
+        return devOrTest ? SqlScript.find(DEFAULT_NAME, KEY, loader) : Optional.empty();
     }
 
-    private static String stripSlash(String name) {
-        return name.startsWith("/") ? name.substring(1) : name;
-    }
-
-    void run(Engine engine) {
-        List<String> statements = statements(read());
-        try (Connection connection = engine.connect(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
-            for (int i = 0; i < statements.size(); i++) {
-                String sql = statements.get(i);
-                engine.sqlLog().statement(sql, List.of(), 1, false);
-                try {
-                    statement.execute(sql);
-                } catch (SQLException e) {
-                    throw new DatabaseException("Statement " + (i + 1) + " of the load script " + name + " (" + KEY
-                            + ") failed: " + e.getMessage() + ". The statement: " + sql + ". To fix this, correct the "
-                            + "statement in the script; statements before it were committed.", e);
-                }
-            }
+    static void run(SqlScript script, Engine engine) {
+        try (Connection connection = engine.connect()) {
+            script.run(connection, engine.sqlLog(), engine.location());
         } catch (SQLException e) {
-            throw new DatabaseException("Cannot run the load script " + name + " (" + KEY + ") at " + engine.location() + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private String read() {
-        try (InputStream in = resource.openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigurationException("Cannot read the load script " + name + " (" + KEY + "): " + e.getMessage(), e);
-        }
-    }
-
-    /** The script's statements, without comments, trimmed, without the {@code ;} that ends each. */
-    static List<String> statements(String script) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        int length = script.length();
-        for (int i = 0; i < length; i++) {
-            char c = script.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = closingQuote(script, i, c);
-                current.append(script, i, end);
-                i = end - 1;
-            } else if (c == '-' && i + 1 < length && script.charAt(i + 1) == '-') {
-                int end = script.indexOf('\n', i);
-                i = (end < 0 ? length : end) - 1;
-                current.append(' ');
-            } else if (c == '/' && i + 1 < length && script.charAt(i + 1) == '*') {
-                int end = script.indexOf("*/", i + 2);
-                i = (end < 0 ? length : end + 2) - 1;
-                current.append(' ');
-            } else if (c == ';') {
-                addIfNotBlank(statements, current);
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        addIfNotBlank(statements, current);
-        return statements;
-    }
-
-    /** The index after the quote that closes the one at {@code start}; a doubled quote is part of the text. */
-    private static int closingQuote(String script, int start, char quote) {
-        int i = start + 1;
-        while (i < script.length()) {
-            if (script.charAt(i) == quote) {
-                if (i + 1 < script.length() && script.charAt(i + 1) == quote) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return script.length();
-    }
-
-    private static void addIfNotBlank(List<String> statements, StringBuilder statement) {
-        String sql = statement.toString().strip();
-        if (!sql.isEmpty()) {
-            statements.add(sql);
+            throw new DatabaseException("Cannot run the load script " + script.name() + " (" + KEY + ") at "
+                    + engine.location() + ": " + e.getMessage(), e);
         }
     }
 }

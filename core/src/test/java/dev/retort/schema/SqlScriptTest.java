@@ -1,43 +1,43 @@
-package dev.retort.quarkus.runtime;
+package dev.retort.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class SqlLoadScriptTest {
+class SqlScriptTest {
 
     @Test
     void semicolonsEndStatements() {
-        assertThat(SqlLoadScript.statements("insert into a values (1);\n insert into a values (2) ;\n"))
+        assertThat(SqlScript.statements("insert into a values (1);\n insert into a values (2) ;\n"))
                 .containsExactly("insert into a values (1)", "insert into a values (2)");
     }
 
     @Test
     void aLastStatementNeedsNoSemicolon() {
-        assertThat(SqlLoadScript.statements("delete from a;\ndelete from b")).containsExactly("delete from a", "delete from b");
+        assertThat(SqlScript.statements("delete from a;\ndelete from b")).containsExactly("delete from a", "delete from b");
     }
 
     @Test
     void semicolonsInStringsAndQuotedNamesStay() {
-        assertThat(SqlLoadScript.statements("insert into \"a;b\" values ('x; y', 'it''s; fine');"))
+        assertThat(SqlScript.statements("insert into \"a;b\" values ('x; y', 'it''s; fine');"))
                 .containsExactly("insert into \"a;b\" values ('x; y', 'it''s; fine')");
     }
 
     @Test
     void commentsAreDroppedWithTheSemicolonsInThem() {
-        assertThat(SqlLoadScript.statements("-- first; not a statement\ninsert into a values (1); /* two; */\n"
+        assertThat(SqlScript.statements("-- first; not a statement\ninsert into a values (1); /* two; */\n"
                 + "insert into a values (2); -- trailing"))
                 .containsExactly("insert into a values (1)", "insert into a values (2)");
     }
 
     @Test
     void aDashInsideAStringIsNotAComment() {
-        assertThat(SqlLoadScript.statements("insert into a values ('--not a comment');"))
+        assertThat(SqlScript.statements("insert into a values ('--not a comment');"))
                 .containsExactly("insert into a values ('--not a comment')");
     }
 
     @Test
     void blankAndCommentOnlyScriptsHaveNoStatements() {
-        assertThat(SqlLoadScript.statements("  \n-- nothing\n/* nothing */ ;  ;")).isEmpty();
+        assertThat(SqlScript.statements("  \n-- nothing\n/* nothing */ ;  ;")).isEmpty();
     }
 }

@@ -1,0 +1,40 @@
+package dev.retort;
+
+import java.util.Locale;
+
+/**
+ * What Retort does with the mapped tables when an application starts: the
+ * {@code schema-management.strategy} setting of the CDI and Quarkus integrations, written in lower case
+ * with hyphens ({@code drop-and-create}). Applied with {@link Metadata#apply(SchemaStrategy, Engine)}.
+ */
+public enum SchemaStrategy {
+    /** Leaves the database as it is. */
+    NONE,
+    /** Creates the tables, indexes and sequences that do not exist yet. */
+    CREATE,
+    /** Drops the mapped tables, then creates them: every row in them is lost. */
+    DROP_AND_CREATE,
+    /** Checks that every mapped table and column exists, and fails the start otherwise. */
+    VALIDATE;
+
+    /** The value as written in configuration: {@code drop-and-create}. */
+    public String configValue() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether Retort creates tables (so a load script may run after it). */
+    public boolean creates() {
+        return this == CREATE || this == DROP_AND_CREATE;
+    }
+
+    /** The strategy written as {@code value}; {@code key} names the setting in the error for anything else. */
+    public static SchemaStrategy parse(String key, String value) {
+        for (SchemaStrategy strategy : values()) {
+            if (strategy.configValue().equalsIgnoreCase(value.trim())) {
+                return strategy;
+            }
+        }
+        throw new ConfigurationException(key + " is '" + value + "', which is not a schema strategy. To fix this, "
+                + "set it to one of none, create, drop-and-create, validate.");
+    }
+}
