@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.EntityMappings;
+import dev.retort.mapping.JavaTypes;
 import dev.retort.sql.Expression;
 
 /**
@@ -51,10 +52,10 @@ public final class Attribute<E, V> extends Expr<V> {
 
     static <E, V> Attribute<E, V> checked(Class<E> entityType, String name, Class<V> javaType) {
         AttributeModel model = EntityMappings.of(entityType).requireAttribute(name);
-        if (boxed(model.javaType()) != javaType) {
+        if (JavaTypes.boxed(model.javaType()) != javaType) {
             throw new InvalidRequestException("Attr.of(" + entityType.getSimpleName() + ".class, \"" + name + "\", "
-                    + javaType.getSimpleName() + ".class): " + model + " holds " + boxed(model.javaType()).getName()
-                    + " values, not " + javaType.getName() + ". To fix this, pass " + boxed(model.javaType()).getSimpleName()
+                    + javaType.getSimpleName() + ".class): " + model + " holds " + JavaTypes.boxed(model.javaType()).getName()
+                    + " values, not " + javaType.getName() + ". To fix this, pass " + JavaTypes.boxed(model.javaType()).getSimpleName()
                     + ".class, or use the generated metamodel (" + entityType.getSimpleName() + "_." + name + ").");
         }
         Attribute<E, V> attribute = new Attribute<>(entityType, name, javaType);
@@ -91,10 +92,10 @@ public final class Attribute<E, V> extends Expr<V> {
             return expression.node();
         }
         AttributeModel attribute = model();
-        Class<?> target = boxed(attribute.javaType());
+        Class<?> target = JavaTypes.boxed(attribute.javaType());
         Object checked = value;
         if (value != null && !target.isInstance(value)) {
-            checked = widened(value, target);
+            checked = JavaTypes.widenIntegral(value, target);
             if (checked == null) {
                 throw new InvalidRequestException(this + " is a " + target.getName() + ", but the value given is "
                         + (value instanceof String ? "the String \"" + value + "\"" : "a " + value.getClass().getName() + " (" + value + ")")
@@ -102,22 +103,6 @@ public final class Attribute<E, V> extends Expr<V> {
             }
         }
         return new Expression.Value(attribute.toStored(checked), attribute.column().type().type());
-    }
-
-    private static Object widened(Object value, Class<?> target) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            long number = ((Number) value).longValue();
-            if (target == Long.class) {
-                return number;
-            }
-            if (target == Integer.class && number == (int) number) {
-                return (int) number;
-            }
-            if (target == Short.class && number == (short) number) {
-                return (short) number;
-            }
-        }
-        return null;
     }
 
     /** The Java field name. */
@@ -133,20 +118,6 @@ public final class Attribute<E, V> extends Expr<V> {
             model = resolved;
         }
         return resolved;
-    }
-
-    static Class<?> boxed(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        if (type == long.class) return Long.class;
-        if (type == int.class) return Integer.class;
-        if (type == short.class) return Short.class;
-        if (type == byte.class) return Byte.class;
-        if (type == boolean.class) return Boolean.class;
-        if (type == double.class) return Double.class;
-        if (type == float.class) return Float.class;
-        return Character.class;
     }
 
     @Override

@@ -41,7 +41,8 @@ public final class JavaTypes {
         return COLUMN_TYPES.get(javaType);
     }
 
-    static Class<?> boxed(Class<?> type) {
+    /** The boxed type of a primitive; other types as they are. */
+    public static Class<?> boxed(Class<?> type) {
         if (!type.isPrimitive()) {
             return type;
         }
@@ -54,5 +55,25 @@ public final class JavaTypes {
         if (type == float.class) return Float.class;
         if (type == char.class) return Character.class;
         throw new IllegalArgumentException(type.getName());
+    }
+
+    /**
+     * An integral {@code value} (Long, Integer, Short, Byte) as {@code target} (Long, Integer, Short) when it
+     * fits, so that {@code get(User.class, 1)} finds a Long id; {@code null} otherwise.
+     */
+    public static Object widenIntegral(Object value, Class<?> target) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            long number = ((Number) value).longValue();
+            if (target == Long.class) {
+                return number;
+            }
+            if (target == Integer.class && number == (int) number) {
+                return (int) number;
+            }
+            if (target == Short.class && number == (short) number) {
+                return (short) number;
+            }
+        }
+        return null;
     }
 }

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import dev.retort.InvalidRequestException;
 import dev.retort.mapping.AttributeModel;
+import dev.retort.mapping.JavaTypes;
 
 /** Checks and widens values given for attributes: ids for {@code get}, values for {@code filterBy}. */
 final class Ids {
@@ -28,17 +29,9 @@ final class Ids {
         if (value == null || target.isInstance(value)) {
             return value;
         }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            long number = ((Number) value).longValue();
-            if (target == Long.class) {
-                return number;
-            }
-            if (target == Integer.class && number == (int) number) {
-                return (int) number;
-            }
-            if (target == Short.class && number == (short) number) {
-                return (short) number;
-            }
+        Object widened = JavaTypes.widenIntegral(value, target);
+        if (widened != null) {
+            return widened;
         }
         String typeName = target.getSimpleName();
         throw new InvalidRequestException(call.get() + ": " + attribute + " is a " + target.getName() + ", but the value given is "

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import dev.retort.Expr;
 import dev.retort.InvalidRequestException;
 import dev.retort.RetortException;
+import dev.retort.mapping.JavaTypes;
 
 /** Builds records from rows: components in column order, numbers converted where the value fits. */
 final class RecordMapper<R> {
@@ -66,7 +67,7 @@ final class RecordMapper<R> {
             }
             return null;
         }
-        Class<?> boxed = type.isPrimitive() ? boxedType(type) : type;
+        Class<?> boxed = type.isPrimitive() ? JavaTypes.boxed(type) : type;
         if (boxed.isInstance(value)) {
             return value;
         }
@@ -100,18 +101,7 @@ final class RecordMapper<R> {
         return null;
     }
 
-    private static Class<?> boxedType(Class<?> type) {
-        if (type == long.class) return Long.class;
-        if (type == int.class) return Integer.class;
-        if (type == short.class) return Short.class;
-        if (type == byte.class) return Byte.class;
-        if (type == boolean.class) return Boolean.class;
-        if (type == double.class) return Double.class;
-        if (type == float.class) return Float.class;
-        return Character.class;
-    }
-
     private static String boxedName(Class<?> type) {
-        return boxedType(type).getSimpleName();
+        return JavaTypes.boxed(type).getSimpleName();
     }
 }
