@@ -31,19 +31,29 @@ public abstract class QueryCompilerContract {
     protected abstract String dialectName();
 
     /** {@code name} ILIKE {@code ?}, negated NOT LIKE, and LIKE, in a WHERE of users. */
-    protected abstract String ilikeSelect();
+    protected String ilikeSelect() {
+        return "SELECT id FROM users WHERE name ILIKE ? AND name NOT LIKE ? AND email LIKE ?";
+    }
 
     /** {@code name}, a bound separator and {@code email} concatenated, selected from users. */
-    protected abstract String concatSelect();
+    protected String concatSelect() {
+        return "SELECT name || ? || email FROM users";
+    }
 
     /** LENGTH(name) and the current local timestamp, selected from users. */
-    protected abstract String lengthAndNowSelect();
+    protected String lengthAndNowSelect() {
+        return "SELECT LENGTH(name), LOCALTIMESTAMP FROM users";
+    }
 
     /** Users ordered by age nulls first, then name descending nulls last. */
-    protected abstract String nullsOrderingSelect();
+    protected String nullsOrderingSelect() {
+        return "SELECT id FROM users ORDER BY age NULLS FIRST, name DESC NULLS LAST";
+    }
 
     /** {@link #fullJoin()} compiled, or the whole message of the error where the database lacks FULL JOIN. */
-    protected abstract String fullJoinSqlOrError();
+    protected String fullJoinSqlOrError() {
+        return "SELECT users.name, posts.title FROM users FULL JOIN posts ON posts.author_id = users.id";
+    }
 
     // ---- shared ---------------------------------------------------------------------------------------
 
