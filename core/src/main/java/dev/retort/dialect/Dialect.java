@@ -17,7 +17,7 @@ import dev.retort.sql.Statement;
  */
 public abstract class Dialect {
 
-    /** Short lower-case name, as in URLs and configuration: {@code h2}, {@code sqlite}, {@code postgresql}, {@code mysql}. */
+    /** Short lower-case name, as in URLs and configuration: {@code h2}, {@code sqlite}, {@code postgresql}, {@code mysql}, {@code mariadb}. */
     public abstract String name();
 
     /** The product name for messages, e.g. "PostgreSQL". */

@@ -22,7 +22,8 @@ public final class Dialects {
             case "h2": return Optional.of(new H2Dialect());
             case "sqlite": return Optional.of(new SqliteDialect());
             case "postgresql": case "postgres": return Optional.of(new PostgresDialect());
-            case "mysql": case "mariadb": return Optional.of(new MySqlDialect());
+            case "mysql": return Optional.of(new MySqlDialect());
+            case "mariadb": return Optional.of(MySqlDialect.mariaDb());
             default: return Optional.empty();
         }
     }
@@ -45,7 +46,7 @@ public final class Dialects {
         if (name.equals("h2")) return byName("h2");
         if (name.equals("postgresql")) return byName("postgresql");
         if (name.startsWith("sqlite")) return byName("sqlite");
-        if (name.equals("mysql") || name.equals("mariadb")) return byName("mysql");
+        if (name.equals("mysql") || name.equals("mariadb")) return byName(name);
         return Optional.empty();
     }
 }

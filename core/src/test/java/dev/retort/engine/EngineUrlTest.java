@@ -136,7 +136,7 @@ class EngineUrlTest {
         EngineUrl url = EngineUrl.parse(scheme + "://scott:tiger@db.example.com/shop");
 
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:mariadb://db.example.com:3306/shop");
-        assertThat(url.dialect().name()).isEqualTo("mysql");
+        assertThat(url.dialect().name()).isEqualTo(scheme.startsWith("mariadb") ? "mariadb" : "mysql");
         assertThat(url.user()).isEqualTo("scott");
         assertThat(url.password()).isEqualTo("tiger");
         assertThat(url.location()).isEqualTo("MySQL/MariaDB at db.example.com:3306 (database 'shop', user 'scott')");
@@ -177,7 +177,7 @@ class EngineUrlTest {
     @CsvSource({
             "jdbc:postgresql://localhost/app, postgresql, false",
             "jdbc:mysql://localhost/shop, mysql, false",
-            "jdbc:mariadb://localhost/shop, mysql, false",
+            "jdbc:mariadb://localhost/shop, mariadb, false",
             "jdbc:h2:mem:jdbc, h2, true",
             "jdbc:h2:./data/app, h2, false",
             "jdbc:sqlite::memory:, sqlite, true",

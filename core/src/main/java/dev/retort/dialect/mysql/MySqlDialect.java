@@ -18,7 +18,8 @@ import dev.retort.sql.SqlType;
 
 /**
  * MySQL 8 and MariaDB 10.5+. Backtick quoting, AUTO_INCREMENT keys, DATETIME(6) for timestamps with
- * instants and offset date-times stored in UTC, UUIDs as CHAR(36). DDL commits implicitly.
+ * instants and offset date-times stored in UTC, UUIDs as CHAR(36). DDL commits implicitly. The two
+ * servers speak the same SQL here but for sequences, which only MariaDB has: {@link #mariaDb()}.
  */
 public final class MySqlDialect extends Dialect {
     private static final Set<String> RESERVED = ReservedWords.commonPlus("ACCESSIBLE", "CHANGE", "DATABASE",
@@ -27,9 +28,30 @@ public final class MySqlDialect extends Dialect {
             "OPTION", "OUTFILE", "PURGE", "READ", "RENAME", "REPLACE", "REQUIRE", "RLIKE", "SCHEMA", "SEPARATOR",
             "SHOW", "SPATIAL", "STRAIGHT_JOIN", "TERMINATED", "UNLOCK", "UNSIGNED", "USAGE", "WRITE", "XOR", "ZEROFILL");
 
+    private final boolean sequences;
+
+    /** MySQL: no sequences, so SEQUENCE ids fall back to AUTO_INCREMENT as on SQLite. */
+    public MySqlDialect() {
+        this(false);
+    }
+
+    private MySqlDialect(boolean sequences) {
+        this.sequences = sequences;
+    }
+
+    /** MariaDB 10.3+, which has sequences. */
+    public static MySqlDialect mariaDb() {
+        return new MySqlDialect(true);
+    }
+
+    @Override
+    public boolean supportsSequences() {
+        return sequences;
+    }
+
     @Override
     public String name() {
-        return "mysql";
+        return sequences ? "mariadb" : "mysql";
     }
 
     @Override

@@ -1,16 +1,29 @@
 package dev.retort.dialect.mysql;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import dev.retort.dialect.DialectCompilerContract;
+import dev.retort.dialect.Dialects;
 import dev.retort.sql.SqlType;
 
 class MySqlCompilerTest extends DialectCompilerContract {
 
     @Override
     protected String dialectName() {
-        return "mysql";
+        return "mariadb";
+    }
+
+    /** The SQL is the same for both servers; only MariaDB has sequences (SEQUENCE ids use AUTO_INCREMENT on MySQL). */
+    @Test
+    void onlyMariaDbHasSequences() {
+        assertThat(Dialects.byName("mariadb").orElseThrow().supportsSequences()).isTrue();
+        assertThat(Dialects.byName("mysql").orElseThrow().supportsSequences()).isFalse();
+        assertThat(Dialects.forDatabaseProductName("MySQL").orElseThrow().supportsSequences()).isFalse();
     }
 
     @Override
