@@ -58,57 +58,58 @@ public abstract class Expr<T> {
 
     /** {@code this = value}; a null value gives {@code IS NULL}, as SQLAlchemy's {@code == None} does. */
     public final Predicate eq(T value) {
-        return value == null ? isNull() : compare(Expression.Operator.EQ, "=", value);
+        return value == null ? isNull() : compare(Expression.Operator.EQ, value);
     }
 
     public final Predicate eq(Expr<? extends T> other) {
-        return compare(Expression.Operator.EQ, "=", other);
+        return compare(Expression.Operator.EQ, other);
     }
 
     /** {@code this <> value}; a null value gives {@code IS NOT NULL}. */
     public final Predicate ne(T value) {
-        return value == null ? isNotNull() : compare(Expression.Operator.NE, "<>", value);
+        return value == null ? isNotNull() : compare(Expression.Operator.NE, value);
     }
 
     public final Predicate ne(Expr<? extends T> other) {
-        return compare(Expression.Operator.NE, "<>", other);
+        return compare(Expression.Operator.NE, other);
     }
 
     public final Predicate gt(T value) {
-        return compare(Expression.Operator.GT, ">", value);
+        return compare(Expression.Operator.GT, value);
     }
 
     public final Predicate gt(Expr<? extends T> other) {
-        return compare(Expression.Operator.GT, ">", other);
+        return compare(Expression.Operator.GT, other);
     }
 
     public final Predicate ge(T value) {
-        return compare(Expression.Operator.GE, ">=", value);
+        return compare(Expression.Operator.GE, value);
     }
 
     public final Predicate ge(Expr<? extends T> other) {
-        return compare(Expression.Operator.GE, ">=", other);
+        return compare(Expression.Operator.GE, other);
     }
 
     public final Predicate lt(T value) {
-        return compare(Expression.Operator.LT, "<", value);
+        return compare(Expression.Operator.LT, value);
     }
 
     public final Predicate lt(Expr<? extends T> other) {
-        return compare(Expression.Operator.LT, "<", other);
+        return compare(Expression.Operator.LT, other);
     }
 
     public final Predicate le(T value) {
-        return compare(Expression.Operator.LE, "<=", value);
+        return compare(Expression.Operator.LE, value);
     }
 
     public final Predicate le(Expr<? extends T> other) {
-        return compare(Expression.Operator.LE, "<=", other);
+        return compare(Expression.Operator.LE, other);
     }
 
-    private Predicate compare(Expression.Operator operator, String symbol, Object right) {
+    private Predicate compare(Expression.Operator operator, Object right) {
         requireValue(right, operator.name().toLowerCase(java.util.Locale.ROOT));
-        return new Predicate(new Expression.Comparison(node(), operator, bind(right)), this + " " + symbol + " " + describe(right));
+        return new Predicate(new Expression.Comparison(node(), operator, bind(right)),
+                this + " " + operator.symbol() + " " + describe(right));
     }
 
     /** {@code this BETWEEN low AND high}, both ends included. */

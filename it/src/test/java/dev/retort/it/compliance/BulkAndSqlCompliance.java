@@ -18,15 +18,6 @@ import dev.retort.it.model.User_;
 /** Bulk UPDATE/DELETE past the identity map, and hand-written SQL with named parameters, on every database. */
 abstract class BulkAndSqlCompliance extends DatabaseTest {
 
-    private void seedUsers() {
-        try (Session session = sessions.open()) {
-            session.addAll(new User("Alice", 30), new User("Bob", 25), new User("Carol", 28), new User("Dave", 25),
-                    new User("Eve", null));
-            session.commit();
-        }
-        sql.take();
-    }
-
     @Test
     void bulkUpdateReturnsTheCountAndExpiresLoadedInstances() {
         seedUsers();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.retort.Engine;
 import dev.retort.Metadata;
+import dev.retort.Session;
 import dev.retort.SessionFactory;
 import dev.retort.it.SqlRecorder;
 import dev.retort.it.TestDatabase;
@@ -72,6 +73,16 @@ abstract class DatabaseTest {
             metadata.dropAll(engine);
             engine.close();
         }
+    }
+
+    /** Five users, Eve without an age; the SQL log is cleared afterwards. */
+    protected void seedUsers() {
+        try (Session session = sessions.open()) {
+            session.addAll(new User("Alice", 30), new User("Bob", 25), new User("Carol", 28), new User("Dave", 25),
+                    new User("Eve", null));
+            session.commit();
+        }
+        sql.take();
     }
 
     /**

@@ -25,15 +25,6 @@ import dev.retort.it.model.User_;
 /** The typed query language on every database: each construct runs and its rows are checked. */
 abstract class QueryCompliance extends DatabaseTest {
 
-    private void seedUsers() {
-        try (Session session = sessions.open()) {
-            session.addAll(new User("Alice", 30), new User("Bob", 25), new User("Carol", 28), new User("Dave", 25),
-                    new User("Eve", null));
-            session.commit();
-        }
-        sql.take();
-    }
-
     private void seedScores() {
         try (Session session = sessions.open()) {
             session.addAll(new Score("ann", "red", 10, 2), new Score("ben", "red", 7, 7), new Score("cid", "blue", 3, 9),

@@ -27,15 +27,6 @@ import dev.retort.it.model.User;
 /** The seed tutorial's session and query behaviour, the same on every database. */
 abstract class SessionCompliance extends DatabaseTest {
 
-    private void seedUsers() {
-        try (Session session = sessions.open()) {
-            session.addAll(new User("Alice", 30), new User("Bob", 25), new User("Carol", 28), new User("Dave", 25),
-                    new User("Eve", null));
-            session.commit();
-        }
-        sql.take();
-    }
-
     @Test
     void insertLearnsGeneratedIdsInOneBatch() {
         User alice = new User("Alice", 30);
