@@ -29,11 +29,14 @@ import dev.retort.engine.SqlLog;
  * {@code dev.retort.sql}), {@code log-bind-parameters} ({@code false} leaves bound values out of that log),
  * {@code pool-size} (default 10), {@code dialect} (override the one the URL
  * implies), {@code isolation-level} ({@link Isolation} name), {@code user}, {@code password},
- * {@code acquisition-timeout-seconds} (default 30).
+ * {@code acquisition-timeout-seconds} (default 30), {@code statement-batch-size} (rows per JDBC batch when a
+ * flush writes many rows of one shape, default 1000).
  */
 public final class Engine implements AutoCloseable {
     private static final List<String> OPTIONS = List.of("echo", "log-bind-parameters", "pool-size", "dialect",
-            "isolation-level", "user", "password", "acquisition-timeout-seconds");
+            "isolation-level", "user", "password", "acquisition-timeout-seconds", "statement-batch-size");
+    /** Rows per JDBC batch unless configured otherwise. */
+    public static final int DEFAULT_STATEMENT_BATCH_SIZE = 1000;
 
     private final DataSource dataSource;
     private final Dialect dialect;
@@ -41,15 +44,17 @@ public final class Engine implements AutoCloseable {
     private final SqlLog sqlLog;
     private final Isolation isolation;
     private final boolean ownsPool;
+    private final int statementBatchSize;
 
     private Engine(DataSource dataSource, Dialect dialect, String location, SqlLog sqlLog, Isolation isolation,
-                   boolean ownsPool) {
+                   boolean ownsPool, int statementBatchSize) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.location = location;
         this.sqlLog = sqlLog;
         this.isolation = isolation;
         this.ownsPool = ownsPool;
+        this.statementBatchSize = statementBatchSize;
     }
 
     /** An engine for a URL such as {@code sqlite:///example.db}, with default options. */
@@ -70,6 +75,7 @@ public final class Engine implements AutoCloseable {
         String password = settings.getOrDefault("password", parsed.password());
         int poolSize = intOption(settings, "pool-size", 10);
         int timeout = intOption(settings, "acquisition-timeout-seconds", 30);
+        int batchSize = intOption(settings, "statement-batch-size", DEFAULT_STATEMENT_BATCH_SIZE);
         Isolation isolation = settings.containsKey("isolation-level") ? isolationNamed(settings.get("isolation-level")) : null;
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool
@@ -97,7 +103,7 @@ public final class Engine implements AutoCloseable {
         }
         return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo")),
                         !"false".equalsIgnoreCase(settings.getOrDefault("log-bind-parameters", "true"))),
-                isolation, true);
+                isolation, true, batchSize);
     }
 
     /** An engine over the application's own pool; {@link #close()} leaves that pool open. */
@@ -115,7 +121,21 @@ public final class Engine implements AutoCloseable {
 
     /** As {@link #of(DataSource, Dialect, String, boolean)}; {@code logBindParameters} false keeps bound values out of the SQL log. */
     public static Engine of(DataSource dataSource, Dialect dialect, String location, boolean echo, boolean logBindParameters) {
-        return new Engine(dataSource, dialect, location, new SqlLog(echo, logBindParameters), null, false);
+        return of(dataSource, dialect, location, echo, logBindParameters, DEFAULT_STATEMENT_BATCH_SIZE);
+    }
+
+    /**
+     * As {@link #of(DataSource, Dialect, String, boolean, boolean)}, with the number of rows a flush sends per
+     * JDBC batch (the {@code statement-batch-size} option of {@link #create}).
+     */
+    public static Engine of(DataSource dataSource, Dialect dialect, String location, boolean echo, boolean logBindParameters,
+                            int statementBatchSize) {
+        if (statementBatchSize < 1) {
+            throw new ConfigurationException("The statement batch size must be a positive whole number, not "
+                    + statementBatchSize + ".");
+        }
+        return new Engine(dataSource, dialect, location, new SqlLog(echo, logBindParameters), null, false,
+                statementBatchSize);
     }
 
     public Dialect dialect() {
@@ -129,6 +149,11 @@ public final class Engine implements AutoCloseable {
     /** Where the database is, for messages and logs; never contains a password. */
     public String location() {
         return location;
+    }
+
+    /** Rows per JDBC batch when a flush writes many rows of one shape. */
+    public int statementBatchSize() {
+        return statementBatchSize;
     }
 
     /** The engine's SQL log (internal to Retort's layers). */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EngineTest {
 
     private static final String VALID_OPTIONS = "echo, log-bind-parameters, pool-size, dialect, isolation-level, user, password, "
-            + "acquisition-timeout-seconds";
+            + "acquisition-timeout-seconds, statement-batch-size";
 
     @Test
     void h2InMemoryEngine() throws SQLException {

@@ -27,17 +27,17 @@ import dev.retort.sql.CompiledStatement;
  * any failure rolls the frame back in the database and in memory.
  */
 final class Flush {
-    /** Rows per executeBatch; big enough to amortise round trips, small enough for drivers' buffers. */
-    static final int BATCH_SIZE = 1000;
-
     private final SessionImpl session;
     private final SessionContext context;
     private final Statements statements;
+    /** Rows per executeBatch (the engine's statement-batch-size). */
+    private final int batchSize;
 
     Flush(SessionImpl session, SessionContext context) {
         this.session = session;
         this.context = context;
         this.statements = new Statements(context);
+        this.batchSize = context.engine().statementBatchSize();
     }
 
     /** A changed object: its entry and its current field values. */
@@ -185,9 +185,9 @@ final class Flush {
         String keyColumn = persister.attribute(0).column().name();
         try (PreparedStatement statement = generatedKeys && !returning
                 ? statements.prepareReturningKeys(connection, compiled, keyColumn) : statements.prepare(connection, compiled)) {
-            List<Object[]> values = new ArrayList<>(Math.min(entries.size(), BATCH_SIZE));
-            for (int start = 0; start < entries.size(); start += BATCH_SIZE) {
-                int end = Math.min(entries.size(), start + BATCH_SIZE);
+            List<Object[]> values = new ArrayList<>(Math.min(entries.size(), batchSize));
+            for (int start = 0; start < entries.size(); start += batchSize) {
+                int end = Math.min(entries.size(), start + batchSize);
                 values.clear();
                 for (int i = start; i < end; i++) {
                     Object[] fields = persister.read(entries.get(i).instance);
@@ -298,8 +298,8 @@ final class Flush {
                          List<Write> writes, java.util.function.Consumer<Write> written) {
         boolean checkEach = !context.dialect().reportsBatchRowCounts();
         try (PreparedStatement statement = statements.prepare(connection, compiled)) {
-            for (int start = 0; start < writes.size(); start += BATCH_SIZE) {
-                int end = Math.min(writes.size(), start + BATCH_SIZE);
+            for (int start = 0; start < writes.size(); start += batchSize) {
+                int end = Math.min(writes.size(), start + batchSize);
                 for (int i = start; i < end; i++) {
                     Write write = writes.get(i);
                     persister.bind(statement, compiled, write.row());

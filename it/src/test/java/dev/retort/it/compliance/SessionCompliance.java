@@ -12,12 +12,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.retort.ConfigurationException;
+import dev.retort.Engine;
 import dev.retort.InvalidRequestException;
 import dev.retort.MappingException;
 import dev.retort.MultipleResultsFoundException;
 import dev.retort.NoResultFoundException;
 import dev.retort.Order;
 import dev.retort.Session;
+import dev.retort.SessionFactory;
 import dev.retort.it.model.Country;
 import dev.retort.it.model.Sample;
 import dev.retort.it.model.Ticket;
@@ -61,6 +64,26 @@ abstract class SessionCompliance extends DatabaseTest {
                 generatedKeyInsert(insert, 500));
         User sample = users.get(1_234);
         assertThat(rows("SELECT name, age FROM users WHERE id = " + sample.id)).containsExactly(List.of("user1234", "1234"));
+    }
+
+    @Test
+    void statementBatchSizeIsTheEnginesToChoose() {
+        Engine small = Engine.of(engine.dataSource(), engine.dialect(), engine.location(), true, true, 300);
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            users.add(new User("user" + i, i));
+        }
+        try (Session session = SessionFactory.of(small, metadata).open()) {
+            session.addAll(users);
+            session.commit();
+        }
+        String insert = "INSERT INTO users (name, age) VALUES (?, ?)";
+        assertThat(sql.takeStatements()).containsExactly(generatedKeyInsert(insert, 300), generatedKeyInsert(insert, 300),
+                generatedKeyInsert(insert, 100));
+        assertThat(rows("SELECT COUNT(*) FROM users")).containsExactly(List.of("700"));
+        assertThatThrownBy(() -> Engine.of(engine.dataSource(), engine.dialect(), engine.location(), true, true, 0))
+                .isExactlyInstanceOf(ConfigurationException.class)
+                .hasMessage("The statement batch size must be a positive whole number, not 0.");
     }
 
     @Test
