@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.EntityModel;
+import dev.retort.mapping.RelationshipModel;
 import dev.retort.schema.SchemaTool;
 import dev.retort.sql.Table;
 
@@ -45,10 +46,90 @@ public final class Metadata {
             }
             models.add(model);
         }
-        return new Metadata(models);
+        for (EntityModel model : models) {
+            for (RelationshipModel relationship : model.relationships()) {
+                checkRelationship(models, relationship);
+            }
+            for (Table joinTable : model.joinTables()) {
+                Class<?> clash = tables.putIfAbsent(joinTable.name().toLowerCase(java.util.Locale.ROOT), model.javaType());
+                if (clash != null) {
+                    throw new MappingException("The join table " + joinTable.name() + " of " + model.entityName()
+                            + " has the name of another table (of " + clash.getName() + "). To fix this, name it with "
+                            + "@JoinTable(name = ...).");
+                }
+            }
+        }
+        return new Metadata(dependencyOrder(models));
     }
 
-    /** The mapped entity classes, in the order given. */
+    private static void checkRelationship(List<EntityModel> models, RelationshipModel relationship) {
+        EntityModel target = models.stream().filter(model -> model.javaType() == relationship.target()).findFirst()
+                .orElseThrow(() -> new MappingException("Relationship " + relationship + " refers to "
+                        + relationship.target().getName() + ", which is not in this Metadata. To fix this, list it too: "
+                        + "Metadata.of(..., " + relationship.target().getSimpleName() + ".class)."));
+        if (relationship.owning()) {
+            return;
+        }
+        String mappedBy = relationship.mappedBy().orElseThrow();
+        RelationshipModel.Kind expected = switch (relationship.kind()) {
+            case ONE_TO_MANY -> RelationshipModel.Kind.MANY_TO_ONE;
+            case ONE_TO_ONE -> RelationshipModel.Kind.ONE_TO_ONE;
+            case MANY_TO_MANY -> RelationshipModel.Kind.MANY_TO_MANY;
+            case MANY_TO_ONE -> throw new IllegalStateException("a many-to-one always owns its foreign key");
+        };
+        RelationshipModel owning = target.relationship(mappedBy).orElse(null);
+        if (owning == null || owning.kind() != expected || !owning.owning()
+                || !owning.target().isAssignableFrom(relationship.owner())) {
+            String annotation = switch (expected) {
+                case MANY_TO_ONE -> "@ManyToOne";
+                case ONE_TO_ONE -> "@OneToOne";
+                default -> "@ManyToMany";
+            };
+            throw new MappingException("Relationship " + relationship + " is mappedBy \"" + mappedBy + "\", but "
+                    + target.entityName() + (owning == null ? " has no relationship of that name"
+                    : "." + mappedBy + " is not an owning " + annotation + " to " + relationship.owner().getSimpleName())
+                    + ". To fix this, name the " + annotation + " field of " + target.entityName() + " that refers back to "
+                    + relationship.owner().getSimpleName() + ".");
+        }
+    }
+
+    /**
+     * The models ordered so that every table comes after the tables its foreign keys reference (the order
+     * in which tables are created and rows inserted), otherwise as given. Self-references are fine; a cycle
+     * between tables is refused, since neither table could be created first.
+     */
+    private static List<EntityModel> dependencyOrder(List<EntityModel> models) {
+        List<EntityModel> ordered = new ArrayList<>();
+        java.util.Set<EntityModel> visiting = new java.util.HashSet<>();
+        for (EntityModel model : models) {
+            visit(model, models, ordered, visiting, new ArrayList<>());
+        }
+        return ordered;
+    }
+
+    private static void visit(EntityModel model, List<EntityModel> models, List<EntityModel> ordered,
+                              java.util.Set<EntityModel> visiting, List<String> path) {
+        if (ordered.contains(model)) {
+            return;
+        }
+        path.add(model.entityName());
+        if (!visiting.add(model)) {
+            throw new MappingException("The foreign keys of " + String.join(" -> ", path) + " form a cycle between tables, "
+                    + "so no table can be created before the others. To fix this, keep the foreign key on one side only "
+                    + "(map the other side as the inverse, with mappedBy).");
+        }
+        for (RelationshipModel relationship : model.relationships()) {
+            if (relationship.joinColumn() != null && relationship.target() != model.javaType()) {
+                models.stream().filter(candidate -> candidate.javaType() == relationship.target()).findFirst()
+                        .ifPresent(target -> visit(target, models, ordered, visiting, path));
+            }
+        }
+        visiting.remove(model);
+        path.remove(path.size() - 1);
+        ordered.add(model);
+    }
+
+    /** The mapped entity classes, parents (referenced by foreign keys) before children, otherwise in the order given. */
     public List<Class<?>> entities() {
         return models.stream().<Class<?>>map(EntityModel::javaType).toList();
     }
@@ -58,8 +139,11 @@ public final class Metadata {
         return models;
     }
 
+    /** Entity tables in dependency order, then the join tables of many-to-many relationships. */
     List<Table> tables() {
-        return models.stream().map(EntityModel::table).toList();
+        List<Table> tables = new ArrayList<>(models.stream().map(EntityModel::table).toList());
+        models.forEach(model -> tables.addAll(model.joinTables()));
+        return tables;
     }
 
     /** Creates the tables (with indexes and sequences) that do not exist yet, like SQLAlchemy's {@code create_all}. */
@@ -87,7 +171,8 @@ public final class Metadata {
         }
         List<String> problems = new ArrayList<>();
         for (SchemaTool.Missing item : missing) {
-            EntityModel model = models.stream().filter(candidate -> candidate.table().name().equals(item.table())).findFirst().orElseThrow();
+            EntityModel model = models.stream().filter(candidate -> candidate.table().name().equals(item.table())
+                    || candidate.joinTables().stream().anyMatch(table -> table.name().equals(item.table()))).findFirst().orElseThrow();
             problems.add(item.column() == null
                     ? "table " + item.table() + " (entity " + model.javaType().getName() + ") does not exist"
                     : "table " + item.table() + " has no column " + item.column() + " (entity " + model.javaType().getName() + ")");

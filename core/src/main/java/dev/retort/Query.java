@@ -36,6 +36,13 @@ public interface Query<T> {
 
     Query<T> leftJoin(Alias<?> alias, Predicate on);
 
+    /**
+     * How to load the relationships of the results ({@link Load#selectIn}, {@link Load#joined},
+     * {@link Load#lazy}, {@link Load#raise}); relationships not named load as mapped (to-one with their
+     * object, to-many lazily on first access).
+     */
+    Query<T> options(Load... loads);
+
     /** SELECT DISTINCT. */
     Query<T> distinct();
 

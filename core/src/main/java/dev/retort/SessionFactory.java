@@ -13,14 +13,23 @@ public final class SessionFactory {
     private final Metadata metadata;
     private final SessionContext context;
 
-    private SessionFactory(Engine engine, Metadata metadata) {
+    private SessionFactory(Engine engine, Metadata metadata, SessionContext context) {
         this.engine = engine;
         this.metadata = metadata;
-        this.context = new SessionContext(engine, metadata.models());
+        this.context = context;
     }
 
     public static SessionFactory of(Engine engine, Metadata metadata) {
-        return new SessionFactory(engine, metadata);
+        return new SessionFactory(engine, metadata, new SessionContext(engine, metadata.models()));
+    }
+
+    /**
+     * A factory like this one (sharing its compiled statements) whose sessions apply {@code guard} to lazy
+     * loads: a warning, or an error when strict, once a relationship is lazily loaded for more objects than
+     * its threshold. The default is {@link LazyLoadGuard#DEFAULT}.
+     */
+    public SessionFactory withLazyLoadGuard(LazyLoadGuard guard) {
+        return new SessionFactory(engine, metadata, context.withLazyLoadGuard(guard));
     }
 
     /** A new session; it takes a connection from the engine's pool when its first transaction begins. */

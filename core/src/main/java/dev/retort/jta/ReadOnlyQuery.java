@@ -73,6 +73,11 @@ final class ReadOnlyQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> options(dev.retort.Load... loads) {
+        return refined(query -> query.options(loads));
+    }
+
+    @Override
     public Query<T> orderBy(String... attributes) {
         return refined(query -> query.orderBy(attributes));
     }

@@ -21,6 +21,8 @@ public final class AttributeModel {
     private final Column column;
     private final EnumStorage enumStorage;
     private final Object primitiveDefault;
+    /** For the foreign key of a to-one relationship: the target's id field (the field holds the target entity). */
+    private final Field targetId;
 
     AttributeModel(String name, Field field, Column column, EnumStorage enumStorage) {
         this.name = name;
@@ -31,6 +33,33 @@ public final class AttributeModel {
         this.storedType = enumStorage == EnumStorage.NAME ? String.class
                 : enumStorage == EnumStorage.ORDINAL ? Integer.class : JavaTypes.boxed(javaType);
         this.primitiveDefault = javaType.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(javaType, 1), 0) : null;
+        this.targetId = null;
+    }
+
+    /** The foreign-key column of a to-one relationship: the field holds the related entity, the column its id. */
+    AttributeModel(String name, Field field, Column column, Field targetId) {
+        this.name = name;
+        this.field = field;
+        this.javaType = field.getType();
+        this.column = column;
+        this.enumStorage = EnumStorage.NONE;
+        this.storedType = JavaTypes.boxed(targetId.getType());
+        this.primitiveDefault = null;
+        this.targetId = targetId;
+    }
+
+    /** Whether this is the foreign key of a to-one relationship (its field holds an entity, its column an id). */
+    public boolean isReference() {
+        return targetId != null;
+    }
+
+    /** The id of a related entity held by a reference attribute's field. */
+    public Object idOf(Object target) {
+        try {
+            return target == null ? null : targetId.get(target);
+        } catch (IllegalAccessException e) {
+            throw new RetortException("Cannot read the id of " + target.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
     }
 
     enum EnumStorage { NONE, NAME, ORDINAL }
@@ -74,8 +103,11 @@ public final class AttributeModel {
         }
     }
 
-    /** The field value as stored in the column. */
+    /** The field value as stored in the column (a related entity's id, for a reference). */
     public Object toStored(Object value) {
+        if (targetId != null && javaType.isInstance(value)) {
+            return idOf(value);
+        }
         if (value == null || enumStorage == EnumStorage.NONE) {
             return value;
         }
@@ -113,8 +145,8 @@ public final class AttributeModel {
 
     /** Whether a field value differs from its snapshot, as the database would see it. */
     public boolean differs(Object current, Object snapshot) {
-        if (current == snapshot) {
-            return false;
+        if (current == snapshot || targetId != null) {
+            return current != snapshot;
         }
         if (current == null || snapshot == null) {
             return true;

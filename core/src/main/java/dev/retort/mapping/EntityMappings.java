@@ -22,11 +22,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.ManyToMany;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
@@ -34,6 +30,7 @@ import jakarta.persistence.Version;
 import dev.retort.MappingException;
 import dev.retort.sql.Column;
 import dev.retort.sql.ColumnType;
+import dev.retort.sql.ForeignKey;
 import dev.retort.sql.Generation;
 import dev.retort.sql.Index;
 import dev.retort.sql.Sequence;
@@ -101,7 +98,16 @@ public final class EntityMappings {
         AttributeModel version = null;
         IdGeneration generation = IdGeneration.ASSIGNED;
         Optional<Sequence> sequence = Optional.empty();
+        List<RelationshipModel> relationships = new ArrayList<>();
         for (Field field : fields) {
+            RelationshipModel relationship = Relationships.read(type, tableName, field);
+            if (relationship != null) {
+                relationships.add(relationship);
+                if (relationship.joinColumn() != null) {
+                    attributes.add(relationship.joinColumn());
+                }
+                continue;
+            }
             boolean isId = field.isAnnotationPresent(Id.class);
             if (isId && id != null) {
                 throw new MappingException("Entity " + type.getName() + " has two @Id fields, " + id.name() + " and "
@@ -130,12 +136,20 @@ public final class EntityMappings {
                     + "assign it).");
         }
         List<Column> columns = attributes.stream().map(AttributeModel::column).toList();
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (RelationshipModel relationship : relationships) {
+            if (relationship.joinColumn() != null) {
+                foreignKeys.add(new ForeignKey(List.of(relationship.joinColumn().column().name()),
+                        tableName(relationship.target()), List.of(idColumnName(relationship.target()))));
+            }
+        }
         Table table = new Table(tableName, columns, List.of(id.column().name()), uniqueConstraints(type, tableName, columns),
-                indexes(type, tableName, columns), sequence);
-        return new EntityModel(type, table, attributes, id, Optional.ofNullable(version), generation, constructor(type));
+                indexes(type, tableName, columns), sequence, foreignKeys);
+        return new EntityModel(type, table, attributes, id, Optional.ofNullable(version), generation, constructor(type),
+                relationships);
     }
 
-    private static String tableName(Class<?> type) {
+    static String tableName(Class<?> type) {
         jakarta.persistence.Table table = type.getAnnotation(jakarta.persistence.Table.class);
         if (table != null && !table.name().isEmpty()) {
             return table.name();
@@ -145,7 +159,7 @@ public final class EntityMappings {
     }
 
     /** Fields of the class and its {@code @MappedSuperclass} ancestors, superclass fields first. */
-    private static List<Field> persistentFields(Class<?> type) {
+    static List<Field> persistentFields(Class<?> type) {
         Deque<Class<?>> hierarchy = new ArrayDeque<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             if (c == type || c.isAnnotationPresent(MappedSuperclass.class)) {
@@ -236,13 +250,11 @@ public final class EntityMappings {
     }
 
     private static void rejectUnsupportedAnnotations(Class<?> type, Field field) {
-        for (Class<? extends Annotation> relationship : List.of(OneToMany.class, ManyToOne.class, OneToOne.class,
-                ManyToMany.class, Embedded.class, EmbeddedId.class)) {
-            if (field.isAnnotationPresent(relationship)) {
+        for (Class<? extends Annotation> unsupported : List.of(Embedded.class, EmbeddedId.class)) {
+            if (field.isAnnotationPresent(unsupported)) {
                 throw new MappingException("Attribute " + type.getSimpleName() + "." + field.getName() + " is annotated @"
-                        + relationship.getSimpleName() + ", which this version of Retort does not map yet. "
-                        + "To fix this, map the foreign key as a plain column (e.g. Long authorId), or mark the "
-                        + "field @Transient.");
+                        + unsupported.getSimpleName() + ", which this version of Retort does not map yet. "
+                        + "To fix this, map the embedded values as columns of the entity, or mark the field @Transient.");
             }
         }
     }
@@ -341,6 +353,29 @@ public final class EntityMappings {
             throw new MappingException("Entity " + type.getName() + " has no no-argument constructor, which Retort "
                     + "needs to create instances when loading rows. To fix this, add one; it may be protected or private.");
         }
+    }
+
+    /** The id field of an entity class (declared on it or a {@code @MappedSuperclass}), read without building its model. */
+    static Field idField(Class<?> type) {
+        for (Field field : persistentFields(type)) {
+            if (field.isAnnotationPresent(Id.class)) {
+                field.setAccessible(true);
+                return field;
+            }
+        }
+        throw new MappingException("Entity " + type.getName() + " has no @Id attribute. To fix this, annotate "
+                + "its primary-key field with @jakarta.persistence.Id (and @GeneratedValue to let the database "
+                + "assign it).");
+    }
+
+    /** The primary-key column name of an entity class. */
+    static String idColumnName(Class<?> type) {
+        return columnName(idField(type));
+    }
+
+    static String columnName(Field field) {
+        jakarta.persistence.Column annotation = field.getAnnotation(jakarta.persistence.Column.class);
+        return annotation != null && !annotation.name().isEmpty() ? annotation.name() : snakeCase(field.getName());
     }
 
     /** {@code firstName} to {@code first_name}, {@code OrderLine} to {@code order_line}, {@code URLCache} to {@code url_cache}. */

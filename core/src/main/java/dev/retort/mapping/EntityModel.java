@@ -22,9 +22,11 @@ public final class EntityModel {
     private final Optional<AttributeModel> version;
     private final IdGeneration idGeneration;
     private final Constructor<?> constructor;
+    private final List<RelationshipModel> relationships;
 
     EntityModel(Class<?> javaType, Table table, List<AttributeModel> attributes, AttributeModel id,
-                Optional<AttributeModel> version, IdGeneration idGeneration, Constructor<?> constructor) {
+                Optional<AttributeModel> version, IdGeneration idGeneration, Constructor<?> constructor,
+                List<RelationshipModel> relationships) {
         this.javaType = javaType;
         this.table = table;
         this.attributes = List.copyOf(attributes);
@@ -32,6 +34,27 @@ public final class EntityModel {
         this.version = version;
         this.idGeneration = idGeneration;
         this.constructor = constructor;
+        this.relationships = List.copyOf(relationships);
+    }
+
+    /** The relationship attributes, in declaration order (to-one owning sides also have a column attribute). */
+    public List<RelationshipModel> relationships() {
+        return relationships;
+    }
+
+    public Optional<RelationshipModel> relationship(String name) {
+        for (RelationshipModel relationship : relationships) {
+            if (relationship.name().equals(name)) {
+                return Optional.of(relationship);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The join tables of the many-to-many relationships this entity owns. */
+    public List<Table> joinTables() {
+        return relationships.stream().filter(relationship -> relationship.joinTable() != null)
+                .map(relationship -> relationship.joinTable().table()).toList();
     }
 
     public Class<?> javaType() {

@@ -27,7 +27,8 @@ import javax.tools.Diagnostic;
 
 /**
  * Generates the typed metamodel: for each {@code @Entity User}, a class {@code User_} in the same package
- * with one {@code Attribute<User, V>} per mapped field, as {@code EntityMappings} reads them (fields of the
+ * with one {@code Attribute<User, V>} per mapped column field and one {@code Relation<User, T>} per
+ * relationship field, as {@code EntityMappings} reads them (fields of the
  * entity and of its {@code @MappedSuperclass} ancestors, without static, transient and {@code @Transient}
  * ones). A nested entity {@code Outer.Inner} gets {@code Outer_Inner_}. Found by javac on the class path
  * through {@code META-INF/services}; output depends only on the sources, so builds are reproducible, and
@@ -36,9 +37,9 @@ import javax.tools.Diagnostic;
 @SupportedAnnotationTypes("jakarta.persistence.Entity")
 public final class MetamodelProcessor extends AbstractProcessor {
     private static final String MAPPED_SUPERCLASS = "jakarta.persistence.MappedSuperclass";
-    private static final Set<String> SKIPPED_ANNOTATIONS = Set.of("jakarta.persistence.Transient",
-            "jakarta.persistence.OneToMany", "jakarta.persistence.ManyToOne", "jakarta.persistence.OneToOne",
-            "jakarta.persistence.ManyToMany");
+    private static final Set<String> SKIPPED_ANNOTATIONS = Set.of("jakarta.persistence.Transient");
+    private static final Set<String> RELATIONSHIPS = Set.of("jakarta.persistence.OneToMany",
+            "jakarta.persistence.ManyToOne", "jakarta.persistence.OneToOne", "jakarta.persistence.ManyToMany");
 
     @Override
     public SourceVersion getSupportedSourceVersion() {
@@ -86,7 +87,17 @@ public final class MetamodelProcessor extends AbstractProcessor {
         String qualified = packageName.isEmpty() ? className : packageName + "." + className;
         MetamodelSource source = new MetamodelSource(packageName, className, entityName);
         for (VariableElement field : mappedFields(entity)) {
-            source.attribute(field.getSimpleName().toString(), typeName(field.asType(), packageName));
+            String name = field.getSimpleName().toString();
+            if (field.getAnnotationMirrors().stream().anyMatch(mirror -> RELATIONSHIPS.contains(
+                    ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString()))) {
+                TypeMirror type = field.asType();
+                if (type instanceof DeclaredType declared && !declared.getTypeArguments().isEmpty()) {
+                    type = declared.getTypeArguments().get(0);
+                }
+                source.relation(name, typeName(type, packageName));
+            } else {
+                source.attribute(name, typeName(field.asType(), packageName));
+            }
         }
         try (Writer writer = processingEnv.getFiler().createSourceFile(qualified, entity).openWriter()) {
             writer.write(source.render());

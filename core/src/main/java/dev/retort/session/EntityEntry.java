@@ -23,6 +23,13 @@ final class EntityEntry {
     Status status;
     Object[] snapshot;
     boolean expired;
+    /** Set while a load is filling this entry (so a row seen twice in one result is filled once). */
+    boolean loading;
+    /**
+     * Per to-many relationship ({@link EntityPersister#collections()} order): the elements as the database
+     * holds them after the last load or flush, or null while unknown (never loaded).
+     */
+    java.util.List<Object>[] collections;
 
     EntityEntry(Object instance, EntityPersister persister, Object id, Status status, Object[] snapshot) {
         this.instance = instance;

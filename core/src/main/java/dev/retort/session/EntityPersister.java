@@ -15,6 +15,7 @@ import dev.retort.dialect.Dialect;
 import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.EntityModel;
 import dev.retort.mapping.IdGeneration;
+import dev.retort.mapping.RelationshipModel;
 import dev.retort.sql.CompiledStatement;
 import dev.retort.sql.Expression;
 import dev.retort.sql.SqlType;
@@ -47,6 +48,12 @@ public final class EntityPersister {
     private final List<Expression> allColumns;
     private final ConcurrentHashMap<BitSet, CompiledStatement> updates = new ConcurrentHashMap<>();
     private final SequenceBlock sequenceBlock;
+    /** The relationship of each attribute that is a to-one foreign key, else null. */
+    private final RelationshipModel[] referenceOf;
+    private final int[] references;
+    /** The to-many relationships and inverse to-one ones: the attributes that hold objects but no column. */
+    private final List<RelationshipModel> collections;
+    private final List<RelationshipModel> inverseToOne;
 
     public EntityPersister(EntityModel model, Dialect dialect) {
         this.model = model;
@@ -65,6 +72,18 @@ public final class EntityPersister {
             arrays |= attribute.javaType() == byte[].class;
         }
         this.hasArrays = arrays;
+        this.referenceOf = new RelationshipModel[count];
+        List<Integer> referenceIndexes = new ArrayList<>();
+        for (RelationshipModel relationship : model.relationships()) {
+            if (relationship.joinColumn() != null) {
+                int index = model.attributes().indexOf(relationship.joinColumn());
+                referenceOf[index] = relationship;
+                referenceIndexes.add(index);
+            }
+        }
+        this.references = referenceIndexes.stream().mapToInt(Integer::intValue).toArray();
+        this.collections = model.relationships().stream().filter(RelationshipModel::toMany).toList();
+        this.inverseToOne = model.relationships().stream().filter(relationship -> !relationship.toMany() && !relationship.owning()).toList();
         this.versionIndex = model.version().map(model.attributes()::indexOf).orElse(-1);
         if (versionIndex >= 0) {
             types[count] = types[versionIndex];
@@ -115,6 +134,36 @@ public final class EntityPersister {
 
     public EntityModel model() {
         return model;
+    }
+
+    /** Indexes of the attributes that are foreign keys of to-one relationships. */
+    int[] references() {
+        return references;
+    }
+
+    /** The relationship whose foreign key attribute {@code index} is. */
+    RelationshipModel referenceOf(int index) {
+        return referenceOf[index];
+    }
+
+    /** The attribute index of a to-one owning relationship's foreign key. */
+    int indexOf(RelationshipModel relationship) {
+        for (int index : references) {
+            if (referenceOf[index] == relationship) {
+                return index;
+            }
+        }
+        throw new IllegalArgumentException(relationship + " is not a foreign key of " + model.entityName());
+    }
+
+    /** The to-many relationships, in declaration order (their index is the slot of the entry's collection snapshots). */
+    List<RelationshipModel> collections() {
+        return collections;
+    }
+
+    /** The inverse sides of one-to-one relationships (no column here; the other table has the key). */
+    List<RelationshipModel> inverseToOne() {
+        return inverseToOne;
     }
 
     public Class<?> entityType() {

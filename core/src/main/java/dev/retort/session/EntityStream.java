@@ -25,13 +25,15 @@ final class EntityStream {
     private final EntityPersister persister;
     private final CompiledStatement compiled;
     private final Statements statements;
+    private final LoadPlan plan;
 
-    EntityStream(SessionImpl session, Loader loader, EntityPersister persister, CompiledStatement compiled) {
+    EntityStream(SessionImpl session, Loader loader, EntityPersister persister, CompiledStatement compiled, LoadPlan plan) {
         this.session = session;
         this.loader = loader;
         this.persister = persister;
         this.compiled = compiled;
         this.statements = new Statements(session.context());
+        this.plan = plan;
     }
 
     Stream<Object> open() {
@@ -69,8 +71,11 @@ final class EntityStream {
         }
     }
 
+    /** Reads {@link #FETCH_SIZE} rows at a time and hydrates them together, so related objects load per batch. */
     private final class Rows extends Spliterators.AbstractSpliterator<Object> {
         private final ResultSet resultSet;
+        private final java.util.ArrayDeque<Object> ready = new java.util.ArrayDeque<>();
+        private boolean exhausted;
 
         Rows(ResultSet resultSet) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -80,15 +85,23 @@ final class EntityStream {
         @Override
         public boolean tryAdvance(Consumer<? super Object> action) {
             session.checkUsable();
-            try {
-                if (!resultSet.next()) {
-                    return false;
+            if (ready.isEmpty() && !exhausted) {
+                java.util.List<Object[]> rows = new java.util.ArrayList<>();
+                try {
+                    while (rows.size() < FETCH_SIZE && resultSet.next()) {
+                        rows.add(persister.readRow(resultSet, 0));
+                    }
+                } catch (SQLException e) {
+                    throw statements.queryFailed(compiled, e);
                 }
-                action.accept(loader.hydrate(persister, persister.readRow(resultSet, 0)));
-                return true;
-            } catch (SQLException e) {
-                throw statements.queryFailed(compiled, e);
+                exhausted = rows.size() < FETCH_SIZE;
+                ready.addAll(loader.hydrateAll(persister, rows, plan));
             }
+            if (ready.isEmpty()) {
+                return false;
+            }
+            action.accept(ready.poll());
+            return true;
         }
     }
 }

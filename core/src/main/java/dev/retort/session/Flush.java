@@ -21,10 +21,13 @@ import dev.retort.sql.CompiledStatement;
 /**
  * One flush, SQLAlchemy's unit of work: finds pending inserts, changed objects (by comparing fields
  * with snapshots) and deletions, then writes them grouped per table and statement shape as JDBC
- * batches: inserts and updates table by table in metadata order, deletes in reverse order (so that
- * foreign-key ordering, when relationships arrive, only has to order the tables). Memory is changed as
- * rows are written, each first change recorded in the current frame so that a rollback restores it;
- * any failure rolls the frame back in the database and in memory.
+ * batches: inserts and updates table by table in foreign-key order (the metadata orders tables parents
+ * first), deletes in reverse order; within a self-referencing table, parents are inserted before children
+ * and children deleted before parents, a level per batch. Rows that refer to each other in a cycle are
+ * inserted with a null foreign key and completed by a second UPDATE. Join-table rows are written after
+ * both sides. Relationship bookkeeping before writing (cascades, collection changes) is {@link Relations}'.
+ * Memory is changed as rows are written, each first change recorded in the current frame so that a
+ * rollback restores it; any failure rolls the frame back in the database and in memory.
  */
 final class Flush {
     private final SessionImpl session;
@@ -32,6 +35,8 @@ final class Flush {
     private final Statements statements;
     /** Rows per executeBatch (the engine's statement-batch-size). */
     private final int batchSize;
+    /** Entries inserted with a null foreign key that get it by an UPDATE at the end of the flush. */
+    private final List<EntityEntry> postUpdates = new ArrayList<>();
 
     Flush(SessionImpl session, SessionContext context) {
         this.session = session;
@@ -45,6 +50,7 @@ final class Flush {
     }
 
     void run() {
+        List<Relations.Link> links = context.hasRelationships() ? new Relations(session, context).prepare() : List.of();
         Map<EntityPersister, List<EntityEntry>> inserts = new LinkedHashMap<>();
         Map<EntityPersister, Map<BitSet, List<Change>>> updates = new LinkedHashMap<>();
         Map<EntityPersister, List<EntityEntry>> deletes = new LinkedHashMap<>();
@@ -58,7 +64,7 @@ final class Flush {
                 collectChange(entry, updates);
             }
         }
-        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
+        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty() && links.isEmpty()) {
             return;
         }
         session.mode().requireWritable("flush changes");
@@ -78,17 +84,42 @@ final class Flush {
                     }
                 }
             }
+            if (!postUpdates.isEmpty()) {
+                // Rows inserted with a null foreign key to break a cycle now get it (SQLAlchemy's post_update).
+                Map<EntityPersister, Map<BitSet, List<Change>>> second = new LinkedHashMap<>();
+                postUpdates.forEach(entry -> collectChange(entry, second));
+                for (Map.Entry<EntityPersister, Map<BitSet, List<Change>>> table : second.entrySet()) {
+                    for (Map.Entry<BitSet, List<Change>> group : table.getValue().entrySet()) {
+                        update(connection, frame, table.getKey(), group.getKey(), group.getValue());
+                    }
+                }
+            }
+            JoinRows joinRows = new JoinRows(context, statements, this::scope);
+            joinRows.deleteLinks(connection, links, deleted(deletes));
+            joinRows.insertLinks(connection, links);
             List<EntityPersister> order = context.flushOrder();
             for (int i = order.size() - 1; i >= 0; i--) {
                 List<EntityEntry> toDelete = deletes.get(order.get(i));
                 if (toDelete != null) {
-                    delete(connection, frame, order.get(i), toDelete);
+                    for (List<EntityEntry> level : SelfReferences.childrenFirst(order.get(i), toDelete)) {
+                        delete(connection, frame, order.get(i), level);
+                    }
                 }
             }
         } catch (RetortException e) {
             throw session.failed(frame, e);
         }
         session.pending.clear();
+        if (context.hasRelationships()) {
+            Relations.remember(session.entries);
+            Relations.forgetRemoved(deleted(deletes), context);
+        }
+    }
+
+    private static List<EntityEntry> deleted(Map<EntityPersister, List<EntityEntry>> deletes) {
+        List<EntityEntry> all = new ArrayList<>();
+        deletes.values().forEach(all::addAll);
+        return all;
     }
 
     private static void collectChange(EntityEntry entry, Map<EntityPersister, Map<BitSet, List<Change>>> updates) {
@@ -148,12 +179,61 @@ final class Flush {
             }
             (id == null ? generating : withId).add(entry);
         }
+        if (SelfReferences.present(persister)) {
+            // Parents before children, a level per batch, so that each row's parent already has its row and id.
+            for (List<EntityEntry> level : SelfReferences.parentsFirst(persister, entries)) {
+                List<EntityEntry> levelWithId = new ArrayList<>();
+                List<EntityEntry> levelGenerating = new ArrayList<>();
+                for (EntityEntry entry : level) {
+                    (persister.attribute(0).get(entry.instance) == null ? levelGenerating : levelWithId).add(entry);
+                }
+                insertRows(connection, frame, persister, levelWithId, levelGenerating);
+            }
+        } else {
+            insertRows(connection, frame, persister, withId, generating);
+        }
+    }
+
+    private void insertRows(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> withId,
+                            List<EntityEntry> generating) {
         if (!withId.isEmpty()) {
             insertBatch(connection, frame, persister, persister.insertWithId(), withId, false);
         }
         if (!generating.isEmpty()) {
             insertBatch(connection, frame, persister, persister.insertGeneratingId(), generating, true);
         }
+    }
+
+    /**
+     * The field values to insert for an entry: a reference to an object whose row is not written yet (a
+     * cycle) is inserted as null and set by a second UPDATE, if the column allows null.
+     */
+    private Object[] insertValues(EntityPersister persister, EntityEntry entry) {
+        Object[] fields = persister.read(entry.instance);
+        for (int index : persister.references()) {
+            Object target = fields[index];
+            if (target == null) {
+                continue;
+            }
+            EntityEntry targetEntry = session.entries.get(target);
+            if (targetEntry == null) {
+                throw new InvalidRequestException(persister.referenceOf(index) + " of " + entry.describe() + " refers to "
+                        + session.describeObject(target) + ", which is not in the session. To fix this, add it to the session, "
+                        + "or declare cascade = CascadeType.PERSIST on " + persister.referenceOf(index) + ".");
+            }
+            if (targetEntry.status == EntityEntry.Status.PENDING) {
+                if (!persister.attribute(index).column().nullable()) {
+                    throw new InvalidRequestException("Cannot insert " + entry.describe() + ": " + persister.referenceOf(index)
+                            + " refers to " + targetEntry.describe() + ", which cannot be inserted first (the objects refer to "
+                            + "each other in a cycle), and its column " + persister.attribute(index).column().name()
+                            + " is NOT NULL. To fix this, make the column nullable (@JoinColumn(nullable = true)) so that "
+                            + "Retort can set it after both rows exist, or flush the objects in two steps.");
+                }
+                fields[index] = null;
+                postUpdates.add(entry);
+            }
+        }
+        return fields;
     }
 
     private long nextFromSequence(Connection connection, EntityPersister persister) {
@@ -190,7 +270,7 @@ final class Flush {
                 int end = Math.min(entries.size(), start + batchSize);
                 values.clear();
                 for (int i = start; i < end; i++) {
-                    Object[] fields = persister.read(entries.get(i).instance);
+                    Object[] fields = insertValues(persister, entries.get(i));
                     values.add(fields);
                     persister.bind(statement, compiled, persister.toStored(fields, null));
                     if (batched) {

@@ -25,6 +25,8 @@ final class QueryImpl<T> implements Query<T> {
     private final Loader loader;
     private final EntityPersister persister;
     private final Spec spec;
+    private final LoadPlan plan;
+    private final List<dev.retort.Load> loads;
 
     /** What the query selects, apart from its entity: immutable. */
     private record Spec(List<Statement.Join> joins, List<Expression> filters, List<String> descriptions,
@@ -66,18 +68,29 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     QueryImpl(SessionImpl session, Loader loader, EntityPersister persister) {
-        this(session, loader, persister, Spec.EMPTY);
+        this(session, loader, persister, Spec.EMPTY, List.of(), LoadPlan.DEFAULT);
     }
 
-    private QueryImpl(SessionImpl session, Loader loader, EntityPersister persister, Spec spec) {
+    private QueryImpl(SessionImpl session, Loader loader, EntityPersister persister, Spec spec, List<dev.retort.Load> loads,
+                      LoadPlan plan) {
         this.session = session;
         this.loader = loader;
         this.persister = persister;
         this.spec = spec;
+        this.loads = loads;
+        this.plan = plan;
     }
 
     private QueryImpl<T> with(Spec changed) {
-        return new QueryImpl<>(session, loader, persister, changed);
+        return new QueryImpl<>(session, loader, persister, changed, loads, plan);
+    }
+
+    @Override
+    public Query<T> options(dev.retort.Load... options) {
+        List<dev.retort.Load> all = new ArrayList<>(loads);
+        all.addAll(java.util.Arrays.asList(options));
+        LoadPlan changed = LoadPlan.of(persister.entityType(), all);
+        return new QueryImpl<>(session, loader, persister, spec, List.copyOf(all), changed);
     }
 
     @Override
@@ -205,8 +218,11 @@ final class QueryImpl<T> implements Query<T> {
     private List<T> run(Optional<Integer> rowLimit) {
         session.checkUsable();
         session.flush();
+        if (!plan.joined().isEmpty()) {
+            return (List<T>) new JoinedLoad(session, loader, persister, plan).run(select(entityColumns(), rowLimit), describe());
+        }
         CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), rowLimit));
-        return (List<T>) loader.select(persister, compiled, new Object[0]);
+        return (List<T>) loader.select(persister, compiled, new Object[0], plan);
     }
 
     @Override
@@ -227,7 +243,9 @@ final class QueryImpl<T> implements Query<T> {
 
     @Override
     public T oneOrNull() {
-        List<T> rows = run(Optional.of(spec.limit().map(value -> Math.min(value, 2)).orElse(2)));
+        // A joined collection repeats the row per element: one() then reads every row and counts objects.
+        List<T> rows = run(plan.joined().stream().anyMatch(dev.retort.mapping.RelationshipModel::toMany) ? spec.limit()
+                : Optional.of(spec.limit().map(value -> Math.min(value, 2)).orElse(2)));
         if (rows.size() > 1) {
             throw new MultipleResultsFoundException("Expected one row for " + describe() + " but found more than one. "
                     + "To fix this, filter on something unique (such as the id), or use first() or all().");
@@ -267,7 +285,11 @@ final class QueryImpl<T> implements Query<T> {
         session.checkUsable();
         session.flush();
         CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), spec.limit()));
-        return (Stream<T>) new EntityStream(session, loader, persister, compiled).open();
+        if (!plan.joined().isEmpty()) {
+            throw new InvalidRequestException(describe() + ".stream() cannot load relationships with Load.joined. To fix "
+                    + "this, use Load.selectIn (the stream loads related objects per batch of rows), or all().");
+        }
+        return (Stream<T>) new EntityStream(session, loader, persister, compiled, plan).open();
     }
 
     @Override

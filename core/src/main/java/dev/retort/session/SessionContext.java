@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.retort.Engine;
+import dev.retort.LazyLoadGuard;
 import dev.retort.MappingException;
 import dev.retort.dialect.Dialect;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.EntityModel;
+import dev.retort.mapping.RelationshipModel;
 import dev.retort.sql.CompiledStatement;
 import dev.retort.sql.Statement;
 
@@ -21,6 +23,8 @@ public final class SessionContext {
     private final Map<Class<?>, EntityPersister> persisters = new LinkedHashMap<>();
     private final List<EntityPersister> flushOrder;
     private final ShapeCache queryShapes;
+    private final LazyLoadGuard lazyLoadGuard;
+    private final boolean hasRelationships;
 
     public SessionContext(Engine engine, List<EntityModel> models) {
         this.engine = engine;
@@ -29,6 +33,52 @@ public final class SessionContext {
         }
         this.flushOrder = List.copyOf(persisters.values());
         this.queryShapes = new ShapeCache(engine.dialect());
+        this.lazyLoadGuard = LazyLoadGuard.DEFAULT;
+        this.hasRelationships = models.stream().anyMatch(model -> !model.relationships().isEmpty());
+    }
+
+    private SessionContext(SessionContext original, LazyLoadGuard guard) {
+        this.engine = original.engine;
+        this.persisters.putAll(original.persisters);
+        this.flushOrder = original.flushOrder;
+        this.queryShapes = original.queryShapes;
+        this.lazyLoadGuard = guard;
+        this.hasRelationships = original.hasRelationships;
+    }
+
+    /** Whether any entity has relationships (else flushes skip the relationship work). */
+    boolean hasRelationships() {
+        return hasRelationships;
+    }
+
+    /** This context with another N+1 guard; statements and persisters are shared. */
+    public SessionContext withLazyLoadGuard(LazyLoadGuard guard) {
+        return new SessionContext(this, java.util.Objects.requireNonNull(guard, "guard"));
+    }
+
+    /**
+     * The other side of a relationship, if mapped: the inverse collection or one-to-one of an owning
+     * side, or the owning side of an inverse one.
+     */
+    java.util.Optional<RelationshipModel> otherSide(RelationshipModel relationship) {
+        EntityPersister target = persisters.get(relationship.target());
+        if (target == null) {
+            return java.util.Optional.empty();
+        }
+        if (!relationship.owning()) {
+            return target.model().relationship(relationship.mappedBy().orElseThrow());
+        }
+        for (RelationshipModel candidate : target.model().relationships()) {
+            if (candidate.mappedBy().filter(relationship.name()::equals).isPresent()
+                    && candidate.target().isAssignableFrom(relationship.owner())) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    LazyLoadGuard lazyLoadGuard() {
+        return lazyLoadGuard;
     }
 
     public Engine engine() {

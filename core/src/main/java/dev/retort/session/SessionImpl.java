@@ -45,6 +45,9 @@ public final class SessionImpl implements Session {
     private final Loader loader;
     private boolean closed;
     private RetortException pendingRollback;
+    private static final System.Logger LAZY_LOADS = System.getLogger("dev.retort.loading");
+    /** Lazy loads per relationship, for the N+1 guard. */
+    private final Map<dev.retort.mapping.RelationshipModel, Integer> lazyLoads = new HashMap<>();
 
     /** A session that runs its own (local JDBC) transactions. */
     public SessionImpl(SessionContext context, Isolation isolation) {
@@ -132,12 +135,88 @@ public final class SessionImpl implements Session {
     public void delete(Object entity) {
         checkUsable();
         mode.requireWritable("delete " + typeName(entity));
-        EntityEntry entry = requireAttached(entity, "delete");
+        requireAttached(entity, "delete");
+        deleteCascading(entity);
+    }
+
+    /** Marks an object deleted (a pending one just leaves), and the objects its cascade-REMOVE relationships reach. */
+    void deleteCascading(Object entity) {
+        EntityEntry entry = entries.get(entity);
+        if (entry == null || entry.status == EntityEntry.Status.DELETED || entry.status == EntityEntry.Status.REMOVED) {
+            return;
+        }
         if (entry.status == EntityEntry.Status.PENDING) {
             detach(entry);
         } else {
             entry.status = EntityEntry.Status.DELETED;
         }
+        for (dev.retort.mapping.RelationshipModel relationship : entry.persister.model().relationships()) {
+            if (relationship.cascades().remove()) {
+                Object value = relationship.get(entity);
+                if (relationship.toMany()) {
+                    for (Object element : List.copyOf(dev.retort.mapping.RelationshipModel.elements(value))) {
+                        deleteCascading(element);
+                    }
+                } else if (value != null) {
+                    deleteCascading(value);
+                }
+            }
+        }
+    }
+
+    /** Adds an object reached by a cascade-PERSIST relationship; returns its new entry. */
+    EntityEntry cascadeAdd(Object entity) {
+        addChecked(entity);
+        return entries.get(entity);
+    }
+
+    /** Whether the object belongs to this open session (lazy loads are possible). */
+    boolean holds(Object entity) {
+        EntityEntry entry = closed ? null : entries.get(entity);
+        return entry != null && entry.status != EntityEntry.Status.REMOVED;
+    }
+
+    /** "User#1" for messages about an object of this session (or one it held). */
+    String describeForLoading(Object entity) {
+        return describeObject(entity);
+    }
+
+    String describeObject(Object entity) {
+        EntityEntry entry = entries.get(entity);
+        return entry != null ? entry.describe() : describe(entity);
+    }
+
+    /** A lazy load of one object's collection (or inverse one-to-one), counted for the N+1 guard. */
+    List<Object> loadLazily(Object owner, dev.retort.mapping.RelationshipModel relationship) {
+        checkUsable();
+        EntityEntry entry = entries.get(owner);
+        int count = lazyLoads.merge(relationship, 1, Integer::sum);
+        dev.retort.LazyLoadGuard guard = context.lazyLoadGuard();
+        if (count == guard.threshold() + 1) {
+            String message = relationship + " was lazily loaded for " + count + " " + relationship.owner().getSimpleName()
+                    + " objects in this session, one query each (the N+1 problem). To load them together, add "
+                    + ".options(Load.selectIn(" + relationship.owner().getSimpleName() + "_." + relationship.name()
+                    + ")) to the query that reads the " + relationship.owner().getSimpleName() + " objects.";
+            if (guard.strict()) {
+                throw new InvalidRequestException(message);
+            }
+            LAZY_LOADS.log(System.Logger.Level.WARNING, message);
+        }
+        if (!pending.isEmpty()) {
+            flush();
+        }
+        List<Object> elements = loader.loadCollections(entry.persister, relationship, List.of(owner), LoadPlan.DEFAULT)
+                .getOrDefault(owner, List.of());
+        if (relationship.toMany() && entry.collections != null) {
+            entry.collections[entry.persister.collections().indexOf(relationship)] = new ArrayList<>(elements);
+        }
+        return elements;
+    }
+
+    /** The elements a collection had in the database, for an object whose collection field was replaced unloaded. */
+    List<Object> loadForDiff(EntityEntry entry, dev.retort.mapping.RelationshipModel relationship) {
+        return loader.loadCollections(entry.persister, relationship, List.of(entry.instance), LoadPlan.DEFAULT)
+                .getOrDefault(entry.instance, List.of());
     }
 
     @Override
@@ -176,6 +255,15 @@ public final class SessionImpl implements Session {
         mode.requireWritable("merge " + typeName(entity));
         EntityPersister persister = context.persister(entity.getClass());
         Object[] values = persister.read(entity);
+        for (int index : persister.references()) {
+            // A detached copy refers to detached objects: the session's own instances take their place.
+            Object target = values[index];
+            Object targetId = target == null || entries.containsKey(target) ? null : persister.attribute(index).idOf(target);
+            if (targetId != null) {
+                Object managed = loader.get(target.getClass(), targetId);
+                values[index] = managed != null ? managed : target;
+            }
+        }
         Object id = Ids.assigned(persister.attribute(0), values[0]);
         T managed = id == null ? null : (T) loader.get(persister.entityType(), id);
         if (managed == null) {

@@ -225,25 +225,44 @@ class EntityMappingErrorsTest {
     @Entity
     static class Author {
         @Id Long id;
-        @OneToMany(mappedBy = "author") List<Book> books = new ArrayList<>();
+        @OneToMany List<Book> books = new ArrayList<>();
     }
 
     @Entity
     static class Book {
         @Id Long id;
-        @ManyToOne Author author;
+        @ManyToOne List<Author> authors;
     }
 
     @Entity
     static class Passport {
         @Id Long id;
-        @OneToOne Book holder;
+        @OneToOne NotAnEntity holder;
     }
 
     @Entity
     static class Tag {
         @Id Long id;
-        @ManyToMany List<Book> books;
+        @ManyToMany Map<Long, Book> books;
+    }
+
+    @Entity
+    @SuppressWarnings("rawtypes")
+    static class RawTags {
+        @Id Long id;
+        @ManyToMany List books;
+    }
+
+    @Entity
+    static class BothSides {
+        @Id Long id;
+        @OneToOne(mappedBy = "holder") @jakarta.persistence.JoinColumn(name = "x") Passport passport;
+    }
+
+    @Entity
+    static class TwoAnnotations {
+        @Id Long id;
+        @ManyToOne @OneToOne Author author;
     }
 
     @Embeddable
@@ -258,14 +277,28 @@ class EntityMappingErrorsTest {
     }
 
     @Test
-    void relationshipAnnotationsAreRefusedForNow() {
-        String fix = ", which this version of Retort does not map yet. To fix this, map the foreign key as a plain column "
-                + "(e.g. Long authorId), or mark the field @Transient.";
-        assertMappingError(Author.class, "Attribute Author.books is annotated @OneToMany" + fix);
-        assertMappingError(Book.class, "Attribute Book.author is annotated @ManyToOne" + fix);
-        assertMappingError(Passport.class, "Attribute Passport.holder is annotated @OneToOne" + fix);
-        assertMappingError(Tag.class, "Attribute Tag.books is annotated @ManyToMany" + fix);
-        assertMappingError(Shop.class, "Attribute Shop.address is annotated @Embedded" + fix);
+    void relationshipsMappedWrongly() {
+        assertMappingError(Author.class, "@OneToMany Author.books has no mappedBy. Retort maps one-to-many as the inverse of "
+                + "a @ManyToOne on the element class (the foreign key lives in its table). To fix this, add @ManyToOne to the "
+                + "element class and name it here: @OneToMany(mappedBy = \"...\"), or use @ManyToMany for a join table.");
+        assertMappingError(Book.class, "@ManyToOne Book.authors is a collection. To fix this, make its type the related "
+                + "entity class, or use @OneToMany / @ManyToMany for a collection.");
+        assertMappingError(Passport.class, "@OneToOne Passport.holder refers to " + NotAnEntity.class.getName() + ", which "
+                + "is not an entity. To fix this, annotate NotAnEntity with @Entity, or map the field as a plain column.");
+        assertMappingError(Tag.class, "@ManyToMany Tag.books has type java.util.Map. To fix this, declare it as a "
+                + "java.util.List, Set or Collection of the related entity.");
+        assertMappingError(RawTags.class, "@ManyToMany RawTags.books does not say which entity it holds. To fix this, give "
+                + "the collection its element type (List<Post>), or set targetEntity.");
+        assertMappingError(BothSides.class, "@OneToOne BothSides.passport has both mappedBy and @JoinColumn. The foreign key "
+                + "belongs to the owning side. To fix this, remove @JoinColumn here, or remove mappedBy.");
+        assertMappingError(TwoAnnotations.class, "Attribute TwoAnnotations.author has more than one relationship annotation. "
+                + "To fix this, keep one of @ManyToOne, @OneToOne, @OneToMany, @ManyToMany.");
+    }
+
+    @Test
+    void embeddedValuesAreRefusedForNow() {
+        assertMappingError(Shop.class, "Attribute Shop.address is annotated @Embedded, which this version of Retort does not "
+                + "map yet. To fix this, map the embedded values as columns of the entity, or mark the field @Transient.");
     }
 
     @Entity

@@ -48,9 +48,14 @@ abstract class DatabaseTest {
     void openEngine() {
         database().assumeAvailable();
         engine = database().engine();
-        metadata = Metadata.of(User.class, Account.class, Sample.class, Ticket.class, Token.class, Country.class, Score.class,
-                Purchase.class, Employee.class, Post.class);
+        metadata = metadata();
         sessions = SessionFactory.of(engine, metadata);
+    }
+
+    /** The entities of the suite (its tables are dropped and created before each test). */
+    protected Metadata metadata() {
+        return Metadata.of(User.class, Account.class, Sample.class, Ticket.class, Token.class, Country.class, Score.class,
+                Purchase.class, Employee.class, Post.class);
     }
 
     @BeforeEach

@@ -53,4 +53,12 @@ class H2ComplianceTest {
             return TestDatabase.H2;
         }
     }
+
+    @Nested
+    class Relationships extends RelationshipCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.H2;
+        }
+    }
 }

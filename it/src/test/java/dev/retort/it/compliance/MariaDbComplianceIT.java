@@ -53,4 +53,12 @@ class MariaDbComplianceIT {
             return TestDatabase.MARIADB;
         }
     }
+
+    @Nested
+    class Relationships extends RelationshipCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.MARIADB;
+        }
+    }
 }

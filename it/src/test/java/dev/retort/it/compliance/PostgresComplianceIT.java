@@ -53,4 +53,12 @@ class PostgresComplianceIT {
             return TestDatabase.POSTGRESQL;
         }
     }
+
+    @Nested
+    class Relationships extends RelationshipCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.POSTGRESQL;
+        }
+    }
 }

@@ -53,4 +53,12 @@ class SqliteComplianceTest {
             return TestDatabase.SQLITE;
         }
     }
+
+    @Nested
+    class Relationships extends RelationshipCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.SQLITE;
+        }
+    }
 }

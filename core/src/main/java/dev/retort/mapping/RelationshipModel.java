@@ -1,0 +1,159 @@
+package dev.retort.mapping;
+
+import java.lang.reflect.Field;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import dev.retort.RetortException;
+import dev.retort.sql.Table;
+
+/**
+ * One relationship attribute of an entity, read from {@code @ManyToOne}, {@code @OneToOne},
+ * {@code @OneToMany} or {@code @ManyToMany}: its kind and target entity, which side owns it (the side
+ * whose table holds the foreign key, or that names the join table), cascades, fetch default and order.
+ * A to-one owning side also has an {@link #joinColumn() attribute} for its foreign-key column, listed
+ * among the entity's attributes. Immutable and thread-safe.
+ */
+public final class RelationshipModel {
+    /** The four relationship annotations of Jakarta Persistence. */
+    public enum Kind {
+        MANY_TO_ONE, ONE_TO_ONE, ONE_TO_MANY, MANY_TO_MANY;
+
+        public boolean toMany() {
+            return this == ONE_TO_MANY || this == MANY_TO_MANY;
+        }
+
+        String annotation() {
+            return switch (this) {
+                case MANY_TO_ONE -> "@ManyToOne";
+                case ONE_TO_ONE -> "@OneToOne";
+                case ONE_TO_MANY -> "@OneToMany";
+                case MANY_TO_MANY -> "@ManyToMany";
+            };
+        }
+    }
+
+    /** A join table of a many-to-many: its owner-side and target-side columns reference the two primary keys. */
+    public record JoinTable(Table table, String ownerColumn, String targetColumn) {
+    }
+
+    /** Which cascades apply: JPA's PERSIST, MERGE, REMOVE (ALL is all three) and orphan removal. */
+    public record Cascades(boolean persist, boolean merge, boolean remove, boolean orphanRemoval) {
+    }
+
+    private final Class<?> owner;
+    private final Field field;
+    private final Kind kind;
+    private final Class<?> target;
+    private final String mappedBy;
+    private final boolean set;
+    private final Cascades cascades;
+    private final boolean eager;
+    private final String orderBy;
+    private final AttributeModel joinColumn;
+    private final JoinTable joinTable;
+
+    RelationshipModel(Class<?> owner, Field field, Kind kind, Class<?> target, String mappedBy, boolean set,
+                      Cascades cascades, boolean eager, String orderBy, AttributeModel joinColumn, JoinTable joinTable) {
+        this.owner = owner;
+        this.field = field;
+        this.kind = kind;
+        this.target = target;
+        this.mappedBy = mappedBy;
+        this.set = set;
+        this.cascades = cascades;
+        this.eager = eager;
+        this.orderBy = orderBy;
+        this.joinColumn = joinColumn;
+        this.joinTable = joinTable;
+    }
+
+    public String name() {
+        return field.getName();
+    }
+
+    /** The entity class declaring the relationship. */
+    public Class<?> owner() {
+        return owner;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The related entity class (the element type of a collection). */
+    public Class<?> target() {
+        return target;
+    }
+
+    /** The attribute of the target that owns this relationship, for an inverse side ({@code mappedBy}). */
+    public Optional<String> mappedBy() {
+        return Optional.ofNullable(mappedBy);
+    }
+
+    /** Whether this side holds the foreign key (to-one) or names the join table (many-to-many). */
+    public boolean owning() {
+        return mappedBy == null;
+    }
+
+    public boolean toMany() {
+        return kind.toMany();
+    }
+
+    /** For a collection: whether it is a {@code Set} (else a {@code List}). */
+    public boolean isSet() {
+        return set;
+    }
+
+    public Cascades cascades() {
+        return cascades;
+    }
+
+    /** The mapping's default: to-one eager, to-many lazy, unless {@code fetch} says otherwise. */
+    public boolean eager() {
+        return eager;
+    }
+
+    /** The {@code @OrderBy} text (attribute names of the target, optionally ASC/DESC), or empty. */
+    public String orderBy() {
+        return orderBy;
+    }
+
+    /** The foreign-key attribute of an owning to-one side, else null. */
+    public AttributeModel joinColumn() {
+        return joinColumn;
+    }
+
+    /** The join table of an owning many-to-many side, else null. */
+    public JoinTable joinTable() {
+        return joinTable;
+    }
+
+    public Object get(Object entity) {
+        try {
+            return field.get(entity);
+        } catch (IllegalAccessException e) {
+            throw new RetortException("Cannot read " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void set(Object entity, Object value) {
+        try {
+            field.set(entity, value);
+        } catch (IllegalAccessException e) {
+            throw new RetortException("Cannot write " + this + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The elements of a collection value (empty for null). */
+    @SuppressWarnings("unchecked")
+    public static Collection<Object> elements(Object value) {
+        return value == null ? List.of() : (Collection<Object>) value;
+    }
+
+    @Override
+    public String toString() {
+        return owner.getSimpleName() + "." + name();
+    }
+}

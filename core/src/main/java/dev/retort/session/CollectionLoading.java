@@ -1,0 +1,55 @@
+package dev.retort.session;
+
+import java.util.Collection;
+
+import dev.retort.DetachedInstanceException;
+import dev.retort.InvalidRequestException;
+import dev.retort.mapping.RelationshipModel;
+
+/**
+ * The state shared by {@link PersistentList} and {@link PersistentSet}: the owning object, its session,
+ * whether the elements are loaded and whether loading is forbidden ({@code Load.raise}). Loading goes
+ * through the session, which counts lazy loads for its N+1 warning.
+ */
+final class CollectionLoading {
+    private final SessionImpl session;
+    private final Object owner;
+    private final RelationshipModel relationship;
+    private final boolean raise;
+    boolean loaded;
+
+    CollectionLoading(SessionImpl session, Object owner, RelationshipModel relationship, boolean raise) {
+        this.session = session;
+        this.owner = owner;
+        this.relationship = relationship;
+        this.raise = raise;
+    }
+
+    RelationshipModel relationship() {
+        return relationship;
+    }
+
+    /** Loads the elements into {@code target} unless already loaded. */
+    void ensureLoaded(Collection<Object> target) {
+        if (loaded) {
+            return;
+        }
+        String described = session.describeForLoading(owner) + "." + relationship.name();
+        if (raise) {
+            throw new InvalidRequestException("Cannot read " + described + ": the query that loaded it said "
+                    + "Load.raise(" + relationship + "), so it is not loaded and may not be. To fix this, load it with "
+                    + "the query (Load.selectIn(" + relationship.owner().getSimpleName() + "_." + relationship.name()
+                    + ")), or drop the raise option.");
+        }
+        if (!session.holds(owner)) {
+            throw new DetachedInstanceException("Cannot load " + described + ": its session is closed (or the object "
+                    + "was removed from it), and the collection was never loaded. To fix this, load it with the query "
+                    + "that reads the " + relationship.owner().getSimpleName() + " objects: .options(Load.selectIn("
+                    + relationship.owner().getSimpleName() + "_." + relationship.name() + ")), or read it while the "
+                    + "session is open.");
+        }
+        target.clear();
+        target.addAll(session.loadLazily(owner, relationship));
+        loaded = true;
+    }
+}

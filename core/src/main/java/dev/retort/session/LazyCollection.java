@@ -1,0 +1,23 @@
+package dev.retort.session;
+
+import java.util.Collection;
+
+import dev.retort.mapping.RelationshipModel;
+
+/**
+ * What Retort's own collections (the ones it puts in to-many fields of loaded objects) have in common:
+ * they belong to one object of one session, know their relationship, and load their elements on first
+ * use, or refuse to ({@code Load.raise}, or a closed session).
+ */
+interface LazyCollection {
+    /** Whether the elements are in memory. */
+    boolean loaded();
+
+    /** Fills the collection with loaded elements (used by the loader; no change tracking). */
+    void fill(Collection<?> elements);
+
+    RelationshipModel relationship();
+
+    /** The elements now, without loading them (empty when not loaded). */
+    Collection<Object> peek();
+}

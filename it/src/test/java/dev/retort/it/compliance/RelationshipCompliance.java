@@ -1,0 +1,482 @@
+package dev.retort.it.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.Test;
+
+import dev.retort.ConstraintViolationException;
+import dev.retort.DetachedInstanceException;
+import dev.retort.InvalidRequestException;
+import dev.retort.LazyLoadGuard;
+import dev.retort.Load;
+import dev.retort.Metadata;
+import dev.retort.Session;
+import dev.retort.SessionFactory;
+import dev.retort.UnsupportedFeatureException;
+import dev.retort.it.model.blog.Article;
+import dev.retort.it.model.blog.Article_;
+import dev.retort.it.model.blog.Author;
+import dev.retort.it.model.blog.Author_;
+import dev.retort.it.model.blog.Category;
+import dev.retort.it.model.blog.Category_;
+import dev.retort.it.model.blog.Comment;
+import dev.retort.it.model.blog.Profile;
+import dev.retort.it.model.blog.Tag;
+
+/**
+ * Relationships on a real database: foreign keys in the schema, the unit of work's ordering (parents
+ * first, trees level by level, cycles completed by a second UPDATE), cascades and orphan removal, both
+ * sides kept consistent, and each loader option with the number of statements it issues.
+ */
+abstract class RelationshipCompliance extends DatabaseTest {
+
+    @Override
+    protected Metadata metadata() {
+        return Metadata.of(Comment.class, Article.class, Author.class, Profile.class, Tag.class, Category.class);
+    }
+
+    private long seedBlog() {
+        Author alice = new Author("Alice");
+        alice.write("Beta").comment("b1");
+        Article alpha = alice.write("Alpha");
+        alpha.comment("a1");
+        alpha.comment("a2");
+        alice.profile = new Profile("likes SQL");
+        alice.profile.author = alice;
+        Author bob = new Author("Bob");
+        bob.write("Gamma");
+        Author carol = new Author("Carol");
+        try (Session session = sessions.open()) {
+            session.addAll(alice, bob, carol);
+            session.commit();
+        }
+        sql.take();
+        return alice.id;
+    }
+
+    @Test
+    void createAllDeclaresTheForeignKeys() {
+        assertThat(count("articles")).isZero();
+        String unknownAuthor = "INSERT INTO articles (title, author_id) VALUES ('x', 999)";
+        assertThatThrownBy(() -> execute(unknownAuthor)).isInstanceOf(AssertionError.class)
+                .hasMessage("Statement failed: " + unknownAuthor);
+        String linkToNothing = "INSERT INTO article_tags (article_id, tag_id) VALUES (1, 1)";
+        assertThatThrownBy(() -> execute(linkToNothing)).isInstanceOf(AssertionError.class)
+                .hasMessage("Statement failed: " + linkToNothing);
+    }
+
+    @Test
+    void cascadeSavesTheWholeGraphParentsFirst() {
+        seedBlog();
+        assertThat(rows("SELECT a.name, p.title FROM authors a JOIN articles p ON p.author_id = a.id ORDER BY p.title"))
+                .containsExactly(List.of("Alice", "Alpha"), List.of("Alice", "Beta"), List.of("Bob", "Gamma"));
+        assertThat(rows("SELECT c.body, p.title FROM comments c JOIN articles p ON c.article_id = p.id ORDER BY c.body"))
+                .containsExactly(List.of("a1", "Alpha"), List.of("a2", "Alpha"), List.of("b1", "Beta"));
+        assertThat(rows("SELECT p.bio, a.name FROM profiles p JOIN authors a ON p.author_id = a.id"))
+                .containsExactly(List.of("likes SQL", "Alice"));
+    }
+
+    @Test
+    void insertsGoOneBatchPerTableInForeignKeyOrder() {
+        Author alice = new Author("Alice");
+        alice.write("One").comment("c1");
+        alice.write("Two").comment("c2");
+        try (Session session = sessions.open()) {
+            session.add(alice);
+            session.commit();
+        }
+        assertThat(sql.takeStatements()).containsExactly(
+                generatedKeyInsert("INSERT INTO authors (name) VALUES (?)", 1) + "  [Alice]",
+                generatedKeyInsert("INSERT INTO articles (title, author_id) VALUES (?, ?)", 2),
+                generatedKeyInsert("INSERT INTO comments (body, article_id) VALUES (?, ?)", 2));
+    }
+
+    @Test
+    void addingToACollectionSetsTheOwningSide() {
+        long aliceId = seedBlog();
+        try (Session session = sessions.open()) {
+            Author alice = session.get(Author.class, aliceId);
+            Article added = new Article("Delta");
+            alice.articles.add(added);
+            session.commit();
+            assertThat(added.author).isSameAs(alice);
+        }
+        assertThat(rows("SELECT title FROM articles WHERE author_id = " + aliceId + " ORDER BY title"))
+                .containsExactly(List.of("Alpha"), List.of("Beta"), List.of("Delta"));
+    }
+
+    @Test
+    void changingTheOwningSideMovesTheObjectBetweenLoadedCollections() {
+        seedBlog();
+        try (Session session = sessions.open()) {
+            Author alice = session.query(Author.class).filterBy("name", "Alice").one();
+            Author bob = session.query(Author.class).filterBy("name", "Bob").one();
+            Article beta = alice.articles.get(1);
+            assertThat(beta.title).isEqualTo("Beta");
+            assertThat(bob.articles).extracting(article -> article.title).containsExactly("Gamma");
+            beta.author = bob;
+            session.flush();
+            assertThat(alice.articles).extracting(article -> article.title).containsExactly("Alpha");
+            assertThat(bob.articles).extracting(article -> article.title).containsExactly("Gamma", "Beta");
+            session.commit();
+        }
+        assertThat(rows("SELECT p.title FROM articles p JOIN authors a ON p.author_id = a.id WHERE a.name = 'Bob' ORDER BY p.title"))
+                .containsExactly(List.of("Beta"), List.of("Gamma"));
+    }
+
+    @Test
+    void orphanRemovalDeletesWhatLeavesTheCollection() {
+        long aliceId = seedBlog();
+        try (Session session = sessions.open()) {
+            Author alice = session.get(Author.class, aliceId);
+            Article alpha = alice.articles.remove(0);
+            assertThat(alpha.title).isEqualTo("Alpha");
+            session.commit();
+            assertThat(session.contains(alpha)).isFalse();
+        }
+        // Alpha's comments went with it (Article.comments cascades REMOVE).
+        assertThat(rows("SELECT title FROM articles ORDER BY title")).containsExactly(List.of("Beta"), List.of("Gamma"));
+        assertThat(rows("SELECT body FROM comments")).containsExactly(List.of("b1"));
+    }
+
+    @Test
+    void withoutOrphanRemovalALeavingChildLosesItsParent() {
+        Category root = new Category("root");
+        Category child = root.child("child");
+        try (Session session = sessions.open()) {
+            session.add(root);
+            session.commit();
+            root.children.remove(child);
+            session.commit();
+            assertThat(child.parent).isNull();
+        }
+        assertThat(rows("SELECT name, parent_id FROM categories ORDER BY name"))
+                .containsExactly(Arrays.asList("child", null), Arrays.asList("root", null));
+    }
+
+    @Test
+    void cascadeRemoveDeletesChildrenBeforeParents() {
+        long aliceId = seedBlog();
+        try (Session session = sessions.open()) {
+            session.delete(session.get(Author.class, aliceId));
+            session.commit();
+        }
+        assertThat(rows("SELECT name FROM authors ORDER BY name")).containsExactly(List.of("Bob"), List.of("Carol"));
+        assertThat(count("comments")).isZero();
+        assertThat(count("profiles")).isZero();
+        assertThat(rows("SELECT title FROM articles")).containsExactly(List.of("Gamma"));
+    }
+
+    @Test
+    void deletingAParentStillReferencedFailsAndLosesNothing() {
+        Category root = new Category("root");
+        root.child("child");
+        try (Session session = sessions.open()) {
+            session.add(root);
+            session.commit();
+            session.delete(root);
+            assertThatThrownBy(session::commit).isInstanceOf(ConstraintViolationException.class);
+            session.rollback();
+            assertThat(session.contains(root)).isTrue();
+            assertThat(session.query(Category.class).count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aTreeIsInsertedLevelByLevel() {
+        Category root = new Category("root");
+        Category music = root.child("music");
+        music.child("jazz").child("bebop");
+        root.child("books");
+        try (Session session = sessions.open()) {
+            session.add(root);
+            session.commit();
+        }
+        String insert = "INSERT INTO categories (name, parent_id) VALUES (?, ?)";
+        assertThat(sql.takeStatements()).containsExactly(generatedKeyInsert(insert, 1) + "  [root, null]",
+                generatedKeyInsert(insert, 2), generatedKeyInsert(insert, 1) + "  [jazz, " + music.id + "]",
+                generatedKeyInsert(insert, 1) + "  [bebop, " + music.children.get(0).id + "]");
+        assertThat(rows("SELECT c.name, p.name FROM categories c LEFT JOIN categories p ON c.parent_id = p.id ORDER BY c.name"))
+                .containsExactly(List.of("bebop", "jazz"), List.of("books", "root"), List.of("jazz", "music"),
+                        List.of("music", "root"), Arrays.asList("root", null));
+        try (Session session = sessions.open()) {
+            Category loaded = session.query(Category.class).filterBy("name", "root").one();
+            assertThat(loaded.children).extracting(category -> category.name).containsExactly("books", "music");
+            session.delete(loaded.children.get(1).children.get(0).children.get(0));
+            session.delete(loaded.children.get(1).children.get(0));
+            session.commit();
+        }
+        assertThat(count("categories")).isEqualTo(3);
+    }
+
+    @Test
+    void rowsReferringToEachOtherAreCompletedByASecondUpdate() {
+        Category left = new Category("left");
+        Category right = new Category("right");
+        left.parent = right;
+        right.parent = left;
+        try (Session session = sessions.open()) {
+            session.addAll(left, right);
+            session.commit();
+        }
+        List<String> statements = sql.takeStatements();
+        assertThat(statements).hasSize(3);
+        // The cycle is cut at right: it goes in without its parent, left goes in with it, and an UPDATE completes right.
+        String insert = "INSERT INTO categories (name, parent_id) VALUES (?, ?)";
+        assertThat(statements.subList(0, 2)).containsExactly(generatedKeyInsert(insert, 1) + "  [right, null]",
+                generatedKeyInsert(insert, 1) + "  [left, " + right.id + "]");
+        assertThat(statements.get(2)).isEqualTo("UPDATE categories SET parent_id = ? WHERE id = ?  [" + left.id + ", " + right.id + "]");
+        assertThat(rows("SELECT c.name, p.name FROM categories c JOIN categories p ON c.parent_id = p.id ORDER BY c.name"))
+                .containsExactly(List.of("left", "right"), List.of("right", "left"));
+    }
+
+    @Test
+    void manyToManyWritesJoinRowsFromEitherSide() {
+        seedBlog();
+        try (Session session = sessions.open()) {
+            Article alpha = session.query(Article.class).filterBy("title", "Alpha").one();
+            Tag sql = new Tag("sql");
+            Tag java = new Tag("java");
+            session.addAll(sql, java);
+            alpha.tags.add(sql);
+            alpha.tags.add(java);
+            Article gamma = session.query(Article.class).filterBy("title", "Gamma").one();
+            java.articles.add(gamma);
+            session.commit();
+        }
+        assertThat(tagsOf()).containsExactly(List.of("Alpha", "java"), List.of("Alpha", "sql"), List.of("Gamma", "java"));
+        try (Session session = sessions.open()) {
+            Article alpha = session.query(Article.class).filterBy("title", "Alpha").one();
+            assertThat(alpha.tags).extracting(tag -> tag.name).containsExactlyInAnyOrder("sql", "java");
+            alpha.tags.removeIf(tag -> tag.name.equals("sql"));
+            Tag java = session.query(Tag.class).filterBy("name", "java").one();
+            assertThat(java.articles).extracting(article -> article.title).containsExactly("Alpha", "Gamma");
+            session.commit();
+        }
+        assertThat(tagsOf()).containsExactly(List.of("Alpha", "java"), List.of("Gamma", "java"));
+        try (Session session = sessions.open()) {
+            session.delete(session.query(Tag.class).filterBy("name", "java").one());
+            session.commit();
+        }
+        assertThat(count("article_tags")).isZero();
+    }
+
+    private List<List<String>> tagsOf() {
+        return rows("SELECT a.title, t.name FROM article_tags at JOIN articles a ON at.article_id = a.id "
+                + "JOIN tags t ON at.tag_id = t.id ORDER BY a.title, t.name");
+    }
+
+    @Test
+    void toOneReferencesLoadWithTheirObjectsInOneMoreQuery() {
+        seedBlog();
+        try (Session session = sessions.open()) {
+            List<Article> articles = session.query(Article.class).orderBy("title").all();
+            assertThat(articles).extracting(article -> article.author.name).containsExactly("Alice", "Alice", "Bob");
+            assertThat(articles.get(0).author).isSameAs(articles.get(1).author);
+        }
+        // The articles, their authors (IN), the authors' profiles (an inverse one-to-one is eager, like JPA's).
+        assertThat(sql.takeStatements()).hasSize(3);
+    }
+
+    @Test
+    void collectionsAreLazyByDefault() {
+        seedBlog();
+        try (Session session = sessions.open()) {
+            List<Author> authors = session.query(Author.class).orderBy("name").all();
+            assertThat(sql.takeStatements()).hasSize(2); // the authors, their profiles (inverse one-to-one, eager)
+            assertThat(authors.get(0).articles).extracting(article -> article.title).containsExactly("Alpha", "Beta");
+            assertThat(sql.takeStatements()).hasSize(1);
+            assertThat(authors.get(0).profile.bio).isEqualTo("likes SQL");
+            assertThat(authors.get(1).profile).isNull();
+        }
+    }
+
+    @Test
+    void selectInLoadsEveryCollectionWithOneQueryPerLevel() {
+        seedBlog();
+        try (Session session = sessions.open()) {
+            List<Author> authors = session.query(Author.class)
+                    .options(Load.selectIn(Author_.articles).then(Article_.comments)).orderBy("name").all();
+            assertThat(sql.takeStatements()).hasSize(4);
+            assertThat(authors).extracting(author -> author.articles.size()).containsExactly(2, 1, 0);
+            assertThat(authors.get(0).articles.get(0).comments).extracting(comment -> comment.body).containsExactly("a2", "a1");
+            assertThat(sql.takeStatements()).isEmpty();
+        }
+    }
+
+    @Test
+    void joinedLoadsEverythingInOneStatement() {
+        seedBlog();
+        try (Session session = sessions.open()) {
+            List<Author> authors = session.query(Author.class)
+                    .options(Load.joined(Author_.articles).then(Article_.comments)).orderBy("name").all();
+            List<String> statements = sql.takeStatements();
+            assertThat(statements).hasSize(2); // the join, and the inverse one-to-one profiles
+            assertThat(statements.get(0)).contains("LEFT JOIN articles j1 ON j1.author_id = authors.id")
+                    .contains("LEFT JOIN comments j2 ON j2.article_id = j1.id");
+            assertThat(authors).extracting(author -> author.name).containsExactly("Alice", "Bob", "Carol");
+            assertThat(authors).extracting(author -> author.articles.size()).containsExactly(2, 1, 0);
+            assertThat(authors.get(0).articles).extracting(article -> article.title).containsExactly("Alpha", "Beta");
+            assertThat(authors.get(0).articles.get(0).comments).extracting(comment -> comment.body).containsExactly("a2", "a1");
+            assertThat(sql.takeStatements()).isEmpty();
+            Author one = session.query(Author.class).options(Load.joined(Author_.articles)).filterBy("name", "Bob").one();
+            assertThat(one.articles).hasSize(1);
+            assertThatThrownBy(() -> session.query(Author.class).options(Load.joined(Author_.articles)).limit(2).all())
+                    .isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessage("query(Author) loads a collection with Load.joined and also limits its rows (limit, offset or "
+                            + "first()): the limit would count joined rows, not Author objects. To fix this, use "
+                            + "Load.selectIn for the collection (one more query, exact results).");
+        }
+    }
+
+    @Test
+    void joinedToOneAndManyToMany() {
+        seedBlog();
+        try (Session session = sessions.open()) {
+            Tag tag = new Tag("db");
+            session.add(tag);
+            session.query(Article.class).filterBy("title", "Alpha").one().tags.add(tag);
+            session.commit();
+        }
+        sql.take();
+        try (Session session = sessions.open()) {
+            List<Article> articles = session.query(Article.class)
+                    .options(Load.joined(Article_.author), Load.joined(Article_.tags)).orderBy("title").all();
+            assertThat(sql.takeStatements()).hasSize(2); // the join, and the authors' profiles
+            assertThat(articles).extracting(article -> article.author.name).containsExactly("Alice", "Alice", "Bob");
+            assertThat(articles).extracting(article -> article.tags.size()).containsExactly(1, 0, 0);
+            assertThat(sql.takeStatements()).isEmpty();
+        }
+    }
+
+    @Test
+    void raiseForbidsLoading() {
+        seedBlog();
+        try (Session session = sessions.open()) {
+            Author alice = session.query(Author.class).options(Load.raise(Author_.articles)).filterBy("name", "Alice").one();
+            assertThatThrownBy(() -> alice.articles.size()).isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessage("Cannot read Author#" + alice.id + ".articles: the query that loaded it said "
+                            + "Load.raise(Author.articles), so it is not loaded and may not be. To fix this, load it with the "
+                            + "query (Load.selectIn(Author_.articles)), or drop the raise option.");
+        }
+        try (Session session = sessions.open()) {
+            assertThatThrownBy(() -> session.query(Article.class).options(Load.raise(Article_.author)))
+                    .isExactlyInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessage("Load.raise(Article.author): Article.author is a to-one relationship, which Retort always "
+                            + "loads with its object (it does not make lazy proxies). To fix this, use Load.selectIn or "
+                            + "Load.joined for it, or leave it out of the options.");
+        }
+    }
+
+    @Test
+    void aLazyCollectionOfAClosedSessionSaysHowToLoadIt() {
+        seedBlog();
+        Author alice;
+        Author eager;
+        try (Session session = sessions.open()) {
+            alice = session.query(Author.class).filterBy("name", "Alice").one();
+            eager = session.query(Author.class).options(Load.selectIn(Author_.articles)).filterBy("name", "Bob").one();
+        }
+        assertThatThrownBy(() -> alice.articles.isEmpty()).isExactlyInstanceOf(DetachedInstanceException.class)
+                .hasMessage("Cannot load Author#" + alice.id + ".articles: its session is closed (or the object was removed "
+                        + "from it), and the collection was never loaded. To fix this, load it with the query that reads the "
+                        + "Author objects: .options(Load.selectIn(Author_.articles)), or read it while the session is open.");
+        assertThat(eager.articles).extracting(article -> article.title).containsExactly("Gamma");
+    }
+
+    @Test
+    void theNPlusOneGuardWarnsOnceAndCanBeStrict() {
+        try (Session session = sessions.open()) {
+            for (int i = 0; i < 12; i++) {
+                session.add(new Author("author" + i));
+            }
+            session.commit();
+        }
+        List<String> warnings = new ArrayList<>();
+        Logger logger = Logger.getLogger("dev.retort.loading");
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try (Session session = sessions.open()) {
+            for (Author author : session.query(Author.class).all()) {
+                assertThat(author.articles).isEmpty();
+            }
+        } finally {
+            logger.removeHandler(handler);
+        }
+        assertThat(warnings).containsExactly("WARNING Author.articles was lazily loaded for 11 Author objects in this "
+                + "session, one query each (the N+1 problem). To load them together, add "
+                + ".options(Load.selectIn(Author_.articles)) to the query that reads the Author objects.");
+
+        SessionFactory strict = sessions.withLazyLoadGuard(LazyLoadGuard.failAbove(3));
+        try (Session session = strict.open()) {
+            List<Author> authors = session.query(Author.class).all();
+            for (int i = 0; i < 3; i++) {
+                assertThat(authors.get(i).articles).isEmpty();
+            }
+            assertThatThrownBy(() -> authors.get(3).articles.size()).isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessage("Author.articles was lazily loaded for 4 Author objects in this session, one query each (the "
+                            + "N+1 problem). To load them together, add .options(Load.selectIn(Author_.articles)) to the query "
+                            + "that reads the Author objects.");
+        }
+    }
+
+    @Test
+    void aNewObjectReachedWithoutCascadeIsExplained() {
+        try (Session session = sessions.open()) {
+            Comment comment = new Comment("orphan");
+            comment.article = new Article("unsaved");
+            session.add(comment);
+            assertThatThrownBy(session::commit).isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessage("Comment.article of a new Comment refers to this new Article, which is not in the session. "
+                            + "To fix this, session.add(article) before flushing, or declare cascade = CascadeType.PERSIST on "
+                            + "Comment.article.");
+            session.add(comment.article);
+            session.commit();
+        }
+        assertThat(rows("SELECT c.body, a.title FROM comments c JOIN articles a ON c.article_id = a.id"))
+                .containsExactly(List.of("orphan", "unsaved"));
+    }
+
+    @Test
+    void getAndMergeResolveReferences() {
+        seedBlog();
+        Article detached;
+        try (Session session = sessions.open()) {
+            detached = session.query(Article.class).filterBy("title", "Gamma").one();
+        }
+        try (Session session = sessions.open()) {
+            Author alice = session.query(Author.class).filterBy("name", "Alice").one();
+            detached.title = "Gamma 2";
+            Article merged = session.merge(detached);
+            assertThat(merged.author.name).isEqualTo("Bob");
+            assertThat(merged.author).isSameAs(session.get(Author.class, merged.author.id));
+            merged.author = alice;
+            session.commit();
+        }
+        assertThat(rows("SELECT p.title, a.name FROM articles p JOIN authors a ON p.author_id = a.id WHERE p.title LIKE 'Gamma%'"))
+                .containsExactly(List.of("Gamma 2", "Alice"));
+        assertThat(Category_.children.target()).isEqualTo(Category.class);
+    }
+}
