@@ -40,7 +40,13 @@ final class Relations {
 
     /** Runs the three steps; returns the join-table rows to write once the objects have their rows. */
     List<Link> prepare() {
-        work.addAll(session.entries.values());
+        // New objects in the order they were added, so cascaded ones are inserted (and numbered) predictably.
+        work.addAll(session.pending);
+        for (EntityEntry entry : session.entries.values()) {
+            if (entry.status != EntityEntry.Status.PENDING) {
+                work.add(entry);
+            }
+        }
         for (int i = 0; i < work.size(); i++) {
             EntityEntry entry = work.get(i);
             if (entry.status == EntityEntry.Status.PENDING || entry.status == EntityEntry.Status.PERSISTENT && !entry.expired) {
