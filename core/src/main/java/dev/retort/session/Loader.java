@@ -399,7 +399,10 @@ final class Loader {
                         words.length > 1 && words[1].equalsIgnoreCase("DESC")));
             }
         }
-        items.add(new OrderItem(new Expression.ColumnRef(table, target.attribute(0).column().name()), false));
+        Expression id = new Expression.ColumnRef(table, target.attribute(0).column().name());
+        if (items.stream().noneMatch(item -> item.expression().equals(id))) {
+            items.add(new OrderItem(id, false));
+        }
         return items;
     }
 

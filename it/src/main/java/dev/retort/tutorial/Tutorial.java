@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 
 import dev.retort.Engine;
 import dev.retort.Func;
+import dev.retort.Load;
 import dev.retort.Metadata;
 import dev.retort.Order;
 import dev.retort.Session;
@@ -16,7 +17,7 @@ import dev.retort.SessionFactory;
 import dev.retort.Transaction;
 
 /**
- * The SQLAlchemy tutorial's sections 3.1 to 3.7 (and 4.2, transactions) in Java, printing each step and
+ * The SQLAlchemy tutorial's sections 3.1 to 3.7 (and 4.1, relationships, and 4.2, transactions) in Java, printing each step and
  * the SQL it issued; section 3.5's queries also in the typed style of the generated metamodel {@code User_}. The database URL is the first argument, else the environment variable
  * {@code RETORT_TUTORIAL_URL}, else {@code sqlite:///example.db}.
  */
@@ -36,7 +37,7 @@ public final class Tutorial {
 
         step("3.2 Creating and configuring the engine: " + url);
         try (Engine engine = Engine.create(url, Map.of("echo", true))) {
-            Metadata metadata = Metadata.of(User.class);
+            Metadata metadata = Metadata.of(User.class, Post.class);
             metadata.dropAll(engine);
             step("3.1/3.2 Creating the tables of the models (an empty database on every run)");
             metadata.createAll(engine);
@@ -93,8 +94,38 @@ public final class Tutorial {
                 print("after rollback: " + session.query(User.class).orderBy("name").all());
                 session.commit();
             }
+            relationships(sessions);
         }
         step("Done.");
+    }
+
+    /** Section 4.1: Post.author and User.posts, kept in step by the session, loaded lazily or with Load.selectIn. */
+    private static void relationships(SessionFactory sessions) {
+        step("4.1 Relationships: Post.author (@ManyToOne) and User.posts (@OneToMany(mappedBy = \"author\"))");
+        try (Session session = sessions.open()) {
+            changeBothSides(session);
+        }
+        try (Session session = sessions.open()) {
+            List<User> users = session.query(User.class).options(Load.selectIn(User_.posts)).orderBy("name").all();
+            print("query(User).options(Load.selectIn(User_.posts)): two statements for every user and post:");
+            for (User user : users) {
+                print("  " + user.name + " wrote " + user.posts);
+            }
+        }
+    }
+
+    private static void changeBothSides(Session session) {
+        User bob = session.query(User.class).filterBy("name", "Bob").one();
+        Post hello = new Post("Hello", "Bob's first post");
+        bob.posts.add(hello);
+        bob.posts.add(new Post("Again", "and a second one"));
+        session.commit();
+        print("bob.posts.add(post) set the other side at the flush: hello.author = " + hello.author.name);
+        User carol = session.query(User.class).filterBy("name", "Carol").one();
+        hello.author = carol;
+        session.commit();
+        print("hello.author = carol moved it out of the loaded bob.posts: " + bob.posts);
+        print("carol.posts is loaded on first use (lazy): size() = " + carol.posts.size() + ", " + carol.posts);
     }
 
     private static void step(String title) {

@@ -35,6 +35,14 @@ class TutorialTest {
                 .contains("   SQL> UPDATE users SET age = ? WHERE id = ?  [35, 1]")
                 .contains("   SQL> DELETE FROM users WHERE id = ?  [1]")
                 .contains("   after rollback: [<User(name=Bob, age=25)>, <User(name=Carol, age=28)>]")
+                .contains("   SQL> CREATE TABLE posts (id INTEGER PRIMARY KEY, title VARCHAR(255), content VARCHAR(255), user_id "
+                        + "INTEGER, FOREIGN KEY (user_id) REFERENCES users (id))")
+                .contains("   bob.posts.add(post) set the other side at the flush: hello.author = Bob")
+                .contains("   SQL> UPDATE posts SET user_id = ? WHERE id = ?  [3, 1]")
+                .contains("   hello.author = carol moved it out of the loaded bob.posts: [<Post(title=Again, author=Bob)>]")
+                .contains("   carol.posts is loaded on first use (lazy): size() = 1, [<Post(title=Hello, author=Carol)>]")
+                .contains("   SQL> SELECT id, title, content, user_id FROM posts WHERE user_id IN (?, ?) ORDER BY id  [2, 3]")
+                .contains("     Bob wrote [<Post(title=Again, author=Bob)>]")
                 .endsWith("== Done." + System.lineSeparator());
         assertThat(run("sqlite:///" + file)).as("runs again on the same file").contains("   Alice got id 1");
     }
