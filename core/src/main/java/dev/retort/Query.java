@@ -31,6 +31,16 @@ public interface Query<T> {
 
     Query<T> leftJoin(Class<?> entityType, Predicate on);
 
+    /**
+     * {@code JOIN} along a relationship, its ON condition from the mapping: {@code join(User_.posts)} then
+     * {@code filter(Post_.title.eq("Hello"))}. Results are still this query's entities, once per matching
+     * row (add {@link #distinct()} to drop repeats).
+     */
+    Query<T> join(Relation<?, ?> relationship);
+
+    /** {@code LEFT JOIN} along a relationship. */
+    Query<T> leftJoin(Relation<?, ?> relationship);
+
     /** Inner join of an aliased table, for self-joins: {@code join(manager, Employee_.managerId.eq(manager.get(Employee_.id)))}. */
     Query<T> join(Alias<?> alias, Predicate on);
 

@@ -28,6 +28,12 @@ public interface SelectQuery {
     /** {@code LEFT JOIN table ON condition}: rows without a match keep nulls for the joined table's columns. */
     SelectQuery leftJoin(Class<?> entityType, Predicate on);
 
+    /** {@code JOIN} along a relationship of an entity already in the query: {@code join(User_.posts)}. */
+    SelectQuery join(Relation<?, ?> relationship);
+
+    /** {@code LEFT JOIN} along a relationship. */
+    SelectQuery leftJoin(Relation<?, ?> relationship);
+
     /** {@code FULL JOIN}: where the database has it (not H2, MySQL or MariaDB: an {@link UnsupportedFeatureException} there). */
     SelectQuery fullJoin(Class<?> entityType, Predicate on);
 

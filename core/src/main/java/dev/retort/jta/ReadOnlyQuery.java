@@ -73,6 +73,16 @@ final class ReadOnlyQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> join(dev.retort.Relation<?, ?> relationship) {
+        return refined(query -> query.join(relationship));
+    }
+
+    @Override
+    public Query<T> leftJoin(dev.retort.Relation<?, ?> relationship) {
+        return refined(query -> query.leftJoin(relationship));
+    }
+
+    @Override
     public Query<T> options(dev.retort.Load... loads) {
         return refined(query -> query.options(loads));
     }

@@ -166,6 +166,25 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> join(dev.retort.Relation<?, ?> relationship) {
+        return joinAlong(Statement.JoinKind.INNER, relationship, "join");
+    }
+
+    @Override
+    public Query<T> leftJoin(dev.retort.Relation<?, ?> relationship) {
+        return joinAlong(Statement.JoinKind.LEFT, relationship, "leftJoin");
+    }
+
+    private Query<T> joinAlong(Statement.JoinKind kind, dev.retort.Relation<?, ?> relationship, String call) {
+        Spec joined = spec;
+        for (Statement.Join join : RelationJoins.of(session.context(), kind, relationship, persister.model().table().name(),
+                spec.joins(), call)) {
+            joined = joined.join(join);
+        }
+        return with(joined);
+    }
+
+    @Override
     public Query<T> join(Alias<?> alias, Predicate on) {
         return with(spec.join(join(session, Statement.JoinKind.INNER, alias.entityType(), alias.name(), on)));
     }

@@ -96,6 +96,24 @@ final class SelectQueryImpl implements SelectQuery {
     }
 
     @Override
+    public SelectQuery join(dev.retort.Relation<?, ?> relationship) {
+        return joinAlong(Statement.JoinKind.INNER, relationship, "join");
+    }
+
+    @Override
+    public SelectQuery leftJoin(dev.retort.Relation<?, ?> relationship) {
+        return joinAlong(Statement.JoinKind.LEFT, relationship, "leftJoin");
+    }
+
+    private SelectQuery joinAlong(Statement.JoinKind kind, dev.retort.Relation<?, ?> relationship, String call) {
+        Spec joined = spec;
+        for (Statement.Join join : RelationJoins.of(session.context(), kind, relationship, spec.table(), spec.joins(), call)) {
+            joined = joined.join(join);
+        }
+        return new SelectQueryImpl(session, columns, joined);
+    }
+
+    @Override
     public SelectQuery fullJoin(Class<?> entityType, Predicate on) {
         return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.FULL, entityType, null, on)));
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.retort.ConstraintViolationException;
 import dev.retort.DetachedInstanceException;
+import dev.retort.Func;
 import dev.retort.InvalidRequestException;
 import dev.retort.LazyLoadGuard;
 import dev.retort.Load;
@@ -31,6 +32,7 @@ import dev.retort.it.model.blog.Category_;
 import dev.retort.it.model.blog.Comment;
 import dev.retort.it.model.blog.Profile;
 import dev.retort.it.model.blog.Tag;
+import dev.retort.it.model.blog.Tag_;
 
 /**
  * Relationships on a real database: foreign keys in the schema, the unit of work's ordering (parents
@@ -457,6 +459,36 @@ abstract class RelationshipCompliance extends DatabaseTest {
         }
         assertThat(rows("SELECT c.body, a.title FROM comments c JOIN articles a ON c.article_id = a.id"))
                 .containsExactly(List.of("orphan", "unsaved"));
+    }
+
+    @Test
+    void queriesJoinAlongRelationships() {
+        seedBlog();
+        try (Session session = sessions.open()) {
+            Tag tag = new Tag("sql");
+            session.add(tag);
+            session.query(Article.class).filterBy("title", "Gamma").one().tags.add(tag);
+            session.commit();
+        }
+        try (Session session = sessions.open()) {
+            assertThat(session.query(Author.class).join(Author_.articles).filter(Article_.title.eq("Beta")).all())
+                    .extracting(author -> author.name).containsExactly("Alice");
+            assertThat(session.query(Article.class).join(Article_.tags).filter(Tag_.name.eq("sql")).all())
+                    .extracting(article -> article.title).containsExactly("Gamma");
+            assertThat(session.query(Tag.class).join(Tag_.articles).join(Article_.author).filter(Author_.name.eq("Bob")).all())
+                    .extracting(found -> found.name).containsExactly("sql");
+            assertThat(session.select(Author_.name, Func.count(Article_.id)).from(Author.class).leftJoin(Author_.articles)
+                    .groupBy(Author_.name).orderBy(Author_.name.asc()).all())
+                    .extracting(row -> row.get(0) + "=" + row.get(1)).containsExactly("Alice=2", "Bob=1", "Carol=0");
+            assertThatThrownBy(() -> session.query(Author.class).join(Article_.tags))
+                    .isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessage("join(Article.tags): Article is not in this query yet (it reads authors). To fix this, join "
+                            + "Article first, or start from it.");
+            assertThatThrownBy(() -> session.query(Category.class).join(Category_.children))
+                    .isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessage("join(Category.children) would join categories to itself without an alias. To fix this, join "
+                            + "an alias with an explicit condition: join(Alias.of(Category.class, \"other\"), ...).");
+        }
     }
 
     @Test
