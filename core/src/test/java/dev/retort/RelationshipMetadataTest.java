@@ -35,11 +35,14 @@ class RelationshipMetadataTest {
     @Entity
     @jakarta.persistence.Table(name = "writers")
     static class Writer {
-        @Id Long id;
-        String name;
-        @OneToMany(mappedBy = "writer", cascade = CascadeType.ALL, orphanRemoval = true) List<Story> stories = new ArrayList<>();
-        @ManyToMany Set<Genre> genres = new HashSet<>();
-        @OneToOne(mappedBy = "writer") Desk desk;
+        @Id private Long id;
+        private String name;
+        @OneToMany(mappedBy = "writer", cascade = CascadeType.ALL, orphanRemoval = true) private List<Story> stories = new ArrayList<>();
+        @ManyToMany private Set<Genre> genres = new HashSet<>();
+        @OneToOne(mappedBy = "writer") private Desk desk;
+
+        protected Writer() {
+        }
     }
 
     @Entity
@@ -166,6 +169,38 @@ class RelationshipMetadataTest {
                 .hasMessage("The foreign keys of Hen -> Egg -> Hen form a cycle between tables, so no table can be created "
                         + "before the others. To fix this, keep the foreign key on one side only (map the other side as the "
                         + "inverse, with mappedBy).");
+    }
+
+    @Entity
+    static class Note {
+        @Id Long id;
+        @ManyToOne(fetch = FetchType.LAZY) Desk desk;
+    }
+
+    @Entity
+    static final class Sealed {
+        @Id private Long id;
+    }
+
+    @Entity
+    static class Sticky {
+        @Id Long id;
+        @ManyToOne(fetch = FetchType.LAZY) Sealed sealed;
+    }
+
+    @Test
+    void aLazyToOneTargetMustLetASubclassStandInForIt() {
+        assertThatThrownBy(() -> EntityMappings.of(Note.class))
+                .isExactlyInstanceOf(MappingException.class)
+                .hasMessage("@ManyToOne(fetch = LAZY) Note.desk is loaded on first use through a generated subclass of Desk, "
+                        + "but its fields id, writer are not private, so code could read them before the row is loaded. To "
+                        + "fix this, make Desk non-final with private fields read through methods and a protected no-argument "
+                        + "constructor, or make the relationship EAGER.");
+        assertThatThrownBy(() -> EntityMappings.of(Sticky.class))
+                .isExactlyInstanceOf(MappingException.class)
+                .hasMessage("@ManyToOne(fetch = LAZY) Sticky.sealed is loaded on first use through a generated subclass of "
+                        + "Sealed, but Sealed is final. To fix this, make Sealed non-final with private fields read through "
+                        + "methods and a protected no-argument constructor, or make the relationship EAGER.");
     }
 
     @Test

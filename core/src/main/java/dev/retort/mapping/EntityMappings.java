@@ -355,6 +355,14 @@ public final class EntityMappings {
         }
     }
 
+    /**
+     * Checks that a to-one relationship's target can be loaded lazily through a generated subclass (see
+     * {@code @ManyToOne(fetch = LAZY)}); a {@link MappingException} names what stands in the way and the fix.
+     */
+    public static void requireLazyLoadable(RelationshipModel relationship) {
+        Relationships.requireProxyable(relationship.toString(), relationship.kind(), relationship.target());
+    }
+
     /** The id field of an entity class (declared on it or a {@code @MappedSuperclass}), read without building its model. */
     static Field idField(Class<?> type) {
         for (Field field : persistentFields(type)) {

@@ -99,6 +99,9 @@ final class Relationships {
             }
             return new RelationshipModel(owner, field, kind, target, mappedBy, false, cascades, eager, "", null, null);
         }
+        if (!eager) {
+            requireProxyable(where, kind, target);
+        }
         Field targetId = EntityMappings.idField(target);
         JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
         String name = joinColumn != null && !joinColumn.name().isEmpty() ? joinColumn.name()
@@ -172,6 +175,55 @@ final class Relationships {
         int length = type == SqlType.VARCHAR ? (column != null ? column.length() : 255) : 0;
         int precision = type == SqlType.DECIMAL ? 38 : 0;
         return new ColumnType(type, length, precision, 0);
+    }
+
+    /**
+     * A lazy to-one target is stood for by a generated subclass until first used, so the class must let a
+     * subclass intercept every way in: not final, no final methods, a non-private no-argument constructor,
+     * and private fields only (a field read from outside would see the empty stand-in, not the row).
+     */
+    static void requireProxyable(String where, RelationshipModel.Kind kind, Class<?> target) {
+        String problem = null;
+        if (Modifier.isFinal(target.getModifiers())) {
+            problem = target.getSimpleName() + " is final";
+        }
+        if (problem == null) {
+            try {
+                if (Modifier.isPrivate(target.getDeclaredConstructor().getModifiers())) {
+                    problem = "its no-argument constructor is private";
+                }
+            } catch (NoSuchMethodException e) {
+                problem = "it has no no-argument constructor";
+            }
+        }
+        List<String> finalMethods = new java.util.ArrayList<>();
+        List<String> openFields = new java.util.ArrayList<>();
+        for (Class<?> type = target; type != null && type != Object.class; type = type.getSuperclass()) {
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                int modifiers = method.getModifiers();
+                if (Modifier.isFinal(modifiers) && !Modifier.isPrivate(modifiers) && !Modifier.isStatic(modifiers)) {
+                    finalMethods.add(method.getName() + "()");
+                }
+            }
+            for (Field field : EntityMappings.persistentFields(type)) {
+                if (field.getDeclaringClass() == type && !Modifier.isPrivate(field.getModifiers())) {
+                    openFields.add(field.getName());
+                }
+            }
+        }
+        if (problem == null && !finalMethods.isEmpty()) {
+            problem = "it has final methods (" + String.join(", ", finalMethods) + ")";
+        }
+        if (problem == null && !openFields.isEmpty()) {
+            problem = "its fields " + String.join(", ", openFields) + " are not private, so code could read them before "
+                    + "the row is loaded";
+        }
+        if (problem != null) {
+            throw new MappingException(kind.annotation() + "(fetch = LAZY) " + where + " is loaded on first use through a "
+                    + "generated subclass of " + target.getSimpleName() + ", but " + problem + ". To fix this, make "
+                    + target.getSimpleName() + " non-final with private fields read through methods and a protected "
+                    + "no-argument constructor, or make the relationship EAGER.");
+        }
     }
 
     private static void requireEntity(String where, RelationshipModel.Kind kind, Class<?> target) {

@@ -73,7 +73,10 @@ final class JoinedLoad {
         List<OrderItem> order = new ArrayList<>(base.orderBy());
         if (!childOrder.isEmpty()) {
             // Rows of one object stay together; its related objects come in their relationship's order.
-            order.add(new OrderItem(new Expression.ColumnRef(root.model().table().name(), root.attribute(0).column().name()), false));
+            Expression rootId = new Expression.ColumnRef(root.model().table().name(), root.attribute(0).column().name());
+            if (order.stream().noneMatch(item -> item.expression().equals(rootId))) {
+                order.add(new OrderItem(rootId, false));
+            }
             order.addAll(childOrder);
         }
         Statement.Select select = new Statement.Select(base.distinct(), columns, base.table(), base.tableAlias(), joins,

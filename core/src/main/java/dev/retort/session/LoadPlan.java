@@ -13,7 +13,9 @@ import dev.retort.mapping.RelationshipModel;
 /**
  * The loader options of one query as a tree: for each relationship of the loaded entity, how to load it
  * and the plan for the objects it loads. Relationships the options do not name load as mapped: to-one
- * with their object (select-in), to-many lazily, unless mapped {@code fetch = EAGER} (select-in).
+ * as mapped: to-one eagerly (select-in) and to-many lazily, as Jakarta Persistence's defaults, or as
+ * their {@code fetch} says (a lazy to-one is a generated stand-in until first used; the inverse side of a
+ * one-to-one is always loaded).
  * Immutable.
  */
 final class LoadPlan {
@@ -49,10 +51,13 @@ final class LoadPlan {
 
     private LoadPlan with(List<Relation<?, ?>> path, int index, Load.Strategy strategy, Load load) {
         RelationshipModel relationship = path.get(index).model();
+        if (!relationship.toMany() && !relationship.owning() && (strategy == Load.Strategy.LAZY || strategy == Load.Strategy.RAISE)) {
+            throw new UnsupportedFeatureException(load + ": " + relationship + " is the inverse side of a one-to-one, which "
+                    + "Retort loads with its object (whether there is one is only known by querying). To fix this, use "
+                    + "Load.selectIn or Load.joined for it, or leave it out of the options.");
+        }
         if (!relationship.toMany() && (strategy == Load.Strategy.LAZY || strategy == Load.Strategy.RAISE)) {
-            throw new UnsupportedFeatureException(load + ": " + relationship + " is a to-one relationship, which Retort "
-                    + "always loads with its object (it does not make lazy proxies). To fix this, use Load.selectIn or "
-                    + "Load.joined for it, or leave it out of the options.");
+            dev.retort.mapping.EntityMappings.requireLazyLoadable(relationship);
         }
         Map<RelationshipModel, Node> copy = new LinkedHashMap<>(nodes);
         Node existing = copy.get(relationship);
@@ -70,7 +75,8 @@ final class LoadPlan {
         if (node != null) {
             return node.strategy();
         }
-        return !relationship.toMany() || relationship.eager() ? Load.Strategy.SELECT_IN : Load.Strategy.LAZY;
+        return relationship.eager() || !relationship.toMany() && !relationship.owning() ? Load.Strategy.SELECT_IN
+                : Load.Strategy.LAZY;
     }
 
     /** The plan for the objects {@code relationship} loads. */

@@ -70,6 +70,12 @@ final class Loader {
         return values;
     }
 
+    /** Loads a stand-in's row into it; false when the row does not exist. */
+    boolean loadStandIn(EntityEntry entry) {
+        EntityPersister persister = entry.persister;
+        return !select(persister, persister.selectById(), persister.toStored(idRow(persister, entry.id), null)).isEmpty();
+    }
+
     /** Reloads a persistent entry's row now, overwriting its fields and snapshot. */
     void reload(EntityEntry entry) {
         EntityPersister persister = entry.persister;
@@ -182,6 +188,9 @@ final class Loader {
             entry.snapshot = persister.snapshotOf(values);
             entry.expired = false;
             entry.loading = false;
+            if (entry.standIn != null) {
+                entry.standIn.markLoaded();
+            }
             setUpCollections(entry, plan);
         }
         loadRelated(persister, instances, plan, filledByCaller);
@@ -261,7 +270,14 @@ final class Loader {
                 }
             }
             if (!missing.isEmpty()) {
-                loadByIds(target, new ArrayList<>(missing), plan.child(relationship));
+                Load.Strategy strategy = plan.strategy(relationship);
+                if (strategy == Load.Strategy.LAZY || strategy == Load.Strategy.RAISE) {
+                    for (Object id : missing) {
+                        session.standIn(target, id, relationship, strategy == Load.Strategy.RAISE);
+                    }
+                } else {
+                    loadByIds(target, new ArrayList<>(missing), plan.child(relationship));
+                }
             }
             for (Object[] values : rows) {
                 Object id = values[index];

@@ -191,7 +191,7 @@ final class Relations {
     static void remember(Map<Object, EntityEntry> entries) {
         for (EntityEntry entry : entries.values()) {
             List<RelationshipModel> collections = entry.persister.collections();
-            if (collections.isEmpty()) {
+            if (collections.isEmpty() || entry.expired) {
                 continue;
             }
             if (entry.collections == null) {

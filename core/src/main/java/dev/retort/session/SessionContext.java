@@ -109,6 +109,9 @@ public final class SessionContext {
         if (persister != null) {
             return persister;
         }
+        if (type.getName().endsWith("$RetortLazy") && persisters.containsKey(type.getSuperclass())) {
+            return persisters.get(type.getSuperclass());
+        }
         EntityModel model = EntityMappings.of(type);
         throw new MappingException("Entity " + model.javaType().getName() + " is not in this session factory's Metadata. "
                 + "To fix this, list it when building the metadata: Metadata.of(..., " + type.getSimpleName() + ".class).");

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import dev.retort.DatabaseException;
 import dev.retort.DeleteQuery;
+import dev.retort.DetachedInstanceException;
 import dev.retort.Expr;
 import dev.retort.InvalidRequestException;
 import dev.retort.Isolation;
@@ -145,6 +146,10 @@ public final class SessionImpl implements Session {
         if (entry == null || entry.status == EntityEntry.Status.DELETED || entry.status == EntityEntry.Status.REMOVED) {
             return;
         }
+        if (entry.standIn != null && !entry.standIn.loaded()) {
+            // Its row (the version to check, the relationships to cascade along) is needed to delete it.
+            loader.loadStandIn(entry);
+        }
         if (entry.status == EntityEntry.Status.PENDING) {
             detach(entry);
         } else {
@@ -161,6 +166,49 @@ public final class SessionImpl implements Session {
                     deleteCascading(value);
                 }
             }
+        }
+    }
+
+    /**
+     * Puts a stand-in for a lazily loaded to-one target in the identity map: an instance of a generated
+     * subclass with only its id set, whose first method call loads the row (or throws, for {@code raise}).
+     * Its entry is expired until then, so flushes leave it alone.
+     */
+    void standIn(EntityPersister persister, Object id, dev.retort.mapping.RelationshipModel relationship, boolean raise) {
+        EntityEntry[] created = new EntityEntry[1];
+        Object instance = LazyProxies.create(persister.entityType(), () -> loadStandIn(created[0], relationship, raise));
+        persister.attribute(0).set(instance, id);
+        EntityEntry entry = new EntityEntry(instance, persister, id, EntityEntry.Status.PERSISTENT, null);
+        entry.expired = true;
+        entry.standIn = LazyProxies.stateOf(instance);
+        created[0] = entry;
+        identityMap.put(entry.key(), entry);
+        entries.put(instance, entry);
+    }
+
+    private void loadStandIn(EntityEntry entry, dev.retort.mapping.RelationshipModel relationship, boolean raise) {
+        String described = entry.describe() + " (reached through " + relationship + ")";
+        if (raise) {
+            throw new InvalidRequestException("Cannot read " + described + ": the query that loaded it said Load.raise("
+                    + relationship + "), so it is not loaded and may not be. To fix this, load it with the query "
+                    + "(Load.selectIn(" + relationship.owner().getSimpleName() + "_." + relationship.name() + ")), or drop "
+                    + "the raise option.");
+        }
+        if (closed || entries.get(entry.instance) != entry) {
+            throw new DetachedInstanceException("Cannot load " + described + ": its session is closed (or the object was "
+                    + "removed from it), and it was never loaded. To fix this, load it with the query that reads the "
+                    + relationship.owner().getSimpleName() + " objects: .options(Load.selectIn(" + relationship.owner()
+                    .getSimpleName() + "_." + relationship.name() + ")), or use it while the session is open.");
+        }
+        checkUsable();
+        countLazyLoad(relationship);
+        if (!pending.isEmpty()) {
+            flush();
+        }
+        if (!loader.loadStandIn(entry)) {
+            throw new DatabaseException(described + " does not exist: its row was deleted (or the foreign key has no "
+                    + "constraint). To fix this, add the foreign-key constraint (createAll does) and correct the rows "
+                    + "that break it.");
         }
     }
 
@@ -190,6 +238,20 @@ public final class SessionImpl implements Session {
     List<Object> loadLazily(Object owner, dev.retort.mapping.RelationshipModel relationship) {
         checkUsable();
         EntityEntry entry = entries.get(owner);
+        countLazyLoad(relationship);
+        if (!pending.isEmpty()) {
+            flush();
+        }
+        List<Object> elements = loader.loadCollections(entry.persister, relationship, List.of(owner), LoadPlan.DEFAULT)
+                .getOrDefault(owner, List.of());
+        if (relationship.toMany() && entry.collections != null) {
+            entry.collections[entry.persister.collections().indexOf(relationship)] = new ArrayList<>(elements);
+        }
+        return elements;
+    }
+
+    /** Counts a lazy load for the N+1 guard: one warning (or error, when strict) past the threshold. */
+    private void countLazyLoad(dev.retort.mapping.RelationshipModel relationship) {
         int count = lazyLoads.merge(relationship, 1, Integer::sum);
         dev.retort.LazyLoadGuard guard = context.lazyLoadGuard();
         if (count == guard.threshold() + 1) {
@@ -202,15 +264,6 @@ public final class SessionImpl implements Session {
             }
             LAZY_LOADS.log(System.Logger.Level.WARNING, message);
         }
-        if (!pending.isEmpty()) {
-            flush();
-        }
-        List<Object> elements = loader.loadCollections(entry.persister, relationship, List.of(owner), LoadPlan.DEFAULT)
-                .getOrDefault(owner, List.of());
-        if (relationship.toMany() && entry.collections != null) {
-            entry.collections[entry.persister.collections().indexOf(relationship)] = new ArrayList<>(elements);
-        }
-        return elements;
     }
 
     /** The elements a collection had in the database, for an object whose collection field was replaced unloaded. */
@@ -506,7 +559,10 @@ public final class SessionImpl implements Session {
                 if (entry.status == EntityEntry.Status.DELETED) {
                     entry.status = EntityEntry.Status.PERSISTENT;
                 }
-                entry.persister.write(entry.instance, entry.snapshot);
+                if (entry.snapshot != null) {
+                    // (A lazy stand-in never loaded has no state to restore.)
+                    entry.persister.write(entry.instance, entry.snapshot);
+                }
             }
         }
         pending.clear();

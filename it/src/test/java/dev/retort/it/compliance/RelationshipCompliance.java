@@ -19,6 +19,7 @@ import dev.retort.Func;
 import dev.retort.InvalidRequestException;
 import dev.retort.LazyLoadGuard;
 import dev.retort.Load;
+import dev.retort.MappingException;
 import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
@@ -27,10 +28,13 @@ import dev.retort.it.model.blog.Article;
 import dev.retort.it.model.blog.Article_;
 import dev.retort.it.model.blog.Author;
 import dev.retort.it.model.blog.Author_;
+import dev.retort.it.model.blog.Book;
+import dev.retort.it.model.blog.Book_;
 import dev.retort.it.model.blog.Category;
 import dev.retort.it.model.blog.Category_;
 import dev.retort.it.model.blog.Comment;
 import dev.retort.it.model.blog.Profile;
+import dev.retort.it.model.blog.Publisher;
 import dev.retort.it.model.blog.Tag;
 import dev.retort.it.model.blog.Tag_;
 
@@ -43,7 +47,8 @@ abstract class RelationshipCompliance extends DatabaseTest {
 
     @Override
     protected Metadata metadata() {
-        return Metadata.of(Comment.class, Article.class, Author.class, Profile.class, Tag.class, Category.class);
+        return Metadata.of(Comment.class, Article.class, Author.class, Profile.class, Tag.class, Category.class,
+                Publisher.class, Book.class);
     }
 
     private long seedBlog() {
@@ -372,10 +377,16 @@ abstract class RelationshipCompliance extends DatabaseTest {
         }
         try (Session session = sessions.open()) {
             assertThatThrownBy(() -> session.query(Article.class).options(Load.raise(Article_.author)))
+                    .isExactlyInstanceOf(MappingException.class)
+                    .hasMessage("@ManyToOne(fetch = LAZY) Article.author is loaded on first use through a generated subclass of "
+                            + "Author, but its fields id, name, articles, profile are not private, so code could read them "
+                            + "before the row is loaded. To fix this, make Author non-final with private fields read through "
+                            + "methods and a protected no-argument constructor, or make the relationship EAGER.");
+            assertThatThrownBy(() -> session.query(Author.class).options(Load.lazy(Author_.profile)))
                     .isExactlyInstanceOf(UnsupportedFeatureException.class)
-                    .hasMessage("Load.raise(Article.author): Article.author is a to-one relationship, which Retort always "
-                            + "loads with its object (it does not make lazy proxies). To fix this, use Load.selectIn or "
-                            + "Load.joined for it, or leave it out of the options.");
+                    .hasMessage("Load.lazy(Author.profile): Author.profile is the inverse side of a one-to-one, which Retort "
+                            + "loads with its object (whether there is one is only known by querying). To fix this, use "
+                            + "Load.selectIn or Load.joined for it, or leave it out of the options.");
         }
     }
 
@@ -489,6 +500,63 @@ abstract class RelationshipCompliance extends DatabaseTest {
                     .hasMessage("join(Category.children) would join categories to itself without an alias. To fix this, join "
                             + "an alias with an explicit condition: join(Alias.of(Category.class, \"other\"), ...).");
         }
+    }
+
+    private void seedBooks() {
+        Publisher penguin = new Publisher("Penguin");
+        Publisher vintage = new Publisher("Vintage");
+        try (Session session = sessions.open()) {
+            session.addAll(penguin, vintage, new Book("One", penguin), new Book("Two", penguin), new Book("Three", vintage));
+            session.commit();
+        }
+        sql.take();
+    }
+
+    @Test
+    void aLazyToOneIsAStandInUntilFirstUsed() {
+        seedBooks();
+        try (Session session = sessions.open()) {
+            List<Book> books = session.query(Book.class).orderBy("title").all();
+            assertThat(sql.takeStatements()).hasSize(1);
+            Publisher penguin = books.get(0).publisher;
+            assertThat(books.get(2).publisher).isSameAs(penguin);
+            assertThat(penguin).isInstanceOf(Publisher.class);
+            assertThat(penguin.getId()).isNotNull();
+            assertThat(sql.takeStatements()).isEmpty();
+            assertThat(penguin.getName()).isEqualTo("Penguin");
+            assertThat(sql.takeStatements()).hasSize(1);
+            assertThat(session.get(Publisher.class, penguin.getId())).isSameAs(penguin);
+            penguin.setName("Penguin Books");
+            session.commit();
+        }
+        assertThat(rows("SELECT name FROM publishers ORDER BY name")).containsExactly(List.of("Penguin Books"), List.of("Vintage"));
+    }
+
+    @Test
+    void aLazyToOneSaysHowToLoadItWhenItCannot() {
+        seedBooks();
+        Book one;
+        Book eager;
+        try (Session session = sessions.open()) {
+            one = session.query(Book.class).filterBy("title", "One").one();
+            eager = session.query(Book.class).options(Load.selectIn(Book_.publisher)).filterBy("title", "Three").one();
+            // The same row's stand-in is shared: a later query with other options reuses it as it is.
+            assertThat(session.query(Book.class).options(Load.raise(Book_.publisher)).filterBy("title", "Two").one().publisher)
+                    .isSameAs(one.publisher);
+        }
+        try (Session session = sessions.open()) {
+            Book raised = session.query(Book.class).options(Load.raise(Book_.publisher)).filterBy("title", "One").one();
+            assertThatThrownBy(() -> raised.publisher.getName()).isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessage("Cannot read Publisher#" + raised.publisher.getId() + " (reached through Book.publisher): the "
+                            + "query that loaded it said Load.raise(Book.publisher), so it is not loaded and may not be. To "
+                            + "fix this, load it with the query (Load.selectIn(Book_.publisher)), or drop the raise option.");
+        }
+        assertThat(eager.publisher.getName()).isEqualTo("Vintage");
+        assertThatThrownBy(() -> one.publisher.getName()).isExactlyInstanceOf(DetachedInstanceException.class)
+                .hasMessage("Cannot load Publisher#" + one.publisher.getId() + " (reached through Book.publisher): its "
+                        + "session is closed (or the object was removed from it), and it was never loaded. To fix this, load "
+                        + "it with the query that reads the Book objects: .options(Load.selectIn(Book_.publisher)), or use it "
+                        + "while the session is open.");
     }
 
     @Test
