@@ -91,6 +91,9 @@ final class Relations {
             List<Object> before = entry.collections == null || entry.collections[c] == null
                     ? (entry.status == EntityEntry.Status.PENDING ? List.of() : session.loadForDiff(entry, relationship))
                     : entry.collections[c];
+            if (sameElements(before, current)) {
+                continue;
+            }
             Set<Object> old = identitySet(before);
             Set<Object> now = identitySet(current);
             for (Object element : current) {
@@ -221,6 +224,20 @@ final class Relations {
                 }
             }
         }
+    }
+
+    /** Whether a collection holds the same objects in the same order (the usual case: nothing to compare further). */
+    private static boolean sameElements(List<Object> before, Collection<Object> current) {
+        if (before.size() != current.size()) {
+            return false;
+        }
+        int index = 0;
+        for (Object element : current) {
+            if (element != before.get(index++)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Set<Object> identitySet(Collection<Object> elements) {
