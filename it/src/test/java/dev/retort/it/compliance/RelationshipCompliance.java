@@ -456,6 +456,30 @@ abstract class RelationshipCompliance extends DatabaseTest {
     }
 
     @Test
+    void aFailedGraphInsertLeavesNoRowsAndAUsableSession() {
+        Author alice = new Author("Alice");
+        alice.write("Alpha").comment("first");
+        alice.profile = new Profile("the profile"); // the flush sets its author (the owning side) to alice
+        Profile second = new Profile("a second profile");
+        second.author = alice; // author_id is UNIQUE: the profiles insert fails after authors and articles went in
+        try (Session session = sessions.open()) {
+            session.add(alice);
+            session.add(second);
+            assertThatThrownBy(session::commit).isInstanceOf(ConstraintViolationException.class);
+            session.rollback();
+            assertThat(alice.id).isNull();
+            assertThat(session.contains(alice)).isFalse();
+            assertThat(count("authors") + count("articles") + count("comments") + count("profiles")).isZero();
+            session.add(alice);
+            session.commit();
+        }
+        assertThat(rows("SELECT p.bio, u.name FROM profiles p JOIN authors u ON p.author_id = u.id"))
+                .containsExactly(List.of("the profile", "Alice"));
+        assertThat(rows("SELECT c.body, a.title, u.name FROM comments c JOIN articles a ON c.article_id = a.id "
+                + "JOIN authors u ON a.author_id = u.id")).containsExactly(List.of("first", "Alpha", "Alice"));
+    }
+
+    @Test
     void aNewObjectReachedWithoutCascadeIsExplained() {
         try (Session session = sessions.open()) {
             Comment comment = new Comment("orphan");
