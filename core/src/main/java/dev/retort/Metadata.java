@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.EntityModel;
+import dev.retort.mapping.Hierarchy;
 import dev.retort.schema.SchemaTool;
 import dev.retort.sql.Table;
 
@@ -39,12 +40,13 @@ public final class Metadata {
             }
             EntityModel model = EntityMappings.of(type);
             Class<?> clash = tables.putIfAbsent(model.table().name().toLowerCase(java.util.Locale.ROOT), type);
-            if (clash != null) {
+            if (clash != null && !Hierarchy.shareTable(clash, type)) {
                 throw new MappingException("Entities " + clash.getName() + " and " + type.getName() + " both map to table "
                         + model.table().name() + ". To fix this, give one of them another name with @Table(name = ...).");
             }
             models.add(model);
         }
+        Hierarchy.of(models);
         return new Metadata(models);
     }
 
@@ -59,7 +61,7 @@ public final class Metadata {
     }
 
     List<Table> tables() {
-        return models.stream().map(EntityModel::table).toList();
+        return Hierarchy.tables(models);
     }
 
     /** Creates the tables (with indexes and sequences) that do not exist yet, like SQLAlchemy's {@code create_all}. */

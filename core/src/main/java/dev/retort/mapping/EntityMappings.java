@@ -77,24 +77,17 @@ public final class EntityMappings {
                     + "without an instance of " + type.getEnclosingClass().getSimpleName() + ". To fix this, declare "
                     + "it static (or move it to a file of its own).");
         }
-        if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
+        if ((Modifier.isAbstract(type.getModifiers()) || type.isInterface()) && !InheritanceReader.inHierarchy(type)) {
             throw new MappingException("Entity " + type.getName() + " is abstract and cannot be instantiated. "
-                    + "To fix this, make it concrete, or make it a @MappedSuperclass of concrete entities.");
+                    + "To fix this, make it concrete, make it a @MappedSuperclass of concrete entities, or annotate it "
+                    + "@Inheritance to make it the root of an entity hierarchy.");
         }
-        Class<?> parent = type.getSuperclass();
-        while (parent != null && parent != Object.class) {
-            if (parent.isAnnotationPresent(Entity.class)) {
-                throw new MappingException("Entity " + type.getName() + " extends entity " + parent.getName()
-                        + ", and entity inheritance is not supported by this version of Retort. To fix this, "
-                        + "annotate " + parent.getSimpleName() + " with @MappedSuperclass instead of @Entity.");
-            }
-            parent = parent.getSuperclass();
-        }
+        InheritanceReader.check(type);
         if (type.isAnnotationPresent(IdClass.class)) {
             throw new MappingException("Entity " + type.getName() + " uses @IdClass; composite keys are not supported "
                     + "by this version of Retort. To fix this, give it a single @Id field.");
         }
-        String tableName = tableName(type);
+        String tableName = InheritanceReader.tableName(type);
         List<Field> fields = persistentFields(type);
         List<AttributeModel> attributes = new ArrayList<>();
         AttributeModel id = null;
@@ -109,12 +102,13 @@ public final class EntityMappings {
                         + "To fix this, keep a single @Id field.");
             }
             IdGeneration fieldGeneration = isId ? idGeneration(type, field) : IdGeneration.ASSIGNED;
+            InheritanceReader.checkGeneration(type, field, fieldGeneration);
             AttributeModel attribute = attribute(type, field, isId, fieldGeneration);
             if (isId) {
                 id = attribute;
                 generation = fieldGeneration;
                 if (generation == IdGeneration.SEQUENCE) {
-                    sequence = Optional.of(sequence(field, tableName));
+                    sequence = Optional.of(sequence(field, tableName(InheritanceReader.root(type))));
                 }
                 attributes.add(0, attribute);
             } else {
@@ -132,10 +126,17 @@ public final class EntityMappings {
         List<Column> columns = attributes.stream().map(AttributeModel::column).toList();
         Table table = new Table(tableName, columns, List.of(id.column().name()), uniqueConstraints(type, tableName, columns),
                 indexes(type, tableName, columns), sequence);
-        return new EntityModel(type, table, attributes, id, Optional.ofNullable(version), generation, constructor(type));
+        Optional<InheritanceModel> inheritance = InheritanceReader.read(type, attributes, id, sequence,
+                (level, name, levelColumns, key, levelSequence) -> new Table(name, levelColumns, List.of(key),
+                        uniqueConstraints(level, name, levelColumns), indexes(level, name, levelColumns), levelSequence));
+        if (inheritance.isPresent() && inheritance.get().joined()) {
+            table = inheritance.get().joinedTables().get(inheritance.get().joinedTables().size() - 1);
+        }
+        return new EntityModel(type, table, attributes, id, Optional.ofNullable(version), generation, constructor(type),
+                inheritance);
     }
 
-    private static String tableName(Class<?> type) {
+    static String tableName(Class<?> type) {
         jakarta.persistence.Table table = type.getAnnotation(jakarta.persistence.Table.class);
         if (table != null && !table.name().isEmpty()) {
             return table.name();
@@ -144,11 +145,11 @@ public final class EntityMappings {
         return snakeCase(entityName.isEmpty() ? type.getSimpleName() : entityName);
     }
 
-    /** Fields of the class and its {@code @MappedSuperclass} ancestors, superclass fields first. */
+    /** Fields of the class and its {@code @MappedSuperclass} and {@code @Entity} ancestors, superclass fields first. */
     private static List<Field> persistentFields(Class<?> type) {
         Deque<Class<?>> hierarchy = new ArrayDeque<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c == type || c.isAnnotationPresent(MappedSuperclass.class)) {
+            if (c == type || c.isAnnotationPresent(MappedSuperclass.class) || c.isAnnotationPresent(Entity.class)) {
                 hierarchy.push(c);
             }
         }

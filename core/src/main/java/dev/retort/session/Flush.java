@@ -154,6 +154,22 @@ final class Flush {
         if (!generating.isEmpty()) {
             insertBatch(connection, frame, persister, persister.insertGeneratingId(), generating, true);
         }
+        insertJoined(connection, persister, entries);
+    }
+
+    /** The rows of JOINED subclass tables, once the root table's rows (and ids) are in. */
+    private void insertJoined(Connection connection, EntityPersister persister, List<EntityEntry> entries) {
+        if (persister.joinedInserts().isEmpty()) {
+            return;
+        }
+        List<Write> writes = new ArrayList<>(entries.size());
+        for (EntityEntry entry : entries) {
+            Object[] values = persister.read(entry.instance);
+            writes.add(new Write(entry, values, persister.toStored(values, null), null));
+        }
+        for (CompiledStatement compiled : persister.joinedInserts()) {
+            execute(connection, persister, compiled, "INSERT", writes, write -> { });
+        }
     }
 
     private long nextFromSequence(Connection connection, EntityPersister persister) {
@@ -266,12 +282,15 @@ final class Flush {
             }
             writes.add(new Write(change.entry(), change.values(), persister.toStored(change.values(), expected), expected));
         }
-        execute(connection, persister, persister.update(changed), "UPDATE", writes, write -> {
+        java.util.function.Consumer<Write> written = write -> {
             if (version >= 0) {
                 persister.attribute(version).set(write.entry().instance, write.values()[version]);
             }
             write.entry().snapshot = persister.snapshotOf(write.values());
-        });
+        };
+        for (CompiledStatement compiled : persister.updates(changed)) {
+            execute(connection, persister, compiled, "UPDATE", writes, written);
+        }
     }
 
     private void delete(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> entries) {
@@ -282,11 +301,14 @@ final class Flush {
             Object expected = version >= 0 ? entry.snapshot[version] : null;
             writes.add(new Write(entry, entry.snapshot, persister.toStored(entry.snapshot, expected), expected));
         }
-        execute(connection, persister, persister.deleteById(), "DELETE", writes, write -> {
+        java.util.function.Consumer<Write> written = write -> {
             write.entry().status = EntityEntry.Status.REMOVED;
             session.identityMap.remove(write.entry().key());
             session.entries.remove(write.entry().instance);
-        });
+        };
+        for (CompiledStatement compiled : persister.deletes()) {
+            execute(connection, persister, compiled, "DELETE", writes, written);
+        }
     }
 
     /**

@@ -85,7 +85,7 @@ final class QueryImpl<T> implements Query<T> {
         AttributeModel model = persister.model().requireAttribute(attribute);
         Object coerced = Ids.coerce(model, value,
                 () -> "filterBy(\"" + attribute + "\", " + (value instanceof String ? "\"" + value + "\"" : value) + ")");
-        Expression column = new Expression.ColumnRef(persister.model().table().name(), model.column().name());
+        Expression column = new Expression.ColumnRef(persister.model().tableOf(model), model.column().name());
         Expression condition = coerced == null ? new Expression.IsNull(column, false)
                 : Expression.eq(column, new Expression.Value(model.toStored(coerced), model.column().type().type()));
         return with(spec.filter(condition,
@@ -126,8 +126,8 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     private Expression column(String attribute) {
-        return new Expression.ColumnRef(persister.model().table().name(),
-                persister.model().requireAttribute(attribute).column().name());
+        AttributeModel model = persister.model().requireAttribute(attribute);
+        return new Expression.ColumnRef(persister.model().tableOf(model), model.column().name());
     }
 
     @Override
@@ -190,7 +190,9 @@ final class QueryImpl<T> implements Query<T> {
     private Statement.Select select(List<Expression> columns, Optional<Integer> rowLimit) {
         Statement.Select select = new Statement.Select(spec.distinct(), columns, persister.model().table().name(), null, spec.joins(), spec.where(),
                 List.of(), Optional.empty(), spec.orderBy(), rowLimit, spec.offset());
-        Tables.requireRead(select, session.context(), "query(" + persister.entityName() + ")");
+        if (persister.hierarchy() == null) {
+            Tables.requireRead(select, session.context(), "query(" + persister.entityName() + ")");
+        }
         return select;
     }
 
@@ -205,6 +207,9 @@ final class QueryImpl<T> implements Query<T> {
     private List<T> run(Optional<Integer> rowLimit) {
         session.checkUsable();
         session.flush();
+        if (persister.hierarchy() != null) {
+            return (List<T>) session.context().polymorphicLoader(persister).list(session, loader, select(List.of(), rowLimit), describe());
+        }
         CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), rowLimit));
         return (List<T>) loader.select(persister, compiled, new Object[0]);
     }
@@ -243,6 +248,9 @@ final class QueryImpl<T> implements Query<T> {
         select(List.of(), Optional.empty());
         session.checkUsable();
         session.flush();
+        if (persister.hierarchy() != null) {
+            return session.context().polymorphicLoader(persister).count(session, loader, select(List.of(), Optional.empty()), describe());
+        }
         Statement.Select select = new Statement.Select(false, List.of(new Expression.CountAll()), persister.model().table().name(),
                 null, spec.joins(), spec.where(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
         return loader.selectLong(persister, session.context().compileQuery(select));
@@ -250,6 +258,9 @@ final class QueryImpl<T> implements Query<T> {
 
     @Override
     public boolean exists() {
+        if (persister.hierarchy() != null) {
+            return first() != null;
+        }
         session.checkUsable();
         session.flush();
         select(List.of(), Optional.empty());
@@ -264,6 +275,10 @@ final class QueryImpl<T> implements Query<T> {
     @Override
     @SuppressWarnings("unchecked")
     public Stream<T> stream() {
+        if (persister.hierarchy() != null) {
+            // Rows of several classes (and, for TABLE_PER_CLASS, several SELECTs): read as a list.
+            return all().stream();
+        }
         session.checkUsable();
         session.flush();
         CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), spec.limit()));
