@@ -77,11 +77,6 @@ public final class EntityMappings {
                     + "without an instance of " + type.getEnclosingClass().getSimpleName() + ". To fix this, declare "
                     + "it static (or move it to a file of its own).");
         }
-        if ((Modifier.isAbstract(type.getModifiers()) || type.isInterface()) && !InheritanceReader.inHierarchy(type)) {
-            throw new MappingException("Entity " + type.getName() + " is abstract and cannot be instantiated. "
-                    + "To fix this, make it concrete, make it a @MappedSuperclass of concrete entities, or annotate it "
-                    + "@Inheritance to make it the root of an entity hierarchy.");
-        }
         InheritanceReader.check(type);
         if (type.isAnnotationPresent(IdClass.class)) {
             throw new MappingException("Entity " + type.getName() + " uses @IdClass; composite keys are not supported "

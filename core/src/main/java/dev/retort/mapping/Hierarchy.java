@@ -100,6 +100,13 @@ public final class Hierarchy {
             Hierarchy hierarchy = new Hierarchy(root, members);
             members.forEach(member -> hierarchies.put(member.javaType(), hierarchy));
         }
+        for (EntityModel model : models) {
+            if (InheritanceReader.isAbstract(model.javaType()) && !hierarchies.containsKey(model.javaType())) {
+                throw new MappingException("Entity " + model.javaType().getName() + " is abstract and cannot be instantiated. "
+                        + "To fix this, make it concrete, make it a @MappedSuperclass of concrete entities, or list its "
+                        + "entity subclasses in the Metadata beside it (it is then the root of an entity hierarchy).");
+            }
+        }
         return hierarchies;
     }
 
