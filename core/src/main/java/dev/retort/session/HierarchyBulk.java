@@ -16,6 +16,14 @@ final class HierarchyBulk {
     private HierarchyBulk() {
     }
 
+    /** {@code table.discriminator IN (values of the members)}, under SINGLE_TABLE. */
+    static Expression discriminatorIn(Hierarchy hierarchy, String table, List<EntityModel> members) {
+        Column discriminator = hierarchy.discriminator().orElseThrow();
+        List<Expression> values = members.stream().map(member -> (Expression) new Expression.Value(
+                hierarchy.discriminatorValue(member.javaType()), discriminator.type().type())).toList();
+        return new Expression.In(new Expression.ColumnRef(table, discriminator.name()), values, false);
+    }
+
     /**
      * The WHERE of a bulk statement on the entity's table: for a SINGLE_TABLE subclass, restricted to the
      * discriminator values of it and its subclasses. Refuses statements that would have to write several tables.
@@ -30,11 +38,7 @@ final class HierarchyBulk {
             if (persister.entityType() == hierarchy.root().javaType()) {
                 return where;
             }
-            Column discriminator = hierarchy.discriminator().orElseThrow();
-            List<Expression> values = members.stream().map(member -> (Expression) new Expression.Value(
-                    hierarchy.discriminatorValue(member.javaType()), discriminator.type().type())).toList();
-            Expression restriction = new Expression.In(new Expression.ColumnRef(persister.model().table().name(),
-                    discriminator.name()), values, false);
+            Expression restriction = discriminatorIn(hierarchy, persister.model().table().name(), members);
             return Optional.of(where.map(condition -> (Expression) new Expression.And(List.of(restriction, condition)))
                     .orElse(restriction));
         }

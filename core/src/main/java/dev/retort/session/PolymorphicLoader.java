@@ -82,9 +82,7 @@ final class PolymorphicLoader {
         }
         Optional<Expression> where = Optional.empty();
         if (queried.entityType() != hierarchy.root().javaType()) {
-            List<Expression> values = members.stream().map(member -> (Expression) new Expression.Value(
-                    hierarchy.discriminatorValue(member.entityType()), discriminator.type().type())).toList();
-            where = Optional.of(new Expression.In(new Expression.ColumnRef(table, discriminator.name()), values, false));
+            where = Optional.of(HierarchyBulk.discriminatorIn(hierarchy, table, hierarchy.membersUnder(queried.entityType())));
         }
         return new Part(table, null, List.of(), where, columns.list, found);
     }

@@ -12,6 +12,7 @@ import dev.retort.DatabaseException;
 import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
+import dev.retort.StaleObjectException;
 import dev.retort.UnsupportedFeatureException;
 import dev.retort.it.model.inheritance.Animal;
 import dev.retort.it.model.inheritance.Animal_;
@@ -48,14 +49,17 @@ abstract class InheritanceCompliance extends DatabaseTest {
 
     /** Rex the dog, Tom the cat, Leo the lion and a plain animal (inserted class by class, in metadata order). */
     private List<Animal> seedAnimals() {
-        List<Animal> animals = List.of(new Dog("Rex", "woof"), new Cat("Tom", "meow"), new Lion("Leo", "roar", 30),
-                new Animal("Blob"));
+        return seed(List.of(new Dog("Rex", "woof"), new Cat("Tom", "meow"), new Lion("Leo", "roar", 30), new Animal("Blob")));
+    }
+
+    /** Adds and commits the objects; the SQL log is cleared afterwards. */
+    private <T> List<T> seed(List<T> objects) {
         try (Session session = sessions.open()) {
-            session.addAll(animals);
+            session.addAll(objects);
             session.commit();
         }
         sql.take();
-        return animals;
+        return objects;
     }
 
     @Test
@@ -186,13 +190,7 @@ abstract class InheritanceCompliance extends DatabaseTest {
 
     /** A car, a truck, a sports car. */
     private List<Vehicle> seedVehicles() {
-        List<Vehicle> vehicles = List.of(new Car("Fiat", 4), new Truck("Volvo", 12.5), new SportsCar("Ferrari", 2, 320));
-        try (Session session = sessions.open()) {
-            session.addAll(vehicles);
-            session.commit();
-        }
-        sql.take();
-        return vehicles;
+        return seed(List.of(new Car("Fiat", 4), new Truck("Volvo", 12.5), new SportsCar("Ferrari", 2, 320)));
     }
 
     @Test
@@ -297,6 +295,37 @@ abstract class InheritanceCompliance extends DatabaseTest {
     }
 
     @Test
+    void joinedRefreshReloadsEveryTableAndVersionsGuardTheRootRow() {
+        long fiatId = seedVehicles().get(0).id;
+        try (Session session = sessions.open()) {
+            Car fiat = session.get(Car.class, fiatId);
+            session.commit();
+            execute("UPDATE inh_cars SET seats = 5 WHERE id = " + fiatId);
+            execute("UPDATE inh_vehicles SET maker = 'FIAT', version = 1 WHERE id = " + fiatId);
+            session.refresh(fiat);
+            assertThat(List.of(fiat.maker, String.valueOf(fiat.seats), String.valueOf(fiat.version)))
+                    .containsExactly("FIAT", "5", "1");
+            session.commit();
+            execute("UPDATE inh_vehicles SET version = 2 WHERE id = " + fiatId);
+            fiat.seats = 6;
+            assertThatThrownBy(session::commit).isInstanceOf(StaleObjectException.class)
+                    .hasMessageStartingWith("The UPDATE of Car#" + fiatId + " matched 0 rows instead of 1: its row no "
+                            + "longer has version 1");
+        }
+        assertThat(rows("SELECT seats FROM inh_cars WHERE id = " + fiatId)).containsExactly(row("5"));
+    }
+
+    @Test
+    void streamsOfAHierarchyEntityHoldEachClass() {
+        seedVehicles();
+        try (Session session = sessions.open(); java.util.stream.Stream<Vehicle> vehicles = session.query(Vehicle.class).stream()) {
+            assertThat(vehicles.map(vehicle -> vehicle.getClass().getSimpleName()))
+                    .containsExactlyInAnyOrder("Car", "Truck", "SportsCar");
+            assertThat(session.query(Car.class).exists()).isTrue();
+        }
+    }
+
+    @Test
     void joinedBulkStatementsAreRefused() {
         try (Session session = sessions.open()) {
             assertThatThrownBy(() -> session.delete(Car.class).execute()).isInstanceOf(UnsupportedFeatureException.class)
@@ -320,11 +349,7 @@ abstract class InheritanceCompliance extends DatabaseTest {
     // ---- TABLE_PER_CLASS ------------------------------------------------------------------------------
 
     private void seedShapes() {
-        try (Session session = sessions.open()) {
-            session.addAll(new Circle(1, "sun", 5.5), new Square(2, "box", 2.5), new Circle(3, "dot", 0.5));
-            session.commit();
-        }
-        sql.take();
+        seed(List.of(new Circle(1, "sun", 5.5), new Square(2, "box", 2.5), new Circle(3, "dot", 0.5)));
     }
 
     @Test
