@@ -85,7 +85,7 @@ public final class EntityPersister {
         IdGeneration generation = model.idGeneration();
         this.idGeneration = generation == IdGeneration.SEQUENCE && !dialect.supportsSequences() ? IdGeneration.IDENTITY : generation;
         HierarchyChecks.requireUniqueIds(model, hierarchy, dialect, idGeneration);
-        String table = HierarchyChecks.primaryTable(model, hierarchy);
+        String table = HierarchyChecks.primaryTable(model);
         this.primary = new BitSet(count);
         for (int i = 0; i < count; i++) {
             primary.set(i, model.tableOf(attributes[i]).equals(table));
@@ -125,7 +125,7 @@ public final class EntityPersister {
             columns.add(discriminator.name());
             values.add(new Expression.Value(hierarchy.discriminatorValue(model.javaType()), discriminator.type().type()));
         }
-        return new Statement.Insert(HierarchyChecks.primaryTable(model, hierarchy), columns, values,
+        return new Statement.Insert(HierarchyChecks.primaryTable(model), columns, values,
                 from == 1 && insertReturnsKey ? List.of(attributes[0].column().name()) : List.of());
     }
 
@@ -221,7 +221,7 @@ public final class EntityPersister {
                 values.add(new Expression.Slot(versionIndex, types[versionIndex]));
                 where = new Expression.And(List.of(where, versionMatches()));
             }
-            return dialect.compile(new Statement.Update(HierarchyChecks.primaryTable(model, hierarchy), columns, values, where));
+            return dialect.compile(new Statement.Update(HierarchyChecks.primaryTable(model), columns, values, where));
         });
     }
 

@@ -15,7 +15,7 @@ final class HierarchyChecks {
     }
 
     /** The table that holds the id and the root's columns: the JOINED root's table, else the entity's table. */
-    static String primaryTable(EntityModel model, Hierarchy hierarchy) {
+    static String primaryTable(EntityModel model) {
         InheritanceModel inheritance = model.inheritance().orElse(null);
         return inheritance != null && inheritance.joined() ? inheritance.joinedTables().get(0).name() : model.table().name();
     }

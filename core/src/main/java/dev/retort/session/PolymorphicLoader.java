@@ -193,7 +193,7 @@ final class PolymorphicLoader {
     }
 
     /** COUNT(*) of the query's rows, summed over the tables of a TABLE_PER_CLASS hierarchy. */
-    long count(SessionImpl session, Loader loader, Statement.Select base, String query) {
+    long count(Loader loader, Statement.Select base, String query) {
         long total = 0;
         for (Statement.Select select : selects(withColumns(base, List.of(new Expression.CountAll())), query)) {
             total += loader.selectLong(queried, context.compileQuery(select));

@@ -249,7 +249,7 @@ final class QueryImpl<T> implements Query<T> {
         session.checkUsable();
         session.flush();
         if (persister.hierarchy() != null) {
-            return session.context().polymorphicLoader(persister).count(session, loader, select(List.of(), Optional.empty()), describe());
+            return session.context().polymorphicLoader(persister).count(loader, select(List.of(), Optional.empty()), describe());
         }
         Statement.Select select = new Statement.Select(false, List.of(new Expression.CountAll()), persister.model().table().name(),
                 null, spec.joins(), spec.where(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
