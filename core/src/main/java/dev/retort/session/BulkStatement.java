@@ -108,7 +108,7 @@ final class BulkStatement<T> implements UpdateQuery<T>, DeleteQuery<T> {
         Optional<Expression> where = conditions.isEmpty() ? Optional.empty()
                 : Optional.of(conditions.size() == 1 ? conditions.get(0) : new Expression.And(conditions));
         String table = persister.model().table().name();
-        where = HierarchyBulk.restrict(persister, where, verb());
+        where = HierarchyFilters.restrict(persister, where, verb());
         Statement statement = delete ? new Statement.Delete(table, where.orElse(null))
                 : new Statement.Update(table, columns, values, where.orElse(null));
         CompiledStatement compiled = session.context().compileQuery(statement);

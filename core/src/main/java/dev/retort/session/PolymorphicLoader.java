@@ -80,11 +80,7 @@ final class PolymorphicLoader {
             found.add(read);
             byDiscriminator.put(hierarchy.discriminatorValue(member.entityType()), read);
         }
-        Optional<Expression> where = Optional.empty();
-        if (queried.entityType() != hierarchy.root().javaType()) {
-            where = Optional.of(HierarchyBulk.discriminatorIn(hierarchy, table, hierarchy.membersUnder(queried.entityType())));
-        }
-        return new Part(table, null, List.of(), where, columns.list, found);
+        return new Part(table, null, List.of(), HierarchyFilters.restriction(queried, table), columns.list, found);
     }
 
     private Part joined(List<EntityPersister> members) {

@@ -163,12 +163,13 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     static Statement.Join join(SessionImpl session, Statement.JoinKind kind, Class<?> entityType, String alias, Predicate on) {
-        String table = session.context().persister(entityType).model().table().name();
+        EntityPersister persister = session.context().persister(entityType);
+        String table = persister.model().table().name();
         if (on == null) {
             throw new InvalidRequestException("join(" + entityType.getSimpleName() + ".class, null): a join needs its ON "
                     + "condition. To fix this, pass one such as " + entityType.getSimpleName() + "_.ownerId.eq(Owner_.id).");
         }
-        return new Statement.Join(kind, table, alias, on.node());
+        return new Statement.Join(kind, table, alias, HierarchyFilters.joinCondition(persister, alias != null ? alias : table, on.node()));
     }
 
     @Override

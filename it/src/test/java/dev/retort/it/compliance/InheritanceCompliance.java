@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.retort.Alias;
 import dev.retort.DatabaseException;
+import dev.retort.Func;
+import dev.retort.InvalidRequestException;
 import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
@@ -23,7 +26,9 @@ import dev.retort.it.model.inheritance.Cat_;
 import dev.retort.it.model.inheritance.Circle;
 import dev.retort.it.model.inheritance.Circle_;
 import dev.retort.it.model.inheritance.Dog;
+import dev.retort.it.model.inheritance.Dog_;
 import dev.retort.it.model.inheritance.Lion;
+import dev.retort.it.model.inheritance.Lion_;
 import dev.retort.it.model.inheritance.Shape;
 import dev.retort.it.model.inheritance.Shape_;
 import dev.retort.it.model.inheritance.SportsCar;
@@ -171,6 +176,40 @@ abstract class InheritanceCompliance extends DatabaseTest {
         }
         assertThat(rows("SELECT name, meow_sound FROM inh_animals ORDER BY name"))
                 .containsExactly(row("Blob", null), row("Leo", "hiss"), row("Tom", "hiss"));
+    }
+
+    @Test
+    void tupleSelectsOfSubclassAttributesReadOnlyThatSubclassesRows() {
+        seedAnimals();
+        try (Session session = sessions.open()) {
+            assertThat(session.select(Cat_.name).orderBy(Cat_.name.asc()).all()).extracting(row -> row.get(0))
+                    .containsExactly("Leo", "Tom");
+            assertThat(sql.takeStatements()).containsExactly("SELECT name FROM inh_animals WHERE kind IN (?, ?) ORDER BY name  [cat, Lion]");
+            assertThat(session.select(Func.count()).from(Dog.class).one().get(0)).isEqualTo(1L);
+            assertThat(session.select(Animal_.name, Lion_.maneLength).all()).extracting(row -> row.get(0)).containsExactly("Leo");
+            assertThat(session.select(Func.count()).from(Animal.class).one().get(0)).isEqualTo(4L);
+            assertThatThrownBy(() -> session.select(Cat_.meowSound, Dog_.barkSound).all())
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("session.select(Cat.meowSound, Dog.barkSound) selects attributes of Cat and of Dog, whose rows "
+                            + "are different rows of table inh_animals (SINGLE_TABLE inheritance), so no row has both. To fix "
+                            + "this, select attributes of one of them (with those of Animal), or run one select for each.");
+        }
+    }
+
+    @Test
+    void joiningASubclassJoinsOnlyItsRows() {
+        seedAnimals();
+        Alias<Dog> dog = Alias.of(Dog.class, "d");
+        try (Session session = sessions.open()) {
+            List<Animal> withADogOfAnotherName = session.query(Animal.class).join(dog, dog.get(Dog_.name).ne(Animal_.name))
+                    .filterBy("name", "Tom").all();
+            assertThat(withADogOfAnotherName).extracting(animal -> animal.name).containsExactly("Tom");
+            assertThat(session.query(Animal.class).join(dog, dog.get(Dog_.name).eq(Animal_.name)).orderBy("name").all())
+                    .extracting(animal -> animal.name).containsExactly("Rex");
+            assertThat(sql.takeStatements()).last().isEqualTo("SELECT inh_animals.kind, inh_animals.id, inh_animals.name, "
+                    + "inh_animals.meow_sound, inh_animals.bark_sound, inh_animals.mane_length FROM inh_animals "
+                    + "JOIN inh_animals d ON d.name = inh_animals.name AND d.kind IN (?) ORDER BY inh_animals.name  [dog]");
+        }
     }
 
     @Test
