@@ -25,13 +25,25 @@ final class EntityStream {
     private final EntityPersister persister;
     private final CompiledStatement compiled;
     private final Statements statements;
+    private final RowReader reader;
+
+    /** Turns the row under the cursor into the session's instance for it. */
+    interface RowReader {
+        Object read(ResultSet resultSet) throws SQLException;
+    }
 
     EntityStream(SessionImpl session, Loader loader, EntityPersister persister, CompiledStatement compiled) {
+        this(session, loader, persister, compiled, null);
+    }
+
+    /** A stream whose rows {@code reader} reads (rows of several classes); {@code null} reads the persister's rows. */
+    EntityStream(SessionImpl session, Loader loader, EntityPersister persister, CompiledStatement compiled, RowReader reader) {
         this.session = session;
         this.loader = loader;
         this.persister = persister;
         this.compiled = compiled;
         this.statements = new Statements(session.context());
+        this.reader = reader != null ? reader : resultSet -> loader.hydrate(persister, persister.readRow(resultSet, 0));
     }
 
     Stream<Object> open() {
@@ -84,7 +96,7 @@ final class EntityStream {
                 if (!resultSet.next()) {
                     return false;
                 }
-                action.accept(loader.hydrate(persister, persister.readRow(resultSet, 0)));
+                action.accept(reader.read(resultSet));
                 return true;
             } catch (SQLException e) {
                 throw statements.queryFailed(compiled, e);

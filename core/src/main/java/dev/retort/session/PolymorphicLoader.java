@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.persistence.InheritanceType;
 
@@ -188,6 +189,19 @@ final class PolymorphicLoader {
         return base.limit().isPresent() && results.size() > base.limit().get() ? results.subList(0, base.limit().get()) : results;
     }
 
+    /**
+     * The query's instances read through an open cursor as the stream is pulled; over the tables of a
+     * TABLE_PER_CLASS hierarchy (several SELECTs), read as a list first.
+     */
+    Stream<Object> stream(SessionImpl session, Loader loader, Statement.Select base, String query) {
+        if (parts.size() > 1) {
+            return list(session, loader, base, query).stream();
+        }
+        Part part = parts.get(0);
+        CompiledStatement compiled = context.compileQuery(selects(withColumns(base, List.of()), query).get(0));
+        return new EntityStream(session, loader, queried, compiled, resultSet -> hydrate(loader, resultSet, part)).open();
+    }
+
     /** COUNT(*) of the query's rows, summed over the tables of a TABLE_PER_CLASS hierarchy. */
     long count(Loader loader, Statement.Select base, String query) {
         long total = 0;
@@ -219,13 +233,18 @@ final class PolymorphicLoader {
             statements.logQuery(compiled, new Object[0]);
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
-                    Member member = memberOf(resultSet, part);
-                    results.add(loader.hydrate(member.persister(), member.persister().readRow(resultSet, member.columns())));
+                    results.add(hydrate(loader, resultSet, part));
                 }
             }
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);
         }
+    }
+
+    /** The session's instance for the row under the cursor, of the row's class. */
+    private Object hydrate(Loader loader, ResultSet resultSet, Part part) throws SQLException {
+        Member member = memberOf(resultSet, part);
+        return loader.hydrate(member.persister(), member.persister().readRow(resultSet, member.columns()));
     }
 
     /** The class of the row under the cursor. */

@@ -276,12 +276,11 @@ final class QueryImpl<T> implements Query<T> {
     @Override
     @SuppressWarnings("unchecked")
     public Stream<T> stream() {
-        if (persister.hierarchy() != null) {
-            // Rows of several classes (and, for TABLE_PER_CLASS, several SELECTs): read as a list.
-            return all().stream();
-        }
         session.checkUsable();
         session.flush();
+        if (persister.hierarchy() != null) {
+            return (Stream<T>) session.context().polymorphicLoader(persister).stream(session, loader, select(List.of(), spec.limit()), describe());
+        }
         CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), spec.limit()));
         return (Stream<T>) new EntityStream(session, loader, persister, compiled).open();
     }

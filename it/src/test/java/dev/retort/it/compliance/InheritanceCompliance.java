@@ -360,6 +360,7 @@ abstract class InheritanceCompliance extends DatabaseTest {
         try (Session session = sessions.open(); java.util.stream.Stream<Vehicle> vehicles = session.query(Vehicle.class).stream()) {
             assertThat(vehicles.map(vehicle -> vehicle.getClass().getSimpleName()))
                     .containsExactlyInAnyOrder("Car", "Truck", "SportsCar");
+            assertThat(sql.takeStatements()).singleElement().asString().startsWith("SELECT inh_vehicles.id, inh_vehicles.maker");
             assertThat(session.query(Car.class).exists()).isTrue();
         }
     }
@@ -412,6 +413,9 @@ abstract class InheritanceCompliance extends DatabaseTest {
             assertThat(session.query(Shape.class).count()).isEqualTo(3);
             assertThat(session.query(Shape.class).limit(2).all()).hasSize(2);
             assertThat(session.query(Circle.class).filter(Circle_.radius.gt(1.0)).one().label).isEqualTo("sun");
+            try (java.util.stream.Stream<Shape> stream = session.query(Shape.class).stream()) {
+                assertThat(stream.map(shape -> shape.label)).containsExactlyInAnyOrder("sun", "box", "dot");
+            }
         }
     }
 
