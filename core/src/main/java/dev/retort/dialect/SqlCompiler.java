@@ -8,6 +8,7 @@ import dev.retort.sql.ColumnType;
 import dev.retort.sql.CompiledStatement;
 import dev.retort.sql.Generation;
 import dev.retort.sql.Expression;
+import dev.retort.sql.ForeignKey;
 import dev.retort.sql.Index;
 import dev.retort.sql.SqlType;
 import dev.retort.sql.Statement;
@@ -281,6 +282,13 @@ public class SqlCompiler extends ExpressionCompiler {
         for (List<String> unique : table.uniqueConstraints()) {
             sql.append(", UNIQUE (");
             appendNames(unique);
+            sql.append(')');
+        }
+        for (ForeignKey foreignKey : table.foreignKeys()) {
+            sql.append(", FOREIGN KEY (");
+            appendNames(foreignKey.columns());
+            sql.append(") REFERENCES ").append(dialect.quote(foreignKey.referencedTable())).append(" (");
+            appendNames(foreignKey.referencedColumns());
             sql.append(')');
         }
         sql.append(')');

@@ -122,8 +122,9 @@ public final class EntityMappings {
         Table table = new Table(tableName, columns, List.of(id.column().name()), uniqueConstraints(type, tableName, columns),
                 indexes(type, tableName, columns), sequence);
         Optional<InheritanceModel> inheritance = InheritanceReader.read(type, attributes, id, sequence,
-                (level, name, levelColumns, key, levelSequence) -> new Table(name, levelColumns, List.of(key),
-                        uniqueConstraints(level, name, levelColumns), indexes(level, name, levelColumns), levelSequence));
+                (level, name, levelColumns, key, levelSequence, foreignKeys) -> new Table(name, levelColumns, List.of(key),
+                        uniqueConstraints(level, name, levelColumns), indexes(level, name, levelColumns), levelSequence,
+                        foreignKeys));
         if (inheritance.isPresent() && inheritance.get().joined()) {
             table = inheritance.get().joinedTables().get(inheritance.get().joinedTables().size() - 1);
         }

@@ -15,6 +15,7 @@ import jakarta.persistence.PrimaryKeyJoinColumn;
 
 import dev.retort.MappingException;
 import dev.retort.sql.Column;
+import dev.retort.sql.ForeignKey;
 import dev.retort.sql.Generation;
 import dev.retort.sql.Sequence;
 import dev.retort.sql.Table;
@@ -147,14 +148,19 @@ final class InheritanceReader {
                 }
             }
             attributeTables.putIfAbsent(id.name(), tableName);
-            tables.add(tableBuilder.build(level, tableName, columns, key.name(), level == root ? sequence : Optional.empty()));
+            // Each table below the root's refers to its parent's by the key, so no subclass row is left without its parent row.
+            List<ForeignKey> parentKey = tables.isEmpty() ? List.of() : List.of(new ForeignKey(List.of(key.name()),
+                    tables.get(tables.size() - 1).name(), tables.get(tables.size() - 1).primaryKey()));
+            tables.add(tableBuilder.build(level, tableName, columns, key.name(), level == root ? sequence : Optional.empty(),
+                    parentKey));
         }
         return Optional.of(new InheritanceModel(root, strategy, entityParent(type), tables, attributeTables));
     }
 
     /** Builds one table of a JOINED hierarchy with the table-level annotations of its class. */
     interface TableBuilder {
-        Table build(Class<?> level, String tableName, List<Column> columns, String key, Optional<Sequence> sequence);
+        Table build(Class<?> level, String tableName, List<Column> columns, String key, Optional<Sequence> sequence,
+                    List<ForeignKey> foreignKeys);
     }
 
     /** The class of {@code type}'s chain that declares the persistent field {@code name}, nearest first. */

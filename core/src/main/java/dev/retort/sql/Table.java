@@ -4,18 +4,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A table as the database sees it: columns, primary key, unique constraints, indexes and the sequence
- * that feeds its key, if any. Immutable; built by the mapping layer from annotations, consumed by the
+ * A table as the database sees it: columns, primary key, unique constraints, indexes, the sequence
+ * that feeds its key, if any, and its foreign keys. Immutable; built by the mapping layer from annotations, consumed by the
  * schema layer and the compilers.
  */
 public record Table(String name, List<Column> columns, List<String> primaryKey,
-                    List<List<String>> uniqueConstraints, List<Index> indexes, Optional<Sequence> sequence) {
+                    List<List<String>> uniqueConstraints, List<Index> indexes, Optional<Sequence> sequence,
+                    List<ForeignKey> foreignKeys) {
 
     public Table {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         uniqueConstraints = uniqueConstraints.stream().map(List::copyOf).toList();
         indexes = List.copyOf(indexes);
+        foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** A table without foreign keys. */
+    public Table(String name, List<Column> columns, List<String> primaryKey, List<List<String>> uniqueConstraints,
+                 List<Index> indexes, Optional<Sequence> sequence) {
+        this(name, columns, primaryKey, uniqueConstraints, indexes, sequence, List.of());
     }
 
     public Column column(String columnName) {

@@ -26,6 +26,7 @@ import dev.retort.MappingException;
 import dev.retort.Metadata;
 import dev.retort.sql.Column;
 import dev.retort.sql.ColumnType;
+import dev.retort.sql.ForeignKey;
 import dev.retort.sql.Generation;
 import dev.retort.sql.Sequence;
 import dev.retort.sql.SqlType;
@@ -134,6 +135,9 @@ class InheritanceMappingTest {
                 tuple("vehicles", List.of("id"), List.of("id", "maker", "version"), Optional.of(new Sequence("vehicles_seq", 1, 50))),
                 tuple("cars", List.of("id"), List.of("id", "seats"), Optional.empty()),
                 tuple("sports_cars", List.of("car_id"), List.of("car_id", "top_speed"), Optional.empty()));
+        assertThat(Hierarchy.tables(metadata.models())).extracting(table -> table.foreignKeys()).containsExactly(List.of(),
+                List.of(new ForeignKey(List.of("id"), "vehicles", List.of("id"))),
+                List.of(new ForeignKey(List.of("car_id"), "cars", List.of("id"))));
         Column key = Hierarchy.tables(metadata.models()).get(2).columns().get(0);
         assertThat(key.generation()).isEqualTo(Generation.NONE);
         EntityModel sportsCar = EntityMappings.of(SportsCar.class);

@@ -245,6 +245,10 @@ abstract class InheritanceCompliance extends DatabaseTest {
                 "INSERT INTO inh_sports_cars (car_id, top_speed) VALUES (?, ?)  [" + ferrari.id + ", 320]");
         assertThat(rows("SELECT v.maker, c.seats, s.top_speed FROM inh_vehicles v JOIN inh_cars c ON c.id = v.id "
                 + "JOIN inh_sports_cars s ON s.car_id = c.id")).containsExactly(row("Ferrari", "2", "320"));
+        assertThatThrownBy(() -> execute("INSERT INTO inh_cars (id, seats) VALUES (" + (ferrari.id + 1000) + ", 1)"))
+                .as("a subclass row needs its parent row (foreign key)").isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> execute("DELETE FROM inh_cars WHERE id = " + ferrari.id))
+                .as("a parent row with a subclass row cannot go first").isInstanceOf(AssertionError.class);
     }
 
     @Test
