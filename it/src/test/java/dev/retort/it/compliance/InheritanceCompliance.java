@@ -442,6 +442,21 @@ abstract class InheritanceCompliance extends DatabaseTest {
     }
 
     @Test
+    void tablePerClassBulkStatementsRunOnOneTableOnly() {
+        seedShapes();
+        try (Session session = sessions.open()) {
+            assertThat(session.update(Circle.class).set(Circle_.radius, 1.5).execute()).isEqualTo(2);
+            assertThatThrownBy(() -> session.delete(Shape.class).execute()).isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessage("session.delete(Shape.class) is a bulk DELETE of an entity whose rows span several tables "
+                            + "(TABLE_PER_CLASS inheritance of Shape), which Retort does not issue. To fix this, load the "
+                            + "objects and change (or session.delete) each, then commit, or run it on each concrete class "
+                            + "that has no subclasses.");
+            session.commit();
+        }
+        assertThat(rows("SELECT radius FROM inh_circles ORDER BY id")).containsExactly(row("1.5"), row("1.5"));
+    }
+
+    @Test
     void tablePerClassBaseQueryCannotOrderAcrossTables() {
         try (Session session = sessions.open()) {
             assertThatThrownBy(() -> session.query(Shape.class).orderBy("label").all())
