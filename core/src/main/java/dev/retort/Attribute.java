@@ -82,7 +82,7 @@ public final class Attribute<E, V> extends Expr<V> {
     /** The column, qualified by its table (or alias) for statements that read several tables. */
     @Override
     public Expression node() {
-        return new Expression.ColumnRef(alias != null ? alias : EntityMappings.of(entityType).table().name(), model().column().name());
+        return new Expression.ColumnRef(alias != null ? alias : EntityMappings.of(entityType).tableOf(model()), model().column().name());
     }
 
     /** A value for this attribute: checked against its type (integral numbers widened), enums as stored, its column's SQL type. */

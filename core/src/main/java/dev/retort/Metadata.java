@@ -11,6 +11,7 @@ import java.util.Map;
 
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.EntityModel;
+import dev.retort.mapping.Hierarchy;
 import dev.retort.mapping.RelationshipModel;
 import dev.retort.schema.SchemaTool;
 import dev.retort.sql.Table;
@@ -40,7 +41,7 @@ public final class Metadata {
             }
             EntityModel model = EntityMappings.of(type);
             Class<?> clash = tables.putIfAbsent(model.table().name().toLowerCase(java.util.Locale.ROOT), type);
-            if (clash != null) {
+            if (clash != null && !Hierarchy.shareTable(clash, type)) {
                 throw new MappingException("Entities " + clash.getName() + " and " + type.getName() + " both map to table "
                         + model.table().name() + ". To fix this, give one of them another name with @Table(name = ...).");
             }
@@ -59,6 +60,7 @@ public final class Metadata {
                 }
             }
         }
+        Hierarchy.of(models);
         return new Metadata(dependencyOrder(models));
     }
 
@@ -139,10 +141,13 @@ public final class Metadata {
         return models;
     }
 
-    /** Entity tables in dependency order, then the join tables of many-to-many relationships. */
+    /**
+     * Entity tables in dependency order (each inheritance hierarchy's tables where its first entity is), then
+     * the join tables of many-to-many relationships.
+     */
     List<Table> tables() {
-        List<Table> tables = new ArrayList<>(models.stream().map(EntityModel::table).toList());
-        models.forEach(model -> tables.addAll(model.joinTables()));
+        List<Table> tables = new ArrayList<>(Hierarchy.tables(models));
+        models.forEach(model -> model.joinTables().stream().filter(table -> !tables.contains(table)).forEach(tables::add));
         return tables;
     }
 

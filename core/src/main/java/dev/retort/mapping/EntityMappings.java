@@ -74,24 +74,12 @@ public final class EntityMappings {
                     + "without an instance of " + type.getEnclosingClass().getSimpleName() + ". To fix this, declare "
                     + "it static (or move it to a file of its own).");
         }
-        if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
-            throw new MappingException("Entity " + type.getName() + " is abstract and cannot be instantiated. "
-                    + "To fix this, make it concrete, or make it a @MappedSuperclass of concrete entities.");
-        }
-        Class<?> parent = type.getSuperclass();
-        while (parent != null && parent != Object.class) {
-            if (parent.isAnnotationPresent(Entity.class)) {
-                throw new MappingException("Entity " + type.getName() + " extends entity " + parent.getName()
-                        + ", and entity inheritance is not supported by this version of Retort. To fix this, "
-                        + "annotate " + parent.getSimpleName() + " with @MappedSuperclass instead of @Entity.");
-            }
-            parent = parent.getSuperclass();
-        }
+        InheritanceReader.check(type);
         if (type.isAnnotationPresent(IdClass.class)) {
             throw new MappingException("Entity " + type.getName() + " uses @IdClass; composite keys are not supported "
                     + "by this version of Retort. To fix this, give it a single @Id field.");
         }
-        String tableName = tableName(type);
+        String tableName = InheritanceReader.tableName(type);
         List<Field> fields = persistentFields(type);
         List<AttributeModel> attributes = new ArrayList<>();
         AttributeModel id = null;
@@ -115,12 +103,13 @@ public final class EntityMappings {
                         + "To fix this, keep a single @Id field.");
             }
             IdGeneration fieldGeneration = isId ? idGeneration(type, field) : IdGeneration.ASSIGNED;
+            InheritanceReader.checkGeneration(type, field, fieldGeneration);
             AttributeModel attribute = attribute(type, field, isId, fieldGeneration);
             if (isId) {
                 id = attribute;
                 generation = fieldGeneration;
                 if (generation == IdGeneration.SEQUENCE) {
-                    sequence = Optional.of(sequence(field, tableName));
+                    sequence = Optional.of(sequence(field, tableName(InheritanceReader.root(type))));
                 }
                 attributes.add(0, attribute);
             } else {
@@ -138,15 +127,35 @@ public final class EntityMappings {
         List<Column> columns = attributes.stream().map(AttributeModel::column).toList();
         List<ForeignKey> foreignKeys = new ArrayList<>();
         for (RelationshipModel relationship : relationships) {
-            if (relationship.joinColumn() != null) {
+            // A TABLE_PER_CLASS target has rows in several tables: no single table for a constraint to reference.
+            if (relationship.joinColumn() != null && InheritanceReader.strategy(InheritanceReader.root(relationship.target()))
+                    != jakarta.persistence.InheritanceType.TABLE_PER_CLASS) {
                 foreignKeys.add(new ForeignKey(List.of(relationship.joinColumn().column().name()),
-                        tableName(relationship.target()), List.of(idColumnName(relationship.target()))));
+                        InheritanceReader.tableName(relationship.target()), List.of(idColumnName(relationship.target()))));
             }
         }
         Table table = new Table(tableName, columns, List.of(id.column().name()), uniqueConstraints(type, tableName, columns),
                 indexes(type, tableName, columns), sequence, foreignKeys);
+        Optional<InheritanceModel> inheritance = InheritanceReader.read(type, attributes, id, sequence,
+                (level, name, levelColumns, key, levelSequence, levelKeys) -> new Table(name, levelColumns, List.of(key),
+                        uniqueConstraints(level, name, levelColumns), indexes(level, name, levelColumns), levelSequence,
+                        withReferences(levelKeys, foreignKeys, levelColumns)));
+        if (inheritance.isPresent() && inheritance.get().joined()) {
+            table = inheritance.get().joinedTables().get(inheritance.get().joinedTables().size() - 1);
+        }
         return new EntityModel(type, table, attributes, id, Optional.ofNullable(version), generation, constructor(type),
-                relationships);
+                relationships, inheritance);
+    }
+
+    /** A JOINED level table's keys: its own (to the parent table) and those of the relationships whose columns it has. */
+    private static List<ForeignKey> withReferences(List<ForeignKey> levelKeys, List<ForeignKey> references, List<Column> columns) {
+        List<ForeignKey> keys = new ArrayList<>(levelKeys);
+        for (ForeignKey reference : references) {
+            if (columns.stream().anyMatch(column -> reference.columns().contains(column.name()))) {
+                keys.add(reference);
+            }
+        }
+        return keys;
     }
 
     static String tableName(Class<?> type) {
@@ -158,11 +167,11 @@ public final class EntityMappings {
         return snakeCase(entityName.isEmpty() ? type.getSimpleName() : entityName);
     }
 
-    /** Fields of the class and its {@code @MappedSuperclass} ancestors, superclass fields first. */
+    /** Fields of the class and its {@code @MappedSuperclass} and {@code @Entity} ancestors, superclass fields first. */
     static List<Field> persistentFields(Class<?> type) {
         Deque<Class<?>> hierarchy = new ArrayDeque<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c == type || c.isAnnotationPresent(MappedSuperclass.class)) {
+            if (c == type || c.isAnnotationPresent(MappedSuperclass.class) || c.isAnnotationPresent(Entity.class)) {
                 hierarchy.push(c);
             }
         }

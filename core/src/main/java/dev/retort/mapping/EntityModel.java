@@ -23,10 +23,12 @@ public final class EntityModel {
     private final IdGeneration idGeneration;
     private final Constructor<?> constructor;
     private final List<RelationshipModel> relationships;
+    private final Optional<InheritanceModel> inheritance;
 
     EntityModel(Class<?> javaType, Table table, List<AttributeModel> attributes, AttributeModel id,
                 Optional<AttributeModel> version, IdGeneration idGeneration, Constructor<?> constructor,
-                List<RelationshipModel> relationships) {
+                List<RelationshipModel> relationships, Optional<InheritanceModel> inheritance) {
+        this.inheritance = inheritance;
         this.javaType = javaType;
         this.table = table;
         this.attributes = List.copyOf(attributes);
@@ -85,6 +87,19 @@ public final class EntityModel {
 
     public IdGeneration idGeneration() {
         return idGeneration;
+    }
+
+    /** Where the entity sits in an entity hierarchy; empty for an entity that extends none and declares no @Inheritance. */
+    public Optional<InheritanceModel> inheritance() {
+        return inheritance;
+    }
+
+    /** The table holding the attribute's column: the entity's table, except for attributes inherited under JOINED. */
+    public String tableOf(AttributeModel attribute) {
+        if (inheritance.isPresent() && inheritance.get().joined()) {
+            return inheritance.get().attributeTables().getOrDefault(attribute.name(), table.name());
+        }
+        return table.name();
     }
 
     public Optional<AttributeModel> attribute(String name) {

@@ -142,7 +142,7 @@ final class Relationships {
         JoinTable annotation = field.getAnnotation(JoinTable.class);
         Field ownerId = EntityMappings.idField(owner);
         Field targetId = EntityMappings.idField(target);
-        String targetTable = EntityMappings.tableName(target);
+        String targetTable = InheritanceReader.tableName(target);
         String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : ownerTable + "_" + targetTable;
         String ownerColumn = annotation != null && annotation.joinColumns().length > 0 && !annotation.joinColumns()[0].name().isEmpty()
                 ? annotation.joinColumns()[0].name()

@@ -28,8 +28,8 @@ import javax.tools.Diagnostic;
 /**
  * Generates the typed metamodel: for each {@code @Entity User}, a class {@code User_} in the same package
  * with one {@code Attribute<User, V>} per mapped column field and one {@code Relation<User, T>} per
- * relationship field, as {@code EntityMappings} reads them (fields of the
- * entity and of its {@code @MappedSuperclass} ancestors, without static, transient and {@code @Transient}
+ * relationship field, as {@code EntityMappings} reads them (fields of the entity and of its
+ * {@code @MappedSuperclass} and {@code @Entity} ancestors, without static, transient and {@code @Transient}
  * ones). A nested entity {@code Outer.Inner} gets {@code Outer_Inner_}. Found by javac on the class path
  * through {@code META-INF/services}; output depends only on the sources, so builds are reproducible, and
  * each file names its entity as originating element, so incremental compilers regenerate only what changed.
@@ -37,6 +37,7 @@ import javax.tools.Diagnostic;
 @SupportedAnnotationTypes("jakarta.persistence.Entity")
 public final class MetamodelProcessor extends AbstractProcessor {
     private static final String MAPPED_SUPERCLASS = "jakarta.persistence.MappedSuperclass";
+    private static final String ENTITY = "jakarta.persistence.Entity";
     private static final Set<String> SKIPPED_ANNOTATIONS = Set.of("jakarta.persistence.Transient");
     private static final Set<String> RELATIONSHIPS = Set.of("jakarta.persistence.OneToMany",
             "jakarta.persistence.ManyToOne", "jakarta.persistence.OneToOne", "jakarta.persistence.ManyToMany");
@@ -115,7 +116,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
         hierarchy.push(entity);
         for (TypeMirror parent = entity.getSuperclass(); parent.getKind() == TypeKind.DECLARED; ) {
             TypeElement type = (TypeElement) ((DeclaredType) parent).asElement();
-            if (hasAnnotation(type, MAPPED_SUPERCLASS)) {
+            if (hasAnnotation(type, MAPPED_SUPERCLASS) || hasAnnotation(type, ENTITY)) {
                 hierarchy.push(type);
             }
             parent = type.getSuperclass();

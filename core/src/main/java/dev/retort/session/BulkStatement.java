@@ -108,6 +108,7 @@ final class BulkStatement<T> implements UpdateQuery<T>, DeleteQuery<T> {
         Optional<Expression> where = conditions.isEmpty() ? Optional.empty()
                 : Optional.of(conditions.size() == 1 ? conditions.get(0) : new Expression.And(conditions));
         String table = persister.model().table().name();
+        where = HierarchyFilters.restrict(persister, where, verb());
         Statement statement = delete ? new Statement.Delete(table, where.orElse(null))
                 : new Statement.Update(table, columns, values, where.orElse(null));
         CompiledStatement compiled = session.context().compileQuery(statement);
@@ -129,7 +130,7 @@ final class BulkStatement<T> implements UpdateQuery<T>, DeleteQuery<T> {
 
     private void expireLoaded() {
         for (EntityEntry entry : session.entries.values()) {
-            if (entry.persister == persister && entry.status == EntityEntry.Status.PERSISTENT) {
+            if (persister.entityType().isAssignableFrom(entry.persister.entityType()) && entry.status == EntityEntry.Status.PERSISTENT) {
                 entry.expired = true;
             }
         }

@@ -42,7 +42,7 @@ final class EntityEntry {
     }
 
     EntityKey key() {
-        return new EntityKey(persister.entityType(), id);
+        return new EntityKey(persister.keyType(), id);
     }
 
     /** "User#1", or "a new User" before it has an id, for messages. */

@@ -14,8 +14,10 @@ import dev.retort.dialect.ColumnReader;
 import dev.retort.dialect.Dialect;
 import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.EntityModel;
+import dev.retort.mapping.Hierarchy;
 import dev.retort.mapping.IdGeneration;
 import dev.retort.mapping.RelationshipModel;
+import dev.retort.sql.Column;
 import dev.retort.sql.CompiledStatement;
 import dev.retort.sql.Expression;
 import dev.retort.sql.SqlType;
@@ -54,10 +56,20 @@ public final class EntityPersister {
     /** The to-many relationships and inverse to-one ones: the attributes that hold objects but no column. */
     private final List<RelationshipModel> collections;
     private final List<RelationshipModel> inverseToOne;
+    private final Hierarchy hierarchy;
+    /** The attributes stored in the table the persister's own statements write (all but a JOINED subclass's own). */
+    private final BitSet primary;
+    private final JoinedWrites joined;
 
     public EntityPersister(EntityModel model, Dialect dialect) {
+        this(model, dialect, null);
+    }
+
+    /** A persister for an entity of {@code hierarchy}, or of none when it is {@code null}. */
+    public EntityPersister(EntityModel model, Dialect dialect, Hierarchy hierarchy) {
         this.model = model;
         this.dialect = dialect;
+        this.hierarchy = hierarchy;
         this.attributes = model.attributes().toArray(new AttributeModel[0]);
         int count = attributes.length;
         this.types = new SqlType[count + 1];
@@ -91,8 +103,14 @@ public final class EntityPersister {
         }
         IdGeneration generation = model.idGeneration();
         this.idGeneration = generation == IdGeneration.SEQUENCE && !dialect.supportsSequences() ? IdGeneration.IDENTITY : generation;
+        HierarchyChecks.requireUniqueIds(model, hierarchy, dialect, idGeneration);
+        String table = HierarchyChecks.primaryTable(model);
+        this.primary = new BitSet(count);
+        for (int i = 0; i < count; i++) {
+            primary.set(i, model.tableOf(attributes[i]).equals(table));
+        }
+        this.joined = primary.cardinality() < count ? new JoinedWrites(model, dialect, attributes, types) : null;
 
-        String table = model.table().name();
         this.allColumns = new ArrayList<>();
         for (AttributeModel attribute : attributes) {
             allColumns.add(new Expression.ColumnRef(attribute.column().name()));
@@ -116,10 +134,17 @@ public final class EntityPersister {
         List<String> columns = new ArrayList<>();
         List<Expression> values = new ArrayList<>();
         for (int i = from; i < attributes.length; i++) {
-            columns.add(attributes[i].column().name());
-            values.add(new Expression.Slot(i, types[i]));
+            if (primary.get(i)) {
+                columns.add(attributes[i].column().name());
+                values.add(new Expression.Slot(i, types[i]));
+            }
         }
-        return new Statement.Insert(model.table().name(), columns, values,
+        if (hierarchy != null && hierarchy.discriminator().isPresent()) {
+            Column discriminator = hierarchy.discriminator().get();
+            columns.add(discriminator.name());
+            values.add(new Expression.Value(hierarchy.discriminatorValue(model.javaType()), discriminator.type().type()));
+        }
+        return new Statement.Insert(HierarchyChecks.primaryTable(model), columns, values,
                 from == 1 && insertReturnsKey ? List.of(attributes[0].column().name()) : List.of());
     }
 
@@ -234,7 +259,7 @@ public final class EntityPersister {
             List<String> columns = new ArrayList<>();
             List<Expression> values = new ArrayList<>();
             for (int i = key.nextSetBit(0); i >= 0; i = key.nextSetBit(i + 1)) {
-                if (i != versionIndex) {
+                if (i != versionIndex && primary.get(i)) {
                     columns.add(attributes[i].column().name());
                     values.add(new Expression.Slot(i, types[i]));
                 }
@@ -245,8 +270,57 @@ public final class EntityPersister {
                 values.add(new Expression.Slot(versionIndex, types[versionIndex]));
                 where = new Expression.And(List.of(where, versionMatches()));
             }
-            return dialect.compile(new Statement.Update(model.table().name(), columns, values, where));
+            return dialect.compile(new Statement.Update(HierarchyChecks.primaryTable(model), columns, values, where));
         });
+    }
+
+    /** The UPDATEs for a set of changed attributes: of the root table (if it stores one, or the version), then of JOINED subclass tables. */
+    List<CompiledStatement> updates(BitSet changed) {
+        if (joined == null) {
+            return List.of(update(changed));
+        }
+        BitSet own = (BitSet) changed.clone();
+        own.and(primary);
+        List<CompiledStatement> statements = new ArrayList<>();
+        if (!own.isEmpty() || versionIndex >= 0) {
+            statements.add(update(own));
+        }
+        statements.addAll(joined.updates(changed));
+        return statements;
+    }
+
+    /** The DELETEs of one row: JOINED subclass tables first, the root table's (with the version check) last. */
+    List<CompiledStatement> deletes() {
+        if (joined == null) {
+            return List.of(deleteById);
+        }
+        List<CompiledStatement> statements = new ArrayList<>(joined.deletes());
+        statements.add(deleteById);
+        return statements;
+    }
+
+    /** The INSERTs into JOINED subclass tables, parents first, after the root table's insert; empty otherwise. */
+    List<CompiledStatement> joinedInserts() {
+        return joined == null ? List.of() : joined.inserts();
+    }
+
+    /** The hierarchy the entity belongs to, or {@code null}. */
+    Hierarchy hierarchy() {
+        return hierarchy;
+    }
+
+    /** The class the identity map keys this entity's instances by: the hierarchy's root, so that one row is one instance. */
+    Class<?> keyType() {
+        return hierarchy == null ? model.javaType() : hierarchy.root().javaType();
+    }
+
+    /** Reads attribute {@code i} from result column {@code columns[i]} (1-based) as field values. */
+    Object[] readRow(ResultSet resultSet, int[] columns) throws SQLException {
+        Object[] values = new Object[attributes.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = attributes[i].fromStored(readers[i].read(resultSet, columns[i]));
+        }
+        return values;
     }
 
     // ---- row I/O ------------------------------------------------------------------------------------

@@ -26,14 +26,32 @@ final class EntityStream {
     private final CompiledStatement compiled;
     private final Statements statements;
     private final LoadPlan plan;
+    private final RowReader reader;
 
+    /** Turns the row under the cursor into the session's instance for it (rows of several classes). */
+    interface RowReader {
+        Object read(ResultSet resultSet) throws SQLException;
+    }
+
+    /** A stream of the persister's rows, hydrated a batch at a time so that related objects load per batch. */
     EntityStream(SessionImpl session, Loader loader, EntityPersister persister, CompiledStatement compiled, LoadPlan plan) {
+        this(session, loader, persister, compiled, plan, null);
+    }
+
+    /** A stream whose rows {@code reader} reads one at a time (polymorphic rows). */
+    EntityStream(SessionImpl session, Loader loader, EntityPersister persister, CompiledStatement compiled, RowReader reader) {
+        this(session, loader, persister, compiled, LoadPlan.DEFAULT, reader);
+    }
+
+    private EntityStream(SessionImpl session, Loader loader, EntityPersister persister, CompiledStatement compiled,
+                         LoadPlan plan, RowReader reader) {
         this.session = session;
         this.loader = loader;
         this.persister = persister;
         this.compiled = compiled;
         this.statements = new Statements(session.context());
         this.plan = plan;
+        this.reader = reader;
     }
 
     Stream<Object> open() {
@@ -85,6 +103,17 @@ final class EntityStream {
         @Override
         public boolean tryAdvance(Consumer<? super Object> action) {
             session.checkUsable();
+            if (reader != null) {
+                try {
+                    if (!resultSet.next()) {
+                        return false;
+                    }
+                    action.accept(reader.read(resultSet));
+                    return true;
+                } catch (SQLException e) {
+                    throw statements.queryFailed(compiled, e);
+                }
+            }
             if (ready.isEmpty() && !exhausted) {
                 java.util.List<Object[]> rows = new java.util.ArrayList<>();
                 try {

@@ -36,7 +36,7 @@ final class Flush {
     /** Rows per executeBatch (the engine's statement-batch-size). */
     private final int batchSize;
     /** Entries inserted with a null foreign key that get it by an UPDATE at the end of the flush. */
-    private final List<EntityEntry> postUpdates = new ArrayList<>();
+    private final java.util.Set<EntityEntry> postUpdates = new java.util.LinkedHashSet<>();
 
     Flush(SessionImpl session, SessionContext context) {
         this.session = session;
@@ -202,6 +202,26 @@ final class Flush {
         if (!generating.isEmpty()) {
             insertBatch(connection, frame, persister, persister.insertGeneratingId(), generating, true);
         }
+        if (!persister.joinedInserts().isEmpty()) {
+            List<EntityEntry> all = new ArrayList<>(withId);
+            all.addAll(generating);
+            insertJoined(connection, persister, all);
+        }
+    }
+
+    /** The rows of JOINED subclass tables, once the root table's rows (and ids) are in. */
+    private void insertJoined(Connection connection, EntityPersister persister, List<EntityEntry> entries) {
+        if (persister.joinedInserts().isEmpty()) {
+            return;
+        }
+        List<Write> writes = new ArrayList<>(entries.size());
+        for (EntityEntry entry : entries) {
+            Object[] values = insertValues(persister, entry);
+            writes.add(new Write(entry, values, persister.toStored(values, null), null));
+        }
+        for (CompiledStatement compiled : persister.joinedInserts()) {
+            execute(connection, persister, compiled, "INSERT", writes, write -> { });
+        }
     }
 
     /**
@@ -346,12 +366,15 @@ final class Flush {
             }
             writes.add(new Write(change.entry(), change.values(), persister.toStored(change.values(), expected), expected));
         }
-        execute(connection, persister, persister.update(changed), "UPDATE", writes, write -> {
+        java.util.function.Consumer<Write> written = write -> {
             if (version >= 0) {
                 persister.attribute(version).set(write.entry().instance, write.values()[version]);
             }
             write.entry().snapshot = persister.snapshotOf(write.values());
-        });
+        };
+        for (CompiledStatement compiled : persister.updates(changed)) {
+            execute(connection, persister, compiled, "UPDATE", writes, written);
+        }
     }
 
     private void delete(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> entries) {
@@ -362,11 +385,14 @@ final class Flush {
             Object expected = version >= 0 ? entry.snapshot[version] : null;
             writes.add(new Write(entry, entry.snapshot, persister.toStored(entry.snapshot, expected), expected));
         }
-        execute(connection, persister, persister.deleteById(), "DELETE", writes, write -> {
+        java.util.function.Consumer<Write> written = write -> {
             write.entry().status = EntityEntry.Status.REMOVED;
             session.identityMap.remove(write.entry().key());
             session.entries.remove(write.entry().instance);
-        });
+        };
+        for (CompiledStatement compiled : persister.deletes()) {
+            execute(connection, persister, compiled, "DELETE", writes, written);
+        }
     }
 
     /**

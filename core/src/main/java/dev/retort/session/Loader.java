@@ -52,15 +52,17 @@ final class Loader {
             throw new InvalidRequestException("session.get(" + persister.entityName() + ", null): an id is required. "
                     + "To fix this, pass the primary key value.");
         }
-        EntityEntry entry = session.identityMap.get(new EntityKey(persister.entityType(), key));
+        EntityEntry entry = session.identityMap.get(new EntityKey(persister.keyType(), key));
         if (entry != null && !entry.expired) {
-            return entry.status == EntityEntry.Status.DELETED ? null : entityType.cast(entry.instance);
+            // Under inheritance the id may be another subclass's: get(Cat.class, id) of a Dog is null.
+            return entry.status == EntityEntry.Status.DELETED || !entityType.isInstance(entry.instance) ? null
+                    : entityType.cast(entry.instance);
         }
         if (!session.pending.isEmpty()) {
             // A pending object may carry this id; changes to loaded objects cannot make the row appear.
             session.flush();
         }
-        List<Object> found = select(persister, persister.selectById(), persister.toStored(idRow(persister, key), null));
+        List<Object> found = selectById(persister, key);
         return found.isEmpty() ? null : entityType.cast(found.get(0));
     }
 
@@ -73,19 +75,26 @@ final class Loader {
     /** Loads a stand-in's row into it; false when the row does not exist. */
     boolean loadStandIn(EntityEntry entry) {
         EntityPersister persister = entry.persister;
-        return !select(persister, persister.selectById(), persister.toStored(idRow(persister, entry.id), null)).isEmpty();
+        return !selectById(persister, entry.id).isEmpty();
     }
 
     /** Reloads a persistent entry's row now, overwriting its fields and snapshot. */
     void reload(EntityEntry entry) {
         EntityPersister persister = entry.persister;
         entry.expired = true;
-        List<Object> found = select(persister, persister.selectById(), persister.toStored(idRow(persister, entry.id), null));
+        List<Object> found = selectById(persister, entry.id);
         if (found.isEmpty()) {
             session.detach(entry);
             throw new InvalidRequestException("Cannot refresh " + entry.describe() + ": its row no longer exists (another "
                     + "transaction deleted it). It has been removed from the session.");
         }
+    }
+
+    private List<Object> selectById(EntityPersister persister, Object id) {
+        if (persister.hierarchy() != null) {
+            return context.polymorphicLoader(persister).byId(session, this, id);
+        }
+        return select(persister, persister.selectById(), persister.toStored(idRow(persister, id), null));
     }
 
     /** Runs a SELECT of the persister's columns and returns the session's instance for each row. */
@@ -159,7 +168,7 @@ final class Loader {
         List<EntityEntry> fresh = new ArrayList<>();
         List<Object[]> freshValues = new ArrayList<>();
         for (Object[] values : rows) {
-            EntityKey key = new EntityKey(persister.entityType(), values[0]);
+            EntityKey key = new EntityKey(persister.keyType(), values[0]);
             EntityEntry entry = session.identityMap.get(key);
             if (entry != null && !entry.expired) {
                 instances.add(entry.instance);
@@ -265,7 +274,7 @@ final class Loader {
             Set<Object> missing = new LinkedHashSet<>();
             for (Object[] values : rows) {
                 Object id = values[index];
-                if (id != null && !session.identityMap.containsKey(new EntityKey(target.entityType(), id))) {
+                if (id != null && !session.identityMap.containsKey(new EntityKey(target.keyType(), id))) {
                     missing.add(id);
                 }
             }
@@ -284,7 +293,7 @@ final class Loader {
                 if (id == null) {
                     continue;
                 }
-                EntityEntry entry = session.identityMap.get(new EntityKey(target.entityType(), id));
+                EntityEntry entry = session.identityMap.get(new EntityKey(target.keyType(), id));
                 if (entry == null) {
                     throw new DatabaseException(persister.entityName() + "#" + values[0] + "." + relationship.name() + " refers to "
                             + target.entityName() + "#" + id + ", which does not exist. To fix this, add a foreign-key "

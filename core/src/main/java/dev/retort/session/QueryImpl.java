@@ -98,7 +98,7 @@ final class QueryImpl<T> implements Query<T> {
         AttributeModel model = persister.model().requireAttribute(attribute);
         Object coerced = Ids.coerce(model, value,
                 () -> "filterBy(\"" + attribute + "\", " + (value instanceof String ? "\"" + value + "\"" : value) + ")");
-        Expression column = new Expression.ColumnRef(persister.model().table().name(), model.column().name());
+        Expression column = new Expression.ColumnRef(persister.model().tableOf(model), model.column().name());
         Expression condition = coerced == null ? new Expression.IsNull(column, false)
                 : Expression.eq(column, new Expression.Value(model.toStored(coerced), model.column().type().type()));
         return with(spec.filter(condition,
@@ -139,8 +139,8 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     private Expression column(String attribute) {
-        return new Expression.ColumnRef(persister.model().table().name(),
-                persister.model().requireAttribute(attribute).column().name());
+        AttributeModel model = persister.model().requireAttribute(attribute);
+        return new Expression.ColumnRef(persister.model().tableOf(model), model.column().name());
     }
 
     @Override
@@ -195,12 +195,13 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     static Statement.Join join(SessionImpl session, Statement.JoinKind kind, Class<?> entityType, String alias, Predicate on) {
-        String table = session.context().persister(entityType).model().table().name();
+        EntityPersister persister = session.context().persister(entityType);
+        String table = persister.model().table().name();
         if (on == null) {
             throw new InvalidRequestException("join(" + entityType.getSimpleName() + ".class, null): a join needs its ON "
                     + "condition. To fix this, pass one such as " + entityType.getSimpleName() + "_.ownerId.eq(Owner_.id).");
         }
-        return new Statement.Join(kind, table, alias, on.node());
+        return new Statement.Join(kind, table, alias, HierarchyFilters.joinCondition(persister, alias != null ? alias : table, on.node()));
     }
 
     @Override
@@ -222,7 +223,9 @@ final class QueryImpl<T> implements Query<T> {
     private Statement.Select select(List<Expression> columns, Optional<Integer> rowLimit) {
         Statement.Select select = new Statement.Select(spec.distinct(), columns, persister.model().table().name(), null, spec.joins(), spec.where(),
                 List.of(), Optional.empty(), spec.orderBy(), rowLimit, spec.offset());
-        Tables.requireRead(select, session.context(), "query(" + persister.entityName() + ")");
+        if (persister.hierarchy() == null) {
+            Tables.requireRead(select, session.context(), "query(" + persister.entityName() + ")");
+        }
         return select;
     }
 
@@ -237,11 +240,24 @@ final class QueryImpl<T> implements Query<T> {
     private List<T> run(Optional<Integer> rowLimit) {
         session.checkUsable();
         session.flush();
+        if (persister.hierarchy() != null) {
+            requireDefaultPlan();
+            return (List<T>) session.context().polymorphicLoader(persister).list(session, loader, select(List.of(), rowLimit), describe());
+        }
         if (!plan.joined().isEmpty()) {
             return (List<T>) new JoinedLoad(session, loader, persister, plan).run(select(entityColumns(), rowLimit), describe());
         }
         CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), rowLimit));
         return (List<T>) loader.select(persister, compiled, new Object[0], plan);
+    }
+
+    /** Loader options are not applied to the rows of an inheritance hierarchy yet: refused rather than ignored. */
+    private void requireDefaultPlan() {
+        if (!loads.isEmpty()) {
+            throw new dev.retort.UnsupportedFeatureException(describe() + " reads an entity of an inheritance hierarchy, "
+                    + "whose rows Retort does not load with loader options yet (" + loads.get(0) + "). To fix this, leave "
+                    + "the options out: relationships then load as mapped.");
+        }
     }
 
     @Override
@@ -280,6 +296,9 @@ final class QueryImpl<T> implements Query<T> {
         select(List.of(), Optional.empty());
         session.checkUsable();
         session.flush();
+        if (persister.hierarchy() != null) {
+            return session.context().polymorphicLoader(persister).count(loader, select(List.of(), Optional.empty()), describe());
+        }
         Statement.Select select = new Statement.Select(false, List.of(new Expression.CountAll()), persister.model().table().name(),
                 null, spec.joins(), spec.where(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty());
         return loader.selectLong(persister, session.context().compileQuery(select));
@@ -287,6 +306,9 @@ final class QueryImpl<T> implements Query<T> {
 
     @Override
     public boolean exists() {
+        if (persister.hierarchy() != null) {
+            return first() != null;
+        }
         session.checkUsable();
         session.flush();
         select(List.of(), Optional.empty());
@@ -303,6 +325,10 @@ final class QueryImpl<T> implements Query<T> {
     public Stream<T> stream() {
         session.checkUsable();
         session.flush();
+        if (persister.hierarchy() != null) {
+            requireDefaultPlan();
+            return (Stream<T>) session.context().polymorphicLoader(persister).stream(session, loader, select(List.of(), spec.limit()), describe());
+        }
         CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), spec.limit()));
         if (!plan.joined().isEmpty()) {
             throw new InvalidRequestException(describe() + ".stream() cannot load relationships with Load.joined. To fix "

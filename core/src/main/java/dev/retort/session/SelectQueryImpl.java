@@ -179,7 +179,16 @@ final class SelectQueryImpl implements SelectQuery {
 
     @Override
     public SelectQuery from(Class<?> entityType) {
-        return with(spec.with(session.context().persister(entityType).model().table().name()));
+        EntityPersister persister = session.context().persister(entityType);
+        String table = persister.model().table().name();
+        SelectQueryImpl query = with(spec.with(table));
+        return HierarchyFilters.restriction(persister, table).map(query::restricted).orElse(query);
+    }
+
+    /** This query with a condition that has no description (a SINGLE_TABLE subclass's discriminator values). */
+    private SelectQueryImpl restricted(Expression condition) {
+        return with(new Spec(spec.table(), append(spec.where(), condition), spec.groupBy(), spec.having(), spec.orderBy(),
+                spec.limit(), spec.offset(), spec.distinct(), spec.descriptions()));
     }
 
     @Override
@@ -308,7 +317,8 @@ final class SelectQueryImpl implements SelectQuery {
 
     private Statement.Select select(Optional<Integer> rowLimit, List<OrderItem> orderBy, Optional<Integer> offset) {
         return new Statement.Select(spec.distinct(), columns.stream().map(Expr::node).toList(), table(), null, spec.joins(),
-                where(spec.where()), spec.groupBy(), where(spec.having()), orderBy, rowLimit, offset);
+                where(HierarchyFilters.tupleConditions(session.context(), table(), columns, spec.where(), describe())),
+                spec.groupBy(), where(spec.having()), orderBy, rowLimit, offset);
     }
 
     private List<Object[]> read(Optional<Integer> rowLimit) {

@@ -11,6 +11,7 @@ import dev.retort.dialect.Dialect;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.EntityModel;
 import dev.retort.mapping.RelationshipModel;
+import dev.retort.mapping.Hierarchy;
 import dev.retort.sql.CompiledStatement;
 import dev.retort.sql.Statement;
 
@@ -25,11 +26,13 @@ public final class SessionContext {
     private final ShapeCache queryShapes;
     private final LazyLoadGuard lazyLoadGuard;
     private final boolean hasRelationships;
+    private final Map<Class<?>, PolymorphicLoader> polymorphicLoaders = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SessionContext(Engine engine, List<EntityModel> models) {
         this.engine = engine;
+        Map<Class<?>, Hierarchy> hierarchies = Hierarchy.of(models);
         for (EntityModel model : models) {
-            persisters.put(model.javaType(), new EntityPersister(model, engine.dialect()));
+            persisters.put(model.javaType(), new EntityPersister(model, engine.dialect(), hierarchies.get(model.javaType())));
         }
         this.flushOrder = List.copyOf(persisters.values());
         this.queryShapes = new ShapeCache(engine.dialect());
@@ -97,6 +100,11 @@ public final class SessionContext {
     /** How many query shapes are compiled and cached. */
     int cachedQueryShapes() {
         return queryShapes.size();
+    }
+
+    /** How queries of a hierarchy entity read and tell apart the rows of its classes; built on first use. */
+    PolymorphicLoader polymorphicLoader(EntityPersister persister) {
+        return polymorphicLoaders.computeIfAbsent(persister.entityType(), type -> new PolymorphicLoader(this, persister));
     }
 
     List<EntityPersister> flushOrder() {

@@ -100,7 +100,7 @@ public final class SessionImpl implements Session {
         }
         Object idValue = Ids.assigned(id, id.get(entity));
         if (idValue != null) {
-            EntityEntry holder = identityMap.get(new EntityKey(persister.entityType(), idValue));
+            EntityEntry holder = identityMap.get(new EntityKey(persister.keyType(), idValue));
             if (holder != null) {
                 throw new InvalidRequestException("Cannot add this " + persister.entityName() + " with id " + idValue
                         + ": the session already holds another instance with that id (" + holder.describe() + "). "

@@ -217,6 +217,17 @@ public abstract class DialectCompilerContract extends QueryCompilerContract {
     }
 
     @Test
+    void createTableWithForeignKey() {
+        Table cars = new Table("cars", List.of(
+                new dev.retort.sql.Column("car_id", ColumnType.of(SqlType.INTEGER), false, false, Generation.NONE),
+                new dev.retort.sql.Column("seats", ColumnType.of(SqlType.INTEGER), false, false, Generation.NONE)),
+                List.of("car_id"), List.of(), List.of(), java.util.Optional.empty(),
+                List.of(new dev.retort.sql.ForeignKey(List.of("car_id"), "vehicles", List.of("id"))));
+        assertThat(compile(new Statement.CreateTable(cars)).sql()).isEqualTo("CREATE TABLE cars (car_id INTEGER NOT NULL, "
+                + "seats INTEGER NOT NULL, PRIMARY KEY (car_id), FOREIGN KEY (car_id) REFERENCES vehicles (id))");
+    }
+
+    @Test
     void createTableWithCompositeUniqueConstraint() {
         assertThat(compile(new Statement.CreateTable(PEOPLE)).sql()).isEqualTo(createPeopleTable());
     }

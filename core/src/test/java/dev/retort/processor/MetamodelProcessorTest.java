@@ -171,6 +171,31 @@ class MetamodelProcessorTest {
                 + "(it is private, local or an inner class)");
     }
 
+    private static final String ANIMAL = """
+            package zoo;
+            import jakarta.persistence.*;
+            @Entity public abstract class Animal { @Id Long id; String name; }
+            """;
+
+    private static final String CAT = """
+            package zoo;
+            import jakarta.persistence.*;
+            @Entity public class Cat extends Animal { String meowSound; }
+            """;
+
+    @Test
+    void subclassEntitiesGetTheAttributesTheyInherit() throws IOException {
+        compile(Map.of("zoo/Animal.java", ANIMAL, "zoo/Cat.java", CAT));
+        assertThat(Files.readString(directory.resolve("generated/zoo/Cat_.java")))
+                .contains("""
+                            public static final Attribute<Cat, Long> id = Attribute.declare(Cat.class, "id", Long.class);
+                            public static final Attribute<Cat, String> name = Attribute.declare(Cat.class, "name", String.class);
+                            public static final Attribute<Cat, String> meowSound = Attribute.declare(Cat.class, "meowSound", String.class);
+                        """);
+        assertThat(Files.readString(directory.resolve("generated/zoo/Animal_.java")))
+                .contains("public static final Attribute<Animal, String> name").doesNotContain("meowSound");
+    }
+
     @Test
     void theProcessorIsRegisteredForDiscoveryOnTheClassPath() throws IOException {
         try (var in = getClass().getResourceAsStream("/META-INF/services/javax.annotation.processing.Processor")) {

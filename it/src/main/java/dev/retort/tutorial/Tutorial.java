@@ -17,7 +17,7 @@ import dev.retort.SessionFactory;
 import dev.retort.Transaction;
 
 /**
- * The SQLAlchemy tutorial's sections 3.1 to 3.7 (and 4.1, relationships, and 4.2, transactions) in Java, printing each step and
+ * The SQLAlchemy tutorial's sections 3.1 to 3.7 (and 4.1, relationships, 4.2, transactions, and 4.3, inheritance) in Java, printing each step and
  * the SQL it issued; section 3.5's queries also in the typed style of the generated metamodel {@code User_}. The database URL is the first argument, else the environment variable
  * {@code RETORT_TUTORIAL_URL}, else {@code sqlite:///example.db}.
  */
@@ -37,7 +37,8 @@ public final class Tutorial {
 
         step("3.2 Creating and configuring the engine: " + url);
         try (Engine engine = Engine.create(url, Map.of("echo", true))) {
-            Metadata metadata = Metadata.of(User.class, Post.class);
+            Metadata metadata = Metadata.of(User.class, Post.class, Animal.class, Cat.class, Dog.class, Employee.class,
+                    Engineer.class, Manager.class);
             metadata.dropAll(engine);
             step("3.1/3.2 Creating the tables of the models (an empty database on every run)");
             metadata.createAll(engine);
@@ -95,6 +96,9 @@ public final class Tutorial {
                 session.commit();
             }
             relationships(sessions);
+            try (Session session = sessions.open()) {
+                inheritance(session);
+            }
         }
         step("Done.");
     }
@@ -126,6 +130,30 @@ public final class Tutorial {
         session.commit();
         print("hello.author = carol moved it out of the loaded bob.posts: " + bob.posts);
         print("carol.posts is loaded on first use (lazy): size() = " + carol.posts.size() + ", " + carol.posts);
+    }
+
+    /** Section 4.3: single-table inheritance as in the seed, then the joined variant. */
+    private static void inheritance(Session session) {
+        step("4.3 Inheritance, single table: Cat and Dog extend Animal, rows of one table told apart by its type column");
+        session.addAll(new Cat("Whiskers", "meow"), new Dog("Rex", "woof"), new Animal("Nemo"));
+        session.commit();
+        List<Animal> animals = session.query(Animal.class).orderBy("name").all();
+        print("query(Animal.class), each row as its own class: " + animals);
+        print("query(Cat.class) (WHERE type IN ('cat')): " + session.query(Cat.class).all());
+        Animal whiskers = session.query(Animal.class).filterBy("name", "Whiskers").one();
+        print("get(Animal.class, " + whiskers.id + "): " + session.get(Animal.class, whiskers.id)
+                + ", get(Dog.class, " + whiskers.id + "): " + session.get(Dog.class, whiskers.id));
+        print("query(Animal.class).filter(Dog_.barkSound.eq(\"woof\")): "
+                + session.query(Animal.class).filter(Dog_.barkSound.eq("woof")).all());
+        session.commit();
+
+        step("4.3 Inheritance, joined: Engineer and Manager extend Employee, each class with a table of its own");
+        session.addAll(new Engineer("Ada", "Java"), new Manager("Grace", "R&D"));
+        session.commit();
+        print("query(Employee.class) (LEFT JOINs the subclass tables): " + session.query(Employee.class).orderBy("name").all());
+        print("query(Engineer.class).filter(Engineer_.primaryLanguage.eq(\"Java\")): "
+                + session.query(Engineer.class).filter(Engineer_.primaryLanguage.eq("Java")).all());
+        session.commit();
     }
 
     private static void step(String title) {

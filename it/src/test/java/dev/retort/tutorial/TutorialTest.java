@@ -43,6 +43,19 @@ class TutorialTest {
                 .contains("   carol.posts is loaded on first use (lazy): size() = 1, [<Post(title=Hello, author=Carol)>]")
                 .contains("   SQL> SELECT id, title, content, user_id FROM posts WHERE user_id IN (?, ?) ORDER BY id  [2, 3]")
                 .contains("     Bob wrote [<Post(title=Again, author=Bob)>]")
+                .contains("   SQL> CREATE TABLE animals (id INTEGER PRIMARY KEY, name VARCHAR(255) NOT NULL, type VARCHAR(31) "
+                        + "NOT NULL, meow_sound VARCHAR(255), bark_sound VARCHAR(255))")
+                .contains("   SQL> INSERT INTO animals (name, meow_sound, type) VALUES (?, ?, ?) RETURNING id  [Whiskers, meow, cat]")
+                .contains("   query(Animal.class), each row as its own class: [<Animal(name=Nemo)>, <Dog(name=Rex, "
+                        + "bark_sound=woof)>, <Cat(name=Whiskers, meow_sound=meow)>]")
+                .contains("   SQL> SELECT type, id, name, meow_sound FROM animals WHERE type IN (?)  [cat]")
+                .contains("   get(Animal.class, 2): <Cat(name=Whiskers, meow_sound=meow)>, get(Dog.class, 2): null")
+                .contains("   query(Animal.class).filter(Dog_.barkSound.eq(\"woof\")): [<Dog(name=Rex, bark_sound=woof)>]")
+                .contains("   SQL> INSERT INTO engineers (id, primary_language) VALUES (?, ?)  [1, Java]")
+                .contains("   SQL> SELECT employees.id, employees.name, engineers.id, engineers.primary_language, managers.id, "
+                        + "managers.department FROM employees LEFT JOIN engineers ON engineers.id = employees.id "
+                        + "LEFT JOIN managers ON managers.id = employees.id ORDER BY employees.name")
+                .contains("   query(Employee.class) (LEFT JOINs the subclass tables): [<Engineer(name=Ada)>, <Manager(name=Grace)>]")
                 .endsWith("== Done." + System.lineSeparator());
         assertThat(run("sqlite:///" + file)).as("runs again on the same file").contains("   Alice got id 1");
     }

@@ -25,6 +25,9 @@ interface Contender extends AutoCloseable {
     /** W2: every row as an object, in one transaction. */
     List<User> loadAll();
 
+    /** W6: every animal of the single-table hierarchy as an instance of its class, in one transaction. */
+    List<BenchAnimal> loadAnimals();
+
     /** W3: each id by primary key, a new session (or pooled connection) and transaction per {@code perSession} ids. */
     List<User> getEach(long[] ids, int perSession);
 

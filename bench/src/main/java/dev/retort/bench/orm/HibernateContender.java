@@ -42,7 +42,8 @@ final class HibernateContender implements Contender {
             builder.applySetting(AvailableSettings.DIALECT, dialectClass);
         }
         this.registry = builder.build();
-        MetadataSources sources = new MetadataSources(registry).addAnnotatedClass(User.class);
+        MetadataSources sources = new MetadataSources(registry).addAnnotatedClass(User.class)
+                .addAnnotatedClass(BenchAnimal.class).addAnnotatedClass(BenchCat.class).addAnnotatedClass(BenchDog.class);
         if (sequences) {
             sources.addAnnotatedClass(SeqUser.class);
         }
@@ -87,6 +88,16 @@ final class HibernateContender implements Contender {
             List<User> users = session.createSelectionQuery("from User", User.class).getResultList();
             transaction.commit();
             return users;
+        }
+    }
+
+    @Override
+    public List<BenchAnimal> loadAnimals() {
+        try (Session session = sessionFactory.openSession()) {
+            Transaction transaction = session.beginTransaction();
+            List<BenchAnimal> animals = session.createSelectionQuery("from BenchAnimal", BenchAnimal.class).getResultList();
+            transaction.commit();
+            return animals;
         }
     }
 

@@ -27,6 +27,7 @@ final class JdbcContender implements Contender {
     private static final String SELECT_ALL = "SELECT id, name, age FROM bench_users";
     private static final String SELECT_BY_ID = "SELECT id, name, age FROM bench_users WHERE id = ?";
     private static final String SELECT_FIRST = "SELECT id, name, age FROM bench_users ORDER BY id LIMIT ?";
+    private static final String SELECT_ANIMALS = "SELECT id, kind, name, age, meow_sound, bark_sound FROM bench_animals";
     private static final String UPDATE_AGE = "UPDATE bench_users SET age = ? WHERE id = ?";
 
     /** How W1 learns generated keys. */
@@ -140,6 +141,42 @@ final class JdbcContender implements Contender {
             return users;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<BenchAnimal> loadAnimals() {
+        try (Connection connection = begin();
+             PreparedStatement select = connection.prepareStatement(SELECT_ANIMALS)) {
+            List<BenchAnimal> animals = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    animals.add(readAnimal(rows));
+                }
+            }
+            connection.commit();
+            return animals;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One row as the class its {@code kind} names; an unknown kind is an error, as in the ORMs. */
+    private static BenchAnimal readAnimal(ResultSet rows) throws SQLException {
+        long id = rows.getLong(1);
+        String kind = rows.getString(2);
+        String name = rows.getString(3);
+        int age = rows.getInt(4);
+        Integer boxedAge = rows.wasNull() ? null : age;
+        switch (kind) {
+            case "cat":
+                return new BenchCat(id, name, boxedAge, rows.getString(5));
+            case "dog":
+                return new BenchDog(id, name, boxedAge, rows.getString(6));
+            case "animal":
+                return new BenchAnimal(id, name, boxedAge);
+            default:
+                throw new IllegalStateException("bench_animals row " + id + " has unknown kind " + kind);
         }
     }
 

@@ -33,7 +33,7 @@ public final class OrmBenchmark {
 
     /** Sizes and iteration counts; {@link #parse} reads {@code key=value} arguments. */
     public record Settings(int rows, int gets, int updates, int perSession, int warmup, int measure, long slowMillis,
-                           List<String> databases, JdbcContender.KeyStrategy sqliteKeys) {
+                           List<String> databases, JdbcContender.KeyStrategy sqliteKeys, List<String> workloads) {
         public static Settings parse(List<String> arguments) {
             Map<String, String> values = new LinkedHashMap<>();
             for (String argument : arguments) {
@@ -52,9 +52,10 @@ public final class OrmBenchmark {
                     Integer.parseInt(values.getOrDefault("measure", "5")),
                     Long.parseLong(values.getOrDefault("slowMillis", "5000")),
                     Arrays.asList(values.getOrDefault("databases", "h2,sqlite,postgresql,mariadb").split(",")),
-                    JdbcContender.KeyStrategy.valueOf(values.getOrDefault("sqliteKeys", "ROW_RETURNING")));
+                    JdbcContender.KeyStrategy.valueOf(values.getOrDefault("sqliteKeys", "ROW_RETURNING")),
+                    Arrays.asList(values.getOrDefault("workloads", "w1,w2,w3,w4,w6").split(",")));
             values.keySet().removeAll(List.of("rows", "gets", "updates", "perSession", "warmup", "measure", "slowMillis",
-                    "databases", "sqliteKeys"));
+                    "databases", "sqliteKeys", "workloads"));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("Unknown settings " + values.keySet());
             }
@@ -111,42 +112,62 @@ public final class OrmBenchmark {
                 new HibernateContender(target.engine().dataSource(), target.hibernateDialect(), target.sequences()),
                 new RetortContender(target.engine(), target.sequences()));
         try {
-            List<Trial> inserts = new ArrayList<>();
-            for (Contender contender : contenders) {
-                inserts.add(insertTrial(target, contender));
+            if (settings.workloads().contains("w1")) {
+                measureInserts(target, contenders, keys);
             }
-            if (target.isSqlite()) {
-                // The other row-by-row way of learning keys on SQLite, measured alongside for the record.
-                JdbcContender.KeyStrategy other = keys == JdbcContender.KeyStrategy.ROW_RETURNING
-                        ? JdbcContender.KeyStrategy.ROW_GENERATED_KEYS : JdbcContender.KeyStrategy.ROW_RETURNING;
-                inserts.add(insertTrial(target, new JdbcContender(target.engine().dataSource(), other)));
+            if (settings.workloads().stream().anyMatch(List.of("w2", "w3", "w4")::contains)) {
+                measureReads(target, contenders);
             }
-            measure("W1 insert " + settings.rows(), target, inserts);
-            if (target.sequences()) {
-                List<Trial> sequenced = new ArrayList<>();
+            if (settings.workloads().contains("w6")) {
+                long idSum = target.fillAnimals(settings.rows());
+                List<Trial> loads = new ArrayList<>();
                 for (Contender contender : contenders) {
-                    if (contender.supportsSequenceVariant()) {
-                        sequenced.add(sequenceInsertTrial(target, contender));
-                    }
+                    loads.add(animalTrial(contender, idSum));
                 }
-                measure("W1 insert " + settings.rows(), target, sequenced);
+                measure("W6 polymorphic load " + settings.rows(), target, loads);
             }
-            long[] stored = target.fillUsers(settings.rows());
-            List<Trial> loads = new ArrayList<>();
-            List<Trial> gets = new ArrayList<>();
-            List<Trial> updates = new ArrayList<>();
-            long[] picked = randomIds(stored);
-            for (Contender contender : contenders) {
-                loads.add(loadTrial(contender, stored));
-                gets.add(getTrial(contender, picked));
-                updates.add(updateTrial(target, contender, stored));
-            }
-            measure("W2 load " + settings.rows(), target, loads);
-            measure("W3 get " + settings.gets() + " (session/" + settings.perSession() + ")", target, gets);
-            measure("W4 update " + settings.updates(), target, updates);
         } finally {
             contenders.forEach(Contender::close);
         }
+    }
+
+    private void measureInserts(Target target, List<Contender> contenders, JdbcContender.KeyStrategy keys) {
+        List<Trial> inserts = new ArrayList<>();
+        for (Contender contender : contenders) {
+            inserts.add(insertTrial(target, contender));
+        }
+        if (target.isSqlite()) {
+            // The other row-by-row way of learning keys on SQLite, measured alongside for the record.
+            JdbcContender.KeyStrategy other = keys == JdbcContender.KeyStrategy.ROW_RETURNING
+                    ? JdbcContender.KeyStrategy.ROW_GENERATED_KEYS : JdbcContender.KeyStrategy.ROW_RETURNING;
+            inserts.add(insertTrial(target, new JdbcContender(target.engine().dataSource(), other)));
+        }
+        measure("W1 insert " + settings.rows(), target, inserts);
+        if (target.sequences()) {
+            List<Trial> sequenced = new ArrayList<>();
+            for (Contender contender : contenders) {
+                if (contender.supportsSequenceVariant()) {
+                    sequenced.add(sequenceInsertTrial(target, contender));
+                }
+            }
+            measure("W1 insert " + settings.rows(), target, sequenced);
+        }
+    }
+
+    private void measureReads(Target target, List<Contender> contenders) {
+        long[] stored = target.fillUsers(settings.rows());
+        List<Trial> loads = new ArrayList<>();
+        List<Trial> gets = new ArrayList<>();
+        List<Trial> updates = new ArrayList<>();
+        long[] picked = randomIds(stored);
+        for (Contender contender : contenders) {
+            loads.add(loadTrial(contender, stored));
+            gets.add(getTrial(contender, picked));
+            updates.add(updateTrial(target, contender, stored));
+        }
+        measure("W2 load " + settings.rows(), target, loads);
+        measure("W3 get " + settings.gets() + " (session/" + settings.perSession() + ")", target, gets);
+        measure("W4 update " + settings.updates(), target, updates);
     }
 
     // ---- the workloads ------------------------------------------------------------------------------
@@ -217,6 +238,29 @@ public final class OrmBenchmark {
                 }
                 Target.check(users.size() == stored.length && sum == Arrays.stream(stored).sum(), "loaded " + users.size()
                         + " users, or not the stored ones");
+            };
+        });
+    }
+
+    /** W6: every animal loaded as its class; checked: the count of each class, the sum of ids, each subclass's field. */
+    private Trial animalTrial(Contender contender, long idSum) {
+        return new Trial(contender.name(), round -> () -> {
+            List<BenchAnimal> animals = contender.loadAnimals();
+            return () -> {
+                long sum = 0;
+                int[] perClass = new int[3];
+                for (BenchAnimal animal : animals) {
+                    sum += animal.id();
+                    String kind = animal instanceof BenchCat ? "cat" : animal instanceof BenchDog ? "dog" : "animal";
+                    Target.check(kind.equals(Target.ANIMAL_KINDS[(int) (Long.parseLong(animal.name().substring(7)) % 3)]),
+                            animal.name() + " was loaded as a " + animal.getClass().getSimpleName());
+                    Target.check(kind.equals("animal") == (animal.sound() == null), animal.name() + " lacks its sound");
+                    perClass[List.of(Target.ANIMAL_KINDS).indexOf(kind)]++;
+                }
+                Target.check(animals.size() == settings.rows() && sum == idSum, "loaded " + animals.size()
+                        + " animals, or not the stored ones");
+                Target.check(Math.abs(perClass[0] - perClass[1]) <= 1 && Math.abs(perClass[1] - perClass[2]) <= 1,
+                        "classes not a third each: " + Arrays.toString(perClass));
             };
         });
     }

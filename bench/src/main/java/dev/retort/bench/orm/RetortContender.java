@@ -14,7 +14,8 @@ final class RetortContender implements Contender {
     private final boolean sequences;
 
     RetortContender(Engine engine, boolean sequences) {
-        this.sessions = SessionFactory.of(engine, Metadata.of(User.class, SeqUser.class));
+        this.sessions = SessionFactory.of(engine, Metadata.of(User.class, SeqUser.class, BenchAnimal.class, BenchCat.class,
+                BenchDog.class));
         this.sequences = sequences;
     }
 
@@ -50,6 +51,15 @@ final class RetortContender implements Contender {
             List<User> users = session.query(User.class).all();
             session.commit();
             return users;
+        }
+    }
+
+    @Override
+    public List<BenchAnimal> loadAnimals() {
+        try (Session session = sessions.open()) {
+            List<BenchAnimal> animals = session.query(BenchAnimal.class).all();
+            session.commit();
+            return animals;
         }
     }
 

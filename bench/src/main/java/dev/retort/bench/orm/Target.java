@@ -119,6 +119,41 @@ final class Target implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Recreates {@code bench_animals} with {@code rows} rows, a third each animal, cat and dog in turn (name
+     * "animal-i", age {@link #baseAge}, the subclass's sound), and returns the sum of their ids.
+     */
+    long fillAnimals(int rows) {
+        Metadata metadata = Metadata.of(BenchAnimal.class, BenchCat.class, BenchDog.class);
+        metadata.dropAll(engine);
+        metadata.createAll(engine);
+        try (Connection connection = engine.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO bench_animals (kind, name, age, meow_sound, bark_sound) VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 1; i <= rows; i++) {
+                    String kind = ANIMAL_KINDS[i % 3];
+                    insert.setString(1, kind);
+                    insert.setString(2, "animal-" + i);
+                    insert.setInt(3, baseAge(i));
+                    insert.setString(4, kind.equals("cat") ? "meow-" + i : null);
+                    insert.setString(5, kind.equals("dog") ? "woof-" + i : null);
+                    insert.addBatch();
+                    if (i % JdbcContender.BATCH_SIZE == 0 || i == rows) {
+                        insert.executeBatch();
+                    }
+                }
+            }
+            connection.commit();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return queryLong("SELECT SUM(id) FROM bench_animals", null);
+    }
+
+    static final String[] ANIMAL_KINDS = {"animal", "cat", "dog"};
+
     /** The age a filled row starts with; W4 adds a per-iteration shift to it. */
     static int baseAge(long id) {
         return 18 + (int) (id % 80);

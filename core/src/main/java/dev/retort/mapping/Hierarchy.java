@@ -1,0 +1,264 @@
+package dev.retort.mapping;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.DiscriminatorColumn;
+import jakarta.persistence.DiscriminatorType;
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+import jakarta.persistence.InheritanceType;
+
+import dev.retort.MappingException;
+import dev.retort.sql.Column;
+import dev.retort.sql.ColumnType;
+import dev.retort.sql.Generation;
+import dev.retort.sql.SqlType;
+import dev.retort.sql.Table;
+
+/**
+ * One entity hierarchy as a {@code Metadata} maps it: the root, the strategy, the member entities listed
+ * (parents before children), and for SINGLE_TABLE the discriminator column and each member's value.
+ * Only the listed entities belong to it: a subclass must be listed to be loaded. Immutable.
+ */
+public final class Hierarchy {
+    /** JPA's default discriminator column, in Retort's lower-case naming. */
+    public static final String DEFAULT_DISCRIMINATOR = "dtype";
+
+    private final EntityModel root;
+    private final InheritanceType strategy;
+    private final List<EntityModel> members;
+    private final Column discriminator;
+    private final Map<Class<?>, String> discriminatorValues = new LinkedHashMap<>();
+
+    private Hierarchy(EntityModel root, List<EntityModel> members) {
+        this.root = root;
+        this.strategy = InheritanceReader.strategy(root.javaType());
+        this.members = List.copyOf(members);
+        this.discriminator = strategy == InheritanceType.SINGLE_TABLE ? discriminatorColumn(root) : null;
+        for (EntityModel member : members) {
+            checkDiscriminatorAnnotations(member.javaType());
+            if (discriminator != null) {
+                String value = readDiscriminatorValue(member.javaType());
+                Class<?> clash = discriminatorValues.entrySet().stream().filter(entry -> entry.getValue().equals(value))
+                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                if (clash != null) {
+                    throw new MappingException("Entities " + clash.getName() + " and " + member.javaType().getName()
+                            + " both have discriminator value '" + value + "' in table " + root.table().name()
+                            + ". To fix this, give one of them another @DiscriminatorValue.");
+                }
+                discriminatorValues.put(member.javaType(), value);
+            }
+        }
+        if (discriminator != null) {
+            for (EntityModel member : members) {
+                if (member.attributes().stream().anyMatch(attribute -> attribute.column().name().equals(discriminator.name()))) {
+                    throw new MappingException("Entity " + member.javaType().getName() + " maps an attribute to column "
+                            + discriminator.name() + ", which is the discriminator column of table " + root.table().name()
+                            + ". To fix this, rename the attribute's column with @Column(name = ...), or name the "
+                            + "discriminator otherwise with @DiscriminatorColumn(name = ...) on " + root.entityName() + ".");
+                }
+            }
+        }
+    }
+
+    /**
+     * The hierarchies among the models, keyed by each member class; a {@link MappingException} when a listed
+     * entity's entity superclass is not listed.
+     */
+    public static Map<Class<?>, Hierarchy> of(List<EntityModel> models) {
+        Map<Class<?>, EntityModel> byType = new LinkedHashMap<>();
+        models.forEach(model -> byType.put(model.javaType(), model));
+        Map<Class<?>, List<EntityModel>> byRoot = new LinkedHashMap<>();
+        for (EntityModel model : models) {
+            if (model.inheritance().isEmpty()) {
+                continue;
+            }
+            InheritanceModel inheritance = model.inheritance().get();
+            if (inheritance.parent() != null && !byType.containsKey(inheritance.parent())) {
+                throw new MappingException("Entity " + model.javaType().getName() + " extends entity "
+                        + inheritance.parent().getName() + ", which is not in this Metadata. To fix this, list it too: "
+                        + "Metadata.of(..., " + inheritance.parent().getSimpleName() + ".class, "
+                        + model.javaType().getSimpleName() + ".class).");
+            }
+            byRoot.computeIfAbsent(inheritance.root(), key -> new ArrayList<>()).add(model);
+        }
+        Map<Class<?>, Hierarchy> hierarchies = new LinkedHashMap<>();
+        for (Map.Entry<Class<?>, List<EntityModel>> entry : byRoot.entrySet()) {
+            EntityModel root = byType.get(entry.getKey());
+            List<EntityModel> members = new ArrayList<>(entry.getValue());
+            if (!members.contains(root)) {
+                members.add(root);
+            }
+            members.sort(Comparator.comparingInt(member -> depth(member.javaType())));
+            Hierarchy hierarchy = new Hierarchy(root, members);
+            members.forEach(member -> hierarchies.put(member.javaType(), hierarchy));
+        }
+        for (EntityModel model : models) {
+            if (InheritanceReader.isAbstract(model.javaType()) && !hierarchies.containsKey(model.javaType())) {
+                throw new MappingException("Entity " + model.javaType().getName() + " is abstract and cannot be instantiated. "
+                        + "To fix this, make it concrete, make it a @MappedSuperclass of concrete entities, or list its "
+                        + "entity subclasses in the Metadata beside it (it is then the root of an entity hierarchy).");
+            }
+        }
+        return hierarchies;
+    }
+
+    /** The tables of the models, each hierarchy's in place of its first member: what createAll creates, in order. */
+    public static List<Table> tables(List<EntityModel> models) {
+        Map<Class<?>, Hierarchy> hierarchies = of(models);
+        Set<Table> tables = new LinkedHashSet<>();
+        Set<Hierarchy> done = new LinkedHashSet<>();
+        for (EntityModel model : models) {
+            Hierarchy hierarchy = hierarchies.get(model.javaType());
+            if (hierarchy == null) {
+                tables.add(model.table());
+            } else if (done.add(hierarchy)) {
+                tables.addAll(hierarchy.tables());
+            }
+        }
+        return List.copyOf(tables);
+    }
+
+    /** Whether two entities are rows of one table by SINGLE_TABLE inheritance. */
+    public static boolean shareTable(Class<?> first, Class<?> second) {
+        Class<?> root = InheritanceReader.root(first);
+        return root == InheritanceReader.root(second) && InheritanceReader.strategy(root) == InheritanceType.SINGLE_TABLE;
+    }
+
+    private static int depth(Class<?> type) {
+        int depth = 0;
+        for (Class<?> parent = InheritanceReader.entityParent(type); parent != null; parent = InheritanceReader.entityParent(parent)) {
+            depth++;
+        }
+        return depth;
+    }
+
+    public EntityModel root() {
+        return root;
+    }
+
+    public InheritanceType strategy() {
+        return strategy;
+    }
+
+    /** The listed entities of the hierarchy, parents before children. */
+    public List<EntityModel> members() {
+        return members;
+    }
+
+    /** {@code type} and the listed entities below it, parents before children. */
+    public List<EntityModel> membersUnder(Class<?> type) {
+        return members.stream().filter(member -> type.isAssignableFrom(member.javaType())).toList();
+    }
+
+    /** The discriminator column (SINGLE_TABLE); empty for other strategies. */
+    public Optional<Column> discriminator() {
+        return Optional.ofNullable(discriminator);
+    }
+
+    /** The value of the discriminator column in rows of {@code type} (SINGLE_TABLE only). */
+    public String discriminatorValue(Class<?> type) {
+        return discriminatorValues.get(type);
+    }
+
+    /** The tables of the hierarchy, parents first; for TABLE_PER_CLASS those of its concrete entities. */
+    public List<Table> tables() {
+        switch (strategy) {
+            case SINGLE_TABLE:
+                return List.of(singleTable());
+            case JOINED:
+                Set<Table> joined = new LinkedHashSet<>();
+                members.forEach(member -> joined.addAll(member.inheritance().orElseThrow().joinedTables()));
+                return List.copyOf(joined);
+            default:
+                List<Table> concrete = new ArrayList<>();
+                boolean sequenced = false;
+                for (EntityModel member : members) {
+                    if (InheritanceReader.isAbstract(member.javaType())) {
+                        continue;
+                    }
+                    Table table = member.table();
+                    // The sequence is shared: created (and dropped) with the first table only.
+                    concrete.add(new Table(table.name(), table.columns(), table.primaryKey(), table.uniqueConstraints(),
+                            table.indexes(), sequenced ? Optional.empty() : table.sequence(), table.foreignKeys()));
+                    sequenced |= table.sequence().isPresent();
+                }
+                return concrete;
+        }
+    }
+
+    /** The root's table with the discriminator and every member's columns, those below the root nullable. */
+    private Table singleTable() {
+        Table rootTable = root.table();
+        List<Column> columns = new ArrayList<>(rootTable.columns());
+        Set<String> names = new LinkedHashSet<>();
+        columns.forEach(column -> names.add(column.name()));
+        columns.add(discriminator);
+        for (EntityModel member : members) {
+            for (Column column : member.table().columns()) {
+                if (names.add(column.name())) {
+                    columns.add(new Column(column.name(), column.type(), true, column.unique(), column.generation()));
+                }
+            }
+        }
+        Set<dev.retort.sql.ForeignKey> foreignKeys = new LinkedHashSet<>();
+        members.forEach(member -> foreignKeys.addAll(member.table().foreignKeys()));
+        return new Table(rootTable.name(), columns, rootTable.primaryKey(), rootTable.uniqueConstraints(),
+                rootTable.indexes(), rootTable.sequence(), List.copyOf(foreignKeys));
+    }
+
+    private static Column discriminatorColumn(EntityModel root) {
+        DiscriminatorColumn annotation = root.javaType().getAnnotation(DiscriminatorColumn.class);
+        String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : DEFAULT_DISCRIMINATOR;
+        DiscriminatorType type = annotation != null ? annotation.discriminatorType() : DiscriminatorType.STRING;
+        ColumnType columnType = type == DiscriminatorType.INTEGER ? ColumnType.of(SqlType.INTEGER)
+                : new ColumnType(SqlType.VARCHAR, type == DiscriminatorType.CHAR ? 1 : annotation != null ? annotation.length() : 31, 0, 0);
+        return new Column(name, columnType, false, false, Generation.NONE);
+    }
+
+    private String readDiscriminatorValue(Class<?> type) {
+        DiscriminatorValue annotation = type.getAnnotation(DiscriminatorValue.class);
+        if (annotation != null) {
+            String value = annotation.value();
+            if (discriminator.type().type() == SqlType.INTEGER && !value.matches("-?\\d+")) {
+                throw new MappingException("Entity " + type.getName() + " has @DiscriminatorValue(\"" + value + "\"), but the "
+                        + "discriminator column " + discriminator.name() + " of " + root.entityName() + " is an INTEGER. "
+                        + "To fix this, give a whole number.");
+            }
+            return value;
+        }
+        if (discriminator.type().type() == SqlType.INTEGER) {
+            throw new MappingException("Entity " + type.getName() + " has no @DiscriminatorValue, and the INTEGER "
+                    + "discriminator column " + discriminator.name() + " of " + root.entityName() + " has no default value. "
+                    + "To fix this, annotate " + type.getSimpleName() + " with @DiscriminatorValue(\"<number>\").");
+        }
+        String entityName = type.getAnnotation(Entity.class).name();
+        return entityName.isEmpty() ? type.getSimpleName() : entityName;
+    }
+
+    private void checkDiscriminatorAnnotations(Class<?> type) {
+        if (strategy == InheritanceType.SINGLE_TABLE) {
+            if (type != root.javaType() && type.isAnnotationPresent(DiscriminatorColumn.class)) {
+                throw new MappingException("Entity " + type.getName() + " declares @DiscriminatorColumn, but only the root "
+                        + root.javaType().getName() + " names the discriminator column. To fix this, move it to "
+                        + root.entityName() + ".");
+            }
+            return;
+        }
+        for (Class<? extends java.lang.annotation.Annotation> annotation : List.of(DiscriminatorColumn.class, DiscriminatorValue.class)) {
+            if (type.isAnnotationPresent(annotation)) {
+                throw new MappingException("Entity " + type.getName() + " declares @" + annotation.getSimpleName() + ", but "
+                        + root.entityName() + " uses " + strategy + " inheritance, where Retort tells classes apart by "
+                        + (strategy == InheritanceType.JOINED ? "the subclass table a row has" : "the table a row is in")
+                        + ", without a discriminator column. To fix this, remove @" + annotation.getSimpleName() + ".");
+            }
+        }
+    }
+}
