@@ -1,0 +1,81 @@
+package dev.retort.jdbc.translate;
+
+import java.sql.SQLException;
+
+/**
+ * PostgreSQL's NULL order (last ascending, first descending, or as NULLS FIRST/LAST says) on targets that
+ * sort NULLs first ascending: SQLite is told with NULLS FIRST/LAST, MySQL with an {@code x IS NULL} key.
+ */
+final class PostgresOrder {
+
+    private final Rewriter rewriter;
+    private final Tokens t;
+
+    PostgresOrder(Rewriter rewriter) {
+        this.rewriter = rewriter;
+        this.t = rewriter.t;
+    }
+
+    int orderBy(int i, int limit, StringBuilder out) throws SQLException {
+        int by = t.next(i, limit);
+        if (!t.word(by, "BY")) {
+            rewriter.copy(i, out);
+            return i + 1;
+        }
+        rewriter.copy(i, by + 1, out);
+        int from = by + 1;
+        int end = clauseEnd(from, limit);
+        for (int k = from; k <= end; k++) {
+            if (k < end && t.kind[k] == Tokens.OPEN) {
+                k = t.partner[k];
+            } else if (k == end || t.kind[k] == Tokens.COMMA) {
+                out.append(' ').append(item(from, k)).append(k < end ? "," : "");
+                from = k + 1;
+            }
+        }
+        if (end < limit) {
+            out.append(' ');
+        }
+        return end;
+    }
+
+    private String item(int from, int to) throws SQLException {
+        int first = t.skip(from, to);
+        int last = t.last(first, to);
+        boolean nullsFirst;
+        int expressionEnd = last + 1;
+        if (t.word(t.previous(last, first), "NULLS")) {
+            nullsFirst = t.word(last, "FIRST");
+            expressionEnd = t.previous(last, first);
+        } else {
+            nullsFirst = t.word(t.last(first, expressionEnd), "DESC");
+        }
+        int direction = t.last(first, expressionEnd);
+        boolean descending = t.word(direction, "DESC");
+        int valueEnd = descending || t.word(direction, "ASC") ? direction : expressionEnd;
+        String value = rewriter.sub(first, valueEnd);
+        String ordered = value + (descending ? " DESC" : t.word(direction, "ASC") ? " ASC" : "");
+        if (valueEnd == first + 1 && t.kind[first] == Tokens.NUMBER) {
+            rewriter.doubt("ORDER BY a column number", "PostgreSQL sorts NULLs " + (nullsFirst ? "first" : "last")
+                    + " there and the translator cannot name the column", "order by the column's name");
+            return ordered;
+        }
+        rewriter.fire("NULL order");
+        if (rewriter.target == Dialect.SQLITE) {
+            return ordered + (nullsFirst ? " NULLS FIRST" : " NULLS LAST");
+        }
+        return value + " IS NULL" + (nullsFirst ? " DESC" : "") + ", " + ordered;
+    }
+
+    private int clauseEnd(int from, int limit) {
+        for (int k = from; k < limit; k++) {
+            if (t.kind[k] == Tokens.OPEN) {
+                k = t.partner[k];
+            } else if (t.kind[k] == Tokens.CLOSE || t.word(k, "LIMIT") || t.word(k, "OFFSET") || t.word(k, "FOR")
+                    || t.word(k, "FETCH") || t.word(k, "UNION") || t.word(k, "RETURNING")) {
+                return k;
+            }
+        }
+        return limit;
+    }
+}
