@@ -43,7 +43,7 @@ final class Casts {
             case "UNSIGNED":
             case "INTEGER":
             case "INT":
-                return "CAST(" + value + " AS " + (target == Dialect.SQLITE ? "INTEGER" : "BIGINT") + ")";
+                return target == Dialect.SQLITE ? "CAST(ROUND(" + value + ") AS INTEGER)" : "CAST(" + value + " AS BIGINT)";
             case "CHAR":
             case "NCHAR":
             case "VARCHAR":
@@ -54,7 +54,7 @@ final class Casts {
                 }
                 return "CAST(" + value + " AS " + text + ")";
             case "DATE":
-                return target == Dialect.SQLITE ? "DATE(" + value + ")" : "CAST(" + value + " AS DATE)";
+                return date(value, target);
             case "DATETIME":
             case "TIMESTAMP":
                 return target == Dialect.SQLITE ? "DATETIME(" + value + ")"
@@ -72,6 +72,18 @@ final class Casts {
             default:
                 throw rewriter.refuse("CAST(… AS " + type + ")", target + " has no type with MySQL's meaning"
                         + " of " + type, "cast to CHAR, SIGNED, DECIMAL, DATE, DATETIME, TIME or DOUBLE");
+        }
+    }
+
+    /** A value as a DATE; H2 parses a string as a date only when it has no time part, so it goes through TIMESTAMP. */
+    static String date(String value, Dialect target) {
+        switch (target) {
+            case SQLITE:
+                return "DATE(" + value + ")";
+            case H2:
+                return "CAST(CAST(" + value + " AS TIMESTAMP) AS DATE)";
+            default:
+                return "CAST(" + value + " AS DATE)";
         }
     }
 

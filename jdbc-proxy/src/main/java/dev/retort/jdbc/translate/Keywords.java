@@ -23,7 +23,7 @@ final class Keywords {
     private static final Set<String> TYPE_WORDS = Set.of("VARCHAR", "CHAR", "CHARACTER", "DECIMAL", "NUMERIC",
             "INT", "INTEGER", "TINYINT", "SMALLINT", "MEDIUMINT", "BIGINT", "FLOAT", "DOUBLE", "REAL", "BIT",
             "BINARY", "VARBINARY", "DATETIME", "TIMESTAMP", "TIME", "VARYING", "NVARCHAR", "NCHAR", "DEC", "FIXED",
-            "YEAR", "BOOL", "BOOLEAN", "SERIAL", "BIGSERIAL", "SMALLSERIAL");
+            "BOOL", "BOOLEAN", "SERIAL", "BIGSERIAL", "SMALLSERIAL");
 
     /** Functions that mean the same on every target this translator writes. */
     static final Set<String> PORTABLE_FUNCTIONS = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "COALESCE",

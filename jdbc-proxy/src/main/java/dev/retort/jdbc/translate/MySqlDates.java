@@ -47,7 +47,7 @@ final class MySqlDates {
                         : "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS DATE)";
             case "DATE":
                 call.expect(1, 1);
-                return target == Dialect.SQLITE ? null : "CAST(" + call.arg(0) + " AS DATE)";
+                return target == Dialect.SQLITE ? null : Casts.date(call.arg(0), target);
             case "YEAR":
             case "MONTH":
             case "DAY":
@@ -284,7 +284,7 @@ final class MySqlDates {
             case POSTGRESQL:
                 return "(CAST(" + call.arg(0) + " AS DATE) - CAST(" + call.arg(1) + " AS DATE))";
             case H2:
-                return "DATEDIFF(DAY, CAST(" + call.arg(1) + " AS DATE), CAST(" + call.arg(0) + " AS DATE))";
+                return "DATEDIFF(DAY, " + Casts.date(call.arg(1), target) + ", " + Casts.date(call.arg(0), target) + ")";
             default:
                 return "CAST(JULIANDAY(DATE(" + call.arg(0) + ")) - JULIANDAY(DATE(" + call.arg(1)
                         + ")) AS INTEGER)";

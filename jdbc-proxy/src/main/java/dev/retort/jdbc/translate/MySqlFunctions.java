@@ -110,7 +110,7 @@ final class MySqlFunctions {
                 return greatestLeast(call);
             case "POW":
             case "POWER":
-                return target == Dialect.POSTGRESQL ? "POWER(" + call.args(0) + ")" : null;
+                return call.name.equals("POW") ? "POWER(" + call.args(0) + ")" : null;
             case "CAST":
                 return new Casts(rewriter).cast(call);
             case "CONVERT":

@@ -8,7 +8,8 @@ import java.util.Map;
  * the rows the source database returns, and the exact refusal expected on some targets.
  */
 record CorpusCase(String file, String name, int line, List<String> statements, List<String> expectedRows,
-                  Map<Dialect, String> refusals, List<String> bind) {
+                  Map<Dialect, String> refusals, List<String> bind,
+                  Map<Dialect, List<String>> known) {
 
     String query() {
         return statements.get(statements.size() - 1);

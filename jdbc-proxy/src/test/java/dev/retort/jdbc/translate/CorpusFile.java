@@ -18,6 +18,7 @@ import java.util.Map;
  * &#64;expect                       rows as the source database returns them, values joined by " | ",
  *                               "(no rows)" for none; values normalised by {@link Rows}
  * &#64;refuse target: message       the whole SQLException message expected on that target instead
+ * &#64;known target: r1 / r2         the rows a target returns instead: a documented difference (README)
  * &#64;bind v1 | v2                 values bound to the ? markers of the last statement (numbers, or text)
  * </pre>
  * Lines starting with {@code --!} are comments of the corpus itself.
@@ -46,6 +47,7 @@ record CorpusFile(String name, Dialect source, List<String> fixture, List<Corpus
         List<String> rows = new ArrayList<>();
         Map<Dialect, String> refusals = new LinkedHashMap<>();
         List<String> bind = new ArrayList<>();
+        Map<Dialect, List<String>> known = new LinkedHashMap<>();
         StringBuilder statement = new StringBuilder();
         String[] lines = text.split("\n", -1);
         for (int number = 1; number <= lines.length + 1; number++) {
@@ -62,7 +64,7 @@ record CorpusFile(String name, Dialect source, List<String> fixture, List<Corpus
                                     + " has neither @expect rows nor @refuse");
                         }
                         cases.add(new CorpusCase(name, caseName, caseLine, List.copyOf(statements), List.copyOf(rows),
-                                Map.copyOf(refusals), List.copyOf(bind)));
+                                Map.copyOf(refusals), List.copyOf(bind), Map.copyOf(known)));
                     }
                     caseName = line.length() > 5 ? line.substring(5).trim() : null;
                     caseLine = number;
@@ -70,6 +72,7 @@ record CorpusFile(String name, Dialect source, List<String> fixture, List<Corpus
                     rows.clear();
                     refusals.clear();
                     bind.clear();
+                    known.clear();
                     section = "case";
                 } else if (line.startsWith("@source")) {
                     source = Dialect.named(line.substring(7).trim());
@@ -79,6 +82,10 @@ record CorpusFile(String name, Dialect source, List<String> fixture, List<Corpus
                     section = "expect";
                 } else if (line.startsWith("@bind")) {
                     bind.addAll(List.of(line.substring(5).trim().split(" \\| ")));
+                } else if (line.startsWith("@known")) {
+                    int colon = line.indexOf(':');
+                    known.put(Dialect.named(line.substring(6, colon).trim()),
+                            List.of(line.substring(colon + 1).trim().split(" / ")));
                 } else if (line.startsWith("@refuse")) {
                     int colon = line.indexOf(':');
                     refusals.put(Dialect.named(line.substring(7, colon).trim()), line.substring(colon + 1).trim());
