@@ -141,7 +141,7 @@ final class MySqlDates {
         return "CAST(EXTRACT(" + field + " FROM " + timestamp(call, 0) + ") AS INTEGER)";
     }
 
-    /** An argument PostgreSQL must see as a timestamp: string literals and markers are cast. */
+    /** An argument PostgreSQL and H2 must see as a timestamp: string literals and markers are cast. */
     private String timestamp(Call call, int k) throws SQLException {
         int[] range = call.ranges[k];
         if (range[1] == range[0] + 1 && (t.kind[range[0]] == Tokens.STRING || t.kind[range[0]] == Tokens.PARAM)) {
@@ -168,7 +168,7 @@ final class MySqlDates {
             case POSTGRESQL:
                 return "TO_CHAR(" + timestamp(call, 0) + ", " + Literals.quote(pattern, target) + ")";
             case H2:
-                return "FORMATDATETIME(" + value + ", " + Literals.quote(pattern, target) + ", 'en')";
+                return "FORMATDATETIME(" + timestamp(call, 0) + ", " + Literals.quote(pattern, target) + ", 'en')";
             default:
                 return "STRFTIME(" + Literals.quote(pattern, target) + ", " + value + ")";
         }

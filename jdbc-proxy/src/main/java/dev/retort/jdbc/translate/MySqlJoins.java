@@ -63,7 +63,7 @@ final class MySqlJoins {
         int where = t.findWord(set, to, "WHERE");
         int setEnd = where >= 0 ? where : to;
         int target0 = t.next(first, join);
-        String updated = rewriter.sub(target0, join);
+        String updated = aliased(rewriter.sub(target0, join));
         int joinWord = t.word(join, "JOIN") || t.kind[join] == Tokens.COMMA ? join : t.next(join, set);
         int on = t.findWord(joinWord, set, "ON");
         if (on < 0 || t.findWord(t.next(on, set), set, "JOIN") >= 0) {
@@ -83,6 +83,12 @@ final class MySqlJoins {
         }
         out.append("UPDATE ").append(updated).append(" SET ").append(assignments).append(" FROM ").append(joined)
                 .append(" WHERE (").append(condition).append(')').append(filter == null ? "" : " AND (" + filter + ")");
+    }
+
+    /** {@code table alias} as {@code table AS alias}: SQLite requires the AS in UPDATE and DELETE. */
+    private static String aliased(String table) {
+        String[] words = table.trim().split("\\s+");
+        return words.length == 2 ? words[0] + " AS " + words[1] : table;
     }
 
     /** The SET list with the updated table's qualifier dropped from each assigned column. */
@@ -151,12 +157,12 @@ final class MySqlJoins {
             throw rewriter.refuse("DELETE with " + (on < 0 ? "a join without ON" : "several joins"),
                     "the translator rewrites one inner join with ON", "use WHERE … IN (SELECT …)");
         }
-        String firstTable = rewriter.sub(t.next(fromWord, join), join);
+        String firstTable = aliased(rewriter.sub(t.next(fromWord, join), join));
         String joined = rewriter.sub(t.next(joinWord, on), on);
         String condition = rewriter.sub(t.next(on, tablesEnd), tablesEnd);
         String filter = where >= 0 ? " AND (" + rewriter.sub(t.next(where, to), to) + ")" : "";
         String deletedName = deleted.trim();
-        if (!firstTable.equals(deletedName) && !firstTable.endsWith(" " + deletedName)) {
+        if (!firstTable.equals(Keywords.name(deletedName, target)) && !firstTable.endsWith(" " + deletedName)) {
             throw rewriter.refuse("DELETE " + deletedName + " FROM … JOIN", "the translator deletes from the first"
                     + " table after FROM only", "name the first table after FROM as the one to delete from");
         }

@@ -24,6 +24,9 @@ final class MySqlRewriter extends Rewriter {
     /** Set while the SET list of ON DUPLICATE KEY UPDATE is written: VALUES(c) and alias.c mean EXCLUDED.c. */
     boolean upsertSet;
     String upsertAlias;
+    /** While the right side of an upsert assignment is written: the table's columns, to qualify. */
+    java.util.Set<String> upsertColumns;
+    String upsertTable;
 
     MySqlRewriter(Tokens tokens, Translator.Settings settings, SchemaLookup schema) {
         super(tokens, settings);
@@ -113,6 +116,11 @@ final class MySqlRewriter extends Rewriter {
         if (upsertSet && upper.equals("VALUES") && next < limit && t.kind[next] == Tokens.OPEN) {
             out.append("EXCLUDED.").append(Keywords.name(nameValue(t.next(next, limit)), target));
             return t.partner[next] + 1;
+        }
+        if (upsertColumns != null && !qualified && (next >= limit || (t.kind[next] != Tokens.OPEN
+                && t.kind[next] != Tokens.DOT)) && upsertColumns.contains(upper.toLowerCase(java.util.Locale.ROOT))) {
+            out.append(upsertTable).append('.').append(Keywords.name(t.text(i), target));
+            return i + 1;
         }
         if (upsertSet && upsertAlias != null && upper.equalsIgnoreCase(upsertAlias) && next < limit
                 && t.kind[next] == Tokens.DOT) {

@@ -214,18 +214,31 @@ final class MySqlUpserts {
         }
         out.append("INSERT INTO ").append(head()).append(' ');
         body(facts, columns, out);
-        out.append(" ON CONFLICT (").append(names(key)).append(") DO UPDATE SET ").append(assignments(first, to));
+        out.append(" ON CONFLICT (").append(names(key)).append(") DO UPDATE SET ").append(assignments(first, to, facts));
     }
 
-    /** The SET list with VALUES(c) and alias.c read as the row that was not inserted. */
-    private String assignments(int from, int to) throws SQLException {
+    /**
+     * The SET list with VALUES(c) and alias.c read as the row that was not inserted, and the table's own
+     * columns qualified on the right of each "=" (PostgreSQL finds a bare name ambiguous there).
+     */
+    private String assignments(int from, int to, SchemaFacts.Table facts) throws SQLException {
         rewriter.upsertSet = true;
         rewriter.upsertAlias = alias;
         try {
-            return rewriter.sub(from, to);
+            StringBuilder set = new StringBuilder();
+            for (int[] range : splitTopLevel(from, to)) {
+                int equals = t.next(range[0], range[1]);
+                set.append(set.length() > 0 ? ", " : "").append(rewriter.sub(range[0], equals)).append(" = ");
+                rewriter.upsertTable = Keywords.name(rewriter.nameValue(table), target);
+                rewriter.upsertColumns = facts.columns().keySet();
+                set.append(rewriter.sub(t.next(equals, range[1]), range[1]));
+                rewriter.upsertColumns = null;
+            }
+            return set.toString();
         } finally {
             rewriter.upsertSet = false;
             rewriter.upsertAlias = null;
+            rewriter.upsertColumns = null;
         }
     }
 
