@@ -30,7 +30,7 @@ final class PostgresExpressions {
             case "::":
                 return cast(i, floor, limit, out);
             case "||":
-                return mysql ? concat(i, floor, limit, out) : copy(i, out);
+                return concat(i, floor, limit, out);
             case "=":
             case "<>":
             case "!=":
@@ -89,6 +89,9 @@ final class PostgresExpressions {
         if (target == Dialect.SQLITE && family.equals("decimal") && type.scale() != null) {
             return "ROUND(CAST(" + value + " AS REAL), " + type.scale() + ")";
         }
+        if (target == Dialect.SQLITE && family.equals("integer")) {
+            return "CAST(ROUND(" + value + ") AS INTEGER)";
+        }
         if (family.equals("bool")) {
             throw rewriter.refuse("A cast to boolean", target + " has no boolean type to cast to",
                     "compare the value instead: x <> 0, or x = 'true'");
@@ -96,19 +99,35 @@ final class PostgresExpressions {
         return "CAST(" + value + " AS " + type.cast() + ")";
     }
 
-    /** A chain {@code a || b || c} as CONCAT(a, b, c); {@code ||} binds looser than arithmetic. */
+    /**
+     * A chain {@code a || b || c}: PostgreSQL's {@code ||} binds looser than arithmetic. MySQL gets
+     * CONCAT(a, b, c); SQLite, whose {@code ||} binds tighter, gets the arithmetic operands parenthesised.
+     */
     private int concat(int i, int floor, int limit, StringBuilder out) throws SQLException {
         int start = additiveStart(t.previous(i, floor), floor);
+        boolean arithmetic = start != rewriter.primaryStart(t.previous(i, floor), floor);
         List<String> parts = new ArrayList<>();
         int op = i;
         int end = i;
         while (op < limit && t.op(op, "||")) {
             int segmentStart = t.next(op, limit);
             end = additiveEnd(segmentStart, limit);
+            arithmetic |= end != rewriter.primaryEnd(segmentStart, limit);
             parts.add(rewriter.sub(segmentStart, end));
             op = t.skip(end, limit);
         }
+        if (!mysql && !arithmetic) {
+            return copy(i, out);
+        }
         String first = rewriter.cut(start, i, out, "||");
+        if (!mysql) {
+            rewriter.fire("|| operands parenthesised");
+            out.append('(').append(first).append(')');
+            for (String part : parts) {
+                out.append(" || (").append(part).append(')');
+            }
+            return end;
+        }
         rewriter.fire("|| as CONCAT");
         out.append("CONCAT(").append(first);
         for (String part : parts) {

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One case of the translation corpus: statements in the source dialect (the last one's rows are compared),
- * the rows the source database returns, and the exact refusal expected on some targets.
+ * the rows the source database returns (null when the case is only refused), and the exact refusal
+ * expected on some targets.
  */
 record CorpusCase(String file, String name, int line, List<String> statements, List<String> expectedRows,
                   Map<Dialect, String> refusals, List<String> bind,

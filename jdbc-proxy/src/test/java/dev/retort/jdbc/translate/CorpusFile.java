@@ -47,6 +47,7 @@ record CorpusFile(String name, Dialect source, List<String> fixture, List<Corpus
         List<String> rows = new ArrayList<>();
         Map<Dialect, String> refusals = new LinkedHashMap<>();
         List<String> bind = new ArrayList<>();
+        boolean expect = false;
         Map<Dialect, List<String>> known = new LinkedHashMap<>();
         StringBuilder statement = new StringBuilder();
         String[] lines = text.split("\n", -1);
@@ -59,11 +60,12 @@ record CorpusFile(String name, Dialect source, List<String> fixture, List<Corpus
                 flush(statement, section.equals("fixture") ? fixture : statements);
                 if (line.startsWith("@case") || line.equals("@end")) {
                     if (caseName != null) {
-                        if (rows.isEmpty() && refusals.isEmpty()) {
+                        if (!expect && refusals.isEmpty()) {
                             throw new IllegalStateException(name + ":" + caseLine + " case " + caseName
                                     + " has neither @expect rows nor @refuse");
                         }
-                        cases.add(new CorpusCase(name, caseName, caseLine, List.copyOf(statements), List.copyOf(rows),
+                        cases.add(new CorpusCase(name, caseName, caseLine, List.copyOf(statements),
+                                expect ? List.copyOf(rows) : null,
                                 Map.copyOf(refusals), List.copyOf(bind), Map.copyOf(known)));
                     }
                     caseName = line.length() > 5 ? line.substring(5).trim() : null;
@@ -73,6 +75,7 @@ record CorpusFile(String name, Dialect source, List<String> fixture, List<Corpus
                     refusals.clear();
                     bind.clear();
                     known.clear();
+                    expect = false;
                     section = "case";
                 } else if (line.startsWith("@source")) {
                     source = Dialect.named(line.substring(7).trim());
@@ -80,6 +83,7 @@ record CorpusFile(String name, Dialect source, List<String> fixture, List<Corpus
                     section = "fixture";
                 } else if (line.equals("@expect")) {
                     section = "expect";
+                    expect = true;
                 } else if (line.startsWith("@bind")) {
                     bind.addAll(List.of(line.substring(5).trim().split(" \\| ")));
                 } else if (line.startsWith("@known")) {

@@ -48,7 +48,7 @@ final class CorpusRunner {
         List<DynamicNode> tests = new ArrayList<>();
         Holder holder = new Holder(source, file);
         for (CorpusCase corpusCase : file.cases()) {
-            if (corpusCase.expectedRows().isEmpty() && !corpusCase.refusals().isEmpty()) {
+            if (corpusCase.expectedRows() == null) {
                 continue;
             }
             tests.add(DynamicTest.dynamicTest(corpusCase.toString(), () -> {
