@@ -188,6 +188,11 @@ final class MySqlDdl {
         if (autoIncrement) {
             return autoIncrement(name, type, rest, inlinePrimary);
         }
+        if (target == Dialect.SQLITE && (inlinePrimary || name.equalsIgnoreCase(String.valueOf(primaryKey)))
+                && !rest.toUpperCase(Locale.ROOT).contains("NOT NULL")) {
+            rewriter.fire("primary key NOT NULL");
+            rest = "NOT NULL" + (rest.isEmpty() ? "" : " " + rest);
+        }
         return Keywords.name(name, target) + " " + type.written() + (rest.isEmpty() ? "" : " " + rest)
                 + type.check();
     }

@@ -48,7 +48,8 @@ final class MySqlRewriter extends Rewriter {
         switch (t.kind[i]) {
             case Tokens.HASH_COMMENT:
                 fire("# comment");
-                out.append("-- ").append(sql, t.start[i] + 1, t.end[i]);
+                boolean spaced = t.length(i) > 1 && sql.charAt(t.start[i] + 1) <= ' ';
+                out.append(spaced ? "--" : "-- ").append(sql, t.start[i] + 1, t.end[i]);
                 return i + 1;
             case Tokens.EXEC_OPEN:
             case Tokens.EXEC_CLOSE:
