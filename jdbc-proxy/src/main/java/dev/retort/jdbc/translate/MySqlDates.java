@@ -150,19 +150,29 @@ final class MySqlDates {
         return call.arg(k);
     }
 
-    private String dateFormat(Call call) throws SQLException {
+    /** The format argument, which must be a literal: it is translated once, with the statement. */
+    private String literalFormat(Call call) throws SQLException {
         call.expect(2, 2);
         String format = call.string(1);
         if (format == null) {
-            throw rewriter.refuse("DATE_FORMAT with a computed format", "the format is translated when the"
+            throw rewriter.refuse(call.name + " with a computed format", "the format is translated when the"
                     + " statement is", "write the format as a string literal");
         }
-        DateFormats formats = new DateFormats();
+        return format;
+    }
+
+    private String pattern(Call call, DateFormats formats, String format, String alternative) throws SQLException {
         String pattern = formats.convert(format, target);
         if (pattern == null) {
-            throw rewriter.refuse("DATE_FORMAT specifier " + formats.unsupported, target + " has no equivalent",
-                    "format the value in the application, or use %Y %m %d %H %i %s");
+            throw rewriter.refuse(call.name + " specifier " + formats.unsupported, target + " has no equivalent",
+                    alternative);
         }
+        return pattern;
+    }
+
+    private String dateFormat(Call call) throws SQLException {
+        String pattern = pattern(call, new DateFormats(), literalFormat(call),
+                "format the value in the application, or use %Y %m %d %H %i %s");
         String value = call.arg(0);
         switch (target) {
             case POSTGRESQL:
@@ -175,12 +185,7 @@ final class MySqlDates {
     }
 
     private String strToDate(Call call) throws SQLException {
-        call.expect(2, 2);
-        String format = call.string(1);
-        if (format == null) {
-            throw rewriter.refuse("STR_TO_DATE with a computed format", "the format is translated when the"
-                    + " statement is", "write the format as a string literal");
-        }
+        String format = literalFormat(call);
         if (target == Dialect.SQLITE) {
             if (format.equals("%Y-%m-%d")) {
                 return "DATE(" + call.arg(0) + ")";
@@ -192,11 +197,7 @@ final class MySqlDates {
                     + " only ISO dates", "pass the value as a java.time parameter, or as 'YYYY-MM-DD HH:MM:SS'");
         }
         DateFormats formats = new DateFormats();
-        String pattern = formats.convert(format, target);
-        if (pattern == null) {
-            throw rewriter.refuse("STR_TO_DATE specifier " + formats.unsupported, target + " has no equivalent",
-                    "parse the value in the application");
-        }
+        String pattern = pattern(call, formats, format, "parse the value in the application");
         String type = formats.hasTime ? "TIMESTAMP" : "DATE";
         if (target == Dialect.POSTGRESQL) {
             return formats.hasTime ? "CAST(TO_TIMESTAMP(" + call.arg(0) + ", " + Literals.quote(pattern, target)

@@ -298,44 +298,14 @@ final class MySqlOperators {
             rewriter.copy(i, out);
             return i + 1;
         }
-        rewriter.copy(i, by + 1, out);
-        int from = by + 1;
-        int end = clauseEnd(from, limit);
-        for (int k = from; k <= end; k++) {
-            if (k < end && t.kind[k] == Tokens.OPEN) {
-                k = t.partner[k];
-                continue;
+        return rewriter.orderBy(i, by, limit, out, (from, to) -> {
+            String item = rewriter.sub(from, to);
+            if (t.findWord(from, to, "NULLS") >= 0) {
+                return item;
             }
-            if (k == end || t.kind[k] == Tokens.COMMA) {
-                int last = t.last(from, k);
-                out.append(' ').append(rewriter.sub(from, k));
-                if (t.findWord(from, k, "NULLS") < 0) {
-                    rewriter.fire("NULL order");
-                    out.append(t.word(last, "DESC") ? " NULLS LAST" : " NULLS FIRST");
-                }
-                if (k < end) {
-                    out.append(',');
-                }
-                from = k + 1;
-            }
-        }
-        if (end < limit) {
-            out.append(' ');
-        }
-        return end;
-    }
-
-    private int clauseEnd(int from, int limit) {
-        for (int k = from; k < limit; k++) {
-            if (t.kind[k] == Tokens.OPEN) {
-                k = t.partner[k];
-            } else if (t.kind[k] == Tokens.CLOSE || t.kind[k] == Tokens.EXEC_CLOSE || t.word(k, "LIMIT")
-                    || t.word(k, "FOR") || t.word(k, "LOCK") || t.word(k, "UNION") || t.word(k, "OFFSET")
-                    || t.word(k, "SEPARATOR") || t.word(k, "INTO")) {
-                return k;
-            }
-        }
-        return limit;
+            rewriter.fire("NULL order");
+            return item + (t.word(t.last(from, to), "DESC") ? " NULLS LAST" : " NULLS FIRST");
+        });
     }
 
     int lockInShareMode(int i, int limit, StringBuilder out) throws SQLException {

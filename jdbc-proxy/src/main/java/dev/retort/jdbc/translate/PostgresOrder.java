@@ -22,21 +22,7 @@ final class PostgresOrder {
             rewriter.copy(i, out);
             return i + 1;
         }
-        rewriter.copy(i, by + 1, out);
-        int from = by + 1;
-        int end = clauseEnd(from, limit);
-        for (int k = from; k <= end; k++) {
-            if (k < end && t.kind[k] == Tokens.OPEN) {
-                k = t.partner[k];
-            } else if (k == end || t.kind[k] == Tokens.COMMA) {
-                out.append(' ').append(item(from, k)).append(k < end ? "," : "");
-                from = k + 1;
-            }
-        }
-        if (end < limit) {
-            out.append(' ');
-        }
-        return end;
+        return rewriter.orderBy(i, by, limit, out, this::item);
     }
 
     private String item(int from, int to) throws SQLException {
@@ -65,17 +51,5 @@ final class PostgresOrder {
             return ordered + (nullsFirst ? " NULLS FIRST" : " NULLS LAST");
         }
         return value + " IS NULL" + (nullsFirst ? " DESC" : "") + ", " + ordered;
-    }
-
-    private int clauseEnd(int from, int limit) {
-        for (int k = from; k < limit; k++) {
-            if (t.kind[k] == Tokens.OPEN) {
-                k = t.partner[k];
-            } else if (t.kind[k] == Tokens.CLOSE || t.word(k, "LIMIT") || t.word(k, "OFFSET") || t.word(k, "FOR")
-                    || t.word(k, "FETCH") || t.word(k, "UNION") || t.word(k, "RETURNING")) {
-                return k;
-            }
-        }
-        return limit;
     }
 }

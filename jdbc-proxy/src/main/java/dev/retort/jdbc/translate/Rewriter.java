@@ -274,6 +274,48 @@ abstract class Rewriter {
         return text.trim();
     }
 
+    // ---- ORDER BY ----
+
+    /** Writes one ORDER BY item [from, to), adding what the target needs for the source's NULL order. */
+    interface OrderItem {
+        String write(int from, int to) throws SQLException;
+    }
+
+    /**
+     * Writes {@code ORDER BY} at {@code order} and its items, each through {@code item}; returns the index of
+     * the token that ends the clause.
+     */
+    final int orderBy(int order, int by, int limit, StringBuilder out, OrderItem item) throws SQLException {
+        copy(order, by + 1, out);
+        int from = by + 1;
+        int end = orderByEnd(from, limit);
+        for (int k = from; k <= end; k++) {
+            if (k < end && t.kind[k] == Tokens.OPEN) {
+                k = t.partner[k];
+            } else if (k == end || t.kind[k] == Tokens.COMMA) {
+                out.append(' ').append(item.write(from, k)).append(k < end ? "," : "");
+                from = k + 1;
+            }
+        }
+        if (end < limit) {
+            out.append(' ');
+        }
+        return end;
+    }
+
+    private int orderByEnd(int from, int limit) {
+        for (int k = from; k < limit; k++) {
+            if (t.kind[k] == Tokens.OPEN) {
+                k = t.partner[k];
+            } else if (t.kind[k] == Tokens.CLOSE || t.kind[k] == Tokens.EXEC_CLOSE || t.word(k, "LIMIT")
+                    || t.word(k, "OFFSET") || t.word(k, "FOR") || t.word(k, "LOCK") || t.word(k, "UNION")
+                    || t.word(k, "FETCH") || t.word(k, "RETURNING") || t.word(k, "SEPARATOR") || t.word(k, "INTO")) {
+                return k;
+            }
+        }
+        return limit;
+    }
+
     // ---- calls ----
 
     /** A call's argument ranges [from, to), split at the commas of its own level, trimmed of space. */

@@ -57,6 +57,9 @@ final class SchemaFacts {
             return known;
         }
         Table read = read(connection, table);
+        if (read == null) {
+            return NONE;
+        }
         tables.put(key, read);
         return read;
     }
@@ -65,7 +68,10 @@ final class SchemaFacts {
         tables.clear();
     }
 
-    /** Tries the name as written, then folded to upper and lower case (H2 and PostgreSQL fold). */
+    /**
+     * Tries the name as written, then folded to upper and lower case (H2 and PostgreSQL fold). Null when the
+     * metadata could not be read (an aborted transaction, missing privileges): not cached, asked again later.
+     */
     private static Table read(Connection connection, String table) {
         try {
             DatabaseMetaData metaData = connection.getMetaData();
@@ -76,7 +82,7 @@ final class SchemaFacts {
                 }
             }
         } catch (SQLException unreadable) {
-            // an aborted transaction or missing privileges: the rules then act as for an unknown table
+            return null;
         }
         return NONE;
     }
