@@ -88,6 +88,25 @@ class TranslatingProxyTest {
         }
     }
 
+    /** A table created natively on the target with a BOOLEAN column: MySQL's 1 and 0 are written as booleans. */
+    @Test
+    void oneAndZeroBecomeBooleansForTheTargetsBooleanColumns() throws SQLException {
+        try (Connection raw = DriverManager.getConnection("jdbc:h2:mem:tr_booleans;DB_CLOSE_DELAY=-1");
+             Statement statement = raw.createStatement()) {
+            statement.execute("CREATE TABLE tr_flags (id INT PRIMARY KEY, enabled BOOLEAN NOT NULL)");
+            try (Connection connection = DriverManager.getConnection("jdbc:retort:h2:mem:tr_booleans", fromMySql());
+                 Statement translated = connection.createStatement()) {
+                translated.executeUpdate("INSERT INTO tr_flags (id, enabled) VALUES (1, 1), (2, 0)");
+                translated.executeUpdate("UPDATE tr_flags SET enabled = 0 WHERE id = 1");
+                assertThat(rows(translated.executeQuery("SELECT id FROM tr_flags WHERE enabled = 0 ORDER BY id")))
+                        .containsExactly("1", "2");
+                assertThat(rows(translated.executeQuery("SELECT COUNT(*) FROM tr_flags WHERE enabled = TRUE")))
+                        .containsExactly("0");
+            }
+            statement.execute("DROP TABLE tr_flags");
+        }
+    }
+
     @Test
     void theDataSourceFindsTheTargetInTheConnectionsUrl() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();

@@ -82,6 +82,8 @@ public final class Translator {
         TranslationCache.Entry cached = cache.get(sql);
         if (cached == null) {
             cached = compute(sql, schema);
+        } else if (cached.ddl()) {
+            forgetSchema();
         }
         if (cached.refusal() != null) {
             throw Refusal.STATE.equals(cached.state())
@@ -100,18 +102,22 @@ public final class Translator {
                 LOGGER.log(Level.WARNING, "Translated from " + settings.source() + " to " + settings.target()
                         + " unchanged although " + warning + ": " + sql);
             }
-            entry = new TranslationCache.Entry(translation.sql(), null, null, lookup.used());
-            if (lookup.ddl()) {
-                facts.forget();
-                cache.forgetSchemaDependent();
-            }
+            entry = new TranslationCache.Entry(translation.sql(), null, null, lookup.used(), lookup.ddl());
         } catch (SQLException refused) {
-            entry = new TranslationCache.Entry(null, refused.getMessage(), refused.getSQLState(), lookup.used());
+            entry = new TranslationCache.Entry(null, refused.getMessage(), refused.getSQLState(), lookup.used(),
+                    lookup.ddl());
         }
-        if (!lookup.ddl()) {
-            cache.put(sql, entry);
+        if (lookup.ddl()) {
+            forgetSchema();
         }
+        cache.put(sql, entry);
         return entry;
+    }
+
+    /** DDL is passing through: what was read of the schema, and translations built on it, may be stale. */
+    private void forgetSchema() {
+        facts.forget();
+        cache.forgetSchemaDependent();
     }
 
     /** The translation with the rules that fired and the doubts let through; not cached. */
