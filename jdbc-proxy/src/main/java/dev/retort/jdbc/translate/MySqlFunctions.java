@@ -38,14 +38,8 @@ final class MySqlFunctions {
             rewritten = dates.rewrite(call);
         }
         if (rewritten == null) {
-            if (!KNOWN.contains(upper) && !Keywords.PORTABLE_FUNCTIONS.contains(upper)) {
-                rewriter.doubt("function " + upper + "()", "the translator does not know whether " + target
-                        + " has it with the same meaning", "check it on " + target
-                        + " or write it with functions the translator knows");
-            }
-            rewriter.copy(name, out);
-            rewriter.emit(name + 1, call.close + 1, out);
-            return call.close + 1;
+            return rewriter.passCall(name, call, KNOWN.contains(upper) || Keywords.PORTABLE_FUNCTIONS.contains(upper),
+                    out);
         }
         rewriter.fire(upper + "()");
         out.append(rewritten);

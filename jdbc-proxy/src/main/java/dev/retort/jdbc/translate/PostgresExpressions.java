@@ -152,8 +152,7 @@ final class PostgresExpressions {
             }
         }
         if (start < 0) {
-            throw rewriter.refuse("|| after a complex expression", "the translator finds operands of names,"
-                    + " literals, markers, calls and parentheses only", "add parentheses around the operand");
+            throw complexOperand("after");
         }
         return start;
     }
@@ -169,10 +168,14 @@ final class PostgresExpressions {
             }
         }
         if (end < 0) {
-            throw rewriter.refuse("|| before a complex expression", "the translator finds operands of names,"
-                    + " literals, markers, calls and parentheses only", "add parentheses around the operand");
+            throw complexOperand("before");
         }
         return end;
+    }
+
+    private SQLException complexOperand(String side) {
+        return rewriter.refuse("|| " + side + " a complex expression", "the translator finds operands of names,"
+                + " literals, markers, calls and parentheses only", "add parentheses around the operand");
     }
 
     /** PostgreSQL divides integers as integers; MySQL's / always divides exactly. */

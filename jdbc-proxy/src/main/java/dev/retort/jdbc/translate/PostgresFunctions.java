@@ -27,13 +27,7 @@ final class PostgresFunctions {
         Call call = new Call(rewriter, upper, open);
         String rewritten = rewrite(call);
         if (rewritten == null) {
-            if (!SAME.contains(upper) && !upper.equals("CAST")) {
-                rewriter.doubt("function " + upper.toLowerCase(java.util.Locale.ROOT) + "()", "the translator does"
-                        + " not know whether " + target + " has it with the same meaning", "check it on " + target);
-            }
-            rewriter.copy(name, out);
-            rewriter.emit(name + 1, call.close + 1, out);
-            return call.close + 1;
+            return rewriter.passCall(name, call, SAME.contains(upper) || upper.equals("CAST"), out);
         }
         rewriter.fire(upper.toLowerCase(java.util.Locale.ROOT) + "()");
         out.append(rewritten);

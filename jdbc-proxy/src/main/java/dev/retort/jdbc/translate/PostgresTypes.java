@@ -68,13 +68,11 @@ final class PostgresTypes {
     String cast() throws SQLException {
         String family = family();
         if (target == Dialect.SQLITE) {
-            return switch (family) {
-                case "integer" -> "INTEGER";
-                case "decimal" -> "NUMERIC";
-                case "float" -> "REAL";
-                case "text" -> "TEXT";
-                default -> throw unsupported("cast to " + name);
-            };
+            String affinity = sqliteAffinity(family);
+            if (affinity == null) {
+                throw unsupported("cast to " + name);
+            }
+            return affinity;
         }
         return switch (family) {
             case "integer" -> "SIGNED";
@@ -114,15 +112,23 @@ final class PostgresTypes {
         }
     }
 
+    /** SQLite's storage class for a numeric or text family, or null. */
+    private static String sqliteAffinity(String family) {
+        return switch (family) {
+            case "integer" -> "INTEGER";
+            case "decimal" -> "NUMERIC";
+            case "float" -> "REAL";
+            case "text" -> "TEXT";
+            default -> null;
+        };
+    }
+
     /** The column type on the target, for CREATE TABLE. */
     String column() throws SQLException {
         String family = family();
         if (target == Dialect.SQLITE) {
-            return switch (family) {
-                case "integer" -> "INTEGER";
-                case "decimal" -> "NUMERIC";
-                case "float" -> "REAL";
-                case "text" -> "TEXT";
+            String affinity = sqliteAffinity(family);
+            return affinity != null ? affinity : switch (family) {
                 case "date" -> "DATE";
                 case "timestamp" -> "DATETIME";
                 case "time" -> "TIME";

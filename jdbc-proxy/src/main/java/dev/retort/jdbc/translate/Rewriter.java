@@ -318,6 +318,22 @@ abstract class Rewriter {
 
     // ---- calls ----
 
+    /**
+     * Writes a call no rule rewrote: its name as written and its arguments translated; a name the source
+     * dialect's rules do not know is a doubt.
+     */
+    final int passCall(int name, Call call, boolean known, StringBuilder out) throws SQLException {
+        if (!known) {
+            String function = source == Dialect.POSTGRESQL ? call.name.toLowerCase(java.util.Locale.ROOT) : call.name;
+            doubt("function " + function + "()", "the translator does not know whether " + target
+                    + " has it with the same meaning", "check it on " + target
+                    + (source == Dialect.POSTGRESQL ? "" : " or write it with functions the translator knows"));
+        }
+        copy(name, out);
+        emit(name + 1, call.close + 1, out);
+        return call.close + 1;
+    }
+
     /** A call's argument ranges [from, to), split at the commas of its own level, trimmed of space. */
     final int[][] arguments(int open) {
         int close = t.partner[open];
