@@ -108,6 +108,23 @@ class TranslatingProxyTest {
     }
 
     @Test
+    void caseInsensitiveModeFindsWhatMySqlWouldFind() throws SQLException {
+        Properties properties = fromMySql();
+        properties.setProperty("retort.translate.case-insensitive", "true");
+        for (String url : new String[] {"jdbc:retort:h2:mem:tr_ci", "jdbc:retort:sqlite::memory:"}) {
+            try (Connection connection = DriverManager.getConnection(url, properties);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE tr_ci (id INT PRIMARY KEY, name VARCHAR(10))");
+                statement.execute("INSERT INTO tr_ci VALUES (1, 'Alice'), (2, 'bob')");
+                assertThat(rows(statement.executeQuery("SELECT id FROM tr_ci WHERE name = 'ALICE'")))
+                        .as(url).containsExactly("1");
+                assertThat(rows(statement.executeQuery("SELECT id FROM tr_ci WHERE name LIKE 'B%'")))
+                        .as(url).containsExactly("2");
+            }
+        }
+    }
+
+    @Test
     void theDataSourceFindsTheTargetInTheConnectionsUrl() throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:tr_datasource");

@@ -70,6 +70,15 @@ final class MySqlJoins {
             throw rewriter.refuse("UPDATE with " + (on < 0 ? "a join without ON" : "several joins"),
                     "the translator rewrites one inner join with ON", "use WHERE … IN (SELECT …)");
         }
+        boolean markersInJoin = t.hasParameter(joinWord, set);
+        boolean markersInSet = t.hasParameter(set, setEnd);
+        boolean markersInWhere = where >= 0 && t.hasParameter(where, to);
+        if (markersInSet && (target == Dialect.H2 ? markersInWhere : markersInJoin)) {
+            throw rewriter.refuse("UPDATE … JOIN with ? markers in SET and in the " + (target == Dialect.H2 ? "WHERE"
+                    + " clause" : "join"), "the translation moves the join and the WHERE clause around SET, which"
+                    + " would change the order of the parameters", "inline one of the values, or select the keys"
+                    + " first and update by key");
+        }
         String joined = rewriter.sub(t.next(joinWord, on), on);
         String condition = rewriter.sub(t.next(on, set), set);
         String assignments = unqualified(t.next(set, setEnd), setEnd);

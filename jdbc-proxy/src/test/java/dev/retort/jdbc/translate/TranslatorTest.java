@@ -114,6 +114,22 @@ class TranslatorTest {
     }
 
     @Test
+    void rewritesThatWouldReorderOrRepeatMarkersAreRefused() {
+        assertThatThrownBy(() -> translate(Dialect.MYSQL, Dialect.POSTGRESQL,
+                "UPDATE a JOIN b ON b.id = a.b_id AND b.kind = ? SET a.x = ? WHERE a.y = 1"))
+                .isInstanceOf(SQLFeatureNotSupportedException.class)
+                .hasMessage("UPDATE … JOIN with ? markers in SET and in the join cannot be translated from mysql to"
+                        + " postgresql: the translation moves the join and the WHERE clause around SET, which would"
+                        + " change the order of the parameters. To fix this, inline one of the values, or select the"
+                        + " keys first and update by key.");
+        assertThatThrownBy(() -> translate(Dialect.POSTGRESQL, Dialect.MARIADB, "SELECT a FROM t ORDER BY a + ?"))
+                .isInstanceOf(SQLFeatureNotSupportedException.class)
+                .hasMessage("ORDER BY an expression with a ? marker cannot be translated from postgresql to mariadb:"
+                        + " MySQL needs the expression twice to sort NULLs as PostgreSQL does, which would add a"
+                        + " parameter. To fix this, order by a column or a literal.");
+    }
+
+    @Test
     void postgresUpsertForMySql() throws SQLException {
         assertThat(translate(Dialect.POSTGRESQL, Dialect.MARIADB,
                 "INSERT INTO t (id, n) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET n = EXCLUDED.n RETURNING id"))
