@@ -1,5 +1,7 @@
 package dev.retort.jdbc;
 
+import dev.retort.jdbc.translate.Dialect;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,10 +31,22 @@ public final class ProxyOptions {
     /** {@code false} (default) or {@code true}: add the first stack frame outside JDBC, pool and ORM code. */
     public static final String LOG_CALLER = "retort.log.caller";
 
+    /** {@code mysql} (or {@code mariadb}) or {@code postgresql}: the dialect the application's SQL is written in. */
+    public static final String TRANSLATE_FROM = "retort.translate.from";
+    /** {@code postgresql}, {@code h2}, {@code sqlite}, {@code mysql} or {@code mariadb}; default from the URL. */
+    public static final String TRANSLATE_TO = "retort.translate.to";
+    /** {@code false} (default) or {@code true}: refuse every construct the translator cannot vouch for. */
+    public static final String TRANSLATE_STRICT = "retort.translate.strict";
+    /** {@code false} (default) or {@code true}: emulate MySQL's case-insensitive LIKE and = 'literal'. */
+    public static final String TRANSLATE_CASE_INSENSITIVE = "retort.translate.case-insensitive";
+
     /** The class path resource read as the lowest-precedence source. */
     public static final String RESOURCE = "retort-jdbc.properties";
 
-    private static final List<String> KEYS = List.of(LOG, LOG_CALLER, LOG_FORMAT, LOG_PARAMS, LOG_SLOW_MS);
+    private static final List<String> KEYS = List.of(LOG, LOG_CALLER, LOG_FORMAT, LOG_PARAMS, LOG_SLOW_MS,
+            TRANSLATE_CASE_INSENSITIVE, TRANSLATE_FROM, TRANSLATE_STRICT, TRANSLATE_TO);
+
+    private static final String TRANSLATE_PREFIX = "retort.translate.";
 
     /** Keys of the Retort ORM that share the {@code retort.} namespace of system properties. */
     private static final Set<String> ORM_KEYS = Set.of("retort.log.sql", "retort.log.bind-parameters");
@@ -55,20 +69,30 @@ public final class ProxyOptions {
         JSON
     }
 
-    private static final ProxyOptions DEFAULTS = new ProxyOptions(true, 0, Params.INLINE, Format.TEXT, false);
+    private static final ProxyOptions DEFAULTS = new ProxyOptions(true, 0, Params.INLINE, Format.TEXT, false,
+            null, null, false, false);
 
     private final boolean log;
     private final long slowMillis;
     private final Params params;
     private final Format format;
     private final boolean caller;
+    private final Dialect translateFrom;
+    private final Dialect translateTo;
+    private final boolean strict;
+    private final boolean caseInsensitive;
 
-    private ProxyOptions(boolean log, long slowMillis, Params params, Format format, boolean caller) {
+    private ProxyOptions(boolean log, long slowMillis, Params params, Format format, boolean caller,
+                         Dialect translateFrom, Dialect translateTo, boolean strict, boolean caseInsensitive) {
         this.log = log;
         this.slowMillis = slowMillis;
         this.params = params;
         this.format = format;
         this.caller = caller;
+        this.translateFrom = translateFrom;
+        this.translateTo = translateTo;
+        this.strict = strict;
+        this.caseInsensitive = caseInsensitive;
     }
 
     /** Options from system properties and {@code retort-jdbc.properties} only. */
@@ -100,13 +124,31 @@ public final class ProxyOptions {
                 millis(merged),
                 choice(merged, LOG_PARAMS, Params.class, DEFAULTS.params),
                 choice(merged, LOG_FORMAT, Format.class, DEFAULTS.format),
-                bool(merged, LOG_CALLER, DEFAULTS.caller));
+                bool(merged, LOG_CALLER, DEFAULTS.caller),
+                dialect(merged, TRANSLATE_FROM, "mysql, mariadb or postgresql", Dialect.MYSQL, Dialect.MARIADB,
+                        Dialect.POSTGRESQL),
+                dialect(merged, TRANSLATE_TO, "postgresql, h2, sqlite, mysql or mariadb", Dialect.values()),
+                bool(merged, TRANSLATE_STRICT, false),
+                bool(merged, TRANSLATE_CASE_INSENSITIVE, false));
+    }
+
+    private static Dialect dialect(Map<String, String> merged, String key, String expected, Dialect... allowed) {
+        String entry = merged.get(key);
+        if (entry == null) {
+            return null;
+        }
+        Dialect named = Dialect.named(value(entry));
+        if (named == null || !List.of(allowed).contains(named)) {
+            throw invalid(key, entry, expected);
+        }
+        return named;
     }
 
     /**
      * Merged values are kept as "value\u0000source" so that a bad value's message names where it came
      * from. System properties are shared with the rest of the JVM (and the Retort ORM's own
-     * {@code retort.*} keys), so there only keys under the proxy's {@code retort.log} prefix are checked.
+     * {@code retort.*} keys), so there only keys under the proxy's {@code retort.log} and
+     * {@code retort.translate.} prefixes are checked.
      */
     private static void collect(Map<String, String> merged, Properties source, String sourceName,
                                 boolean shared) {
@@ -114,7 +156,7 @@ public final class ProxyOptions {
             if (!key.startsWith("retort.")) {
                 continue;
             }
-            if (shared && (!key.startsWith(LOG) || ORM_KEYS.contains(key))) {
+            if (shared && (!(key.startsWith(LOG) || key.startsWith(TRANSLATE_PREFIX)) || ORM_KEYS.contains(key))) {
                 continue;
             }
             if (!KEYS.contains(key)) {
@@ -224,10 +266,37 @@ public final class ProxyOptions {
         return caller;
     }
 
+    /** The dialect the application writes, or null when translation is off (the default). */
+    public Dialect translateFrom() {
+        return translateFrom;
+    }
+
+    /** The dialect to translate to, or null to take it from the connection's URL. */
+    public Dialect translateTo() {
+        return translateTo;
+    }
+
+    /** Whether doubtful constructs are refused rather than passed through with a warning. */
+    public boolean translateStrict() {
+        return strict;
+    }
+
+    /** Whether MySQL's case-insensitive comparisons are emulated on the target. */
+    public boolean translateCaseInsensitive() {
+        return caseInsensitive;
+    }
+
+    /** The translation options appear only when translation is on. */
     @Override
     public String toString() {
-        return LOG + '=' + log + ", " + LOG_SLOW_MS + '=' + slowMillis + ", " + LOG_PARAMS + '='
+        String text = LOG + '=' + log + ", " + LOG_SLOW_MS + '=' + slowMillis + ", " + LOG_PARAMS + '='
                 + params.name().toLowerCase(Locale.ROOT) + ", " + LOG_FORMAT + '='
                 + format.name().toLowerCase(Locale.ROOT) + ", " + LOG_CALLER + '=' + caller;
+        if (translateFrom == null) {
+            return text;
+        }
+        return text + ", " + TRANSLATE_FROM + '=' + translateFrom + ", " + TRANSLATE_TO + '='
+                + (translateTo == null ? "(from the URL)" : translateTo) + ", " + TRANSLATE_STRICT + '=' + strict
+                + ", " + TRANSLATE_CASE_INSENSITIVE + '=' + caseInsensitive;
     }
 }

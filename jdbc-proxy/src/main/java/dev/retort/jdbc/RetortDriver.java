@@ -3,6 +3,7 @@ package dev.retort.jdbc;
 import dev.retort.jdbc.log.Listeners;
 import dev.retort.jdbc.log.SqlLog;
 import dev.retort.jdbc.log.UrlMasker;
+import dev.retort.jdbc.translate.Dialect;
 import dev.retort.jdbc.wrapper.RetortConnection;
 
 import java.sql.Connection;
@@ -63,7 +64,8 @@ public final class RetortDriver implements Driver {
         Properties properties = info == null ? new Properties() : info;
         SqlLog log = logFor(url, properties);
         String target = "jdbc:" + url.substring(PREFIX.length());
-        Connection connection = targetDriver(url, target).connect(target, withoutOptions(properties));
+        Connection connection = targetDriver(url, target).connect(target,
+                forTranslation(log.options(), target, withoutOptions(properties)));
         if (connection == null) {
             throw noDriver(url, target);
         }
@@ -103,6 +105,21 @@ public final class RetortDriver implements Driver {
         return new SQLNonTransientConnectionException("No JDBC driver accepts " + UrlMasker.mask(target)
                 + " (from " + UrlMasker.mask(url) + "). To fix this, put the database's JDBC driver on the class"
                 + " path, or correct the part of the URL after " + PREFIX, "08001");
+    }
+
+    /**
+     * MySQL compares a string with a date or a number by converting it; PostgreSQL's driver types a
+     * {@code setString} value as varchar and the server then refuses the comparison. When MySQL SQL is
+     * translated for PostgreSQL, strings are sent untyped ({@code stringtype=unspecified}) unless the
+     * application chose otherwise.
+     */
+    private static Properties forTranslation(ProxyOptions options, String target, Properties forwarded) {
+        if (options.translateFrom() != null && options.translateFrom() != Dialect.POSTGRESQL
+                && target.startsWith("jdbc:postgresql:") && !target.contains("stringtype=")
+                && !forwarded.containsKey("stringtype")) {
+            forwarded.setProperty("stringtype", "unspecified");
+        }
+        return forwarded;
     }
 
     private static Properties withoutOptions(Properties properties) {

@@ -1,6 +1,7 @@
 package dev.retort.jdbc;
 
 import dev.retort.jdbc.support.RecordingListener;
+import dev.retort.jdbc.translate.Dialect;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,17 +52,21 @@ class ProxyOptionsTest {
                 new Properties()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown option 'retort.log.colour' in connection properties. Valid keys are retort.log,"
-                        + " retort.log.caller, retort.log.format, retort.log.params, retort.log.slow-ms."
+                        + " retort.log.caller, retort.log.format, retort.log.params, retort.log.slow-ms,"
+                        + " retort.translate.case-insensitive, retort.translate.from, retort.translate.strict,"
+                        + " retort.translate.to."
                         + " To fix this, correct the key's spelling or remove it.");
     }
 
     @Test
     void anUnknownKeyInTheFileNamesTheFile() {
         assertThatThrownBy(() -> ProxyOptions.resolve(new Properties(), new Properties(),
-                properties("retort.translate.from", "mysql")))
-                .hasMessage("Unknown option 'retort.translate.from' in retort-jdbc.properties on the class path."
+                properties("retort.translate.form", "mysql")))
+                .hasMessage("Unknown option 'retort.translate.form' in retort-jdbc.properties on the class path."
                         + " Valid keys are retort.log, retort.log.caller, retort.log.format, retort.log.params,"
-                        + " retort.log.slow-ms. To fix this, correct the key's spelling or remove it.");
+                        + " retort.log.slow-ms, retort.translate.case-insensitive, retort.translate.from,"
+                        + " retort.translate.strict, retort.translate.to. To fix this, correct the key's spelling or"
+                        + " remove it.");
     }
 
     @Test
@@ -94,6 +99,37 @@ class ProxyOptionsTest {
     }
 
     @Test
+    void translationOptionsAreReadAndShown() {
+        ProxyOptions options = ProxyOptions.resolve(properties("retort.translate.from", "MySQL"),
+                properties("retort.translate.strict", "true", "retort.translate.case-insensitive", "true"),
+                properties("retort.translate.to", "pg"));
+        assertThat(options.translateFrom()).isEqualTo(Dialect.MYSQL);
+        assertThat(options.translateTo()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(options).hasToString("retort.log=true, retort.log.slow-ms=0, retort.log.params=inline,"
+                + " retort.log.format=text, retort.log.caller=false, retort.translate.from=mysql,"
+                + " retort.translate.to=postgresql, retort.translate.strict=true,"
+                + " retort.translate.case-insensitive=true");
+    }
+
+    @Test
+    void invalidTranslationOptionsSayWhatIsExpected() {
+        assertThatThrownBy(() -> ProxyOptions.resolve(properties("retort.translate.from", "h2"), new Properties(),
+                new Properties()))
+                .hasMessage("Invalid value 'h2' for option 'retort.translate.from' in connection properties: expected"
+                        + " mysql, mariadb or postgresql. To fix this, set retort.translate.from to mysql, mariadb or"
+                        + " postgresql.");
+        assertThatThrownBy(() -> ProxyOptions.resolve(new Properties(), properties("retort.translate.to", "oracle"),
+                new Properties()))
+                .hasMessage("Invalid value 'oracle' for option 'retort.translate.to' in system properties: expected"
+                        + " postgresql, h2, sqlite, mysql or mariadb. To fix this, set retort.translate.to to"
+                        + " postgresql, h2, sqlite, mysql or mariadb.");
+        assertThatThrownBy(() -> ProxyOptions.resolve(properties("retort.translate.strict", "maybe"),
+                new Properties(), new Properties()))
+                .hasMessage("Invalid value 'maybe' for option 'retort.translate.strict' in connection properties:"
+                        + " expected true or false. To fix this, set retort.translate.strict to true or false.");
+    }
+
+    @Test
     void theFileIsReadFromTheClassPath(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("retort-jdbc.properties"), "retort.log.format=json\nretort.log.slow-ms=250\n");
         Thread thread = Thread.currentThread();
@@ -114,7 +150,9 @@ class ProxyOptionsTest {
                 properties("retort.logg", "true")))
                 .isInstanceOf(SQLNonTransientConnectionException.class)
                 .hasMessage("Unknown option 'retort.logg' in connection properties. Valid keys are retort.log,"
-                        + " retort.log.caller, retort.log.format, retort.log.params, retort.log.slow-ms."
+                        + " retort.log.caller, retort.log.format, retort.log.params, retort.log.slow-ms,"
+                        + " retort.translate.case-insensitive, retort.translate.from, retort.translate.strict,"
+                        + " retort.translate.to."
                         + " To fix this, correct the key's spelling or remove it.")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
     }

@@ -3,6 +3,7 @@ package dev.retort.jdbc.wrapper;
 import dev.retort.jdbc.SqlEvent.Kind;
 import dev.retort.jdbc.log.SqlLog;
 import dev.retort.jdbc.log.StatementRecord;
+import dev.retort.jdbc.translate.Translator;
 
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -25,19 +26,33 @@ public final class RetortConnection extends ConnectionDelegate {
     final long id;
     final SqlLog log;
     final boolean logging;
+    /** Null unless {@code retort.translate.from} names a dialect other than the database's. */
+    private final Translator translator;
     private final OpenStatements openStatements = new OpenStatements();
     private boolean closed;
 
-    private RetortConnection(Connection delegate, SqlLog log) {
+    private RetortConnection(Connection delegate, SqlLog log, Translator translator) {
         super(delegate);
         this.id = IDS.incrementAndGet();
         this.log = log;
         this.logging = log.enabled();
+        this.translator = translator;
     }
 
-    /** {@code source} names where the connection came from and must not contain a password. */
-    public static RetortConnection wrap(Connection delegate, SqlLog log, String source) {
-        RetortConnection connection = new RetortConnection(delegate, log);
+    /**
+     * {@code source} names where the connection came from and must not contain a password.
+     *
+     * @throws SQLException when translation is asked for a database the translator cannot write for
+     */
+    public static RetortConnection wrap(Connection delegate, SqlLog log, String source) throws SQLException {
+        Translator translator;
+        try {
+            translator = Translators.forConnection(log.options(), delegate);
+        } catch (SQLException unsupported) {
+            delegate.close();
+            throw unsupported;
+        }
+        RetortConnection connection = new RetortConnection(delegate, log, translator);
         log.opened(connection.id, source);
         return connection;
     }
@@ -47,11 +62,11 @@ public final class RetortConnection extends ConnectionDelegate {
     }
 
     /**
-     * The SQL to send for the SQL the application wrote. The identity today; this is where the
-     * {@code retort.translate.*} options will rewrite it, and every wrapper already logs both strings.
+     * The SQL to send for the SQL the application wrote: itself, or its translation under the
+     * {@code retort.translate.*} options (cached per SQL string). Every wrapper logs both strings.
      */
-    String sent(String sql) {
-        return sql;
+    String sent(String sql) throws SQLException {
+        return translator == null ? sql : translator.translate(sql, connectionDelegate);
     }
 
     private synchronized <S extends RetortStatement> S track(S statement) {

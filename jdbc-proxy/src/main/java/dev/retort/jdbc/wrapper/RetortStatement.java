@@ -296,7 +296,7 @@ public class RetortStatement extends StatementDelegate {
     }
 
     /** A plain statement's batch holds different statements; the prepared one overrides this. */
-    StatementRecord startBatch() {
+    StatementRecord startBatch() throws SQLException {
         List<String> statements = batchSql == null ? List.of() : batchSql;
         String joined = String.join(";\n", statements);
         StringBuilder sent = new StringBuilder();
@@ -385,7 +385,7 @@ public class RetortStatement extends StatementDelegate {
     // ---- shared by the subclasses ----
 
     /** JDBC closes a statement's open result when it runs again: emit that result's record first. */
-    final String beforeExecute(String sql) {
+    final String beforeExecute(String sql) throws SQLException {
         finishResults();
         return connection.sent(sql);
     }

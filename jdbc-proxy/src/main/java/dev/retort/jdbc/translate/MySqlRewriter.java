@@ -1,0 +1,354 @@
+package dev.retort.jdbc.translate;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Token rules for SQL written for MySQL or MariaDB: names, literals, comments, operators, keywords and the
+ * clauses that differ (LIMIT, ORDER BY's NULL order). Calls go to {@link MySqlFunctions}, whole statements
+ * to {@link MySqlStatements}.
+ */
+final class MySqlRewriter extends Rewriter {
+
+    private static final Set<String> DROPPED_MODIFIERS = Set.of("SQL_NO_CACHE", "SQL_CACHE", "HIGH_PRIORITY",
+            "LOW_PRIORITY", "DELAYED", "QUICK", "SQL_SMALL_RESULT", "SQL_BIG_RESULT", "SQL_BUFFER_RESULT");
+
+    final SchemaLookup schema;
+    private final MySqlFunctions functions;
+    private final MySqlStatements statements;
+    private final MySqlDates dates;
+    private final MySqlOperators operators;
+    private List<String> statementTables;
+    /** Set while the SET list of ON DUPLICATE KEY UPDATE is written: VALUES(c) and alias.c mean EXCLUDED.c. */
+    boolean upsertSet;
+    String upsertAlias;
+    /** While the right side of an upsert assignment is written: the table's columns, to qualify. */
+    java.util.Set<String> upsertColumns;
+    String upsertTable;
+
+    MySqlRewriter(Tokens tokens, Translator.Settings settings, SchemaLookup schema) {
+        super(tokens, settings);
+        this.schema = schema;
+        this.functions = new MySqlFunctions(this);
+        this.statements = new MySqlStatements(this);
+        this.dates = new MySqlDates(this);
+        this.operators = new MySqlOperators(this);
+    }
+
+    @Override
+    boolean statement(int first, int from, int to, StringBuilder out) throws SQLException {
+        statementTables = null;
+        return statements.rewrite(first, from, to, out);
+    }
+
+    @Override
+    int token(int i, int floor, int limit, StringBuilder out) throws SQLException {
+        switch (t.kind[i]) {
+            case Tokens.HASH_COMMENT:
+                fire("# comment");
+                boolean spaced = t.length(i) > 1 && sql.charAt(t.start[i] + 1) <= ' ';
+                out.append(spaced ? "--" : "-- ").append(sql, t.start[i] + 1, t.end[i]);
+                return i + 1;
+            case Tokens.EXEC_OPEN:
+            case Tokens.EXEC_CLOSE:
+                fire("executable comment");
+                return i + 1;
+            case Tokens.QUOTED_NAME:
+                fire("quoted name");
+                out.append(Keywords.name(Literals.value(t, i, Dialect.MYSQL), target));
+                return i + 1;
+            case Tokens.STRING:
+                string(i, out);
+                return i + 1;
+            case Tokens.NUMBER:
+                if (t.length(i) > 2 && (sql.charAt(t.start[i] + 1) == 'x' || sql.charAt(t.start[i] + 1) == 'X')) {
+                    throw refuse("Hexadecimal literal " + t.text(i), "MySQL reads it as a string or a number"
+                            + " depending on context", "write a decimal number, or X'…' for bytes");
+                }
+                copy(i, out);
+                return i + 1;
+            case Tokens.VARIABLE:
+                throw refuse("Variable " + t.text(i), target + " has no MySQL session or user variables",
+                        "bind the value as a ? parameter");
+            case Tokens.OPERATOR:
+                return operators.operator(i, floor, limit, out);
+            case Tokens.WORD:
+                return word(i, floor, limit, out);
+            default:
+                copy(i, out);
+                return i + 1;
+        }
+    }
+
+    /** Plain '…' literals without backslashes are copied; others are re-quoted for the target. */
+    private void string(int i, StringBuilder out) throws SQLException {
+        if (Literals.portable(t, i)) {
+            copy(i, out);
+            return;
+        }
+        char first = t.first(i);
+        if (first == 'x' || first == 'X') {
+            if (target == Dialect.POSTGRESQL) {
+                fire("X'' literal");
+                out.append("DECODE('").append(sql, t.start[i] + 2, t.end[i] - 1).append("', 'hex')");
+            } else {
+                copy(i, out);
+            }
+            return;
+        }
+        if (first == 'b' || first == 'B') {
+            throw refuse("Bit literal " + t.text(i), target + " reads it differently", "write a number");
+        }
+        String value = Literals.value(t, i, source);
+        if (value.indexOf('\0') >= 0 && target != Dialect.H2) {
+            throw refuse("A string literal holding \\0", target + " cannot store NUL characters in text",
+                    "bind the value as bytes");
+        }
+        fire("string literal");
+        out.append(Literals.quote(value, target));
+    }
+
+    private int word(int i, int floor, int limit, StringBuilder out) throws SQLException {
+        int next = t.next(i, limit);
+        String upper = t.upper(i);
+        boolean qualified = t.kind[Math.max(0, t.previous(i, floor))] == Tokens.DOT && t.previous(i, floor) >= floor;
+        if (upsertSet && upper.equals("VALUES") && next < limit && t.kind[next] == Tokens.OPEN) {
+            out.append("EXCLUDED.").append(Keywords.name(nameValue(t.next(next, limit)), target));
+            return t.partner[next] + 1;
+        }
+        if (upsertColumns != null && !qualified && (next >= limit || (t.kind[next] != Tokens.OPEN
+                && t.kind[next] != Tokens.DOT)) && upsertColumns.contains(upper.toLowerCase(java.util.Locale.ROOT))) {
+            out.append(upsertTable).append('.').append(Keywords.name(t.text(i), target));
+            return i + 1;
+        }
+        if (upsertSet && upsertAlias != null && upper.equalsIgnoreCase(upsertAlias) && next < limit
+                && t.kind[next] == Tokens.DOT) {
+            out.append("EXCLUDED");
+            return i + 1;
+        }
+        if (next < limit && t.kind[next] == Tokens.OPEN && !qualified && !Keywords.isClauseWord(t, i)
+                && !Keywords.namesTable(t, i)) {
+            return functions.call(i, next, out);
+        }
+        if (qualified) {
+            copy(i, out);
+            return i + 1;
+        }
+        switch (upper) {
+            case "DIV":
+                return operators.div(i, floor, limit, out);
+            case "MOD":
+                fire("MOD operator");
+                out.append('%');
+                return i + 1;
+            case "TRUE":
+            case "FALSE":
+                return operators.booleanLiteral(i, floor, out);
+            case "LIKE":
+                return operators.like(i, limit, out);
+            case "REGEXP":
+            case "RLIKE":
+                return operators.regexp(i, out);
+            case "XOR":
+                throw refuse("XOR", target + " has no logical XOR", "write (a AND NOT b) OR (NOT a AND b)");
+            case "INTERVAL":
+                return operators.interval(i, floor, limit, out);
+            case "LIMIT":
+                return limit(i, limit, out);
+            case "ORDER":
+                return operators.orderBy(i, limit, out);
+            case "DUAL":
+                return dual(i, floor, out);
+            case "SQL_CALC_FOUND_ROWS":
+                throw refuse("SQL_CALC_FOUND_ROWS", target + " has no FOUND_ROWS()",
+                        "run SELECT COUNT(*) with the same WHERE clause");
+            case "VALUE":
+                if (next < limit && t.kind[next] == Tokens.OPEN) {
+                    fire("VALUE as VALUES");
+                    out.append("VALUES");
+                    return i + 1;
+                }
+                break;
+            case "STRAIGHT_JOIN":
+                fire("STRAIGHT_JOIN");
+                out.append("JOIN");
+                return i + 1;
+            case "BINARY":
+                fire("BINARY");
+                return t.skip(i + 1, limit);
+            case "LOCK":
+                return operators.lockInShareMode(i, limit, out);
+            case "FOR":
+                return operators.forUpdate(i, limit, out);
+            case "WITH":
+                if (t.word(next, "ROLLUP")) {
+                    throw refuse("WITH ROLLUP", "the translator does not rewrite grouping sets",
+                            "compute the totals with a second query or UNION ALL");
+                }
+                break;
+            case "USE":
+            case "FORCE":
+            case "IGNORE":
+                if (t.word(next, "INDEX") || t.word(next, "KEY")) {
+                    return indexHint(i, next, limit);
+                }
+                break;
+            case "DATE":
+            case "TIMESTAMP":
+            case "TIME":
+                if (target == Dialect.SQLITE && next < limit && t.kind[next] == Tokens.STRING) {
+                    fire("typed literal");
+                    return next;
+                }
+                break;
+            default:
+                break;
+        }
+        return wordRest(i, upper, next, floor, limit, out);
+    }
+
+    private int wordRest(int i, String upper, int next, int floor, int limit, StringBuilder out) {
+        if (DROPPED_MODIFIERS.contains(upper)) {
+            fire(upper);
+            return t.skip(i + 1, limit);
+        }
+        if (upper.startsWith("_") && i + 1 < t.count && t.kind[i + 1] == Tokens.STRING) {
+            fire("character set introducer");
+            return i + 1;
+        }
+        String now = dates.bareWord(upper);
+        if (now != null && !(next < limit && t.kind[next] == Tokens.OPEN)) {
+            fire(upper);
+            out.append(now);
+            return i + 1;
+        }
+        if (Keywords.targetOnlyName(upper) && !afterDefinitionKeyword(i, floor)) {
+            fire("name reserved on " + target);
+            out.append(Keywords.name(t.text(i), target));
+            return i + 1;
+        }
+        copy(i, out);
+        return i + 1;
+    }
+
+    /** {@code CREATE USER}, {@code DROP USER}: the word is a keyword there, not a name. */
+    private boolean afterDefinitionKeyword(int i, int floor) {
+        int before = t.previous(i, floor);
+        return t.word(before, "CREATE") || t.word(before, "DROP") || t.word(before, "ALTER")
+                || t.word(before, "RENAME") || t.word(before, "GRANT");
+    }
+
+    private int dual(int i, int floor, StringBuilder out) throws SQLException {
+        int from = t.previous(i, floor);
+        if (target == Dialect.H2 || !t.word(from, "FROM")) {
+            copy(i, out);
+            return i + 1;
+        }
+        fire("FROM DUAL");
+        cut(from, i, out, "FROM DUAL");
+        return i + 1;
+    }
+
+    private int indexHint(int i, int keyword, int limit) {
+        int open = keyword;
+        while (open < limit && t.kind[open] != Tokens.OPEN) {
+            open++;
+        }
+        if (open >= limit) {
+            return i + 1;
+        }
+        fire("index hint");
+        return t.partner[open] + 1;
+    }
+
+    /** {@code LIMIT offset, count}: the markers keep their order (OFFSET comes first on the targets). */
+    private int limit(int i, int limit, StringBuilder out) throws SQLException {
+        int first = t.next(i, limit);
+        int firstEnd = primaryEnd(first, limit);
+        int comma = firstEnd < 0 ? limit : t.skip(firstEnd, limit);
+        if (comma >= limit || t.kind[comma] != Tokens.COMMA) {
+            copy(i, out);
+            return i + 1;
+        }
+        int second = t.next(comma, limit);
+        int secondEnd = primaryEnd(second, limit);
+        if (secondEnd < 0) {
+            throw refuse("LIMIT with an expression", "only numbers and ? markers are translated",
+                    "write LIMIT count OFFSET offset");
+        }
+        if (target == Dialect.SQLITE) {
+            copy(i, secondEnd, out);
+            return secondEnd;
+        }
+        fire("LIMIT offset, count");
+        String offset = sub(first, firstEnd);
+        String count = sub(second, secondEnd);
+        out.append(target == Dialect.POSTGRESQL ? "OFFSET " + offset + " LIMIT " + count
+                : "OFFSET " + offset + " ROWS FETCH NEXT " + count + " ROWS ONLY");
+        return secondEnd;
+    }
+
+    // ---- schema questions ----
+
+    /** The tables named after FROM, JOIN, UPDATE and INTO in the current statement. */
+    List<String> statementTables() {
+        if (statementTables == null) {
+            statementTables = new ArrayList<>(2);
+            for (int i = statementFrom; i < statementTo; i++) {
+                if (t.word(i, "FROM") || t.word(i, "JOIN") || t.word(i, "UPDATE") || t.word(i, "INTO")) {
+                    int name = t.next(i, statementTo);
+                    if (name < statementTo && (t.kind[name] == Tokens.WORD || t.kind[name] == Tokens.QUOTED_NAME)) {
+                        statementTables.add(nameValue(name));
+                    }
+                }
+            }
+        }
+        return statementTables;
+    }
+
+    String nameValue(int index) {
+        return t.kind[index] == Tokens.QUOTED_NAME ? Literals.value(t, index, Dialect.MYSQL) : t.text(index);
+    }
+
+    /** The facts of the column a [from, to) range names ({@code c} or {@code t.c}), or null. */
+    SchemaFacts.Column column(int from, int to) {
+        int last = t.last(from, to);
+        if (last < from || (t.kind[last] != Tokens.WORD && t.kind[last] != Tokens.QUOTED_NAME)
+                || t.kind[from] == Tokens.OPEN || (last != from && t.kind[t.previous(last, from)] != Tokens.DOT)) {
+            return null;
+        }
+        String column = nameValue(last).toLowerCase(java.util.Locale.ROOT);
+        SchemaFacts.Column found = null;
+        for (String table : statementTables()) {
+            SchemaFacts.Column candidate = schema.table(table).columns().get(column);
+            if (candidate != null) {
+                if (found != null) {
+                    return null;
+                }
+                found = candidate;
+            }
+        }
+        return found;
+    }
+
+    /** Whether [from, to) is known to be a DATE: a date literal, CURDATE(), DATE(…) or a DATE column. */
+    boolean isDateOnly(int from, int to) {
+        int first = t.skip(from, to);
+        if (to == first + 1 && t.kind[first] == Tokens.STRING) {
+            String value = Literals.value(t, first, source);
+            return value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-';
+        }
+        if (t.word(first, "DATE") && t.next(first, to) == to - 1 && t.kind[to - 1] == Tokens.STRING) {
+            return true;
+        }
+        if (t.word(first, "CURDATE") || t.word(first, "CURRENT_DATE") || t.word(first, "UTC_DATE")
+                || t.word(first, "LAST_DAY") || (t.word(first, "DATE") && t.next(first, to) < to
+                && t.kind[t.next(first, to)] == Tokens.OPEN)) {
+            return true;
+        }
+        SchemaFacts.Column column = column(from, to);
+        return column != null && column.jdbcType() == java.sql.Types.DATE;
+    }
+}

@@ -1,0 +1,322 @@
+package dev.retort.jdbc.translate;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * INSERT IGNORE, INSERT … ON DUPLICATE KEY UPDATE (with VALUES() or a row alias) and REPLACE INTO, as
+ * ON CONFLICT (PostgreSQL, SQLite), INSERT OR IGNORE / REPLACE (SQLite) or MERGE … KEY (H2). The conflict
+ * key is the table's one unique key, read from the target's metadata; with several, MySQL would match any
+ * of them and the statement is refused. Also writes 1/0 as TRUE/FALSE into the target's boolean columns.
+ */
+final class MySqlUpserts {
+
+    private final MySqlRewriter rewriter;
+    private final Tokens t;
+    private final Dialect target;
+
+    private boolean ignore;
+    private boolean replace;
+    private int table;
+    private int columnsOpen = -1;
+    private int body;
+    private int bodyEnd;
+    private int duplicate = -1;
+    private String alias;
+
+    MySqlUpserts(MySqlRewriter rewriter) {
+        this.rewriter = rewriter;
+        this.t = rewriter.t;
+        this.target = rewriter.target;
+    }
+
+    boolean insert(int first, int from, int to, StringBuilder out) throws SQLException {
+        if (!parse(first, to)) {
+            return false;
+        }
+        SchemaFacts.Table facts = rewriter.schema.table(rewriter.nameValue(table));
+        List<String> columns = columnNames();
+        boolean booleans = !columns.isEmpty() && target != Dialect.SQLITE && hasBooleanColumn(facts, columns);
+        if (!ignore && !replace && duplicate < 0 && !booleans) {
+            return false;
+        }
+        rewriter.copy(from, first, out);
+        if (ignore) {
+            ignore(columns, out);
+        } else if (replace) {
+            replace(facts, columns, out);
+        } else if (duplicate >= 0) {
+            onDuplicate(facts, columns, to, out);
+        } else {
+            out.append("INSERT INTO ").append(rewriter.sub(table, body)).append(' ');
+            body(facts, columns, out);
+        }
+        return true;
+    }
+
+    private boolean parse(int first, int to) {
+        replace = t.word(first, "REPLACE");
+        int i = t.next(first, to);
+        while (t.word(i, "LOW_PRIORITY") || t.word(i, "DELAYED") || t.word(i, "HIGH_PRIORITY") || t.word(i, "IGNORE")) {
+            ignore |= t.word(i, "IGNORE");
+            i = t.next(i, to);
+        }
+        if (t.word(i, "INTO")) {
+            i = t.next(i, to);
+        }
+        if (i >= to || (t.kind[i] != Tokens.WORD && t.kind[i] != Tokens.QUOTED_NAME)) {
+            return false;
+        }
+        table = i;
+        i = t.next(i, to);
+        if (i < to && t.kind[i] == Tokens.OPEN) {
+            columnsOpen = i;
+            i = t.next(t.partner[i], to);
+        }
+        body = i;
+        bodyEnd = to;
+        for (int k = i; k < to; k++) {
+            if (t.kind[k] == Tokens.OPEN) {
+                k = t.partner[k];
+            } else if (t.word(k, "ON") && t.word(t.next(k, to), "DUPLICATE")) {
+                duplicate = k;
+                bodyEnd = k;
+                break;
+            } else if (t.word(k, "AS") && (t.word(i, "VALUES") || t.word(i, "VALUE"))) {
+                alias = rewriter.nameValue(t.next(k, to)).toLowerCase(Locale.ROOT);
+                bodyEnd = k;
+            }
+        }
+        return true;
+    }
+
+    private List<String> columnNames() {
+        List<String> names = new ArrayList<>();
+        if (columnsOpen >= 0) {
+            for (int[] range : rewriter.arguments(columnsOpen)) {
+                names.add(rewriter.nameValue(t.last(range[0], range[1])).toLowerCase(Locale.ROOT));
+            }
+        }
+        return names;
+    }
+
+    private static boolean hasBooleanColumn(SchemaFacts.Table facts, List<String> columns) {
+        for (String column : columns) {
+            SchemaFacts.Column fact = facts.columns().get(column);
+            if (fact != null && fact.bool()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String head() throws SQLException {
+        return rewriter.sub(table, body);
+    }
+
+    private void ignore(List<String> columns, StringBuilder out) throws SQLException {
+        rewriter.fire("INSERT IGNORE");
+        rewriter.doubt("INSERT IGNORE", "MySQL also turns other errors (bad values, NULL into NOT NULL) into"
+                + " warnings; the translation only skips rows that conflict with a unique key",
+                "make sure rows are otherwise valid");
+        if (target == Dialect.H2) {
+            throw rewriter.refuse("INSERT IGNORE", "H2 has no insert that skips conflicting rows",
+                    "use MERGE INTO … KEY (…) or open H2 with ;MODE=MySQL");
+        }
+        if (target == Dialect.SQLITE) {
+            out.append("INSERT OR IGNORE INTO ").append(head()).append(' ');
+            body(null, columns, out);
+            return;
+        }
+        out.append("INSERT INTO ").append(head()).append(' ');
+        body(null, columns, out);
+        out.append(" ON CONFLICT DO NOTHING");
+    }
+
+    private List<String> conflictKey(SchemaFacts.Table facts, String construct) throws SQLException {
+        String name = rewriter.nameValue(table);
+        if (!facts.exists()) {
+            throw rewriter.refuse(construct, "the unique keys of table " + name + " could not be read from "
+                    + target, "create the table first, or write the target's upsert yourself");
+        }
+        if (facts.uniqueKeys().size() != 1) {
+            throw rewriter.refuse(construct, "table " + name + " has " + facts.uniqueKeys().size() + " unique keys "
+                    + facts.uniqueKeys() + " and MySQL would match a row on any of them", target
+                    + (target == Dialect.H2 ? " needs one key for MERGE" : " needs one conflict target")
+                    + "; keep one unique key, or write ON CONFLICT (…) yourself");
+        }
+        return facts.uniqueKeys().get(0);
+    }
+
+    private void replace(SchemaFacts.Table facts, List<String> columns, StringBuilder out) throws SQLException {
+        rewriter.fire("REPLACE INTO");
+        if (target == Dialect.SQLITE) {
+            out.append("REPLACE INTO ").append(head()).append(' ');
+            body(facts, columns, out);
+            return;
+        }
+        List<String> key = conflictKey(facts, "REPLACE INTO");
+        if (!columns.containsAll(facts.columns().keySet())) {
+            throw rewriter.refuse("REPLACE INTO without every column", "MySQL deletes the old row, so the columns"
+                    + " not listed get their defaults, while an update on " + target + " would keep them",
+                    "list every column of the table");
+        }
+        List<String> assignments = new ArrayList<>();
+        for (String column : columns) {
+            if (!key.contains(column)) {
+                assignments.add(column);
+            }
+        }
+        writeUpsert(key, columns, assignments, facts, out);
+    }
+
+    private void writeUpsert(List<String> key, List<String> columns, List<String> copied, SchemaFacts.Table facts,
+                             StringBuilder out) throws SQLException {
+        String keyList = names(key);
+        if (target == Dialect.H2) {
+            out.append("MERGE INTO ").append(head()).append(" KEY (").append(keyList).append(") ");
+            body(facts, columns, out);
+            return;
+        }
+        out.append("INSERT INTO ").append(head()).append(' ');
+        body(facts, columns, out);
+        out.append(" ON CONFLICT (").append(keyList).append(") DO ");
+        if (copied.isEmpty()) {
+            out.append("NOTHING");
+            return;
+        }
+        out.append("UPDATE SET ");
+        for (int k = 0; k < copied.size(); k++) {
+            String name = Keywords.name(copied.get(k), target);
+            out.append(k > 0 ? ", " : "").append(name).append(" = EXCLUDED.").append(name);
+        }
+    }
+
+    private String names(List<String> columns) {
+        StringBuilder list = new StringBuilder();
+        for (String column : columns) {
+            list.append(list.length() > 0 ? ", " : "").append(Keywords.name(column, target));
+        }
+        return list.toString();
+    }
+
+    private void onDuplicate(SchemaFacts.Table facts, List<String> columns, int to, StringBuilder out)
+            throws SQLException {
+        rewriter.fire("ON DUPLICATE KEY UPDATE");
+        List<String> key = conflictKey(facts, "ON DUPLICATE KEY UPDATE");
+        int update = t.next(t.next(t.next(duplicate, to), to), to);
+        int first = t.next(update, to);
+        if (target == Dialect.H2) {
+            mergeForH2(key, columns, facts, first, to, out);
+            return;
+        }
+        out.append("INSERT INTO ").append(head()).append(' ');
+        body(facts, columns, out);
+        out.append(" ON CONFLICT (").append(names(key)).append(") DO UPDATE SET ").append(assignments(first, to, facts));
+    }
+
+    /**
+     * The SET list with VALUES(c) and alias.c read as the row that was not inserted, and the table's own
+     * columns qualified on the right of each "=" (PostgreSQL finds a bare name ambiguous there).
+     */
+    private String assignments(int from, int to, SchemaFacts.Table facts) throws SQLException {
+        rewriter.upsertSet = true;
+        rewriter.upsertAlias = alias;
+        try {
+            StringBuilder set = new StringBuilder();
+            for (int[] range : splitTopLevel(from, to)) {
+                int equals = t.next(range[0], range[1]);
+                set.append(set.length() > 0 ? ", " : "").append(rewriter.sub(range[0], equals)).append(" = ");
+                rewriter.upsertTable = Keywords.name(rewriter.nameValue(table), target);
+                rewriter.upsertColumns = facts.columns().keySet();
+                set.append(rewriter.sub(t.next(equals, range[1]), range[1]));
+                rewriter.upsertColumns = null;
+            }
+            return set.toString();
+        } finally {
+            rewriter.upsertSet = false;
+            rewriter.upsertAlias = null;
+            rewriter.upsertColumns = null;
+        }
+    }
+
+    /** H2's MERGE replaces the listed columns: only {@code c = VALUES(c)} for every non-key column fits. */
+    private void mergeForH2(List<String> key, List<String> columns, SchemaFacts.Table facts, int from, int to,
+                            StringBuilder out) throws SQLException {
+        List<String> copied = new ArrayList<>();
+        for (int[] range : splitTopLevel(from, to)) {
+            int name = range[0];
+            int equals = t.next(name, range[1]);
+            int value = t.next(equals, range[1]);
+            boolean copies = t.op(equals, "=") && ((t.word(value, "VALUES") && t.next(value, range[1]) < range[1])
+                    || (alias != null && rewriter.nameValue(value).equalsIgnoreCase(alias)));
+            String column = rewriter.nameValue(name).toLowerCase(Locale.ROOT);
+            int inner = t.word(value, "VALUES") ? t.next(t.next(value, range[1]), range[1])
+                    : t.next(t.next(value, range[1]), range[1]);
+            if (!copies || !rewriter.nameValue(inner).equalsIgnoreCase(column)) {
+                throw rewriter.refuse("ON DUPLICATE KEY UPDATE " + column + " = <expression>", "H2's MERGE can"
+                        + " only store the new row's values", "use col = VALUES(col) for every non-key column,"
+                        + " or open H2 with ;MODE=MySQL");
+            }
+            copied.add(column);
+        }
+        List<String> expected = new ArrayList<>(columns);
+        expected.removeAll(key);
+        if (!copied.containsAll(expected)) {
+            throw rewriter.refuse("ON DUPLICATE KEY UPDATE of some columns", "H2's MERGE updates every listed"
+                    + " column", "update every inserted non-key column with col = VALUES(col)");
+        }
+        writeUpsert(key, columns, copied, facts, out);
+    }
+
+    private List<int[]> splitTopLevel(int from, int to) {
+        List<int[]> ranges = new ArrayList<>();
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            if (i < to && t.kind[i] == Tokens.OPEN) {
+                i = t.partner[i];
+            } else if (i == to || t.kind[i] == Tokens.COMMA) {
+                ranges.add(new int[] {t.skip(start, i), t.last(start, i) + 1});
+                start = i + 1;
+            }
+        }
+        return ranges;
+    }
+
+    /** VALUES tuples, with 1/0/TRUE/FALSE written as booleans in the target's boolean columns. */
+    private void body(SchemaFacts.Table facts, List<String> columns, StringBuilder out) throws SQLException {
+        boolean booleans = facts != null && target != Dialect.SQLITE && hasBooleanColumn(facts, columns);
+        if (!booleans || !(t.word(body, "VALUES") || t.word(body, "VALUE"))) {
+            out.append(rewriter.sub(body, bodyEnd));
+            return;
+        }
+        rewriter.fire("1/0 as TRUE/FALSE for a boolean column");
+        out.append("VALUES ");
+        int i = t.next(body, bodyEnd);
+        boolean firstTuple = true;
+        while (i < bodyEnd && t.kind[i] == Tokens.OPEN) {
+            out.append(firstTuple ? "(" : ", (");
+            firstTuple = false;
+            int[][] values = rewriter.arguments(i);
+            for (int k = 0; k < values.length; k++) {
+                out.append(k > 0 ? ", " : "");
+                SchemaFacts.Column column = k < columns.size() ? facts.columns().get(columns.get(k)) : null;
+                String value = rewriter.sub(values[k][0], values[k][1]);
+                if (column != null && column.bool() && (value.equals("1") || value.equals("0"))) {
+                    value = value.equals("1") ? "TRUE" : "FALSE";
+                }
+                out.append(value);
+            }
+            out.append(')');
+            i = t.next(t.partner[i], bodyEnd);
+            if (i < bodyEnd && t.kind[i] == Tokens.COMMA) {
+                i = t.next(i, bodyEnd);
+            }
+        }
+        if (i < bodyEnd) {
+            out.append(' ').append(rewriter.sub(i, bodyEnd));
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.retort.jdbc.translate;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the rules need to know about tables on the target, read from {@link DatabaseMetaData} once per
+ * table and kept until DDL passes through the translator. Thread-safe.
+ */
+final class SchemaFacts {
+
+    /** A column's JDBC type and scale. */
+    record Column(String name, int jdbcType, int scale) {
+        boolean bool() {
+            return jdbcType == Types.BOOLEAN || jdbcType == Types.BIT;
+        }
+
+        boolean integer() {
+            return jdbcType == Types.INTEGER || jdbcType == Types.BIGINT || jdbcType == Types.SMALLINT
+                    || jdbcType == Types.TINYINT;
+        }
+
+        boolean exact() {
+            return integer() || jdbcType == Types.DECIMAL || jdbcType == Types.NUMERIC;
+        }
+    }
+
+    /** Columns by lower-case name in table order, and the column lists of the primary and unique keys. */
+    record Table(Map<String, Column> columns, List<List<String>> uniqueKeys) {
+        boolean exists() {
+            return !columns.isEmpty();
+        }
+    }
+
+    private static final Table NONE = new Table(Map.of(), List.of());
+
+    private final Map<String, Table> tables = new ConcurrentHashMap<>();
+
+    /** The facts of {@code table} (a name as the application wrote it), read on first use. */
+    Table table(Connection connection, String table) {
+        if (connection == null) {
+            return NONE;
+        }
+        String key = table.toLowerCase(Locale.ROOT);
+        Table known = tables.get(key);
+        if (known != null) {
+            return known;
+        }
+        Table read = read(connection, table);
+        if (read == null) {
+            return NONE;
+        }
+        tables.put(key, read);
+        return read;
+    }
+
+    void forget() {
+        tables.clear();
+    }
+
+    /**
+     * Tries the name as written, then folded to upper and lower case (H2 and PostgreSQL fold). Null when the
+     * metadata could not be read (an aborted transaction, missing privileges): not cached, asked again later.
+     */
+    private static Table read(Connection connection, String table) {
+        try {
+            DatabaseMetaData metaData = connection.getMetaData();
+            for (String candidate : new String[] {table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
+                Map<String, Column> columns = columns(metaData, candidate);
+                if (!columns.isEmpty()) {
+                    return new Table(columns, uniqueKeys(metaData, candidate));
+                }
+            }
+        } catch (SQLException unreadable) {
+            return null;
+        }
+        return NONE;
+    }
+
+    private static Map<String, Column> columns(DatabaseMetaData metaData, String table) throws SQLException {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        try (ResultSet rows = metaData.getColumns(null, null, table, "%")) {
+            while (rows.next()) {
+                String name = rows.getString("COLUMN_NAME");
+                columns.putIfAbsent(name.toLowerCase(Locale.ROOT),
+                        new Column(name, rows.getInt("DATA_TYPE"), rows.getInt("DECIMAL_DIGITS")));
+            }
+        }
+        return columns;
+    }
+
+    private static List<List<String>> uniqueKeys(DatabaseMetaData metaData, String table) throws SQLException {
+        Map<String, List<String>> byIndex = new TreeMap<>();
+        try (ResultSet rows = metaData.getPrimaryKeys(null, null, table)) {
+            while (rows.next()) {
+                byIndex.computeIfAbsent(" primary", k -> new ArrayList<>())
+                        .add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        try (ResultSet rows = metaData.getIndexInfo(null, null, table, true, false)) {
+            while (rows.next()) {
+                String column = rows.getString("COLUMN_NAME");
+                String index = rows.getString("INDEX_NAME");
+                if (column != null && index != null) {
+                    byIndex.computeIfAbsent(index, k -> new ArrayList<>()).add(column.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        List<List<String>> keys = new ArrayList<>();
+        for (List<String> columns : byIndex.values()) {
+            if (!keys.contains(columns)) {
+                keys.add(List.copyOf(columns));
+            }
+        }
+        return keys;
+    }
+}

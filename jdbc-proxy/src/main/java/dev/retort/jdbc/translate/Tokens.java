@@ -1,0 +1,146 @@
+package dev.retort.jdbc.translate;
+
+import java.util.Arrays;
+
+/**
+ * A statement cut into tokens: parallel arrays of kind, start and end offsets into the SQL, plus the index
+ * of each parenthesis' partner. Offsets cover the whole text, so copying a token range copies its exact bytes.
+ */
+final class Tokens {
+
+    static final byte SPACE = 0;
+    static final byte COMMENT = 1;
+    /** A {@code #} comment, which only MySQL understands. */
+    static final byte HASH_COMMENT = 2;
+    static final byte WORD = 3;
+    /** A quoted identifier: backticks in MySQL, double quotes in PostgreSQL. */
+    static final byte QUOTED_NAME = 4;
+    /** A string literal; its prefix ({@code E}, {@code X}, {@code N}) is part of the token. */
+    static final byte STRING = 5;
+    /** A PostgreSQL dollar-quoted string. */
+    static final byte DOLLAR_STRING = 6;
+    static final byte NUMBER = 7;
+    static final byte PARAM = 8;
+    static final byte OPERATOR = 9;
+    static final byte OPEN = 10;
+    static final byte CLOSE = 11;
+    static final byte COMMA = 12;
+    static final byte SEMICOLON = 13;
+    /** The {@code /*!40101} that opens a MySQL executable comment; its content is SQL. */
+    static final byte EXEC_OPEN = 14;
+    /** The {@code *}{@code /} that closes an executable comment. */
+    static final byte EXEC_CLOSE = 15;
+    static final byte DOT = 16;
+    /** A MySQL {@code @variable} or {@code @@system_variable}. */
+    static final byte VARIABLE = 17;
+
+    final String sql;
+    byte[] kind;
+    int[] start;
+    int[] end;
+    int[] partner;
+    int count;
+
+    Tokens(String sql) {
+        this.sql = sql;
+        int capacity = Math.max(8, sql.length() / 3);
+        kind = new byte[capacity];
+        start = new int[capacity];
+        end = new int[capacity];
+    }
+
+    void add(byte tokenKind, int from, int to) {
+        if (count == kind.length) {
+            int capacity = count * 2;
+            kind = Arrays.copyOf(kind, capacity);
+            start = Arrays.copyOf(start, capacity);
+            end = Arrays.copyOf(end, capacity);
+        }
+        kind[count] = tokenKind;
+        start[count] = from;
+        end[count] = to;
+        count++;
+    }
+
+    String text(int index) {
+        return sql.substring(start[index], end[index]);
+    }
+
+    int length(int index) {
+        return end[index] - start[index];
+    }
+
+    char first(int index) {
+        return sql.charAt(start[index]);
+    }
+
+    boolean trivia(int index) {
+        return kind[index] <= HASH_COMMENT;
+    }
+
+    /** Whether the token is the unquoted word {@code upper}, in any case. */
+    boolean word(int index, String upper) {
+        return index >= 0 && index < count && kind[index] == WORD && end[index] - start[index] == upper.length()
+                && sql.regionMatches(true, start[index], upper, 0, upper.length());
+    }
+
+    /** Whether the token is exactly the operator or punctuation {@code text}. */
+    boolean op(int index, String text) {
+        return index >= 0 && index < count && kind[index] >= OPERATOR && end[index] - start[index] == text.length()
+                && sql.startsWith(text, start[index]);
+    }
+
+    /** The first index at or after {@code index}, below {@code limit}, that is not space or comment. */
+    int skip(int index, int limit) {
+        int i = index;
+        while (i < limit && trivia(i)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The next significant token after {@code index}, or {@code limit}. */
+    int next(int index, int limit) {
+        return skip(index + 1, limit);
+    }
+
+    /** The previous significant token before {@code index}, or {@code floor - 1}. */
+    int previous(int index, int floor) {
+        int i = index - 1;
+        while (i >= floor && trivia(i)) {
+            i--;
+        }
+        return i;
+    }
+
+    /** The last significant token before {@code limit}, at or after {@code floor}, or {@code floor - 1}. */
+    int last(int floor, int limit) {
+        return previous(limit, floor);
+    }
+
+    /** The index of the first token at depth 0 of [from, to) that is the word {@code upper}, or -1. */
+    int findWord(int from, int to, String upper) {
+        for (int i = from; i < to; i++) {
+            if (kind[i] == OPEN) {
+                i = partner[i];
+            } else if (word(i, upper)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether [from, to) holds a {@code ?} marker anywhere. */
+    boolean hasParameter(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (kind[i] == PARAM) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    String upper(int index) {
+        return text(index).toUpperCase(java.util.Locale.ROOT);
+    }
+}

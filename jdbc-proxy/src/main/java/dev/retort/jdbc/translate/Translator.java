@@ -1,0 +1,150 @@
+package dev.retort.jdbc.translate;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLSyntaxErrorException;
+import java.util.Set;
+
+/**
+ * Rewrites SQL written for one database so that another returns what the first would have, or refuses it
+ * with an {@link SQLException} of SQLState {@code 0A000} naming the construct, the target and the way out.
+ * SQL that needs no rewriting comes back as the same string. Translations are cached per SQL string, so a
+ * statement shape is translated once. Thread-safe; share one instance per database.
+ */
+public final class Translator {
+
+    /** The logger doubtful constructs are reported to, once per statement shape. */
+    public static final String LOGGER_NAME = "dev.retort.jdbc.translate";
+
+    private static final Logger LOGGER = System.getLogger(LOGGER_NAME);
+    private static final int CACHE_CAPACITY = 4096;
+
+    /** The choices that decide a translation. */
+    record Settings(Dialect source, Dialect target, boolean strict, boolean caseInsensitive) {
+    }
+
+    private static final Set<String> PAIRS = Set.of("mysql>postgresql", "mysql>h2", "mysql>sqlite",
+            "postgresql>mysql", "postgresql>mariadb", "postgresql>sqlite");
+
+    private final Settings settings;
+    private final TranslationCache cache = new TranslationCache(CACHE_CAPACITY);
+    private final SchemaFacts facts = new SchemaFacts();
+
+    private Translator(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * A translator from {@code source} to {@code target}. {@code strict} refuses every construct it cannot
+     * vouch for; {@code caseInsensitive} emulates MySQL's default case-insensitive comparisons.
+     *
+     * @throws IllegalArgumentException when the pair is not supported, listing those that are
+     */
+    public static Translator of(Dialect source, Dialect target, boolean strict, boolean caseInsensitive) {
+        Dialect from = source == Dialect.MARIADB ? Dialect.MYSQL : source;
+        if (!supports(from, target)) {
+            throw new IllegalArgumentException("Cannot translate from " + source + " to " + target
+                    + ": supported are mysql (or mariadb) to postgresql, h2 or sqlite, and postgresql to mysql,"
+                    + " mariadb or sqlite. To fix this, correct retort.translate.from or retort.translate.to.");
+        }
+        return new Translator(new Settings(from, target, strict, caseInsensitive));
+    }
+
+    /** Whether SQL written for {@code source} can be translated for {@code target}. */
+    public static boolean supports(Dialect source, Dialect target) {
+        Dialect from = source == Dialect.MARIADB ? Dialect.MYSQL : source;
+        return PAIRS.contains(from.key() + '>' + target.key());
+    }
+
+    public Dialect source() {
+        return settings.source();
+    }
+
+    public Dialect target() {
+        return settings.target();
+    }
+
+    /** The SQL to send for {@code sql}, without schema facts. */
+    public String translate(String sql) throws SQLException {
+        return translate(sql, null);
+    }
+
+    /**
+     * The SQL to send for {@code sql}; {@code schema} (may be null) answers the questions some rules ask
+     * of the target's tables. Cached per SQL string.
+     *
+     * @throws SQLException SQLState 0A000 for a refused construct, 42000 for unterminated input
+     */
+    public String translate(String sql, Connection schema) throws SQLException {
+        TranslationCache.Entry cached = cache.get(sql);
+        if (cached == null) {
+            cached = compute(sql, schema);
+        } else if (cached.ddl()) {
+            forgetSchema();
+        }
+        if (cached.refusal() != null) {
+            throw Refusal.STATE.equals(cached.state())
+                    ? new SQLFeatureNotSupportedException(cached.refusal(), cached.state())
+                    : new SQLSyntaxErrorException(cached.refusal(), cached.state());
+        }
+        return cached.sql();
+    }
+
+    private TranslationCache.Entry compute(String sql, Connection schema) {
+        SchemaLookup lookup = new SchemaLookup(facts, schema);
+        TranslationCache.Entry entry;
+        try {
+            Translation translation = run(sql, lookup);
+            for (String warning : translation.warnings()) {
+                LOGGER.log(Level.WARNING, "Translated from " + settings.source() + " to " + settings.target()
+                        + " unchanged although " + warning + ": " + sql);
+            }
+            entry = new TranslationCache.Entry(translation.sql(), null, null, lookup.used(), lookup.ddl());
+        } catch (SQLException refused) {
+            entry = new TranslationCache.Entry(null, refused.getMessage(), refused.getSQLState(), lookup.used(),
+                    lookup.ddl());
+        }
+        if (lookup.ddl()) {
+            forgetSchema();
+        }
+        cache.put(sql, entry);
+        return entry;
+    }
+
+    /** DDL is passing through: what was read of the schema, and translations built on it, may be stale. */
+    private void forgetSchema() {
+        facts.forget();
+        cache.forgetSchemaDependent();
+    }
+
+    /** The translation with the rules that fired and the doubts let through; not cached. */
+    public Translation explain(String sql) throws SQLException {
+        return explain(sql, null);
+    }
+
+    public Translation explain(String sql, Connection schema) throws SQLException {
+        return run(sql, new SchemaLookup(facts, schema));
+    }
+
+    private Translation run(String sql, SchemaLookup lookup) throws SQLException {
+        Tokens tokens = Tokenizer.tokenize(sql, settings.source());
+        Rewriter rewriter = settings.source() == Dialect.MYSQL
+                ? new MySqlRewriter(tokens, settings, lookup)
+                : new PostgresRewriter(tokens, settings, lookup);
+        return rewriter.run();
+    }
+
+    int cachedCount() {
+        return cache.size();
+    }
+
+    @Override
+    public String toString() {
+        return "Translator[" + settings.source() + " to " + settings.target()
+                + (settings.strict() ? ", strict" : "") + (settings.caseInsensitive() ? ", case-insensitive" : "")
+                + "]";
+    }
+}

@@ -1,0 +1,138 @@
+package dev.retort.jdbc.translate;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Translator API behaviour: exact rewrites per target, explain, strict and case-insensitive modes, the cache. */
+class TranslatorTest {
+
+    private static String translate(Dialect source, Dialect target, String sql) throws SQLException {
+        return Translator.of(source, target, false, false).translate(sql);
+    }
+
+    @Test
+    void limitMarkersKeepTheirOrderOnEveryTarget() throws SQLException {
+        String sql = "SELECT id FROM t ORDER BY id LIMIT ?, ?";
+        assertThat(translate(Dialect.MYSQL, Dialect.POSTGRESQL, sql))
+                .isEqualTo("SELECT id FROM t ORDER BY id NULLS FIRST OFFSET ? LIMIT ?");
+        assertThat(translate(Dialect.MYSQL, Dialect.H2, sql))
+                .isEqualTo("SELECT id FROM t ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        assertThat(translate(Dialect.MYSQL, Dialect.SQLITE, sql)).isEqualTo(sql);
+    }
+
+    @Test
+    void explainListsTheRulesThatFired() throws SQLException {
+        Translation translation = Translator.of(Dialect.MYSQL, Dialect.POSTGRESQL, false, false)
+                .explain("SELECT IFNULL(`a`, 'x') FROM t # c");
+        assertThat(translation.sql()).isEqualTo("SELECT COALESCE(a, 'x') FROM t -- c");
+        assertThat(translation.rules()).containsExactly("quoted name", "IFNULL()", "# comment");
+        assertThat(translation.warnings()).isEmpty();
+    }
+
+    @Test
+    void anUnknownFunctionPassesWithAWarningOrIsRefusedInStrictMode() throws SQLException {
+        String sql = "SELECT SOUNDEX(name) FROM t";
+        Translation lenient = Translator.of(Dialect.MYSQL, Dialect.POSTGRESQL, false, false).explain(sql);
+        assertThat(lenient.sql()).isSameAs(sql);
+        assertThat(lenient.warnings()).containsExactly("function SOUNDEX(): the translator does not know whether"
+                + " postgresql has it with the same meaning");
+        assertThatThrownBy(() -> Translator.of(Dialect.MYSQL, Dialect.POSTGRESQL, true, false).translate(sql))
+                .isInstanceOf(SQLFeatureNotSupportedException.class)
+                .hasMessage("function SOUNDEX() cannot be translated from mysql to postgresql: the translator does"
+                        + " not know whether postgresql has it with the same meaning (retort.translate.strict=true"
+                        + " refuses what it cannot vouch for). To fix this, check it on postgresql or write it with"
+                        + " functions the translator knows.");
+    }
+
+    @Test
+    void caseInsensitiveModeLowersComparisonsWithLiterals() throws SQLException {
+        String sql = "SELECT id FROM t WHERE name = 'Alice' AND city LIKE 'par%'";
+        assertThat(Translator.of(Dialect.MYSQL, Dialect.POSTGRESQL, false, true).translate(sql))
+                .isEqualTo("SELECT id FROM t WHERE LOWER(name) = LOWER('Alice') AND city ILIKE 'par%'");
+        assertThat(Translator.of(Dialect.MYSQL, Dialect.H2, false, true).translate(sql))
+                .isEqualTo("SELECT id FROM t WHERE LOWER(name) = LOWER('Alice') AND city ILIKE 'par%'");
+        assertThat(Translator.of(Dialect.MYSQL, Dialect.SQLITE, false, true).translate(sql))
+                .isEqualTo("SELECT id FROM t WHERE name = 'Alice' COLLATE NOCASE AND city LIKE 'par%'");
+        assertThat(translate(Dialect.MYSQL, Dialect.POSTGRESQL, sql)).isEqualTo(sql);
+    }
+
+    @Test
+    void aCacheHitReturnsTheSameStringAndARefusalIsRaisedAgain() throws SQLException {
+        Translator translator = Translator.of(Dialect.MYSQL, Dialect.POSTGRESQL, false, false);
+        String sql = "SELECT IFNULL(a, 1) FROM t";
+        String first = translator.translate(sql);
+        assertThat(translator.translate(new String(sql))).isSameAs(first);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> translator.translate("LOCK TABLES t WRITE"))
+                    .isInstanceOf(SQLFeatureNotSupportedException.class)
+                    .hasMessageStartingWith("LOCK TABLES cannot be translated from mysql to postgresql");
+        }
+        assertThat(translator.cachedCount()).isEqualTo(2);
+    }
+
+    @Test
+    void theCacheStaysBounded() throws SQLException {
+        Translator translator = Translator.of(Dialect.MYSQL, Dialect.SQLITE, false, false);
+        for (int i = 0; i < 10_000; i++) {
+            translator.translate("SELECT " + i);
+        }
+        assertThat(translator.cachedCount()).isLessThanOrEqualTo(4096);
+    }
+
+    @Test
+    void unsupportedPairsAreNamed() {
+        assertThatThrownBy(() -> Translator.of(Dialect.POSTGRESQL, Dialect.H2, false, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Cannot translate from postgresql to h2: supported are mysql (or mariadb) to postgresql,"
+                        + " h2 or sqlite, and postgresql to mysql, mariadb or sqlite. To fix this, correct"
+                        + " retort.translate.from or retort.translate.to.");
+    }
+
+    @Test
+    void dialectsAreNamedInOptionsAndUrls() {
+        assertThat(Dialect.named("PG")).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(Dialect.named("oracle")).isNull();
+        assertThat(Dialect.ofUrl("jdbc:retort:h2:mem:x")).isEqualTo(Dialect.H2);
+        assertThat(Dialect.ofUrl("jdbc:mariadb://host/db")).isEqualTo(Dialect.MARIADB);
+        assertThat(Dialect.ofUrl("jdbc:sqlite::memory:")).isEqualTo(Dialect.SQLITE);
+    }
+
+    @Test
+    void mySqlTypesInDdl() throws SQLException {
+        String sql = "CREATE TABLE `t` (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT, d DATETIME(3), b LONGBLOB,"
+                + " e ENUM('x','yy') DEFAULT 'x', PRIMARY KEY (id)) ENGINE=InnoDB";
+        assertThat(translate(Dialect.MYSQL, Dialect.POSTGRESQL, sql)).isEqualTo("CREATE TABLE t (id BIGINT"
+                + " GENERATED BY DEFAULT AS IDENTITY NOT NULL CHECK (id >= 0), d TIMESTAMP(3), b BYTEA, e VARCHAR(2)"
+                + " DEFAULT 'x' CHECK (e IN ('x', 'yy')), PRIMARY KEY (id))");
+        assertThat(translate(Dialect.MYSQL, Dialect.SQLITE, sql)).isEqualTo("CREATE TABLE t (id INTEGER NOT NULL,"
+                + " d DATETIME, b BLOB, e VARCHAR(2) DEFAULT 'x' CHECK (e IN ('x', 'yy')), PRIMARY KEY (id))");
+    }
+
+    @Test
+    void rewritesThatWouldReorderOrRepeatMarkersAreRefused() {
+        assertThatThrownBy(() -> translate(Dialect.MYSQL, Dialect.POSTGRESQL,
+                "UPDATE a JOIN b ON b.id = a.b_id AND b.kind = ? SET a.x = ? WHERE a.y = 1"))
+                .isInstanceOf(SQLFeatureNotSupportedException.class)
+                .hasMessage("UPDATE … JOIN with ? markers in SET and in the join cannot be translated from mysql to"
+                        + " postgresql: the translation moves the join and the WHERE clause around SET, which would"
+                        + " change the order of the parameters. To fix this, inline one of the values, or select the"
+                        + " keys first and update by key.");
+        assertThatThrownBy(() -> translate(Dialect.POSTGRESQL, Dialect.MARIADB, "SELECT a FROM t ORDER BY a + ?"))
+                .isInstanceOf(SQLFeatureNotSupportedException.class)
+                .hasMessage("ORDER BY an expression with a ? marker cannot be translated from postgresql to mariadb:"
+                        + " MySQL needs the expression twice to sort NULLs as PostgreSQL does, which would add a"
+                        + " parameter. To fix this, order by a column or a literal.");
+    }
+
+    @Test
+    void postgresUpsertForMySql() throws SQLException {
+        assertThat(translate(Dialect.POSTGRESQL, Dialect.MARIADB,
+                "INSERT INTO t (id, n) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET n = EXCLUDED.n RETURNING id"))
+                .isEqualTo("INSERT INTO t (id, n) VALUES (?, ?) ON DUPLICATE KEY UPDATE n = VALUES(n) RETURNING id");
+    }
+}
