@@ -112,6 +112,12 @@ final class JoinedLoad {
             String alias = "j" + (++aliases);
             Node node = new Node(relationship, alias, columns.size(), levelPlan.child(relationship));
             EntityPersister target = node.target;
+            if (target.hierarchy() != null) {
+                throw new dev.retort.UnsupportedFeatureException("Load.joined(" + relationship + ") is not supported: "
+                        + target.entityName() + " is an entity of an inheritance hierarchy, whose rows Retort does not "
+                        + "read through a JOIN of another query yet. To fix this, use Load.selectIn(" + relationship.owner()
+                        .getSimpleName() + "_." + relationship.name() + ").");
+            }
             String targetId = target.attribute(0).column().name();
             String ownerId = owner.attribute(0).column().name();
             Expression on;

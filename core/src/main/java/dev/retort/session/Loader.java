@@ -280,7 +280,8 @@ final class Loader {
             }
             if (!missing.isEmpty()) {
                 Load.Strategy strategy = plan.strategy(relationship);
-                if (strategy == Load.Strategy.LAZY || strategy == Load.Strategy.RAISE) {
+                // A stand-in must be of the row's class: a target with subclasses is loaded now instead.
+                if ((strategy == Load.Strategy.LAZY || strategy == Load.Strategy.RAISE) && !hasSubclasses(target)) {
                     for (Object id : missing) {
                         session.standIn(target, id, relationship, strategy == Load.Strategy.RAISE);
                     }
@@ -311,6 +312,11 @@ final class Loader {
         for (int start = 0; start < ids.size(); start += IN_BATCH) {
             List<Object> batch = ids.subList(start, Math.min(ids.size(), start + IN_BATCH));
             Expression where = in(persister.model().table().name(), id, batch);
+            if (persister.hierarchy() != null) {
+                // A reference to a class of a hierarchy: each row becomes an instance of its own class.
+                polymorphic(persister, where);
+                continue;
+            }
             Statement.Select select = new Statement.Select(persister.model().table().name(), qualifiedColumns(persister),
                     Optional.of(where), List.of(), Optional.empty(), Optional.empty());
             hydrateAll(persister, readRows(persister, context.compileQuery(select), new Object[0], 0), plan);
@@ -337,6 +343,16 @@ final class Loader {
             List<Object> batch = ids.subList(start, Math.min(ids.size(), start + IN_BATCH));
             if (relationship.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
                 loadThroughJoinTable(owner, relationship, target, batch, plan, ownerById, result);
+            } else if (target.hierarchy() != null) {
+                // Elements of a hierarchy: each row as its own class; grouped by the reference each now holds.
+                RelationshipModel owning = target.model().relationship(relationship.mappedBy().orElseThrow()).orElseThrow();
+                String table = target.model().table().name();
+                for (Object child : polymorphic(target, in(table, owning.joinColumn(), batch))) {
+                    List<Object> group = result.get(owning.get(child));
+                    if (group != null) {
+                        group.add(child);
+                    }
+                }
             } else {
                 RelationshipModel owning = target.model().relationship(relationship.mappedBy().orElseThrow()).orElseThrow();
                 int keyIndex = target.indexOf(owning);
@@ -361,6 +377,12 @@ final class Loader {
     private void loadThroughJoinTable(EntityPersister owner, RelationshipModel relationship, EntityPersister target,
                                       List<Object> batch, LoadPlan plan, Map<Object, Object> ownerById,
                                       Map<Object, List<Object>> result) {
+        if (target.hierarchy() != null) {
+            throw new dev.retort.UnsupportedFeatureException("Loading " + relationship + " is not supported: it is a "
+                    + "many-to-many to " + target.entityName() + ", an entity of an inheritance hierarchy, whose rows Retort "
+                    + "does not read through a join table yet. To fix this, map the join table as an entity with two "
+                    + "@ManyToOne relationships.");
+        }
         RelationshipModel owning = relationship.owning() ? relationship
                 : target.model().relationship(relationship.mappedBy().orElseThrow()).orElseThrow();
         RelationshipModel.JoinTable joinTable = owning.joinTable();
@@ -391,6 +413,20 @@ final class Loader {
                 group.add(children.get(i));
             }
         }
+    }
+
+    /** The rows of a hierarchy's entity matching {@code where}, each hydrated as the class it is. */
+    private List<Object> polymorphic(EntityPersister persister, Expression where) {
+        String table = persister.model().table().name();
+        Statement.Select base = new Statement.Select(table, List.of(), Optional.of(where), List.of(), Optional.empty(),
+                Optional.empty());
+        return context.polymorphicLoader(persister).list(session, this, base, "the related " + persister.entityName() + " objects");
+    }
+
+    /** Whether rows of this entity can be of a subclass (so a stand-in of this class could be the wrong class). */
+    static boolean hasSubclasses(EntityPersister persister) {
+        return persister.hierarchy() != null && persister.hierarchy().members().stream().anyMatch(member ->
+                member.javaType() != persister.entityType() && persister.entityType().isAssignableFrom(member.javaType()));
     }
 
     private static Expression in(String table, AttributeModel attribute, List<Object> ids) {

@@ -33,7 +33,13 @@ import dev.retort.it.model.blog.Book_;
 import dev.retort.it.model.blog.Category;
 import dev.retort.it.model.blog.Category_;
 import dev.retort.it.model.blog.Comment;
+import dev.retort.it.model.blog.Hamster;
+import dev.retort.it.model.blog.Owner;
+import dev.retort.it.model.blog.Owner_;
+import dev.retort.it.model.blog.Parrot;
+import dev.retort.it.model.blog.Pet;
 import dev.retort.it.model.blog.Profile;
+import dev.retort.it.model.blog.Visit;
 import dev.retort.it.model.blog.Publisher;
 import dev.retort.it.model.blog.Tag;
 import dev.retort.it.model.blog.Tag_;
@@ -48,7 +54,7 @@ abstract class RelationshipCompliance extends DatabaseTest {
     @Override
     protected Metadata metadata() {
         return Metadata.of(Comment.class, Article.class, Author.class, Profile.class, Tag.class, Category.class,
-                Publisher.class, Book.class);
+                Publisher.class, Book.class, Owner.class, Pet.class, Parrot.class, Hamster.class, Visit.class);
     }
 
     private long seedBlog() {
@@ -586,6 +592,39 @@ abstract class RelationshipCompliance extends DatabaseTest {
                         + "session is closed (or the object was removed from it), and it was never loaded. To fix this, load "
                         + "it with the query that reads the Book objects: .options(Load.selectIn(Book_.publisher)), or use it "
                         + "while the session is open.");
+    }
+
+    @Test
+    void relationshipsToABaseClassLoadEachRowAsItsClass() {
+        Owner ann = new Owner("Ann");
+        Parrot polly = new Parrot("Polly", ann, "hello");
+        Hamster rolf = new Hamster("Rolf", ann, 12);
+        try (Session session = sessions.open()) {
+            session.addAll(ann, polly, rolf, new Visit("wings", polly), new Visit("teeth", rolf));
+            session.commit();
+        }
+        sql.take();
+        try (Session session = sessions.open()) {
+            List<Visit> visits = session.query(Visit.class).orderBy("reason").all();
+            // The visits; their pets (IN) each as its own class, one SELECT of the single table; the pets' owners (IN).
+            assertThat(sql.takeStatements()).hasSize(3);
+            assertThat(visits.get(0).pet).isInstanceOf(Hamster.class);
+            assertThat(((Hamster) visits.get(0).pet).wheelSize).isEqualTo(12);
+            assertThat(((Parrot) visits.get(1).pet).words).isEqualTo("hello");
+            Owner owner = visits.get(0).pet.owner;
+            assertThat(owner.pets).extracting(pet -> pet.getClass().getSimpleName() + " " + pet.name)
+                    .containsExactlyInAnyOrder("Parrot Polly", "Hamster Rolf");
+            assertThat(owner.pets).contains(visits.get(0).pet, visits.get(1).pet);
+        }
+        try (Session session = sessions.open()) {
+            Owner owner = session.query(Owner.class).options(Load.selectIn(Owner_.pets)).one();
+            assertThat(owner.pets).hasSize(2).hasAtLeastOneElementOfType(Parrot.class).hasAtLeastOneElementOfType(Hamster.class);
+            assertThatThrownBy(() -> session.query(Owner.class).options(Load.joined(Owner_.pets)).all())
+                    .isExactlyInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessage("Load.joined(Owner.pets) is not supported: Pet is an entity of an inheritance hierarchy, "
+                            + "whose rows Retort does not read through a JOIN of another query yet. To fix this, use "
+                            + "Load.selectIn(Owner_.pets).");
+        }
     }
 
     @Test
