@@ -100,6 +100,7 @@ class RetortProcessor {
     void beans(RetortRecorder recorder, List<RetortUnitBuildItem> units, LaunchModeBuildItem launchMode,
             BuildProducer<SyntheticBeanBuildItem> beans) {
         boolean devOrTest = launchMode.getLaunchMode().isDevOrTest();
+        recorder.checkRunTimeUnits(units.stream().map(RetortUnitBuildItem::unitName).sorted().toList());
         for (RetortUnitBuildItem unit : units) {
             String name = unit.unitName();
             AnnotationInstance qualifier = AnnotationInstance.builder(RetortUnit.class).value(name).build();

@@ -1,11 +1,13 @@
 package dev.retort.quarkus.runtime;
 
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import dev.retort.ConfigurationException;
 import dev.retort.Engine;
 import dev.retort.InvalidRequestException;
 import dev.retort.Metadata;
@@ -49,6 +51,23 @@ public class RetortRecorder {
             List<String> entityClassNames, String dataSourceName, String dialectName, boolean devOrTest) {
         return context -> new RetortStarter(unitName, config.getValue().units().get(unitName), dataSourceName, dialectName,
                 devOrTest).start(entityClassNames);
+    }
+
+    /**
+     * Fails the start when run-time keys name a unit that the build did not make, most likely a misspelt
+     * unit name, whose settings would otherwise be ignored.
+     *
+     * @param builtUnits the names of the units the build made, sorted
+     */
+    public void checkRunTimeUnits(List<String> builtUnits) {
+        for (String configured : new TreeSet<>(config.getValue().units().keySet())) {
+            if (!builtUnits.contains(configured) && !UnitKeys.isDefault(configured)) {
+                throw new ConfigurationException(UnitKeys.key(configured, "*") + " is set, but the application has no Retort "
+                        + "unit '" + configured + "' (its units: " + String.join(", ", builtUnits) + "). To fix this, correct "
+                        + "the unit name, or give the unit its entities with " + UnitKeys.key(configured, "packages")
+                        + " and rebuild.");
+            }
+        }
     }
 
     public Function<SyntheticCreationalContext<Metadata>, Metadata> metadata(String unitName) {
