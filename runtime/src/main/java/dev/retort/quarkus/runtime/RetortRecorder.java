@@ -63,7 +63,8 @@ public class RetortRecorder {
         for (String configured : new TreeSet<>(config.getValue().units().keySet())) {
             if (!builtUnits.contains(configured) && !UnitKeys.isDefault(configured)) {
                 throw new ConfigurationException(UnitKeys.key(configured, "*") + " is set, but the application has no Retort "
-                        + "unit '" + configured + "' (its units: " + String.join(", ", builtUnits) + "). To fix this, correct "
+                        + "unit '" + configured + "' (its units: " + (builtUnits.isEmpty() ? "none" : String.join(", ", builtUnits))
+                        + "). To fix this, correct "
                         + "the unit name, or give the unit its entities with " + UnitKeys.key(configured, "packages")
                         + " and rebuild.");
             }
