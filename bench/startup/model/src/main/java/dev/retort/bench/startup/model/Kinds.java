@@ -2,6 +2,7 @@ package dev.retort.bench.startup.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,8 +17,8 @@ public final class Kinds {
     private Kinds() {
     }
 
-    /** The entity class of a kind, or {@code null} when there is none. */
-    public static Class<?> entity(String kind) {
-        return BY_KIND.get(kind);
+    /** The entity class of a kind, if there is one. */
+    public static Optional<Class<?>> entity(String kind) {
+        return Optional.ofNullable(BY_KIND.get(kind));
     }
 }

@@ -54,10 +54,6 @@ public class CrudResource {
     }
 
     private static Class<?> type(String kind) {
-        Class<?> type = Kinds.entity(kind);
-        if (type == null) {
-            throw new NotFoundException();
-        }
-        return type;
+        return Kinds.entity(kind).orElseThrow(NotFoundException::new);
     }
 }
