@@ -7,36 +7,52 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.retort.dialect.Dialects;
+import dev.retort.quarkus.runtime.UnitKeys;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.datasource.common.runtime.DatabaseKind;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * Settles at build time which Quarkus datasource Retort uses ({@code quarkus.retort.datasource}) and its
- * dialect ({@code quarkus.retort.dialect}, else the datasource's db-kind), failing the build with the
- * key at fault and the fix. Stateless.
+ * Settles at build time which Quarkus datasource a Retort unit uses ({@code quarkus.retort.datasource})
+ * and its dialect ({@code quarkus.retort.dialect}, else the datasource's db-kind), failing the build with
+ * the unit's key at fault and the fix. Immutable.
  */
 final class DataSourceResolution {
-    static final String DATASOURCE_KEY = "quarkus.retort.datasource";
-    static final String DIALECT_KEY = "quarkus.retort.dialect";
+    static final String DATASOURCE = "datasource";
+    static final String DIALECT = "dialect";
 
-    private DataSourceResolution() {
+    private final String unitName;
+    private final String dataSourceKey;
+    private final String dialectKey;
+
+    DataSourceResolution(String unitName) {
+        this.unitName = unitName;
+        this.dataSourceKey = UnitKeys.key(unitName, DATASOURCE);
+        this.dialectKey = UnitKeys.key(unitName, DIALECT);
     }
 
-    static RetortDataSourceBuildItem resolve(Optional<String> configuredName, Optional<String> configuredDialect,
-            List<JdbcDataSourceBuildItem> dataSources) {
+    /** The datasource and dialect that one unit resolves to. */
+    record Resolved(String dataSourceName, String dialectName) {
+    }
+
+    Resolved resolve(Optional<String> configuredName, Optional<String> configuredDialect, List<JdbcDataSourceBuildItem> dataSources) {
         JdbcDataSourceBuildItem dataSource = dataSource(configuredName, dataSources);
         if (!dataSource.isTransactionIntegrationEnabled()) {
-            throw new ConfigurationException("Retort joins JTA transactions, but " + describe(dataSource.getName())
+            throw new ConfigurationException(subject() + " joins JTA transactions, but " + describe(dataSource.getName())
                     + " has quarkus.datasource." + keyPart(dataSource.getName()) + "jdbc.transactions=disabled, so its "
                     + "connections would not take part in them. To fix this, set it to enabled (the default) or xa.",
-                    Set.of(DATASOURCE_KEY));
+                    Set.of(dataSourceKey));
         }
-        return new RetortDataSourceBuildItem(dataSource.getName(), dialect(configuredDialect, dataSource));
+        return new Resolved(dataSource.getName(), dialect(configuredDialect, dataSource));
     }
 
-    private static JdbcDataSourceBuildItem dataSource(Optional<String> configuredName, List<JdbcDataSourceBuildItem> dataSources) {
+    /** "Retort" when the application has the default unit only in mind, else the unit by name. */
+    private String subject() {
+        return UnitKeys.isDefault(unitName) ? "Retort" : "Retort unit '" + unitName + "'";
+    }
+
+    private JdbcDataSourceBuildItem dataSource(Optional<String> configuredName, List<JdbcDataSourceBuildItem> dataSources) {
         String name = configuredName.orElse(DataSourceUtil.DEFAULT_DATASOURCE_NAME);
         Optional<JdbcDataSourceBuildItem> found = dataSources.stream().filter(item -> item.getName().equals(name)).findFirst();
         if (found.isPresent()) {
@@ -45,22 +61,22 @@ final class DataSourceResolution {
         String configured = dataSources.isEmpty() ? "none is configured"
                 : "configured: " + dataSources.stream().map(item -> item.getName()).sorted().collect(Collectors.joining(", "));
         if (configuredName.isPresent()) {
-            throw new ConfigurationException(DATASOURCE_KEY + " is '" + name + "', but there is no datasource of that name ("
+            throw new ConfigurationException(dataSourceKey + " is '" + name + "', but there is no datasource of that name ("
                     + configured + "). To fix this, configure it (quarkus.datasource.\"" + name + "\".db-kind and "
-                    + "quarkus.datasource.\"" + name + "\".jdbc.url) or set " + DATASOURCE_KEY
-                    + " to the name of a configured datasource.", Set.of(DATASOURCE_KEY));
+                    + "quarkus.datasource.\"" + name + "\".jdbc.url) or set " + dataSourceKey
+                    + " to the name of a configured datasource.", Set.of(dataSourceKey));
         }
-        throw new ConfigurationException("Retort uses the default datasource, and it is not configured (" + configured
-                + "). To fix this, set quarkus.datasource.db-kind and quarkus.datasource.jdbc.url, or set " + DATASOURCE_KEY
-                + " to the name of a configured datasource.", Set.of(DATASOURCE_KEY));
+        throw new ConfigurationException(subject() + " uses the default datasource, and it is not configured (" + configured
+                + "). To fix this, set quarkus.datasource.db-kind and quarkus.datasource.jdbc.url, or set " + dataSourceKey
+                + " to the name of a configured datasource.", Set.of(dataSourceKey));
     }
 
-    private static String dialect(Optional<String> configuredDialect, JdbcDataSourceBuildItem dataSource) {
+    private String dialect(Optional<String> configuredDialect, JdbcDataSourceBuildItem dataSource) {
         if (configuredDialect.isPresent()) {
             String name = configuredDialect.get().trim();
             if (Dialects.byName(name).isEmpty()) {
-                throw new ConfigurationException(DIALECT_KEY + " is '" + name + "', which is not a dialect Retort knows. To fix "
-                        + "this, set it to one of " + String.join(", ", Dialects.NAMES) + ".", Set.of(DIALECT_KEY));
+                throw new ConfigurationException(dialectKey + " is '" + name + "', which is not a dialect Retort knows. To fix "
+                        + "this, set it to one of " + String.join(", ", Dialects.NAMES) + ".", Set.of(dialectKey));
             }
             return name;
         }
@@ -68,8 +84,8 @@ final class DataSourceResolution {
         Optional<String> dialect = dialectForDbKind(dbKind);
         if (dialect.isEmpty()) {
             throw new ConfigurationException(describe(dataSource.getName()) + " has db-kind '" + dbKind + "', for which Retort "
-                    + "has no dialect. To fix this, use a database Retort supports, or set " + DIALECT_KEY + " to one of "
-                    + String.join(", ", Dialects.NAMES) + " if this database speaks its SQL.", Set.of(DIALECT_KEY));
+                    + "has no dialect. To fix this, use a database Retort supports, or set " + dialectKey + " to one of "
+                    + String.join(", ", Dialects.NAMES) + " if this database speaks its SQL.", Set.of(dialectKey));
         }
         return dialect.get();
     }

@@ -1,8 +1,12 @@
 package dev.retort.quarkus.deployment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.persistence.Entity;
@@ -16,10 +20,11 @@ import org.jboss.jandex.IndexView;
 
 import dev.retort.MappingException;
 import dev.retort.Metadata;
+import dev.retort.mapping.EntityModel;
 
 /**
- * Finds the entities in the Jandex index and reads their mapping with core's mapping code, so that a
- * mistake fails the build rather than the start. Classes are loaded (not initialized) from the build's
+ * Finds the entities in the Jandex index and reads each unit's mapping with core's mapping code, so that
+ * a mistake fails the build rather than the start. Classes are loaded (not initialized) from the build's
  * class loader for that. Used once per build.
  */
 final class EntityDiscovery {
@@ -35,35 +40,40 @@ final class EntityDiscovery {
         this.loader = loader;
     }
 
-    /**
-     * The entities in the given packages (all when the list is empty) and the mapped superclasses they
-     * extend; throws {@link MappingException} naming the class and the fix when a mapping is wrong or a
-     * hierarchy is only partly indexed.
-     */
-    RetortEntitiesBuildItem discover(List<String> packages) {
+    /** Every {@code @Entity} class in the index, by name, sorted. */
+    SortedSet<String> entityClassNames() {
         TreeSet<String> entities = new TreeSet<>();
         for (AnnotationInstance annotation : index.getAnnotations(ENTITY)) {
             if (annotation.target().kind() == AnnotationTarget.Kind.CLASS) {
-                ClassInfo type = annotation.target().asClass();
-                if (inPackages(type.name().toString(), packages)) {
-                    entities.add(type.name().toString());
-                }
+                entities.add(annotation.target().asClass().name().toString());
             }
         }
+        return entities;
+    }
+
+    /**
+     * Reads the mapping of one unit's entities together (so that a relationship to an entity outside the
+     * unit fails here) and finds the mapped superclasses they extend; throws {@link MappingException} naming
+     * the class and the fix when a mapping is wrong or a hierarchy is only partly indexed.
+     */
+    UnitEntities check(Collection<String> entityClassNames) {
         TreeSet<String> mappedSuperclasses = new TreeSet<>();
-        for (String entity : entities) {
+        for (String entity : entityClassNames) {
             mappedSuperclasses.addAll(indexedAncestors(index.getClassByName(entity)));
         }
         List<Class<?>> classes = new ArrayList<>();
-        for (String entity : entities) {
+        for (String entity : entityClassNames) {
             classes.add(load(entity));
         }
-        Metadata.of(classes);
-        return new RetortEntitiesBuildItem(new ArrayList<>(entities), new ArrayList<>(mappedSuperclasses));
+        TreeMap<String, String> tableByEntity = new TreeMap<>();
+        for (EntityModel model : Metadata.of(classes).models()) {
+            tableByEntity.put(model.javaType().getName(), model.table().name());
+        }
+        return new UnitEntities(tableByEntity, new ArrayList<>(mappedSuperclasses));
     }
 
-    private static boolean inPackages(String className, List<String> packages) {
-        return packages.isEmpty() || packages.stream().anyMatch(name -> className.startsWith(name + "."));
+    /** A unit's entities by class name with their tables, and the mapped superclasses they extend, sorted. */
+    record UnitEntities(SortedMap<String, String> tableByEntity, List<String> mappedSuperclassNames) {
     }
 
     /**

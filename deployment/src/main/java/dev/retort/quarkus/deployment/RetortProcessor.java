@@ -2,10 +2,15 @@ package dev.retort.quarkus.deployment;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
 import org.jboss.logging.Logger;
@@ -14,12 +19,15 @@ import dev.retort.Engine;
 import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
+import dev.retort.quarkus.RetortUnit;
 import dev.retort.quarkus.runtime.RequestReadSession;
 import dev.retort.quarkus.runtime.RetortBuildTimeConfig;
 import dev.retort.quarkus.runtime.RetortRecorder;
+import dev.retort.quarkus.runtime.UnitKeys;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem.ExtendedBeanConfigurator;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -30,9 +38,9 @@ import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 
 /**
- * Retort's build steps: finds and checks the entities, settles the datasource and dialect, registers
- * what reflection needs, and records the beans {@link Engine}, {@link Metadata}, {@link SessionFactory}
- * and {@link Session}.
+ * Retort's build steps: finds the entities and assigns them to units, checks each unit's mapping, settles
+ * its datasource and dialect, registers what reflection needs, and records each unit's beans
+ * {@link Engine}, {@link Metadata}, {@link SessionFactory} and {@link Session}.
  */
 class RetortProcessor {
     private static final Logger LOG = Logger.getLogger(RetortProcessor.class);
@@ -44,71 +52,82 @@ class RetortProcessor {
     }
 
     @BuildStep
-    RetortEntitiesBuildItem entities(CombinedIndexBuildItem index, RetortBuildTimeConfig config) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        RetortEntitiesBuildItem entities = new EntityDiscovery(index.getIndex(), loader)
-                .discover(config.packages().orElse(List.of()));
-        if (entities.entityClassNames().isEmpty()) {
+    void units(CombinedIndexBuildItem index, RetortBuildTimeConfig config, List<JdbcDataSourceBuildItem> dataSources,
+            BuildProducer<RetortUnitBuildItem> units) {
+        EntityDiscovery discovery = new EntityDiscovery(index.getIndex(), Thread.currentThread().getContextClassLoader());
+        SortedMap<String, Optional<List<String>>> packagesByUnit = new TreeMap<>();
+        packagesByUnit.put(RetortUnit.DEFAULT, config.units().get(RetortUnit.DEFAULT).packages());
+        config.units().forEach((name, unit) -> packagesByUnit.put(name, unit.packages()));
+        SortedMap<String, SortedSet<String>> assigned = UnitAssignment.assign(packagesByUnit, discovery.entityClassNames());
+        if (assigned.isEmpty()) {
             LOG.warn("Retort found no @Entity class in the application or its indexed dependencies, so it registers no "
                     + "beans. To fix this, annotate your entity classes with @jakarta.persistence.Entity"
-                    + (config.packages().isPresent() ? " or correct quarkus.retort.packages" : "")
+                    + (packagesByUnit.get(RetortUnit.DEFAULT).isPresent() ? " or correct quarkus.retort.packages" : "")
                     + "; classes in a dependency jar need a Jandex index (or quarkus.index-dependency.*).");
         }
-        return entities;
+        assigned.forEach((name, entities) -> {
+            EntityDiscovery.UnitEntities checked = discovery.check(entities);
+            RetortBuildTimeConfig.Unit unit = config.units().get(name);
+            DataSourceResolution.Resolved resolved = new DataSourceResolution(name)
+                    .resolve(unit.datasource(), unit.dialect(), dataSources);
+            units.produce(new RetortUnitBuildItem(name, checked.tableByEntity(), checked.mappedSuperclassNames(),
+                    resolved.dataSourceName(), resolved.dialectName()));
+        });
     }
 
     @BuildStep
-    void reflection(RetortEntitiesBuildItem entities, BuildProducer<ReflectiveClassBuildItem> reflective) {
-        if (entities.entityClassNames().isEmpty()) {
-            return;
-        }
-        reflective.produce(ReflectiveClassBuildItem.builder(entities.entityClassNames()).constructors().fields()
-                .reason("Retort entities: created and filled through reflection").build());
-        if (!entities.mappedSuperclassNames().isEmpty()) {
-            reflective.produce(ReflectiveClassBuildItem.builder(entities.mappedSuperclassNames()).fields()
-                    .reason("Retort mapped superclasses: fields read and written through reflection").build());
+    void reflection(List<RetortUnitBuildItem> units, BuildProducer<ReflectiveClassBuildItem> reflective) {
+        for (RetortUnitBuildItem unit : units) {
+            reflective.produce(ReflectiveClassBuildItem.builder(unit.entityClassNames()).constructors().fields()
+                    .reason("Retort entities: created and filled through reflection").build());
+            if (!unit.mappedSuperclassNames().isEmpty()) {
+                reflective.produce(ReflectiveClassBuildItem.builder(unit.mappedSuperclassNames()).fields()
+                        .reason("Retort mapped superclasses: fields read and written through reflection").build());
+            }
         }
     }
 
     @BuildStep
-    Optional<RetortDataSourceBuildItem> dataSource(RetortEntitiesBuildItem entities, RetortBuildTimeConfig config,
-            List<JdbcDataSourceBuildItem> dataSources) {
-        if (entities.entityClassNames().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(DataSourceResolution.resolve(config.datasource(), config.dialect(), dataSources));
-    }
-
-    @BuildStep
-    void requestSessionBean(Optional<RetortDataSourceBuildItem> dataSource, BuildProducer<AdditionalBeanBuildItem> beans) {
-        if (dataSource.isPresent()) {
-            beans.produce(AdditionalBeanBuildItem.unremovableOf(RequestReadSession.class));
+    void supportBeans(List<RetortUnitBuildItem> units, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (!units.isEmpty()) {
+            beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(RequestReadSession.class, RetortUnit.class)
+                    .setUnremovable().build());
         }
     }
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void beans(RetortRecorder recorder, RetortEntitiesBuildItem entities, Optional<RetortDataSourceBuildItem> dataSource,
-            LaunchModeBuildItem launchMode, BuildProducer<SyntheticBeanBuildItem> beans) {
-        if (dataSource.isEmpty()) {
-            return;
+    void beans(RetortRecorder recorder, List<RetortUnitBuildItem> units, LaunchModeBuildItem launchMode,
+            BuildProducer<SyntheticBeanBuildItem> beans) {
+        boolean devOrTest = launchMode.getLaunchMode().isDevOrTest();
+        recorder.checkRunTimeUnits(units.stream().map(RetortUnitBuildItem::unitName).sorted().toList());
+        for (RetortUnitBuildItem unit : units) {
+            String name = unit.unitName();
+            AnnotationInstance qualifier = AnnotationInstance.builder(RetortUnit.class).value(name).build();
+            ClassType sessionFactoryType = classType(SessionFactory.class);
+            beans.produce(bean(SessionFactory.class, qualifier).startup()
+                    .createWith(recorder.sessionFactory(name, unit.entityClassNames(), unit.dataSourceName(), unit.dialectName(),
+                            devOrTest))
+                    .done());
+            beans.produce(bean(Metadata.class, qualifier).addInjectionPoint(sessionFactoryType, qualifier)
+                    .createWith(recorder.metadata(name)).done());
+            beans.produce(bean(Engine.class, qualifier).addInjectionPoint(sessionFactoryType, qualifier)
+                    .createWith(recorder.engine(name)).done());
+            beans.produce(bean(Session.class, qualifier).addInjectionPoint(sessionFactoryType, qualifier)
+                    .addInjectionPoint(classType(TransactionSynchronizationRegistry.class))
+                    .addInjectionPoint(classType(RequestReadSession.class))
+                    .createWith(recorder.session(name)).done());
         }
-        ClassType sessionFactoryType = classType(SessionFactory.class);
-        beans.produce(SyntheticBeanBuildItem.configure(SessionFactory.class).scope(Singleton.class).unremovable()
-                .setRuntimeInit().startup()
-                .createWith(recorder.sessionFactory(entities.entityClassNames(), dataSource.get().dataSourceName(),
-                        dataSource.get().dialectName(), launchMode.getLaunchMode().isDevOrTest()))
-                .done());
-        beans.produce(SyntheticBeanBuildItem.configure(Metadata.class).scope(Singleton.class).unremovable().setRuntimeInit()
-                .addInjectionPoint(sessionFactoryType).createWith(recorder.metadata()).done());
-        beans.produce(SyntheticBeanBuildItem.configure(Engine.class).scope(Singleton.class).unremovable().setRuntimeInit()
-                .addInjectionPoint(sessionFactoryType).createWith(recorder.engine()).done());
-        beans.produce(SyntheticBeanBuildItem.configure(Session.class).scope(Singleton.class).unremovable()
-                .setRuntimeInit()
-                .addInjectionPoint(sessionFactoryType)
-                .addInjectionPoint(classType(TransactionSynchronizationRegistry.class))
-                .addInjectionPoint(classType(RequestReadSession.class))
-                .createWith(recorder.session()).done());
+    }
+
+    /** A singleton bean of the unit, created at run time; the default unit's also answers to {@code @Default}. */
+    private static ExtendedBeanConfigurator bean(Class<?> type, AnnotationInstance qualifier) {
+        ExtendedBeanConfigurator bean = SyntheticBeanBuildItem.configure(type).scope(Singleton.class).unremovable()
+                .setRuntimeInit().addQualifier(qualifier);
+        if (UnitKeys.isDefault(qualifier.value().asString())) {
+            bean.addQualifier(Default.class);
+        }
+        return bean;
     }
 
     private static ClassType classType(Class<?> type) {

@@ -2,6 +2,7 @@ package dev.retort.quarkus.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.IOException;
 import java.util.List;
@@ -35,31 +36,28 @@ class EntityDiscoveryTest {
         public Long id;
     }
 
-    private static RetortEntitiesBuildItem discover(List<String> packages, Class<?>... indexed) throws IOException {
-        return new EntityDiscovery(Index.of(indexed), EntityDiscoveryTest.class.getClassLoader()).discover(packages);
+    private static EntityDiscovery discovery(Class<?>... indexed) throws IOException {
+        return new EntityDiscovery(Index.of(indexed), EntityDiscoveryTest.class.getClassLoader());
     }
 
     @Test
     void entitiesAndTheirMappedSuperclassesAreFoundSorted() throws IOException {
-        RetortEntitiesBuildItem found = discover(List.of(), Invoice.class, Customer.class, Audited.class);
-        assertThat(found.entityClassNames()).containsExactly(Customer.class.getName(), Invoice.class.getName());
-        assertThat(found.mappedSuperclassNames()).containsExactly(Audited.class.getName());
+        EntityDiscovery discovery = discovery(Invoice.class, Customer.class, Audited.class);
+        assertThat(discovery.entityClassNames()).containsExactly(Customer.class.getName(), Invoice.class.getName());
+        EntityDiscovery.UnitEntities checked = discovery.check(discovery.entityClassNames());
+        assertThat(checked.tableByEntity()).containsExactly(entry(Customer.class.getName(), "customer"),
+                entry(Invoice.class.getName(), "invoice"));
+        assertThat(checked.mappedSuperclassNames()).containsExactly(Audited.class.getName());
     }
 
     @Test
     void aMappedSuperclassOutsideTheIndexFailsWithTheFix() {
-        assertThatThrownBy(() -> discover(List.of(), Invoice.class)).isInstanceOf(MappingException.class).hasMessage(
+        assertThatThrownBy(() -> discovery(Invoice.class).check(List.of(Invoice.class.getName())))
+                .isInstanceOf(MappingException.class).hasMessage(
                 "Entity " + Invoice.class.getName() + " extends " + Audited.class.getName() + ", which is annotated "
                         + "@MappedSuperclass but is not in the Jandex index, so Retort cannot register its mapping at build "
                         + "time. To fix this, index the jar that contains " + Audited.class.getName() + ": build it with the "
                         + "io.smallrye:jandex-maven-plugin, or add quarkus.index-dependency.<name>.group-id and "
                         + "quarkus.index-dependency.<name>.artifact-id for it to application.properties.");
-    }
-
-    @Test
-    void packagesLimitDiscovery() throws IOException {
-        assertThat(discover(List.of("com.example"), Invoice.class, Customer.class, Audited.class).entityClassNames()).isEmpty();
-        assertThat(discover(List.of("dev.retort.quarkus"), Customer.class).entityClassNames())
-                .containsExactly(Customer.class.getName());
     }
 }

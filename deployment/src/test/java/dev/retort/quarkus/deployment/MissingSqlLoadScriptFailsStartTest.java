@@ -17,17 +17,10 @@ class MissingSqlLoadScriptFailsStartTest {
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:missing-load-script;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.retort.sql-load-script", "seed/books.sql")
-            .assertException(thrown -> {
-                // The exception comes from the application's class loader: compare the class by name.
-                Throwable cause = thrown;
-                while (!cause.getClass().getName().equals(ConfigurationException.class.getName()) && cause.getCause() != null) {
-                    cause = cause.getCause();
-                }
-                assertThat(cause.getClass().getName()).isEqualTo(ConfigurationException.class.getName());
-                assertThat(cause).hasMessage("quarkus.retort.sql-load-script is 'seed/books.sql', and there is no such resource "
-                        + "on the class path. To fix this, put the file in src/main/resources (the name is relative to it), "
-                        + "correct the name, or set quarkus.retort.sql-load-script=no-file to run no script.");
-            });
+            .assertException(thrown -> assertThat(RootCause.find(thrown, ConfigurationException.class)).hasMessage(
+                    "quarkus.retort.sql-load-script is 'seed/books.sql', and there is no such resource "
+                            + "on the class path. To fix this, put the file in src/main/resources (the name is relative to it), "
+                            + "correct the name, or set quarkus.retort.sql-load-script=no-file to run no script."));
 
     @Test
     void theStartFails() {

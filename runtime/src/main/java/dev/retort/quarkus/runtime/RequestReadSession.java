@@ -1,35 +1,30 @@
 package dev.retort.quarkus.runtime;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import dev.retort.Session;
 import dev.retort.SessionFactory;
 
 /**
- * The read-only session of one request, which the injected session uses outside a transaction: opened
- * on first use, closed when the request ends. Not thread-safe (a request runs on one thread at a time).
+ * The read-only sessions of one request, one per Retort unit used, which the injected sessions use
+ * outside a transaction: opened on first use, closed when the request ends. Not thread-safe (a request
+ * runs on one thread at a time).
  */
 @RequestScoped
 public class RequestReadSession {
-    @Inject
-    SessionFactory sessionFactory;
+    private final Map<SessionFactory, Session> sessions = new IdentityHashMap<>();
 
-    private Session session;
-
-    Session session() {
-        if (session == null) {
-            session = sessionFactory.openReadOnly();
-        }
-        return session;
+    Session session(SessionFactory sessionFactory) {
+        return sessions.computeIfAbsent(sessionFactory, SessionFactory::openReadOnly);
     }
 
     @PreDestroy
     void close() {
-        if (session != null) {
-            session.close();
-            session = null;
-        }
+        sessions.values().forEach(Session::close);
+        sessions.clear();
     }
 }

@@ -1,11 +1,13 @@
 package dev.retort.quarkus.runtime;
 
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import dev.retort.ConfigurationException;
 import dev.retort.Engine;
 import dev.retort.InvalidRequestException;
 import dev.retort.Metadata;
@@ -13,6 +15,7 @@ import dev.retort.Session;
 import dev.retort.SessionFactory;
 import dev.retort.jta.ContainerSession;
 import dev.retort.jta.JtaSessions;
+import dev.retort.quarkus.RetortUnit;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.arc.SyntheticCreationalContext;
@@ -21,8 +24,8 @@ import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 
 /**
- * Creates Retort's beans at run time from what the build found: the entity classes by name (no
- * scanning happens at run time), the datasource and the dialect. Thin: the work is in
+ * Creates each Retort unit's beans at run time from what the build found: the entity classes by name
+ * (no scanning happens at run time), the datasource and the dialect. Thin: the work is in
  * {@link RetortStarter} and in core.
  */
 @Recorder
@@ -35,25 +38,61 @@ public class RetortRecorder {
     }
 
     /**
-     * The session factory bean; creating it maps the entities, applies the schema strategy and runs the
-     * load script.
+     * The unit's session factory bean; creating it maps the entities, applies the schema strategy and runs
+     * the load script.
      *
-     * @param entityClassNames the entity classes, sorted by name
+     * @param unitName         the unit's name ({@link RetortUnit#DEFAULT} for the default unit)
+     * @param entityClassNames the unit's entity classes, sorted by name
      * @param dataSourceName   the Quarkus datasource's name ({@code <default>} for the default one)
      * @param dialectName      a name {@link dev.retort.dialect.Dialects#byName} knows
      * @param devOrTest        whether the application runs in dev or test mode, which changes defaults
      */
-    public Function<SyntheticCreationalContext<SessionFactory>, SessionFactory> sessionFactory(List<String> entityClassNames,
-            String dataSourceName, String dialectName, boolean devOrTest) {
-        return context -> new RetortStarter(config.getValue(), dataSourceName, dialectName, devOrTest).start(entityClassNames);
+    public Function<SyntheticCreationalContext<SessionFactory>, SessionFactory> sessionFactory(String unitName,
+            List<String> entityClassNames, String dataSourceName, String dialectName, boolean devOrTest) {
+        return context -> new RetortStarter(unitName, config.getValue().units().get(unitName), dataSourceName, dialectName,
+                devOrTest).start(entityClassNames);
     }
 
-    public Function<SyntheticCreationalContext<Metadata>, Metadata> metadata() {
-        return context -> context.getInjectedReference(SessionFactory.class).metadata();
+    /**
+     * Fails the start when run-time keys name a unit that the build did not make, most likely a misspelt
+     * unit name, whose settings would otherwise be ignored.
+     *
+     * @param builtUnits the names of the units the build made, sorted
+     */
+    public void checkRunTimeUnits(List<String> builtUnits) {
+        for (String configured : new TreeSet<>(config.getValue().units().keySet())) {
+            if (!builtUnits.contains(configured) && !UnitKeys.isDefault(configured)) {
+                throw new ConfigurationException(UnitKeys.key(configured, "*") + " is set, but the application has no Retort "
+                        + "unit '" + configured + "' (its units: " + (builtUnits.isEmpty() ? "none" : String.join(", ", builtUnits))
+                        + "). To fix this, correct "
+                        + "the unit name, or give the unit its entities with " + UnitKeys.key(configured, "packages")
+                        + " and rebuild.");
+            }
+        }
     }
 
-    public Function<SyntheticCreationalContext<Engine>, Engine> engine() {
-        return context -> context.getInjectedReference(SessionFactory.class).engine();
+    public Function<SyntheticCreationalContext<Metadata>, Metadata> metadata(String unitName) {
+        return context -> sessionFactory(context, unitName).metadata();
+    }
+
+    public Function<SyntheticCreationalContext<Engine>, Engine> engine(String unitName) {
+        return context -> sessionFactory(context, unitName).engine();
+    }
+
+    /** The injectable session: core's container session over the JTA transaction's sessions, guarded against I/O threads. */
+    public Function<SyntheticCreationalContext<Session>, Session> session(String unitName) {
+        return context -> {
+            SessionFactory sessionFactory = sessionFactory(context, unitName);
+            JtaSessions sessions = new JtaSessions(sessionFactory, context.getInjectedReference(TransactionSynchronizationRegistry.class));
+            RequestReadSession requestSessions = context.getInjectedReference(RequestReadSession.class);
+            ManagedContext requestContext = Arc.container().requestContext();
+            return new ContainerSession(sessions, () -> requestContext.isActive() ? requestSessions.session(sessionFactory) : null,
+                    RetortRecorder::refuseEventLoopThread);
+        };
+    }
+
+    private static SessionFactory sessionFactory(SyntheticCreationalContext<?> context, String unitName) {
+        return context.getInjectedReference(SessionFactory.class, RetortUnit.Literal.of(unitName));
     }
 
     /**
@@ -67,17 +106,5 @@ public class RetortRecorder {
                     + "worker thread: annotate the endpoint or method with @io.smallrye.common.annotation.Blocking (REST methods "
                     + "returning Uni or Multi, and @NonBlocking ones, run on the event loop).");
         }
-    }
-
-    /** The injectable session: core's container session over the JTA transaction's sessions, guarded against I/O threads. */
-    public Function<SyntheticCreationalContext<Session>, Session> session() {
-        return context -> {
-            JtaSessions sessions = new JtaSessions(context.getInjectedReference(SessionFactory.class),
-                    context.getInjectedReference(TransactionSynchronizationRegistry.class));
-            RequestReadSession requestSession = context.getInjectedReference(RequestReadSession.class);
-            ManagedContext requestContext = Arc.container().requestContext();
-            return new ContainerSession(sessions, () -> requestContext.isActive() ? requestSession.session() : null,
-                    RetortRecorder::refuseEventLoopThread);
-        };
     }
 }

@@ -1,42 +1,69 @@
 package dev.retort.quarkus.runtime;
 
+import java.util.Map;
 import java.util.Optional;
 
+import dev.retort.Engine;
 import dev.retort.SchemaStrategy;
+import dev.retort.quarkus.RetortUnit;
+import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
+import io.smallrye.config.WithParentName;
+import io.smallrye.config.WithUnnamedKey;
 
 /**
- * The {@code quarkus.retort.*} settings read when the application starts: what to do with the schema,
- * which script to load, and SQL logging. They can differ between runs of the same build.
+ * The {@code quarkus.retort.*} settings read when the application starts: for each Retort unit, what to
+ * do with the schema, which script to load, SQL logging and JDBC batching. They can differ between runs
+ * of the same build.
  */
 @ConfigMapping(prefix = "quarkus.retort")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
 public interface RetortRuntimeConfig {
 
-    /** Schema management at start-up. */
-    @ConfigDocSection
-    SchemaManagement schemaManagement();
-
     /**
-     * A script of SQL statements (separated by {@code ;}) that Retort runs at start-up, after the schema
-     * strategy created the schema, from the class path (for example {@code import.sql} in
-     * {@code src/main/resources}). In dev and test mode the default is {@code import.sql} when that file
-     * exists; in prod mode there is no default. Set it to {@code no-file} to run no script.
+     * The Retort units. The default unit's keys are {@code quarkus.retort.*}; a named unit's are
+     * {@code quarkus.retort."name".*}.
      */
-    Optional<String> sqlLoadScript();
-
-    /** SQL logging. */
+    @ConfigDocMapKey("unit-name")
     @ConfigDocSection
-    Log log();
+    @WithParentName
+    @WithUnnamedKey(RetortUnit.DEFAULT)
+    @WithDefaults
+    Map<String, Unit> units();
+
+    /** The run-time settings of one Retort unit. */
+    interface Unit {
+        /** Schema management at start-up. */
+        @ConfigDocSection
+        SchemaManagement schemaManagement();
+
+        /**
+         * A script of SQL statements (separated by {@code ;}) that Retort runs at start-up, after the schema
+         * strategy created the schema, from the class path (for example {@code import.sql} in
+         * {@code src/main/resources}). In dev and test mode the default unit's default is {@code import.sql}
+         * when that file exists; named units and prod mode have no default. Set it to {@code no-file} to run
+         * no script.
+         */
+        Optional<String> sqlLoadScript();
+
+        /** SQL logging. */
+        @ConfigDocSection
+        Log log();
+
+        /** JDBC settings. */
+        @ConfigDocSection
+        Jdbc jdbc();
+    }
 
     /** Schema management at start-up. */
     interface SchemaManagement {
         /**
-         * What Retort does with the tables of the mapped entities when the application starts: {@code none},
+         * What Retort does with the tables of the unit's entities when the application starts: {@code none},
          * {@code create} (creates the tables that do not exist), {@code drop-and-create} (drops them, then
          * creates them: all data is lost) or {@code validate} (fails the start if a table or column is
          * missing). The default is {@code drop-and-create} in dev and test mode and {@code none} in prod mode.
@@ -47,7 +74,7 @@ public interface RetortRuntimeConfig {
     /** SQL logging. */
     interface Log {
         /**
-         * Whether every SQL statement Retort runs, with its bind parameters, is logged at INFO to the
+         * Whether every SQL statement the unit runs, with its bind parameters, is logged at INFO to the
          * category {@code dev.retort.sql} (otherwise it is logged at DEBUG, so enabling DEBUG for that
          * category works too).
          */
@@ -60,5 +87,15 @@ public interface RetortRuntimeConfig {
          */
         @WithDefault("true")
         boolean bindParameters();
+    }
+
+    /** JDBC settings. */
+    interface Jdbc {
+        /**
+         * The most rows a flush sends in one JDBC batch when it inserts, updates or deletes many rows of one
+         * table with the same statement; more rows go as several batches. A positive whole number.
+         */
+        @WithDefault("" + Engine.DEFAULT_STATEMENT_BATCH_SIZE)
+        int statementBatchSize();
     }
 }

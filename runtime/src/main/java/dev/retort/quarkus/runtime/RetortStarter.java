@@ -17,19 +17,19 @@ import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
- * Starts Retort when its session factory bean is first needed (at start-up): loads the entity classes the
- * build recorded, connects the engine to the Quarkus datasource, applies the schema strategy and runs the
- * load script. Used once, on the starting thread.
+ * Starts one Retort unit when its session factory bean is first needed (at start-up): loads the entity
+ * classes the build recorded, connects the engine to the unit's Quarkus datasource, applies the schema
+ * strategy and runs the load script. Used once, on the starting thread.
  */
 final class RetortStarter {
-    static final String SCHEMA_STRATEGY_KEY = "quarkus.retort.schema-management.strategy";
-
-    private final RetortRuntimeConfig config;
+    private final String unitName;
+    private final RetortRuntimeConfig.Unit config;
     private final String dataSourceName;
     private final String dialectName;
     private final boolean devOrTest;
 
-    RetortStarter(RetortRuntimeConfig config, String dataSourceName, String dialectName, boolean devOrTest) {
+    RetortStarter(String unitName, RetortRuntimeConfig.Unit config, String dataSourceName, String dialectName, boolean devOrTest) {
+        this.unitName = unitName;
         this.config = config;
         this.dataSourceName = dataSourceName;
         this.dialectName = dialectName;
@@ -37,23 +37,47 @@ final class RetortStarter {
     }
 
     SessionFactory start(List<String> entityClassNames) {
+        int batchSize = statementBatchSize();
         Metadata metadata = Metadata.of(load(entityClassNames));
         Dialect dialect = Dialects.byName(dialectName).orElseThrow(() -> new IllegalStateException(
                 "The build recorded dialect '" + dialectName + "', which this Retort core does not know"));
         DataSource dataSource = AgroalDataSourceUtil.dataSourceInstance(dataSourceName).get();
-        Engine engine = Engine.of(dataSource, dialect, location(dialect), config.log().sql(), config.log().bindParameters());
+        Engine engine = Engine.of(dataSource, dialect, location(dialect), config.log().sql(), config.log().bindParameters(),
+                batchSize);
         SchemaStrategy strategy = config.schemaManagement().strategy()
                 .orElse(devOrTest ? SchemaStrategy.DROP_AND_CREATE : SchemaStrategy.NONE);
         applySchema(strategy, metadata, engine);
-        if (strategy.creates()) {
-            SqlLoadScript.resolve(config.sqlLoadScript(), devOrTest).ifPresent(script -> SqlLoadScript.run(script, engine));
-        } else if (config.sqlLoadScript().filter(name -> !name.equals(SqlLoadScript.NO_FILE)).isPresent()) {
-            throw new ConfigurationException(SqlLoadScript.KEY + " is set, but " + SCHEMA_STRATEGY_KEY + " is "
-                    + strategy.configValue() + ", and the load script runs only "
-                    + "after Retort created the schema. To fix this, set " + SCHEMA_STRATEGY_KEY + " to create or "
-                    + "drop-and-create, or remove " + SqlLoadScript.KEY + ".");
-        }
+        runLoadScript(strategy, engine);
         return SessionFactory.of(engine, metadata);
+    }
+
+    private int statementBatchSize() {
+        int size = config.jdbc().statementBatchSize();
+        if (size < 1) {
+            String key = UnitKeys.key(unitName, "jdbc.statement-batch-size");
+            throw new ConfigurationException(key + " is " + size + ", and a flush cannot send fewer than 1 row per JDBC "
+                    + "batch. To fix this, set " + key + " to a positive whole number, or remove it for the default of "
+                    + Engine.DEFAULT_STATEMENT_BATCH_SIZE + ".");
+        }
+        return size;
+    }
+
+    private void runLoadScript(SchemaStrategy strategy, Engine engine) {
+        String scriptKey = UnitKeys.key(unitName, SqlLoadScript.PROPERTY);
+        SqlLoadScript loadScript = new SqlLoadScript(scriptKey);
+        if (strategy.creates()) {
+            loadScript.resolve(config.sqlLoadScript(), devOrTest && UnitKeys.isDefault(unitName))
+                    .ifPresent(script -> loadScript.run(script, engine));
+        } else if (config.sqlLoadScript().filter(name -> !name.equals(SqlLoadScript.NO_FILE)).isPresent()) {
+            String strategyKey = strategyKey();
+            throw new ConfigurationException(scriptKey + " is set, but " + strategyKey + " is " + strategy.configValue()
+                    + ", and the load script runs only after Retort created the schema. To fix this, set " + strategyKey
+                    + " to create or drop-and-create, or remove " + scriptKey + ".");
+        }
+    }
+
+    private String strategyKey() {
+        return UnitKeys.key(unitName, "schema-management.strategy");
     }
 
     private static List<Class<?>> load(List<String> classNames) {
@@ -76,11 +100,11 @@ final class RetortStarter {
                 + (DataSourceUtil.isDefault(dataSourceName) ? "default datasource" : "datasource '" + dataSourceName + "'");
     }
 
-    private static void applySchema(SchemaStrategy strategy, Metadata metadata, Engine engine) {
+    private void applySchema(SchemaStrategy strategy, Metadata metadata, Engine engine) {
         try {
             metadata.apply(strategy, engine);
         } catch (MappingException e) {
-            throw new MappingException(SCHEMA_STRATEGY_KEY + "=validate: " + e.getMessage(), e);
+            throw new MappingException(strategyKey() + "=validate: " + e.getMessage(), e);
         }
     }
 }

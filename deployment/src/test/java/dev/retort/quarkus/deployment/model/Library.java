@@ -23,6 +23,11 @@ public class Library {
     }
 
     @Transactional
+    public void addBooks(List<String> titles) {
+        titles.forEach(title -> session.add(new Book(title)));
+    }
+
+    @Transactional
     public void addBookThenFail(String title) {
         session.add(new Book(title));
         session.flush();
