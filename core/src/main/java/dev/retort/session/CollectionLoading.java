@@ -16,13 +16,38 @@ final class CollectionLoading {
     private final Object owner;
     private final RelationshipModel relationship;
     private final boolean raise;
+    /** The collection's elements, in the List or Set that holds them. */
+    private final Collection<Object> elements;
     boolean loaded;
 
-    CollectionLoading(SessionImpl session, Object owner, RelationshipModel relationship, boolean raise) {
+    CollectionLoading(SessionImpl session, Object owner, RelationshipModel relationship, boolean raise,
+                      Collection<Object> elements) {
         this.session = session;
         this.owner = owner;
         this.relationship = relationship;
         this.raise = raise;
+        this.elements = elements;
+    }
+
+    /** The elements, loaded first if need be. */
+    Collection<Object> elements() {
+        ensureLoaded(elements);
+        return elements;
+    }
+
+    void fill(Collection<?> loadedElements) {
+        elements.clear();
+        elements.addAll(loadedElements);
+        loaded = true;
+    }
+
+    Collection<Object> peek() {
+        return loaded ? elements : java.util.List.of();
+    }
+
+    /** The elements when loaded; else says which relationship is not (toString() must not load). */
+    String describe() {
+        return loaded ? elements.toString() : "[not loaded: " + relationship + "]";
     }
 
     RelationshipModel relationship() {
@@ -30,7 +55,7 @@ final class CollectionLoading {
     }
 
     /** Loads the elements into {@code target} unless already loaded. */
-    void ensureLoaded(Collection<Object> target) {
+    private void ensureLoaded(Collection<Object> target) {
         if (loaded) {
             return;
         }

@@ -7,17 +7,27 @@ import dev.retort.mapping.RelationshipModel;
 /**
  * What Retort's own collections (the ones it puts in to-many fields of loaded objects) have in common:
  * they belong to one object of one session, know their relationship, and load their elements on first
- * use, or refuse to ({@code Load.raise}, or a closed session).
+ * use, or refuse to ({@code Load.raise}, or a closed session). The state lives in {@link CollectionLoading}.
  */
 interface LazyCollection {
+    CollectionLoading loading();
+
     /** Whether the elements are in memory. */
-    boolean loaded();
+    default boolean loaded() {
+        return loading().loaded;
+    }
 
     /** Fills the collection with loaded elements (used by the loader; no change tracking). */
-    void fill(Collection<?> elements);
+    default void fill(Collection<?> elements) {
+        loading().fill(elements);
+    }
 
-    RelationshipModel relationship();
+    default RelationshipModel relationship() {
+        return loading().relationship();
+    }
 
     /** The elements now, without loading them (empty when not loaded). */
-    Collection<Object> peek();
+    default Collection<Object> peek() {
+        return loading().peek();
+    }
 }

@@ -215,9 +215,9 @@ final class Loader {
         }
         entry.collections = new List[collections.size()];
         for (RelationshipModel relationship : collections) {
-            CollectionLoading loading = new CollectionLoading(session, entry.instance, relationship,
-                    plan.strategy(relationship) == Load.Strategy.RAISE);
-            relationship.set(entry.instance, relationship.isSet() ? new PersistentSet(loading) : new PersistentList(loading));
+            boolean raise = plan.strategy(relationship) == Load.Strategy.RAISE;
+            relationship.set(entry.instance, relationship.isSet() ? new PersistentSet(session, entry.instance, relationship, raise)
+                    : new PersistentList(session, entry.instance, relationship, raise));
         }
     }
 

@@ -2,23 +2,23 @@ package dev.retort.session;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-
-import dev.retort.mapping.RelationshipModel;
 
 /** The {@code List} Retort puts in a to-many field of an object it loads: loads its elements on first use. */
 final class PersistentList extends AbstractList<Object> implements LazyCollection {
     private final CollectionLoading loading;
-    private final List<Object> elements = new ArrayList<>();
 
-    PersistentList(CollectionLoading loading) {
-        this.loading = loading;
+    PersistentList(SessionImpl session, Object owner, dev.retort.mapping.RelationshipModel relationship, boolean raise) {
+        this.loading = new CollectionLoading(session, owner, relationship, raise, new ArrayList<>());
     }
 
     private List<Object> elements() {
-        loading.ensureLoaded(elements);
-        return elements;
+        return (List<Object>) loading.elements();
+    }
+
+    @Override
+    public CollectionLoading loading() {
+        return loading;
     }
 
     @Override
@@ -49,29 +49,7 @@ final class PersistentList extends AbstractList<Object> implements LazyCollectio
     }
 
     @Override
-    public boolean loaded() {
-        return loading.loaded;
-    }
-
-    @Override
-    public void fill(Collection<?> loaded) {
-        elements.clear();
-        elements.addAll(loaded);
-        loading.loaded = true;
-    }
-
-    @Override
-    public RelationshipModel relationship() {
-        return loading.relationship();
-    }
-
-    @Override
-    public Collection<Object> peek() {
-        return loading.loaded ? elements : List.of();
-    }
-
-    @Override
     public String toString() {
-        return loading.loaded ? elements.toString() : "[not loaded: " + loading.relationship() + "]";
+        return loading.describe();
     }
 }

@@ -1,77 +1,49 @@
 package dev.retort.session;
 
 import java.util.AbstractSet;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
-import dev.retort.mapping.RelationshipModel;
 
 /** The {@code Set} Retort puts in a to-many field of an object it loads: loads its elements on first use. */
 final class PersistentSet extends AbstractSet<Object> implements LazyCollection {
     private final CollectionLoading loading;
-    private final Set<Object> elements = new LinkedHashSet<>();
 
-    PersistentSet(CollectionLoading loading) {
-        this.loading = loading;
+    PersistentSet(SessionImpl session, Object owner, dev.retort.mapping.RelationshipModel relationship, boolean raise) {
+        this.loading = new CollectionLoading(session, owner, relationship, raise, new LinkedHashSet<>());
     }
 
-    private Set<Object> elements() {
-        loading.ensureLoaded(elements);
-        return elements;
+    @Override
+    public CollectionLoading loading() {
+        return loading;
     }
 
     @Override
     public Iterator<Object> iterator() {
-        return elements().iterator();
+        return loading.elements().iterator();
     }
 
     @Override
     public int size() {
-        return elements().size();
+        return loading.elements().size();
     }
 
     @Override
     public boolean contains(Object element) {
-        return elements().contains(element);
+        return loading.elements().contains(element);
     }
 
     @Override
     public boolean add(Object element) {
-        return elements().add(element);
+        return loading.elements().add(element);
     }
 
     @Override
     public boolean remove(Object element) {
-        return elements().remove(element);
-    }
-
-    @Override
-    public boolean loaded() {
-        return loading.loaded;
-    }
-
-    @Override
-    public void fill(Collection<?> loaded) {
-        elements.clear();
-        elements.addAll(loaded);
-        loading.loaded = true;
-    }
-
-    @Override
-    public RelationshipModel relationship() {
-        return loading.relationship();
-    }
-
-    @Override
-    public Collection<Object> peek() {
-        return loading.loaded ? elements : List.of();
+        return loading.elements().remove(element);
     }
 
     @Override
     public String toString() {
-        return loading.loaded ? elements.toString() : "[not loaded: " + loading.relationship() + "]";
+        return loading.describe();
     }
 }
