@@ -65,9 +65,7 @@ public final class OrmBenchmark {
 
     public Results run() {
         quietLogging();
-        System.out.println("ORM benchmark: " + settings + ", JDK " + Runtime.version() + ", "
-                + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        System.out.println("ORM benchmark: " + settings + ", " + dev.retort.bench.Timings.environment());
         for (String database : settings.databases()) {
             Target target = target(database.trim());
             if (target != null) {

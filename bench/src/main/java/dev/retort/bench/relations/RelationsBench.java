@@ -93,9 +93,7 @@ public final class RelationsBench {
 
     private Results run() {
         quietLogging();
-        System.out.println("Relations benchmark (W5): " + settings + ", JDK " + Runtime.version() + ", "
-                + Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
+        System.out.println("Relations benchmark (W5): " + settings + ", " + dev.retort.bench.Timings.environment());
         for (String name : settings.databases()) {
             Database database = database(name.trim());
             if (database != null) {

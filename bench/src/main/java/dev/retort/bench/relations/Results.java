@@ -15,21 +15,15 @@ final class Results {
 
     private record Row(String workload, String database, String implementation, List<Double> millis, String failure) {
         double median() {
-            if (millis.isEmpty()) {
-                return Double.NaN;
-            }
-            List<Double> sorted = new ArrayList<>(millis);
-            sorted.sort(null);
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            return dev.retort.bench.Timings.median(millis);
         }
 
         double min() {
-            return millis.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+            return dev.retort.bench.Timings.min(millis);
         }
 
         double max() {
-            return millis.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+            return dev.retort.bench.Timings.max(millis);
         }
 
         boolean measured() {
