@@ -26,6 +26,7 @@ import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.RelationshipModel;
 import dev.retort.sql.Column;
 import dev.retort.sql.ForeignKey;
+import dev.retort.sql.Index;
 import dev.retort.sql.Statement;
 import dev.retort.sql.Table;
 
@@ -98,6 +99,14 @@ class RelationshipMetadataTest {
         assertThat(joinTable.foreignKeys()).containsExactly(new ForeignKey(List.of("writer_id"), "writers", List.of("id")),
                 new ForeignKey(List.of("genres_id"), "genre", List.of("id")));
         assertThat(EntityMappings.of(Desk.class).table().column("writer_id").unique()).isTrue();
+        // Loads query by foreign keys: each gets an index unless something indexes it already.
+        assertThat(story.table().indexes()).containsExactly(
+                new Index("ix_story_writer_id", List.of("writer_id"), false, true),
+                new Index("ix_story_editor", List.of("editor"), false, true),
+                new Index("ix_story_sequel_of_code", List.of("sequel_of_code"), false, true));
+        assertThat(EntityMappings.of(Desk.class).table().indexes()).isEmpty(); // writer_id is UNIQUE
+        assertThat(joinTable.indexes()).containsExactly(
+                new Index("ix_writers_genre_genres_id", List.of("genres_id"), false, true)); // writer_id leads the key
         assertThat(writerModel.relationship("desk").orElseThrow().eager()).isTrue();
     }
 

@@ -46,6 +46,11 @@ public abstract class Dialect {
         return true;
     }
 
+    /** Whether the database indexes a foreign key's columns itself when the constraint is created (InnoDB). */
+    public boolean indexesForeignKeys() {
+        return false;
+    }
+
     /** Whether {@code executeBatch} reports each statement's exact row count (needed for version checks). */
     public boolean reportsBatchRowCounts() {
         return true;

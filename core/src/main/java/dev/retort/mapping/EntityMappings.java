@@ -134,17 +134,42 @@ public final class EntityMappings {
                         InheritanceReader.tableName(relationship.target()), List.of(idColumnName(relationship.target()))));
             }
         }
-        Table table = new Table(tableName, columns, List.of(id.column().name()), uniqueConstraints(type, tableName, columns),
-                indexes(type, tableName, columns), sequence, foreignKeys);
+        Table table = foreignKeyIndexes(new Table(tableName, columns, List.of(id.column().name()),
+                uniqueConstraints(type, tableName, columns), indexes(type, tableName, columns), sequence, foreignKeys));
         Optional<InheritanceModel> inheritance = InheritanceReader.read(type, attributes, id, sequence,
-                (level, name, levelColumns, key, levelSequence, levelKeys) -> new Table(name, levelColumns, List.of(key),
-                        uniqueConstraints(level, name, levelColumns), indexes(level, name, levelColumns), levelSequence,
-                        withReferences(levelKeys, foreignKeys, levelColumns)));
+                (level, name, levelColumns, key, levelSequence, levelKeys) -> foreignKeyIndexes(new Table(name, levelColumns,
+                        List.of(key), uniqueConstraints(level, name, levelColumns), indexes(level, name, levelColumns),
+                        levelSequence, withReferences(levelKeys, foreignKeys, levelColumns))));
         if (inheritance.isPresent() && inheritance.get().joined()) {
             table = inheritance.get().joinedTables().get(inheritance.get().joinedTables().size() - 1);
         }
         return new EntityModel(type, table, attributes, id, Optional.ofNullable(version), generation, constructor(type),
                 relationships, inheritance);
+    }
+
+    /**
+     * The table with an index on each foreign key's columns that nothing indexes yet (the primary key, a
+     * unique column or constraint, or an index starting with them): select-in and lazy loads query by those
+     * columns, and without an index each such query reads the whole table. Named {@code ix_<table>_<columns>}.
+     */
+    static Table foreignKeyIndexes(Table table) {
+        List<Index> indexes = new ArrayList<>(table.indexes());
+        for (ForeignKey foreignKey : table.foreignKeys()) {
+            List<String> keyColumns = foreignKey.columns();
+            boolean covered = startsWith(table.primaryKey(), keyColumns)
+                    || keyColumns.size() == 1 && table.column(keyColumns.get(0)).unique()
+                    || table.uniqueConstraints().stream().anyMatch(unique -> startsWith(unique, keyColumns))
+                    || indexes.stream().anyMatch(index -> startsWith(index.columns(), keyColumns));
+            if (!covered) {
+                indexes.add(new Index("ix_" + table.name() + "_" + String.join("_", keyColumns), keyColumns, false, true));
+            }
+        }
+        return indexes.size() == table.indexes().size() ? table : new Table(table.name(), table.columns(),
+                table.primaryKey(), table.uniqueConstraints(), indexes, table.sequence(), table.foreignKeys());
+    }
+
+    private static boolean startsWith(List<String> columns, List<String> prefix) {
+        return columns.size() >= prefix.size() && columns.subList(0, prefix.size()).equals(prefix);
     }
 
     /** A JOINED level table's keys: its own (to the parent table) and those of the relationships whose columns it has. */

@@ -209,9 +209,11 @@ public final class Hierarchy {
             }
         }
         Set<dev.retort.sql.ForeignKey> foreignKeys = new LinkedHashSet<>();
+        Set<dev.retort.sql.Index> indexes = new LinkedHashSet<>(rootTable.indexes());
         members.forEach(member -> foreignKeys.addAll(member.table().foreignKeys()));
+        members.forEach(member -> indexes.addAll(member.table().indexes()));
         return new Table(rootTable.name(), columns, rootTable.primaryKey(), rootTable.uniqueConstraints(),
-                rootTable.indexes(), rootTable.sequence(), List.copyOf(foreignKeys));
+                List.copyOf(indexes), rootTable.sequence(), List.copyOf(foreignKeys));
     }
 
     private static Column discriminatorColumn(EntityModel root) {

@@ -160,6 +160,7 @@ final class Relationships {
                 List.of(), List.of(), java.util.Optional.empty(),
                 List.of(new ForeignKey(List.of(ownerColumn), ownerTable, List.of(EntityMappings.columnName(ownerId))),
                         new ForeignKey(List.of(targetColumn), targetTable, List.of(EntityMappings.columnName(targetId)))));
+        table = EntityMappings.foreignKeyIndexes(table);
         return new RelationshipModel.JoinTable(table, ownerColumn, targetColumn);
     }
 

@@ -44,7 +44,9 @@ public final class SchemaTool {
                 }
                 statements.add(new Statement.CreateTable(table));
                 for (Index index : table.indexes()) {
-                    statements.add(new Statement.CreateIndex(table.name(), index));
+                    if (!index.forForeignKey() || !dialect.indexesForeignKeys()) {
+                        statements.add(new Statement.CreateIndex(table.name(), index));
+                    }
                 }
                 for (Statement statement : statements) {
                     execute(connection, statement);

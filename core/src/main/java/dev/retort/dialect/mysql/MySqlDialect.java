@@ -50,6 +50,11 @@ public final class MySqlDialect extends Dialect {
     }
 
     @Override
+    public boolean indexesForeignKeys() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return sequences ? "mariadb" : "mysql";
     }

@@ -85,6 +85,31 @@ abstract class RelationshipCompliance extends DatabaseTest {
         String linkToNothing = "INSERT INTO article_tags (article_id, tag_id) VALUES (1, 1)";
         assertThatThrownBy(() -> execute(linkToNothing)).isInstanceOf(AssertionError.class)
                 .hasMessage("Statement failed: " + linkToNothing);
+        // Loads query by the foreign keys: each is indexed (by Retort, or by InnoDB itself on MariaDB).
+        assertThat(indexedColumns("articles")).contains("author_id");
+        assertThat(indexedColumns("comments")).contains("article_id");
+        assertThat(indexedColumns("article_tags")).contains("article_id", "tag_id");
+    }
+
+    /** The first column of each index of a table, in lower case, as the driver's metadata reports them. */
+    private java.util.Set<String> indexedColumns(String table) {
+        java.util.Set<String> columns = new java.util.HashSet<>();
+        try (java.sql.Connection connection = engine.connect()) {
+            java.sql.DatabaseMetaData metaData = connection.getMetaData();
+            for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+                try (java.sql.ResultSet indexes = metaData.getIndexInfo(connection.getCatalog(), connection.getSchema(), name,
+                        false, false)) {
+                    while (indexes.next()) {
+                        if (indexes.getShort("ORDINAL_POSITION") == 1 && indexes.getString("COLUMN_NAME") != null) {
+                            columns.add(indexes.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError("Cannot read the indexes of " + table, e);
+        }
+        return columns;
     }
 
     @Test
