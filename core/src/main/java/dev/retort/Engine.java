@@ -173,9 +173,25 @@ public final class Engine implements AutoCloseable {
             }
             return connection;
         } catch (SQLException e) {
+            if (failedToEnlist(e)) {
+                throw new DatabaseException("Cannot connect to " + location + ": " + rootMessage(e) + ". The pool could not "
+                        + "enlist the connection in the current JTA transaction, which already holds a connection of another "
+                        + "data source that is not XA. To fix this, make the data sources XA (in Quarkus "
+                        + "quarkus.datasource.\"name\".jdbc.transactions=xa), or use one database per transaction.", e);
+            }
             throw new DatabaseException("Cannot connect to " + location + ": " + rootMessage(e) + ". To fix this, check "
                     + "that the database server is running and reachable there, and that the URL and credentials are right.", e);
         }
+    }
+
+    /** Whether the pool refused the connection because it could not join the JTA transaction (Agroal says so). */
+    private static boolean failedToEnlist(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().toLowerCase(Locale.ROOT).contains("enlist")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable error) {
