@@ -48,11 +48,6 @@ public final class AttributeModel {
         this.targetId = targetId;
     }
 
-    /** Whether this is the foreign key of a to-one relationship (its field holds an entity, its column an id). */
-    public boolean isReference() {
-        return targetId != null;
-    }
-
     /** The id of a related entity held by a reference attribute's field. */
     public Object idOf(Object target) {
         try {

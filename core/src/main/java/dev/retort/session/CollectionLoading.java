@@ -41,10 +41,6 @@ final class CollectionLoading {
         loaded = true;
     }
 
-    Collection<Object> peek() {
-        return loaded ? elements : java.util.List.of();
-    }
-
     /** The elements when loaded; else says which relationship is not (toString() must not load). */
     String describe() {
         return loaded ? elements.toString() : "[not loaded: " + relationship + "]";
@@ -59,7 +55,7 @@ final class CollectionLoading {
         if (loaded) {
             return;
         }
-        String described = session.describeForLoading(owner) + "." + relationship.name();
+        String described = session.describeObject(owner) + "." + relationship.name();
         if (raise) {
             throw new InvalidRequestException("Cannot read " + described + ": the query that loaded it said "
                     + "Load.raise(" + relationship + "), so it is not loaded and may not be. To fix this, load it with "

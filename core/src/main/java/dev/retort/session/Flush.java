@@ -68,6 +68,11 @@ final class Flush {
             return;
         }
         session.mode().requireWritable("flush changes");
+        boolean relationships = context.hasRelationships();
+        List<EntityEntry> deleted = new ArrayList<>();
+        if (relationships) {
+            deletes.values().forEach(deleted::addAll);
+        }
         inserts.values().forEach(Flush::requireIds);
         Connection connection = session.connection();
         Frame frame = session.currentFrame();
@@ -77,26 +82,19 @@ final class Flush {
                 if (toInsert != null) {
                     insert(connection, frame, persister, toInsert);
                 }
-                Map<BitSet, List<Change>> toUpdate = updates.get(persister);
-                if (toUpdate != null) {
-                    for (Map.Entry<BitSet, List<Change>> group : toUpdate.entrySet()) {
-                        update(connection, frame, persister, group.getKey(), group.getValue());
-                    }
-                }
+                update(connection, frame, persister, updates.get(persister));
             }
             if (!postUpdates.isEmpty()) {
                 // Rows inserted with a null foreign key to break a cycle now get it (SQLAlchemy's post_update).
                 Map<EntityPersister, Map<BitSet, List<Change>>> second = new LinkedHashMap<>();
                 postUpdates.forEach(entry -> collectChange(entry, second));
-                for (Map.Entry<EntityPersister, Map<BitSet, List<Change>>> table : second.entrySet()) {
-                    for (Map.Entry<BitSet, List<Change>> group : table.getValue().entrySet()) {
-                        update(connection, frame, table.getKey(), group.getKey(), group.getValue());
-                    }
-                }
+                second.forEach((persister, groups) -> update(connection, frame, persister, groups));
             }
-            JoinRows joinRows = new JoinRows(context, statements, this::scope);
-            joinRows.deleteLinks(connection, links, deleted(deletes));
-            joinRows.insertLinks(connection, links);
+            if (relationships) {
+                JoinRows joinRows = new JoinRows(context, statements, this::scope);
+                joinRows.deleteLinks(connection, links, deleted);
+                joinRows.insertLinks(connection, links);
+            }
             List<EntityPersister> order = context.flushOrder();
             for (int i = order.size() - 1; i >= 0; i--) {
                 List<EntityEntry> toDelete = deletes.get(order.get(i));
@@ -110,16 +108,17 @@ final class Flush {
             throw session.failed(frame, e);
         }
         session.pending.clear();
-        if (context.hasRelationships()) {
+        if (relationships) {
             Relations.remember(session.entries);
-            Relations.forgetRemoved(deleted(deletes), context);
+            Relations.forgetRemoved(deleted, context);
         }
     }
 
-    private static List<EntityEntry> deleted(Map<EntityPersister, List<EntityEntry>> deletes) {
-        List<EntityEntry> all = new ArrayList<>();
-        deletes.values().forEach(all::addAll);
-        return all;
+    /** The updates of one table, a statement shape (set of changed columns) at a time. */
+    private void update(Connection connection, Frame frame, EntityPersister persister, Map<BitSet, List<Change>> groups) {
+        if (groups != null) {
+            groups.forEach((changed, changes) -> update(connection, frame, persister, changed, changes));
+        }
     }
 
     private static void collectChange(EntityEntry entry, Map<EntityPersister, Map<BitSet, List<Change>>> updates) {
@@ -235,12 +234,8 @@ final class Flush {
             if (target == null) {
                 continue;
             }
+            // Relations.prepare has added every related object to the session (by cascade) or refused the flush.
             EntityEntry targetEntry = session.entries.get(target);
-            if (targetEntry == null) {
-                throw new InvalidRequestException(persister.referenceOf(index) + " of " + entry.describe() + " refers to "
-                        + session.describeObject(target) + ", which is not in the session. To fix this, add it to the session, "
-                        + "or declare cascade = CascadeType.PERSIST on " + persister.referenceOf(index) + ".");
-            }
             if (targetEntry.status == EntityEntry.Status.PENDING) {
                 if (!persister.attribute(index).column().nullable()) {
                     throw new InvalidRequestException("Cannot insert " + entry.describe() + ": " + persister.referenceOf(index)

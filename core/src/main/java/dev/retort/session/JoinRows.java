@@ -109,7 +109,7 @@ final class JoinRows {
     }
 
     private void run(Connection connection, RelationshipModel owning, Statement statement, List<Object[]> rows) {
-        CompiledStatement compiled = context.dialect().compile(statement);
+        CompiledStatement compiled = context.compileWrite(statement);
         try (PreparedStatement prepared = statements.prepare(connection, compiled)) {
             for (Object[] row : rows) {
                 List<Expression> parameters = compiled.parameters();

@@ -25,9 +25,4 @@ interface LazyCollection {
     default RelationshipModel relationship() {
         return loading().relationship();
     }
-
-    /** The elements now, without loading them (empty when not loaded). */
-    default Collection<Object> peek() {
-        return loading().peek();
-    }
 }

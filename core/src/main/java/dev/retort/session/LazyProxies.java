@@ -63,12 +63,6 @@ final class LazyProxies {
         }
     }
 
-    /** The entity class of an instance, looking through a stand-in. */
-    static Class<?> entityClass(Object instance) {
-        Class<?> type = instance.getClass();
-        return type.getName().endsWith("$RetortLazy") ? type.getSuperclass() : type;
-    }
-
     private static Generated generate(Class<?> entity) {
         String idGetter = "get" + capitalized(EntityMappings.of(entity).id().name());
         try {

@@ -24,6 +24,7 @@ public final class SessionContext {
     private final Map<Class<?>, EntityPersister> persisters = new LinkedHashMap<>();
     private final List<EntityPersister> flushOrder;
     private final ShapeCache queryShapes;
+    private final Map<Statement, CompiledStatement> writes;
     private final LazyLoadGuard lazyLoadGuard;
     private final boolean hasRelationships;
     private final Map<Class<?>, PolymorphicLoader> polymorphicLoaders = new java.util.concurrent.ConcurrentHashMap<>();
@@ -36,6 +37,7 @@ public final class SessionContext {
         }
         this.flushOrder = List.copyOf(persisters.values());
         this.queryShapes = new ShapeCache(engine.dialect());
+        this.writes = new java.util.concurrent.ConcurrentHashMap<>();
         this.lazyLoadGuard = LazyLoadGuard.DEFAULT;
         this.hasRelationships = models.stream().anyMatch(model -> !model.relationships().isEmpty());
     }
@@ -45,6 +47,7 @@ public final class SessionContext {
         this.persisters.putAll(original.persisters);
         this.flushOrder = original.flushOrder;
         this.queryShapes = original.queryShapes;
+        this.writes = original.writes;
         this.lazyLoadGuard = guard;
         this.hasRelationships = original.hasRelationships;
     }
@@ -97,9 +100,12 @@ public final class SessionContext {
         return queryShapes.compile(statement);
     }
 
-    /** How many query shapes are compiled and cached. */
-    int cachedQueryShapes() {
-        return queryShapes.size();
+    /**
+     * A write statement without values of its own (slots only, as join-table rows are written), compiled
+     * once per factory: there are a few per many-to-many relationship.
+     */
+    CompiledStatement compileWrite(Statement statement) {
+        return writes.computeIfAbsent(statement, key -> engine.dialect().compile(key));
     }
 
     /** How queries of a hierarchy entity read and tell apart the rows of its classes; built on first use. */

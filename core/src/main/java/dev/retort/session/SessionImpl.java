@@ -225,10 +225,6 @@ public final class SessionImpl implements Session {
     }
 
     /** "User#1" for messages about an object of this session (or one it held). */
-    String describeForLoading(Object entity) {
-        return describeObject(entity);
-    }
-
     String describeObject(Object entity) {
         EntityEntry entry = entries.get(entity);
         return entry != null ? entry.describe() : describe(entity);
