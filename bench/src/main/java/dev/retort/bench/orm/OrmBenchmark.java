@@ -3,9 +3,7 @@ package dev.retort.bench.orm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
@@ -35,30 +33,19 @@ public final class OrmBenchmark {
     public record Settings(int rows, int gets, int updates, int perSession, int warmup, int measure, long slowMillis,
                            List<String> databases, JdbcContender.KeyStrategy sqliteKeys, List<String> workloads) {
         public static Settings parse(List<String> arguments) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String argument : arguments) {
-                int equals = argument.indexOf('=');
-                if (equals < 0) {
-                    throw new IllegalArgumentException("Expected key=value, got '" + argument + "'");
-                }
-                values.put(argument.substring(0, equals).trim(), argument.substring(equals + 1).trim());
-            }
+            dev.retort.bench.BenchArguments values = dev.retort.bench.BenchArguments.of(arguments);
             Settings settings = new Settings(
-                    Integer.parseInt(values.getOrDefault("rows", "100000")),
-                    Integer.parseInt(values.getOrDefault("gets", "10000")),
-                    Integer.parseInt(values.getOrDefault("updates", "10000")),
-                    Integer.parseInt(values.getOrDefault("perSession", "100")),
-                    Integer.parseInt(values.getOrDefault("warmup", "2")),
-                    Integer.parseInt(values.getOrDefault("measure", "5")),
-                    Long.parseLong(values.getOrDefault("slowMillis", "5000")),
-                    Arrays.asList(values.getOrDefault("databases", "h2,sqlite,postgresql,mariadb").split(",")),
-                    JdbcContender.KeyStrategy.valueOf(values.getOrDefault("sqliteKeys", "ROW_RETURNING")),
-                    Arrays.asList(values.getOrDefault("workloads", "w1,w2,w3,w4,w6").split(",")));
-            values.keySet().removeAll(List.of("rows", "gets", "updates", "perSession", "warmup", "measure", "slowMillis",
-                    "databases", "sqliteKeys", "workloads"));
-            if (!values.isEmpty()) {
-                throw new IllegalArgumentException("Unknown settings " + values.keySet());
-            }
+                    values.integer("rows", 100000),
+                    values.integer("gets", 10000),
+                    values.integer("updates", 10000),
+                    values.integer("perSession", 100),
+                    values.integer("warmup", 2),
+                    values.integer("measure", 5),
+                    values.longInteger("slowMillis", 5000),
+                    values.list("databases", "h2,sqlite,postgresql,mariadb"),
+                    JdbcContender.KeyStrategy.valueOf(values.text("sqliteKeys", "ROW_RETURNING")),
+                    values.list("workloads", "w1,w2,w3,w4,w6"));
+            values.done();
             return settings;
         }
     }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -63,27 +62,17 @@ public final class RelationsBench {
     record Settings(int users, int posts, int load, int warmup, int measure, long slowMillis, List<String> databases,
                     boolean echo) {
         static Settings parse(List<String> arguments) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (String argument : arguments) {
-                int equals = argument.indexOf('=');
-                if (equals < 0) {
-                    throw new IllegalArgumentException("Expected key=value, got '" + argument + "'");
-                }
-                values.put(argument.substring(0, equals).trim(), argument.substring(equals + 1).trim());
-            }
+            dev.retort.bench.BenchArguments values = dev.retort.bench.BenchArguments.of(arguments);
             Settings settings = new Settings(
-                    Integer.parseInt(values.getOrDefault("users", "10000")),
-                    Integer.parseInt(values.getOrDefault("posts", "5")),
-                    Integer.parseInt(values.getOrDefault("load", "1000")),
-                    Integer.parseInt(values.getOrDefault("warmup", "2")),
-                    Integer.parseInt(values.getOrDefault("measure", "5")),
-                    Long.parseLong(values.getOrDefault("slowMillis", "5000")),
-                    Arrays.asList(values.getOrDefault("databases", "h2,sqlite,postgresql,mariadb").split(",")),
-                    Boolean.parseBoolean(values.getOrDefault("echo", "false")));
-            values.keySet().removeAll(List.of("users", "posts", "load", "warmup", "measure", "slowMillis", "databases", "echo"));
-            if (!values.isEmpty()) {
-                throw new IllegalArgumentException("Unknown settings " + values.keySet());
-            }
+                    values.integer("users", 10000),
+                    values.integer("posts", 5),
+                    values.integer("load", 1000),
+                    values.integer("warmup", 2),
+                    values.integer("measure", 5),
+                    values.longInteger("slowMillis", 5000),
+                    values.list("databases", "h2,sqlite,postgresql,mariadb"),
+                    values.flag("echo", false));
+            values.done();
             if (settings.load() > settings.users() || settings.load() < 1 || settings.posts() < 1) {
                 throw new IllegalArgumentException("Need 1 <= load <= users and posts >= 1: " + settings);
             }
