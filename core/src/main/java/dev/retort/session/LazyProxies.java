@@ -33,7 +33,15 @@ final class LazyProxies {
     private record Generated(Class<?> type, Field state) {
     }
 
+    /** The suffix of the generated classes' names. */
+    private static final String SUFFIX = "$RetortLazy";
+
     private LazyProxies() {
+    }
+
+    /** Whether {@code type} is a generated stand-in class (its entity is its superclass). */
+    static boolean isStandIn(Class<?> type) {
+        return type.getSuperclass() != null && type.getName().endsWith(SUFFIX);
     }
 
     /** A new stand-in instance of {@code entity} whose methods run {@code loader} first. */
@@ -53,7 +61,7 @@ final class LazyProxies {
     /** The state of a stand-in, or null for an ordinary instance. */
     static LazyReference stateOf(Object instance) {
         Class<?> type = instance.getClass();
-        if (type.getSuperclass() == null || !type.getName().endsWith("$RetortLazy")) {
+        if (!isStandIn(type)) {
             return null;
         }
         try {
@@ -69,7 +77,7 @@ final class LazyProxies {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(entity, MethodHandles.lookup());
             Class<?> type = new ByteBuddy()
                     .subclass(entity, ConstructorStrategy.Default.DEFAULT_CONSTRUCTOR)
-                    .name(entity.getName() + "$RetortLazy")
+                    .name(entity.getName() + SUFFIX)
                     .defineField(LazyReference.FIELD, LazyReference.class, Visibility.PUBLIC)
                     .method(ElementMatchers.not(ElementMatchers.isDeclaredBy(Object.class))
                             .and(ElementMatchers.not(ElementMatchers.isStatic()))

@@ -123,7 +123,7 @@ public final class SessionContext {
         if (persister != null) {
             return persister;
         }
-        if (type.getName().endsWith("$RetortLazy") && persisters.containsKey(type.getSuperclass())) {
+        if (LazyProxies.isStandIn(type) && persisters.containsKey(type.getSuperclass())) {
             return persisters.get(type.getSuperclass());
         }
         EntityModel model = EntityMappings.of(type);
