@@ -18,6 +18,7 @@ import io.agroal.api.security.SimplePassword;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.engine.EngineUrl;
+import dev.retort.engine.PoolHealth;
 import dev.retort.engine.SqlLog;
 
 /**
@@ -30,11 +31,22 @@ import dev.retort.engine.SqlLog;
  * {@code pool-size} (default 10), {@code dialect} (override the one the URL
  * implies), {@code isolation-level} ({@link Isolation} name), {@code user}, {@code password},
  * {@code acquisition-timeout-seconds} (default 30), {@code statement-batch-size} (rows per JDBC batch when a
- * flush writes many rows of one shape, default 1000).
+ * flush writes many rows of one shape, default 1000), {@code statement-timeout-seconds} (every statement is
+ * cancelled after that long, default none), and the pool's health options (durations such as {@code 30s},
+ * {@code 500ms}, {@code 10m}; {@code 0} turns one off):
+ * {@code pool.validation-interval}, {@code pool.validate-idle-after}, {@code pool.max-lifetime},
+ * {@code pool.idle-timeout}, {@code pool.leak-detection}.
+ * <p>
+ * The engine's own pool heals: a connection that raised a connection-class error (SQLState 08, PostgreSQL's
+ * 57P01–57P03, MariaDB's killed or gone-away connection) is destroyed instead of returned, idle connections
+ * are checked with {@code isValid} in the background and before they are handed out after being idle, so
+ * once the server accepts connections again the next session succeeds.
  */
 public final class Engine implements AutoCloseable {
     private static final List<String> OPTIONS = List.of("echo", "log-bind-parameters", "pool-size", "dialect",
-            "isolation-level", "user", "password", "acquisition-timeout-seconds", "statement-batch-size");
+            "isolation-level", "user", "password", "acquisition-timeout-seconds", "statement-batch-size",
+            "statement-timeout-seconds", PoolHealth.VALIDATION_INTERVAL, PoolHealth.VALIDATE_IDLE_AFTER,
+            PoolHealth.MAX_LIFETIME, PoolHealth.IDLE_TIMEOUT, PoolHealth.LEAK_DETECTION);
     /** Rows per JDBC batch unless configured otherwise. */
     public static final int DEFAULT_STATEMENT_BATCH_SIZE = 1000;
 
@@ -45,9 +57,11 @@ public final class Engine implements AutoCloseable {
     private final Isolation isolation;
     private final boolean ownsPool;
     private final int statementBatchSize;
+    private final int statementTimeoutSeconds;
+    private volatile boolean closed;
 
     private Engine(DataSource dataSource, Dialect dialect, String location, SqlLog sqlLog, Isolation isolation,
-                   boolean ownsPool, int statementBatchSize) {
+                   boolean ownsPool, int statementBatchSize, int statementTimeoutSeconds) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.location = location;
@@ -55,6 +69,7 @@ public final class Engine implements AutoCloseable {
         this.isolation = isolation;
         this.ownsPool = ownsPool;
         this.statementBatchSize = statementBatchSize;
+        this.statementTimeoutSeconds = statementTimeoutSeconds;
     }
 
     /** An engine for a URL such as {@code sqlite:///example.db}, with default options. */
@@ -76,9 +91,12 @@ public final class Engine implements AutoCloseable {
         int poolSize = intOption(settings, "pool-size", 10);
         int timeout = intOption(settings, "acquisition-timeout-seconds", 30);
         int batchSize = intOption(settings, "statement-batch-size", DEFAULT_STATEMENT_BATCH_SIZE);
+        int statementTimeout = settings.containsKey("statement-timeout-seconds") ? intOption(settings, "statement-timeout-seconds", 0) : 0;
+        // An in-memory database lives as long as its one kept connection: never retire that connection by age.
+        PoolHealth health = PoolHealth.from(settings, !parsed.isMemory());
         Isolation isolation = settings.containsKey("isolation-level") ? isolationNamed(settings.get("isolation-level")) : null;
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool
+                .connectionPoolConfiguration(pool -> health.apply(pool, dialect, timeout)
                         .maxSize(poolSize)
                         // An in-memory database lives as long as one connection to it: keep one open.
                         .minSize(parsed.isMemory() ? 1 : 0)
@@ -103,7 +121,7 @@ public final class Engine implements AutoCloseable {
         }
         return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo")),
                         !"false".equalsIgnoreCase(settings.getOrDefault("log-bind-parameters", "true"))),
-                isolation, true, batchSize);
+                isolation, true, batchSize, statementTimeout);
     }
 
     /** An engine over the application's own pool; {@link #close()} leaves that pool open. */
@@ -135,7 +153,7 @@ public final class Engine implements AutoCloseable {
                     + statementBatchSize + ".");
         }
         return new Engine(dataSource, dialect, location, new SqlLog(echo, logBindParameters), null, false,
-                statementBatchSize);
+                statementBatchSize, 0);
     }
 
     public Dialect dialect() {
@@ -154,6 +172,11 @@ public final class Engine implements AutoCloseable {
     /** Rows per JDBC batch when a flush writes many rows of one shape. */
     public int statementBatchSize() {
         return statementBatchSize;
+    }
+
+    /** Seconds after which every statement is cancelled ({@code statement-timeout-seconds}); 0 for no limit. */
+    public int statementTimeoutSeconds() {
+        return statementTimeoutSeconds;
     }
 
     /** The engine's SQL log (internal to Retort's layers). */
@@ -179,8 +202,18 @@ public final class Engine implements AutoCloseable {
                         + "data source that is not XA. To fix this, make the data sources XA (in Quarkus "
                         + "quarkus.datasource.\"name\".jdbc.transactions=xa), or use one database per transaction.", e);
             }
-            throw new DatabaseException("Cannot connect to " + location + ": " + rootMessage(e) + ". To fix this, check "
-                    + "that the database server is running and reachable there, and that the URL and credentials are right.", e);
+            if (closed) {
+                throw new InvalidRequestException("Cannot connect to " + location + ": this engine is closed. To fix this, "
+                        + "close the engine only when the application stops, or create a new one.", e);
+            }
+            if (rootMessage(e).toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                throw new DatabaseUnavailableException("Cannot connect to " + location + ": no connection of the pool became "
+                        + "free within the acquisition timeout. To fix this, close sessions (and streams) when done with "
+                        + "them, or raise pool-size or acquisition-timeout-seconds.", e);
+            }
+            throw new DatabaseUnavailableException("Cannot connect to " + location + ": " + rootMessage(e) + ". Nothing was "
+                    + "written. To fix this, check that the database server is running and reachable there, and that the URL "
+                    + "and credentials are right; retrying is safe once it is.", e);
         }
     }
 
@@ -205,6 +238,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (ownsPool && dataSource instanceof AgroalDataSource pool) {
             pool.close();
         }

@@ -60,6 +60,14 @@ public interface Query<T> {
 
     Query<T> offset(int offset);
 
+    /**
+     * Cancels the query's statements (and the flush it starts) when they run longer than {@code timeout},
+     * rounded up to whole seconds as JDBC counts them; {@code Duration.ZERO} for no limit. Replaces the
+     * engine's {@code statement-timeout-seconds} for this query. A timeout raises {@link QueryTimeoutException};
+     * the session is usable again after {@link Session#rollback()}.
+     */
+    Query<T> timeout(java.time.Duration timeout);
+
     List<T> all();
 
     /** The first row's instance, or {@code null}. */

@@ -1,5 +1,10 @@
 package dev.retort;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
 import dev.retort.session.SessionContext;
 import dev.retort.session.SessionImpl;
 import dev.retort.session.TransactionMode;
@@ -54,6 +59,53 @@ public final class SessionFactory {
     /** A session that reads outside any transaction and refuses every write with {@link TransactionRequiredException}. */
     public Session openReadOnly() {
         return new SessionImpl(context, null, TransactionMode.readOnly());
+    }
+
+    /**
+     * Runs {@code work} in a new session and commits; the session is closed afterwards, rolled back if
+     * {@code work} or the commit failed. Returns what {@code work} returns. As JDBI's {@code inTransaction}
+     * or SQLAlchemy's {@code with Session.begin()}.
+     */
+    public <R> R inTransaction(Function<Session, R> work) {
+        return inTransaction(work, Retry.none());
+    }
+
+    /**
+     * As {@link #inTransaction(Function)}, running {@code work} again in a fresh session (after the
+     * {@code retry}'s jittered delay) when it failed in a way a new attempt may not meet
+     * ({@link Retry#isRetryable}), up to the retry's attempts; the last failure is thrown, with the earlier
+     * ones attached as suppressed exceptions. {@code work} must be safe to run more than once: let it
+     * compute everything it writes from what it reads in the session.
+     */
+    public <R> R inTransaction(Function<Session, R> work, Retry retry) {
+        List<RuntimeException> earlier = new ArrayList<>();
+        for (int attempt = 1; ; attempt++) {
+            try (Session session = open()) {
+                R result = work.apply(session);
+                session.commit();
+                return result;
+            } catch (RuntimeException failure) {
+                if (attempt >= retry.attempts() || !Retry.isRetryable(failure)) {
+                    earlier.forEach(failure::addSuppressed);
+                    throw failure;
+                }
+                earlier.add(failure);
+                retry.sleepAfter(attempt, failure);
+            }
+        }
+    }
+
+    /** {@link #inTransaction(Function)} for work that returns nothing. */
+    public void useTransaction(Consumer<Session> work) {
+        useTransaction(work, Retry.none());
+    }
+
+    /** {@link #inTransaction(Function, Retry)} for work that returns nothing. */
+    public void useTransaction(Consumer<Session> work, Retry retry) {
+        inTransaction(session -> {
+            work.accept(session);
+            return null;
+        }, retry);
     }
 
     public Engine engine() {

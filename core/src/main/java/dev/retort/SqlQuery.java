@@ -20,6 +20,13 @@ public interface SqlQuery {
      */
     <T> TypedSqlQuery<T> as(Class<T> entityType);
 
+    /**
+     * Cancels the statement when it runs longer than {@code timeout} (rounded up to whole seconds;
+     * {@code Duration.ZERO} for no limit), instead of the engine's {@code statement-timeout-seconds}. A timeout
+     * raises {@link QueryTimeoutException}; the session is usable again after {@link Session#rollback()}.
+     */
+    SqlQuery timeout(java.time.Duration timeout);
+
     /** The rows as values, readable by index or by column label. */
     List<Row> rows();
 

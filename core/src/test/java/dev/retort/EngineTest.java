@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EngineTest {
 
     private static final String VALID_OPTIONS = "echo, log-bind-parameters, pool-size, dialect, isolation-level, user, password, "
-            + "acquisition-timeout-seconds, statement-batch-size";
+            + "acquisition-timeout-seconds, statement-batch-size, statement-timeout-seconds, pool.validation-interval, "
+            + "pool.validate-idle-after, pool.max-lifetime, pool.idle-timeout, pool.leak-detection";
 
     @Test
     void h2InMemoryEngine() throws SQLException {
@@ -124,14 +125,43 @@ class EngineTest {
                 Map.of("acquisition-timeout-seconds", 5))) {
             Throwable error = catchThrowableOf(engine);
 
-            assertThat(error).isExactlyInstanceOf(DatabaseException.class);
+            assertThat(error).isExactlyInstanceOf(DatabaseUnavailableException.class);
             assertThat(error.getMessage()).isEqualTo("Cannot connect to PostgreSQL at 127.0.0.1:1 (database 'app', user "
-                    + "'retort'): " + driverText(error) + ". To fix this, check that the database server is running and "
-                    + "reachable there, and that the URL and credentials are right.");
+                    + "'retort'): " + driverText(error) + ". Nothing was written. To fix this, check that the database server "
+                    + "is running and reachable there, and that the URL and credentials are right; retrying is safe once it is.");
             assertThat(error.getMessage()).doesNotContain("s3cret");
             assertThat(error.getCause()).isInstanceOf(SQLException.class);
         }
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aClosedEngineSaysSoInsteadOfBlamingTheServer() {
+        Engine engine = Engine.create("h2:mem:closed_engine");
+        engine.close();
+
+        assertThatThrownBy(engine::connect)
+                .isExactlyInstanceOf(InvalidRequestException.class)
+                .hasMessage("Cannot connect to H2 mem:closed_engine: this engine is closed. To fix this, close the "
+                        + "engine only when the application stops, or create a new one.");
+    }
+
+    @Test
+    void poolDurationsAreCheckedByName() {
+        assertThatThrownBy(() -> Engine.create("sqlite://", Map.of("pool.max-lifetime", "ten minutes")))
+                .isExactlyInstanceOf(ConfigurationException.class)
+                .hasMessage("Engine option pool.max-lifetime must be a duration such as 30s, 500ms, 10m or 1h (0 turns it "
+                        + "off), not 'ten minutes'.");
+    }
+
+    @Test
+    void engineStatementTimeoutIsAPositiveWholeNumberOfSeconds() {
+        assertThatThrownBy(() -> Engine.create("sqlite://", Map.of("statement-timeout-seconds", "0.5")))
+                .isExactlyInstanceOf(ConfigurationException.class)
+                .hasMessage("Engine option statement-timeout-seconds must be a positive whole number, not '0.5'.");
+        try (Engine engine = Engine.create("sqlite://", Map.of("statement-timeout-seconds", 7))) {
+            assertThat(engine.statementTimeoutSeconds()).isEqualTo(7);
+        }
     }
 
     @Test

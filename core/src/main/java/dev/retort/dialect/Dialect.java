@@ -138,11 +138,29 @@ public abstract class Dialect {
         statement.setNull(index, StandardValues.jdbcType(sqlType));
     }
 
+    /**
+     * Makes the statement's database give up on it after {@code seconds}. JDBC's {@code setQueryTimeout} does
+     * that for drivers that enforce it; dialects whose driver does not override this.
+     */
+    public void applyTimeout(PreparedStatement statement, int seconds) throws SQLException {
+        statement.setQueryTimeout(seconds);
+    }
+
     // ---- errors -------------------------------------------------------------------------------------
 
-    /** Classifies a driver error by SQLState (class 23 is integrity, 08 connection); dialects refine. */
+    /**
+     * Classifies a driver error by SQLState (class 23 is integrity, 08 connection, 40001 serialization
+     * failure, 57014 cancelled by a timeout); dialects refine. A {@link java.sql.SQLTimeoutException} is a
+     * timeout whatever its state, and a {@link java.sql.SQLNonTransientConnectionException} a lost connection.
+     */
     public ErrorKind classify(SQLException error) {
         String state = error.getSQLState();
+        if (error instanceof java.sql.SQLTimeoutException) {
+            return ErrorKind.QUERY_TIMEOUT;
+        }
+        if (error instanceof java.sql.SQLNonTransientConnectionException || error instanceof java.sql.SQLRecoverableException) {
+            return ErrorKind.CONNECTION_FAILURE;
+        }
         if (state == null) {
             return ErrorKind.OTHER;
         }
@@ -150,12 +168,27 @@ public abstract class Dialect {
             case "23505": return ErrorKind.UNIQUE_VIOLATION;
             case "23502": return ErrorKind.NOT_NULL_VIOLATION;
             case "23503": case "23506": return ErrorKind.FOREIGN_KEY_VIOLATION;
+            case "40001": return ErrorKind.TRANSACTION_CONFLICT;
+            case "57014": return ErrorKind.QUERY_TIMEOUT;
             default:
                 if (state.startsWith("23")) {
                     return ErrorKind.OTHER_INTEGRITY_VIOLATION;
                 }
                 return state.startsWith("08") ? ErrorKind.CONNECTION_FAILURE : ErrorKind.OTHER;
         }
+    }
+
+    /** Whether the connection that raised this error is unusable and must leave the pool (the pool's exception sorter). */
+    public boolean isConnectionFatal(SQLException error) {
+        for (SQLException current = error; current != null; current = current.getNextException()) {
+            if (classify(current) == ErrorKind.CONNECTION_FAILURE) {
+                return true;
+            }
+            if (current.getNextException() == current) {
+                break;
+            }
+        }
+        return false;
     }
 
     @Override

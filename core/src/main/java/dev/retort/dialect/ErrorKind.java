@@ -6,7 +6,12 @@ public enum ErrorKind {
     NOT_NULL_VIOLATION("a NOT NULL constraint"),
     FOREIGN_KEY_VIOLATION("a foreign key constraint"),
     OTHER_INTEGRITY_VIOLATION("an integrity constraint"),
+    /** The connection is gone (SQLState class 08, a server shutting down, a killed session): the pool must destroy it. */
     CONNECTION_FAILURE("the connection"),
+    /** A serialization failure or deadlock: the database rolled the transaction back and running it again may succeed. */
+    TRANSACTION_CONFLICT("a concurrent transaction"),
+    /** The statement ran longer than its timeout and was cancelled. */
+    QUERY_TIMEOUT("the statement timeout"),
     OTHER("");
 
     private final String description;

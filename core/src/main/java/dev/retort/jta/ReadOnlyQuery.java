@@ -108,6 +108,11 @@ final class ReadOnlyQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> timeout(java.time.Duration timeout) {
+        return refined(query -> query.timeout(timeout));
+    }
+
+    @Override
     public List<T> all() {
         return run(Query::all);
     }

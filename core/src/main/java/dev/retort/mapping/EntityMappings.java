@@ -22,6 +22,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.Lob;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Transient;
@@ -261,6 +262,9 @@ public final class EntityMappings {
             length = annotation != null ? annotation.length() : 255;
             // A char holds one character: JPA's default length of 255 cannot be told from an explicit one.
             length = sqlType == SqlType.CHAR && length == 255 ? 1 : length;
+            if (sqlType == SqlType.VARCHAR && field.isAnnotationPresent(Lob.class)) {
+                length = ColumnType.UNLIMITED;
+            }
         } else if (sqlType == SqlType.BINARY && annotation != null && annotation.length() != 255) {
             length = annotation.length();
         } else if (sqlType == SqlType.DECIMAL) {

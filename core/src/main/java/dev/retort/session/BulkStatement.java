@@ -118,7 +118,7 @@ final class BulkStatement<T> implements UpdateQuery<T>, DeleteQuery<T> {
     }
 
     private int run(CompiledStatement compiled) {
-        Statements statements = new Statements(session.context());
+        Statements statements = new Statements(session);
         try (PreparedStatement prepared = statements.prepare(session.connection(), compiled)) {
             new RowQueries(session).bindValues(prepared, compiled);
             statements.logQuery(compiled, new Object[0]);

@@ -49,7 +49,7 @@ final class EntityStream {
         this.loader = loader;
         this.persister = persister;
         this.compiled = compiled;
-        this.statements = new Statements(session.context());
+        this.statements = new Statements(session);
         this.plan = plan;
         this.reader = reader;
     }

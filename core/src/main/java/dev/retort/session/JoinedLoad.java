@@ -83,7 +83,7 @@ final class JoinedLoad {
                 base.where(), base.groupBy(), base.having(), order, base.limit(), base.offset());
         CompiledStatement compiled = session.context().compileQuery(select);
         Map<Object, Object[]> rootRows = new LinkedHashMap<>();
-        Statements statements = new Statements(session.context());
+        Statements statements = new Statements(session);
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             root.bind(statement, compiled, new Object[0]);
             statements.logQuery(compiled, new Object[0]);

@@ -109,7 +109,7 @@ final class Loader {
     /** The rows of a query as field values (foreign keys still as ids), the entity's columns from {@code offset + 1}. */
     private List<Object[]> readRows(EntityPersister persister, CompiledStatement compiled, Object[] row, int offset) {
         List<Object[]> rows = new ArrayList<>();
-        Statements statements = new Statements(context);
+        Statements statements = new Statements(session);
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             persister.bind(statement, compiled, row);
             statements.logQuery(compiled, row);
@@ -134,7 +134,7 @@ final class Loader {
 
     /** Runs a SELECT of one number (COUNT). */
     long selectLong(EntityPersister persister, CompiledStatement compiled) {
-        Statements statements = new Statements(context);
+        Statements statements = new Statements(session);
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             persister.bind(statement, compiled, new Object[0]);
             statements.logQuery(compiled, null);

@@ -227,7 +227,7 @@ final class PolymorphicLoader {
     }
 
     private void read(SessionImpl session, Loader loader, CompiledStatement compiled, Part part, List<Object> results) {
-        Statements statements = new Statements(context);
+        Statements statements = new Statements(session);
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             queried.bind(statement, compiled, new Object[0]);
             statements.logQuery(compiled, new Object[0]);

@@ -27,6 +27,8 @@ final class QueryImpl<T> implements Query<T> {
     private final Spec spec;
     private final LoadPlan plan;
     private final List<dev.retort.Load> loads;
+    /** This query's own statement timeout in seconds, or {@code null} for the engine's. */
+    private final Integer timeoutSeconds;
 
     /** What the query selects, apart from its entity: immutable. */
     private record Spec(List<Statement.Join> joins, List<Expression> filters, List<String> descriptions,
@@ -68,21 +70,27 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     QueryImpl(SessionImpl session, Loader loader, EntityPersister persister) {
-        this(session, loader, persister, Spec.EMPTY, List.of(), LoadPlan.DEFAULT);
+        this(session, loader, persister, Spec.EMPTY, List.of(), LoadPlan.DEFAULT, null);
     }
 
     private QueryImpl(SessionImpl session, Loader loader, EntityPersister persister, Spec spec, List<dev.retort.Load> loads,
-                      LoadPlan plan) {
+                      LoadPlan plan, Integer timeoutSeconds) {
         this.session = session;
         this.loader = loader;
         this.persister = persister;
         this.spec = spec;
         this.loads = loads;
         this.plan = plan;
+        this.timeoutSeconds = timeoutSeconds;
     }
 
     private QueryImpl<T> with(Spec changed) {
-        return new QueryImpl<>(session, loader, persister, changed, loads, plan);
+        return new QueryImpl<>(session, loader, persister, changed, loads, plan, timeoutSeconds);
+    }
+
+    @Override
+    public Query<T> timeout(java.time.Duration timeout) {
+        return new QueryImpl<>(session, loader, persister, spec, loads, plan, Timeouts.seconds(timeout, describe()));
     }
 
     @Override
@@ -90,7 +98,7 @@ final class QueryImpl<T> implements Query<T> {
         List<dev.retort.Load> all = new ArrayList<>(loads);
         all.addAll(java.util.Arrays.asList(options));
         LoadPlan changed = LoadPlan.of(persister.entityType(), all);
-        return new QueryImpl<>(session, loader, persister, spec, List.copyOf(all), changed);
+        return new QueryImpl<>(session, loader, persister, spec, List.copyOf(all), changed, timeoutSeconds);
     }
 
     @Override
@@ -236,8 +244,12 @@ final class QueryImpl<T> implements Query<T> {
                 .map(attribute -> (Expression) new Expression.ColumnRef(table, attribute.column().name())).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private List<T> run(Optional<Integer> rowLimit) {
+        return session.withStatementTimeout(timeoutSeconds, () -> runNow(rowLimit));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<T> runNow(Optional<Integer> rowLimit) {
         session.checkUsable();
         session.flush();
         if (persister.hierarchy() != null) {
@@ -290,6 +302,10 @@ final class QueryImpl<T> implements Query<T> {
 
     @Override
     public long count() {
+        return session.withStatementTimeout(timeoutSeconds, this::countNow);
+    }
+
+    private long countNow() {
         if (spec.limit().isPresent() || spec.offset().isPresent() || spec.distinct()) {
             return all().size();
         }
@@ -306,6 +322,10 @@ final class QueryImpl<T> implements Query<T> {
 
     @Override
     public boolean exists() {
+        return session.withStatementTimeout(timeoutSeconds, this::existsNow);
+    }
+
+    private boolean existsNow() {
         if (persister.hierarchy() != null) {
             return first() != null;
         }
@@ -321,8 +341,12 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Stream<T> stream() {
+        return session.withStatementTimeout(timeoutSeconds, this::streamNow);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Stream<T> streamNow() {
         session.checkUsable();
         session.flush();
         if (persister.hierarchy() != null) {
@@ -340,7 +364,7 @@ final class QueryImpl<T> implements Query<T> {
     @Override
     @SuppressWarnings("unchecked")
     public T get(Object id) {
-        return (T) session.get(persister.entityType(), id);
+        return session.withStatementTimeout(timeoutSeconds, () -> (T) session.get(persister.entityType(), id));
     }
 
     private String describe() {

@@ -20,7 +20,7 @@ final class RowQueries {
 
     RowQueries(SessionImpl session) {
         this.session = session;
-        this.statements = new Statements(session.context());
+        this.statements = new Statements(session);
     }
 
     List<Object[]> rows(CompiledStatement compiled, List<ColumnReader> readers) {

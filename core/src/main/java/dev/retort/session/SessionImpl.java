@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.retort.DatabaseException;
+import dev.retort.DatabaseUnavailableException;
+import dev.retort.TransactionConflictException;
 import dev.retort.DeleteQuery;
 import dev.retort.DetachedInstanceException;
 import dev.retort.Expr;
@@ -46,6 +48,8 @@ public final class SessionImpl implements Session {
     private final Loader loader;
     private boolean closed;
     private RetortException pendingRollback;
+    /** The running query's statement timeout in seconds, or -1 for the engine's. */
+    private int statementTimeout = -1;
     private static final System.Logger LAZY_LOADS = System.getLogger("dev.retort.loading");
     /** Lazy loads per relationship, for the N+1 guard. */
     private final Map<dev.retort.mapping.RelationshipModel, Integer> lazyLoads = new HashMap<>();
@@ -66,6 +70,25 @@ public final class SessionImpl implements Session {
 
     TransactionMode mode() {
         return mode;
+    }
+
+    /** Seconds after which the session's statements are cancelled: the running query's timeout, else the engine's; 0 for none. */
+    int statementTimeoutSeconds() {
+        return statementTimeout >= 0 ? statementTimeout : context.engine().statementTimeoutSeconds();
+    }
+
+    /** Runs {@code work} (one query) with its own statement timeout in whole seconds ({@code null}: the engine's). */
+    <R> R withStatementTimeout(Integer seconds, java.util.function.Supplier<R> work) {
+        if (seconds == null) {
+            return work.get();
+        }
+        int previous = statementTimeout;
+        statementTimeout = seconds;
+        try {
+            return work.get();
+        } finally {
+            statementTimeout = previous;
+        }
     }
 
     SessionContext context() {
@@ -459,10 +482,27 @@ public final class SessionImpl implements Session {
             transactions.commit();
         } catch (SQLException e) {
             rollbackAll();
-            throw new DatabaseException("COMMIT failed on " + context.dialect().displayName() + ": " + e.getMessage()
-                    + ". The transaction was rolled back.", e);
+            throw commitFailed(e);
         }
         transactions.release();
+    }
+
+    private DatabaseException commitFailed(SQLException error) {
+        String database = context.dialect().displayName();
+        switch (context.dialect().classify(error)) {
+            case CONNECTION_FAILURE:
+                return new DatabaseUnavailableException("Lost the connection to " + context.engine().location()
+                        + " during COMMIT: " + error.getMessage() + ". The database rolled the transaction back unless the "
+                        + "COMMIT reached it before the connection broke, so it may or may not be committed. To fix this, "
+                        + "check whether its changes are there before running the unit of work again.", error, true);
+            case TRANSACTION_CONFLICT:
+                return new TransactionConflictException("COMMIT failed on " + database + ": " + error.getMessage()
+                        + ". The transaction conflicted with a concurrent one and was rolled back. To fix this, run the unit "
+                        + "of work again (Retry does it for you).", error);
+            default:
+                return new DatabaseException("COMMIT failed on " + database + ": " + error.getMessage()
+                        + ". The transaction was rolled back.", error);
+        }
     }
 
     /** Commits a nested frame: flushes, then releases its savepoint. */
@@ -528,11 +568,13 @@ public final class SessionImpl implements Session {
             mode.markRollbackOnly();
             undo(frame);
             resetMemory();
-        } else if (frame.nested()) {
+        } else if (frame.nested() && !(error instanceof DatabaseUnavailableException)) {
+            // A lost connection took the whole transaction with it: there is no savepoint to go back to.
             rollbackFrame(frame);
             frame.failed = true;
         } else {
             rollbackAll();
+            frame.failed = frame.nested();
         }
         pendingRollback = error;
         return error;

@@ -31,6 +31,8 @@ final class SqlQueryImpl implements SqlQuery {
     private final String text;
     private final NamedParameters parsed;
     private final Map<String, Object> values;
+    /** This query's own statement timeout in seconds, or {@code null} for the engine's. */
+    private final Integer timeoutSeconds;
 
     SqlQueryImpl(SessionImpl session, String text) {
         if (text == null || text.isBlank()) {
@@ -41,13 +43,21 @@ final class SqlQueryImpl implements SqlQuery {
         this.text = text;
         this.parsed = NamedParameters.parse(text);
         this.values = Map.of();
+        this.timeoutSeconds = null;
     }
 
-    private SqlQueryImpl(SessionImpl session, String text, NamedParameters parsed, Map<String, Object> values) {
+    private SqlQueryImpl(SessionImpl session, String text, NamedParameters parsed, Map<String, Object> values,
+                         Integer timeoutSeconds) {
         this.session = session;
         this.text = text;
         this.parsed = parsed;
         this.values = values;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    @Override
+    public SqlQuery timeout(java.time.Duration timeout) {
+        return new SqlQueryImpl(session, text, parsed, values, Timeouts.seconds(timeout, "session.sql(\"" + text + "\")"));
     }
 
     @Override
@@ -60,7 +70,7 @@ final class SqlQueryImpl implements SqlQuery {
         }
         Map<String, Object> more = new LinkedHashMap<>(values);
         more.put(name, value);
-        return new SqlQueryImpl(session, text, parsed, more);
+        return new SqlQueryImpl(session, text, parsed, more, timeoutSeconds);
     }
 
     /** The statement with its parameters as values, in marker order; every parameter must have a value. */
@@ -209,11 +219,15 @@ final class SqlQueryImpl implements SqlQuery {
 
     @Override
     public int execute() {
+        return session.withStatementTimeout(timeoutSeconds, this::executeNow);
+    }
+
+    private int executeNow() {
         session.checkUsable();
         session.mode().requireWritable("run session.sql(...).execute()");
         session.flush();
         CompiledStatement compiled = compiled();
-        Statements statements = new Statements(session.context());
+        Statements statements = new Statements(session);
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             bind(statement, compiled);
             statements.logQuery(compiled, new Object[0]);
@@ -234,10 +248,17 @@ final class SqlQueryImpl implements SqlQuery {
     }
 
     private void query(ResultHandler handler) {
+        session.withStatementTimeout(timeoutSeconds, () -> {
+            queryNow(handler);
+            return null;
+        });
+    }
+
+    private void queryNow(ResultHandler handler) {
         session.checkUsable();
         session.flush();
         CompiledStatement compiled = compiled();
-        Statements statements = new Statements(session.context());
+        Statements statements = new Statements(session);
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             bind(statement, compiled);
             statements.logQuery(compiled, new Object[0]);

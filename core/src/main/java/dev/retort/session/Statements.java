@@ -9,6 +9,9 @@ import java.util.List;
 
 import dev.retort.ConstraintViolationException;
 import dev.retort.DatabaseException;
+import dev.retort.DatabaseUnavailableException;
+import dev.retort.QueryTimeoutException;
+import dev.retort.TransactionConflictException;
 import dev.retort.dialect.ErrorKind;
 import dev.retort.engine.SqlLog;
 import dev.retort.sql.CompiledStatement;
@@ -17,19 +20,44 @@ import dev.retort.sql.Expression;
 /** Prepares, logs and explains statements for one operation of a session. */
 final class Statements {
     private final SessionContext context;
+    private final SessionImpl session;
     private final SqlLog log;
 
+    /** Statements with the engine's statement timeout (a flush). */
     Statements(SessionContext context) {
+        this(context, null);
+    }
+
+    /** Statements with the session's current statement timeout (a query's own, else the engine's). */
+    Statements(SessionImpl session) {
+        this(session.context(), session);
+    }
+
+    private Statements(SessionContext context, SessionImpl session) {
         this.context = context;
+        this.session = session;
         this.log = context.engine().sqlLog();
     }
 
     PreparedStatement prepare(Connection connection, CompiledStatement compiled) throws SQLException {
-        return connection.prepareStatement(compiled.sql());
+        return withTimeout(connection.prepareStatement(compiled.sql()));
     }
 
     PreparedStatement prepareReturningKeys(Connection connection, CompiledStatement compiled, String keyColumn) throws SQLException {
-        return connection.prepareStatement(compiled.sql(), new String[] {keyColumn});
+        return withTimeout(connection.prepareStatement(compiled.sql(), new String[] {keyColumn}));
+    }
+
+    private PreparedStatement withTimeout(PreparedStatement statement) throws SQLException {
+        int seconds = session != null ? session.statementTimeoutSeconds() : context.engine().statementTimeoutSeconds();
+        if (seconds > 0) {
+            try {
+                context.dialect().applyTimeout(statement, seconds);
+            } catch (SQLException e) {
+                statement.close();
+                throw e;
+            }
+        }
+        return statement;
     }
 
     void logQuery(CompiledStatement compiled, Object[] row) {
@@ -52,9 +80,28 @@ final class Statements {
         return values;
     }
 
-    DatabaseException queryFailed(CompiledStatement compiled, SQLException error) {
-        return new DatabaseException(context.dialect().displayName() + " rejected a query: " + error.getMessage().trim()
-                + " [SQL: " + compiled.sql() + "]", error);
+    /** The error for a statement outside a flush (a query, a bulk statement), by what the database reported. */
+    DatabaseException queryFailed(CompiledStatement compiled, SQLException failure) {
+        SQLException error = serverError(failure);
+        String reported = error.getMessage().trim() + " [SQL: " + compiled.sql() + "]. ";
+        switch (context.dialect().classify(error)) {
+            case CONNECTION_FAILURE:
+                return new DatabaseUnavailableException("Lost the connection to " + context.engine().location()
+                        + " during a query: " + reported + "The database rolls back the transaction that was open on it: "
+                        + "nothing it wrote was committed. To fix this, call session.rollback() (in a container transaction, "
+                        + "let it roll back) and run the unit of work again once the database is reachable; retrying is safe.", error);
+            case QUERY_TIMEOUT:
+                return new QueryTimeoutException(context.dialect().displayName() + " cancelled a query that ran past its "
+                        + "timeout: " + reported + "To fix this, call session.rollback(), then make the query cheaper or give it "
+                        + "more time (query.timeout(...) or the engine option statement-timeout-seconds).", error);
+            case TRANSACTION_CONFLICT:
+                return new TransactionConflictException(context.dialect().displayName() + " rolled back a query's "
+                        + "transaction to resolve a conflict with a concurrent one: " + reported + "To fix this, call "
+                        + "session.rollback() and run the unit of work again (Retry does it for you).", error);
+            default:
+                return new DatabaseException(context.dialect().displayName() + " rejected a query: " + error.getMessage().trim()
+                        + " [SQL: " + compiled.sql() + "]", error);
+        }
     }
 
     /**
@@ -63,15 +110,34 @@ final class Statements {
      */
     DatabaseException flushFailed(String entityName, String operation, CompiledStatement compiled, SQLException failure,
                                   FailureScope scope) {
-        // pgjdbc reports "Batch entry 3 ... was aborted" and keeps the server's error as the next exception.
-        SQLException error = failure instanceof BatchUpdateException && failure.getNextException() != null
-                ? failure.getNextException() : failure;
+        SQLException error = serverError(failure);
         ErrorKind kind = context.dialect().classify(error);
-        String what = kind.isIntegrityViolation()
-                ? "the " + operation + " of " + entityName + " violated " + kind.description()
-                : "the " + operation + " of " + entityName + " failed";
-        String message = "Flush failed: " + what + ": " + error.getMessage().trim() + " [SQL: " + compiled.sql() + "]. "
-                + scope.rolledBack() + " " + scope.toFix("correct the data, and add the objects again");
-        return kind.isIntegrityViolation() ? new ConstraintViolationException(message, error) : new DatabaseException(message, error);
+        if (kind == ErrorKind.CONNECTION_FAILURE && scope == FailureScope.SAVEPOINT) {
+            scope = FailureScope.TRANSACTION;   // the savepoint went with the connection
+        }
+        String reported = error.getMessage().trim() + " [SQL: " + compiled.sql() + "]. " + scope.rolledBack() + " ";
+        String of = "the " + operation + " of " + entityName;
+        switch (kind) {
+            case CONNECTION_FAILURE:
+                return new DatabaseUnavailableException("Flush failed: lost the connection to " + context.engine().location()
+                        + " during " + of + ": " + reported
+                        + scope.toFix("run the unit of work again once the database is reachable; retrying is safe"), error);
+            case QUERY_TIMEOUT:
+                return new QueryTimeoutException("Flush failed: " + of + " ran past its statement timeout: " + reported
+                        + scope.toFix("give the statement more time (the engine option statement-timeout-seconds) "
+                        + "or find what blocks it"), error);
+            case TRANSACTION_CONFLICT:
+                return new TransactionConflictException("Flush failed: " + of + " conflicted with a concurrent transaction: "
+                        + reported + scope.toFix("run the unit of work again (Retry does it for you)"), error);
+            default:
+                String what = kind.isIntegrityViolation() ? of + " violated " + kind.description() : of + " failed";
+                String message = "Flush failed: " + what + ": " + reported + scope.toFix("correct the data, and add the objects again");
+                return kind.isIntegrityViolation() ? new ConstraintViolationException(message, error) : new DatabaseException(message, error);
+        }
+    }
+
+    /** pgjdbc reports "Batch entry 3 ... was aborted" and keeps the server's error as the next exception. */
+    private static SQLException serverError(SQLException failure) {
+        return failure instanceof BatchUpdateException && failure.getNextException() != null ? failure.getNextException() : failure;
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.DatabaseException;
+import dev.retort.DatabaseUnavailableException;
 import dev.retort.InvalidRequestException;
 import dev.retort.Isolation;
 import dev.retort.engine.SqlLog;
@@ -48,6 +49,11 @@ final class TransactionStack {
                 }
             } catch (SQLException e) {
                 closeQuietly(opened);
+                if (context.dialect().isConnectionFatal(e)) {
+                    throw new DatabaseUnavailableException("Cannot begin a transaction on " + context.engine().location()
+                            + ": the connection was lost (" + e.getMessage() + "). Nothing was written. To fix this, run the "
+                            + "unit of work again once the database is reachable; retrying is safe.", e);
+                }
                 throw new DatabaseException("Cannot begin a transaction on " + context.engine().location() + ": "
                         + e.getMessage(), e);
             }

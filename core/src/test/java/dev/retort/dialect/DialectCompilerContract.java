@@ -266,6 +266,31 @@ public abstract class DialectCompilerContract extends QueryCompilerContract {
                 + ", PRIMARY KEY (id))");
     }
 
+    /** String lengths around each database's limits, and {@code @Lob}'s unlimited length. */
+    protected static final List<Integer> LONG_STRING_LENGTHS = List.of(4095, 4096, 16383, 16384, 2_000_000, 10_485_761,
+            ColumnType.UNLIMITED);
+
+    /** The DDL type of a string of each of {@link #LONG_STRING_LENGTHS}: VARCHAR as long as the database allows. */
+    protected List<String> longStringTypeNames() {
+        return List.of("VARCHAR(4095)", "VARCHAR(4096)", "VARCHAR(16383)", "VARCHAR(16384)", "VARCHAR(2000000)",
+                "VARCHAR(10485761)", "VARCHAR(2147483647)");
+    }
+
+    @Test
+    void longStringsTakeTheDatabasesLargerTextTypes() {
+        List<dev.retort.sql.Column> columns = new ArrayList<>();
+        columns.add(new dev.retort.sql.Column("id", ColumnType.of(SqlType.BIGINT), false, false, Generation.NONE));
+        StringBuilder expected = new StringBuilder("CREATE TABLE texts (id " + typeNames().get(SqlType.BIGINT) + " NOT NULL");
+        for (int i = 0; i < LONG_STRING_LENGTHS.size(); i++) {
+            columns.add(new dev.retort.sql.Column("c" + i, new ColumnType(SqlType.VARCHAR, LONG_STRING_LENGTHS.get(i), 0, 0),
+                    true, false, Generation.NONE));
+            expected.append(", c").append(i).append(' ').append(longStringTypeNames().get(i));
+        }
+        Table table = new Table("texts", columns, List.of("id"), List.of(), List.of(), Optional.empty());
+
+        assertThat(compile(new Statement.CreateTable(table)).sql()).isEqualTo(expected + ", PRIMARY KEY (id))");
+    }
+
     @Test
     void createIndexAndUniqueIndex() {
         assertThat(compile(new Statement.CreateIndex("people", new Index("ix_people_last_name", List.of("last_name"), false))).sql())

@@ -61,6 +61,9 @@ final class MySqlCompiler extends SqlCompiler {
         sql.append("NOW(6)");
     }
 
+    /** Longest VARCHAR in characters: a quarter of a row, so that several such columns still fit one. */
+    static final int MAX_VARCHAR = 4095;
+
     @Override
     protected String typeName(ColumnType type) {
         switch (type.type()) {
@@ -69,7 +72,24 @@ final class MySqlCompiler extends SqlCompiler {
             case TIMESTAMP: case TIMESTAMP_WITH_TIME_ZONE: return "DATETIME(6)";
             case UUID: return "CHAR(36)";
             case BINARY: return type.length() > 0 ? "VARBINARY(" + type.length() + ")" : "LONGBLOB";
+            case VARCHAR: return text(length(type));
             default: return super.typeName(type);
         }
+    }
+
+    /**
+     * A string column of {@code length} characters. A row holds at most 65,535 bytes and utf8mb4 takes up
+     * to 4 bytes a character, so only short strings stay VARCHAR; longer ones take the smallest text type
+     * that holds them (TEXT 65,535 bytes, MEDIUMTEXT 16 MB, LONGTEXT 4 GB), stored off the row.
+     */
+    static String text(int length) {
+        long bytes = 4L * length;
+        if (length <= MAX_VARCHAR) {
+            return "VARCHAR(" + length + ")";
+        }
+        if (bytes <= 65_535) {
+            return "TEXT";
+        }
+        return bytes <= 16_777_215 ? "MEDIUMTEXT" : "LONGTEXT";
     }
 }

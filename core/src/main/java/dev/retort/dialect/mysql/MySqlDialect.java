@@ -133,13 +133,22 @@ public final class MySqlDialect extends Dialect {
         return super.reader(javaType, sqlType, scale);
     }
 
-    /** MySQL reports every integrity error as SQLState 23000; the vendor code tells them apart. */
+    /**
+     * MySQL reports every integrity error as SQLState 23000, and a killed connection, a statement timeout and
+     * a deadlock with states shared by other errors; the vendor code tells them apart.
+     */
     @Override
     public ErrorKind classify(SQLException error) {
         switch (error.getErrorCode()) {
             case 1062: case 1586: return ErrorKind.UNIQUE_VIOLATION;
             case 1048: case 1364: return ErrorKind.NOT_NULL_VIOLATION;
             case 1451: case 1452: case 1216: case 1217: return ErrorKind.FOREIGN_KEY_VIOLATION;
+            // killed, server shutting down, server gone away, lost during a query
+            case 1927: case 1053: case 2006: case 2013: return ErrorKind.CONNECTION_FAILURE;
+            // deadlock, lock wait timeout
+            case 1213: case 1205: return ErrorKind.TRANSACTION_CONFLICT;
+            // max_statement_time (MariaDB), max_execution_time (MySQL), query interrupted
+            case 1969: case 3024: case 1317: return ErrorKind.QUERY_TIMEOUT;
             default: return super.classify(error);
         }
     }

@@ -20,6 +20,8 @@ final class PostgresCompiler extends SqlCompiler {
         switch (type.type()) {
             case TINYINT: return "SMALLINT";
             case BINARY: return "BYTEA";
+            // PostgreSQL's VARCHAR stops at 10,485,760 characters; TEXT has no declared limit (1 GB).
+            case VARCHAR: return length(type) > 10_485_760 ? "TEXT" : super.typeName(type);
             default: return super.typeName(type);
         }
     }

@@ -1,8 +1,10 @@
 package dev.retort.dialect.postgresql;
 
+import java.sql.SQLException;
 import java.util.Set;
 
 import dev.retort.dialect.Dialect;
+import dev.retort.dialect.ErrorKind;
 import dev.retort.dialect.ReservedWords;
 import dev.retort.dialect.SqlCompiler;
 
@@ -40,5 +42,22 @@ public final class PostgresDialect extends Dialect {
     @Override
     protected Set<String> reservedWords() {
         return RESERVED;
+    }
+
+    /**
+     * PostgreSQL ends a session with class 57P (an administrator's terminate or shutdown, a crash, a server
+     * still starting) and reports a deadlock as 40P01.
+     */
+    @Override
+    public ErrorKind classify(SQLException error) {
+        String state = error.getSQLState();
+        if (state != null) {
+            switch (state) {
+                case "57P01": case "57P02": case "57P03": return ErrorKind.CONNECTION_FAILURE;
+                case "40P01": return ErrorKind.TRANSACTION_CONFLICT;
+                default: break;
+            }
+        }
+        return super.classify(error);
     }
 }

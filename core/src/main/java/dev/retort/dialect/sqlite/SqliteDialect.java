@@ -2,6 +2,7 @@ package dev.retort.dialect.sqlite;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -123,6 +124,16 @@ public final class SqliteDialect extends Dialect {
         };
     }
 
+    /**
+     * sqlite-jdbc's {@code setQueryTimeout} only bounds waits for locks (its busy timeout), not a statement
+     * that computes; a progress handler on the connection interrupts that one (SQLITE_INTERRUPT).
+     */
+    @Override
+    public void applyTimeout(PreparedStatement statement, int seconds) throws SQLException {
+        statement.setQueryTimeout(seconds);
+        SqliteTimeouts.interruptAfter(statement, seconds);
+    }
+
     /** sqlite-jdbc reports SQLITE_CONSTRAINT (19) with the constraint kind only in the message. */
     @Override
     public ErrorKind classify(SQLException error) {
@@ -139,6 +150,10 @@ public final class SqliteDialect extends Dialect {
             }
             return ErrorKind.OTHER_INTEGRITY_VIOLATION;
         }
-        return super.classify(error);
+        switch (error.getErrorCode()) {
+            case 5: case 6: return ErrorKind.TRANSACTION_CONFLICT;   // SQLITE_BUSY, SQLITE_LOCKED
+            case 9: return ErrorKind.QUERY_TIMEOUT;                  // SQLITE_INTERRUPT: sqlite-jdbc's query timeout
+            default: return super.classify(error);
+        }
     }
 }

@@ -7,6 +7,13 @@ import dev.retort.dialect.DialectCompilerContract;
 class H2CompilerTest extends DialectCompilerContract {
 
     @Override
+    protected List<String> longStringTypeNames() {
+        return List.of("VARCHAR(4095)", "VARCHAR(4096)", "VARCHAR(16383)", "VARCHAR(16384)", "VARCHAR(2000000)",
+                "VARCHAR(10485761)", "CHARACTER LARGE OBJECT");
+    }
+
+
+    @Override
     protected String dialectName() {
         return "h2";
     }

@@ -33,6 +33,11 @@ class MySqlCompilerTest extends DialectCompilerContract {
     }
 
     @Override
+    protected List<String> longStringTypeNames() {
+        return List.of("VARCHAR(4095)", "TEXT", "TEXT", "MEDIUMTEXT", "MEDIUMTEXT", "LONGTEXT", "LONGTEXT");
+    }
+
+    @Override
     protected Map<SqlType, String> typeNames() {
         return changed(super.typeNames(), Map.ofEntries(
                 Map.entry(SqlType.REAL, "FLOAT"),

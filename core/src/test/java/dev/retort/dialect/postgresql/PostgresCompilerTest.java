@@ -14,6 +14,12 @@ import dev.retort.sql.Statement;
 class PostgresCompilerTest extends DialectCompilerContract {
 
     @Override
+    protected List<String> longStringTypeNames() {
+        return List.of("VARCHAR(4095)", "VARCHAR(4096)", "VARCHAR(16383)", "VARCHAR(16384)", "VARCHAR(2000000)", "TEXT", "TEXT");
+    }
+
+
+    @Override
     protected String dialectName() {
         return "postgresql";
     }

@@ -1,0 +1,270 @@
+package dev.retort.it.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.retort.DatabaseUnavailableException;
+import dev.retort.Engine;
+import dev.retort.Metadata;
+import dev.retort.Retry;
+import dev.retort.Session;
+import dev.retort.SessionFactory;
+
+/**
+ * The engine's own pool under faults on real servers of the suite's own: a session's connection killed
+ * between flush and commit or during a query, and the server restarted under an idle pool and under
+ * eight working threads. Nothing is mocked: the servers are stopped and started for real.
+ */
+@EnabledIfEnvironmentVariable(named = FaultServer.ENABLED_BY, matches = "1")
+class EngineFaultsIT {
+    private static final int ACQUISITION_TIMEOUT_SECONDS = 5;
+
+    private static Engine engine(FaultServer server) {
+        Engine engine = Engine.create(server.ensureStarted().jdbcUrl(),
+                Map.of("pool-size", 10, "acquisition-timeout-seconds", ACQUISITION_TIMEOUT_SECONDS));
+        Metadata metadata = Metadata.of(Payment.class);
+        metadata.dropAll(engine);
+        metadata.createAll(engine);
+        return engine;
+    }
+
+    private static long count(SessionFactory sessions, String account) {
+        return sessions.inTransaction(session -> session.query(Payment.class).filterBy("account", account).count());
+    }
+
+    @ParameterizedTest
+    @EnumSource(FaultServer.class)
+    void killedBetweenFlushAndCommitLeavesNoRowAndTheNextHundredSessionsSucceed(FaultServer server) {
+        try (Engine engine = engine(server)) {
+            SessionFactory sessions = SessionFactory.of(engine, Metadata.of(Payment.class));
+            DatabaseUnavailableException error;
+            try (Session session = sessions.open()) {
+                session.add(new Payment("killed", 1));
+                session.flush();
+                server.kill(session.sql(server.backendIdSql()).scalar(Long.class));
+
+                error = catchThrowableOfType(DatabaseUnavailableException.class, session::commit);
+            }
+
+            assertThat(error.getMessage()).isEqualTo("Lost the connection to " + engine.location() + " during COMMIT: "
+                    + error.getCause().getMessage() + ". The database rolled the transaction back unless the COMMIT reached "
+                    + "it before the connection broke, so it may or may not be committed. To fix this, check whether its "
+                    + "changes are there before running the unit of work again.");
+            assertThat(error.commitOutcomeUnknown()).isTrue();
+            assertThat(Retry.isRetryable(error)).isFalse();
+            assertThat(count(sessions, "killed")).isZero();
+            for (int i = 0; i < 100; i++) {
+                int amount = i;
+                sessions.useTransaction(session -> session.add(new Payment("after", amount)));
+            }
+            assertThat(count(sessions, "after")).isEqualTo(100);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FaultServer.class)
+    void killedDuringAQueryTheSessionIsUsableAfterRollback(FaultServer server) {
+        try (Engine engine = engine(server)) {
+            SessionFactory sessions = SessionFactory.of(engine, Metadata.of(Payment.class));
+            try (Session session = sessions.open()) {
+                session.add(new Payment("lost", 1));
+                session.flush();
+                server.kill(session.sql(server.backendIdSql()).scalar(Long.class));
+
+                DatabaseUnavailableException error = catchThrowableOfType(DatabaseUnavailableException.class,
+                        () -> session.query(Payment.class).count());
+
+                assertThat(error.getMessage()).startsWith("Lost the connection to " + engine.location() + " during a query: "
+                        + error.getCause().getMessage() + " [SQL: SELECT COUNT(*) FROM fault_payments]. ")
+                        .endsWith("The database rolls back the transaction that was open on it: nothing it wrote was "
+                                + "committed. To fix this, call session.rollback() (in a container transaction, let it roll "
+                                + "back) and run the unit of work again once the database is reachable; retrying is safe.");
+                assertThat(error.commitOutcomeUnknown()).isFalse();
+                assertThat(Retry.isRetryable(error)).isTrue();
+
+                session.rollback();
+                session.add(new Payment("same session", 2));
+                session.commit();
+                assertThat(session.query(Payment.class).filterBy("account", "same session").count()).isEqualTo(1);
+            }
+            assertThat(count(sessions, "lost")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FaultServer.class)
+    void restartUnderAnIdlePoolEverySessionAfterwardsSucceeds(FaultServer server) throws Exception {
+        try (Engine engine = engine(server)) {
+            SessionFactory sessions = SessionFactory.of(engine, Metadata.of(Payment.class));
+            fillThePool(sessions, 10);
+
+            server.halt();
+            server.resume();
+            long back = System.nanoTime();
+
+            long firstSuccess = -1;
+            for (int i = 0; i < 60; i++) {
+                long started = System.nanoTime();
+                assertThat(count(sessions, "none")).isZero();
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(ACQUISITION_TIMEOUT_SECONDS));
+                firstSuccess = firstSuccess < 0 ? System.nanoTime() - back : firstSuccess;
+            }
+            List<Future<Long>> concurrent = new ArrayList<>();
+            ExecutorService threads = Executors.newFixedThreadPool(10);
+            try {
+                for (int i = 0; i < 10; i++) {
+                    concurrent.add(threads.submit(() -> count(sessions, "none")));
+                }
+                for (Future<Long> result : concurrent) {
+                    assertThat(result.get(ACQUISITION_TIMEOUT_SECONDS * 2L, TimeUnit.SECONDS)).isZero();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            System.out.printf("[faults] %s restart under an idle pool of 10: first session succeeded %.1f ms after the "
+                    + "server accepted connections again; 60 sequential and 10 concurrent sessions succeeded%n",
+                    server.displayName(), firstSuccess / 1e6);
+        }
+    }
+
+    /** Holds {@code size} sessions in transactions at once, so that the pool opens that many connections. */
+    private static void fillThePool(SessionFactory sessions, int size) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(size);
+        CountDownLatch allIn = new CountDownLatch(size);
+        try {
+            List<Future<?>> held = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                held.add(threads.submit(() -> sessions.useTransaction(session -> {
+                    session.query(Payment.class).count();
+                    allIn.countDown();
+                    try {
+                        allIn.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })));
+            }
+            for (Future<?> future : held) {
+                future.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FaultServer.class)
+    void restartUnderEightWorkingThreadsOnlyTheGapFailsAndNobodyWaitsPastTheTimeout(FaultServer server) throws Exception {
+        try (Engine engine = engine(server)) {
+            SessionFactory sessions = SessionFactory.of(engine, Metadata.of(Payment.class));
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicLong outageStart = new AtomicLong(Long.MAX_VALUE);
+            AtomicLong outageEnd = new AtomicLong(Long.MAX_VALUE);
+            AtomicInteger committed = new AtomicInteger();
+            AtomicInteger failedInGap = new AtomicInteger();
+            List<String> failedAfterwards = java.util.Collections.synchronizedList(new ArrayList<>());
+            AtomicLong longest = new AtomicLong();
+            AtomicLong firstAfter = new AtomicLong(Long.MAX_VALUE);
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                workers.add(threads.submit(() -> {
+                    while (running.get()) {
+                        long started = System.nanoTime();
+                        try {
+                            sessions.useTransaction(session -> session.add(new Payment("worker", 1)));
+                            committed.incrementAndGet();
+                            long finished = System.nanoTime();
+                            if (started > outageEnd.get()) {
+                                firstAfter.accumulateAndGet(finished - outageEnd.get(), Math::min);
+                            }
+                        } catch (DatabaseUnavailableException e) {
+                            if (started > outageEnd.get()) {
+                                failedAfterwards.add(e.getMessage());
+                            } else {
+                                failedInGap.incrementAndGet();
+                            }
+                        }
+                        longest.accumulateAndGet(System.nanoTime() - started, Math::max);
+                    }
+                }));
+            }
+            Thread.sleep(1000);
+            outageStart.set(System.nanoTime());
+            server.halt();
+            server.resume();
+            outageEnd.set(System.nanoTime());
+            int beforeAfter = committed.get();
+            Thread.sleep(2000);
+            running.set(false);
+            for (Future<?> worker : workers) {
+                worker.get(ACQUISITION_TIMEOUT_SECONDS * 2L, TimeUnit.SECONDS);
+            }
+            threads.shutdown();
+
+            assertThat(failedAfterwards).isEmpty();
+            assertThat(committed.get()).isGreaterThan(beforeAfter);
+            assertThat(Duration.ofNanos(longest.get())).isLessThan(Duration.ofSeconds(ACQUISITION_TIMEOUT_SECONDS + 1));
+            assertThat(count(sessions, "worker")).isEqualTo(committed.get());
+            System.out.printf("[faults] %s restart under 8 working threads: %d sessions failed during the %.0f ms outage, "
+                    + "none after; first commit %.1f ms after the server was back; %d committed, all present; longest "
+                    + "session %.0f ms%n", server.displayName(), failedInGap.get(), (outageEnd.get() - outageStart.get()) / 1e6,
+                    firstAfter.get() / 1e6, committed.get(), longest.get() / 1e6);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FaultServer.class)
+    void retryRunsTheUnitOfWorkAgainAcrossARestart(FaultServer server) throws Exception {
+        try (Engine engine = engine(server)) {
+            SessionFactory sessions = SessionFactory.of(engine, Metadata.of(Payment.class));
+            ExecutorService restarter = Executors.newSingleThreadExecutor();
+            try {
+                CountDownLatch inTransaction = new CountDownLatch(1);
+                Future<?> restart = restarter.submit(() -> {
+                    inTransaction.await();
+                    server.halt();
+                    server.resume();
+                    return null;
+                });
+                AtomicInteger attempts = new AtomicInteger();
+                sessions.useTransaction(session -> {
+                    attempts.incrementAndGet();
+                    session.add(new Payment("retried", 7));
+                    session.flush();
+                    if (attempts.get() == 1) {
+                        inTransaction.countDown();
+                        try {
+                            restart.get(60, TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                    session.query(Payment.class).count();
+                }, Retry.times(10).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
+
+                assertThat(attempts.get()).isGreaterThan(1);
+                assertThat(count(sessions, "retried")).isEqualTo(1);
+            } finally {
+                restarter.shutdownNow();
+            }
+        }
+    }
+}
