@@ -27,6 +27,8 @@ final class QueryImpl<T> implements Query<T> {
     private final Spec spec;
     private final LoadPlan plan;
     private final List<dev.retort.Load> loads;
+    /** Rows per batch of {@link #stream()}. */
+    private final int yieldPer;
 
     /** What the query selects, apart from its entity: immutable. */
     private record Spec(List<Statement.Join> joins, List<Expression> filters, List<String> descriptions,
@@ -68,21 +70,22 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     QueryImpl(SessionImpl session, Loader loader, EntityPersister persister) {
-        this(session, loader, persister, Spec.EMPTY, List.of(), LoadPlan.DEFAULT);
+        this(session, loader, persister, Spec.EMPTY, List.of(), LoadPlan.DEFAULT, EntityStream.DEFAULT_BATCH_SIZE);
     }
 
     private QueryImpl(SessionImpl session, Loader loader, EntityPersister persister, Spec spec, List<dev.retort.Load> loads,
-                      LoadPlan plan) {
+                      LoadPlan plan, int yieldPer) {
         this.session = session;
         this.loader = loader;
         this.persister = persister;
         this.spec = spec;
         this.loads = loads;
         this.plan = plan;
+        this.yieldPer = yieldPer;
     }
 
     private QueryImpl<T> with(Spec changed) {
-        return new QueryImpl<>(session, loader, persister, changed, loads, plan);
+        return new QueryImpl<>(session, loader, persister, changed, loads, plan, yieldPer);
     }
 
     @Override
@@ -90,7 +93,7 @@ final class QueryImpl<T> implements Query<T> {
         List<dev.retort.Load> all = new ArrayList<>(loads);
         all.addAll(java.util.Arrays.asList(options));
         LoadPlan changed = LoadPlan.of(persister.entityType(), all);
-        return new QueryImpl<>(session, loader, persister, spec, List.copyOf(all), changed);
+        return new QueryImpl<>(session, loader, persister, spec, List.copyOf(all), changed, yieldPer);
     }
 
     @Override
@@ -153,6 +156,16 @@ final class QueryImpl<T> implements Query<T> {
     public Query<T> offset(int offset) {
         requireNotNegative("offset", offset);
         return with(spec.offset(Optional.of(offset)));
+    }
+
+    @Override
+    public Query<T> yieldPer(int rows) {
+        if (rows < 1) {
+            throw new InvalidRequestException("yieldPer(" + rows + ") on " + describe() + ": a stream needs at least one row "
+                    + "per batch. To fix this, pass the number of rows the stream may hold in the session at a time, such "
+                    + "as yieldPer(" + EntityStream.DEFAULT_BATCH_SIZE + "), the default.");
+        }
+        return new QueryImpl<>(session, loader, persister, spec, loads, plan, rows);
     }
 
     @Override
@@ -327,14 +340,15 @@ final class QueryImpl<T> implements Query<T> {
         session.flush();
         if (persister.hierarchy() != null) {
             requireDefaultPlan();
-            return (Stream<T>) session.context().polymorphicLoader(persister).stream(session, loader, select(List.of(), spec.limit()), describe());
+            return (Stream<T>) session.context().polymorphicLoader(persister).stream(session, loader, select(List.of(), spec.limit()), describe(),
+                    yieldPer);
         }
         CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), spec.limit()));
         if (!plan.joined().isEmpty()) {
             throw new InvalidRequestException(describe() + ".stream() cannot load relationships with Load.joined. To fix "
                     + "this, use Load.selectIn (the stream loads related objects per batch of rows), or all().");
         }
-        return (Stream<T>) new EntityStream(session, loader, persister, compiled, plan).open();
+        return (Stream<T>) new EntityStream(session, loader, persister, compiled, plan, yieldPer).open();
     }
 
     @Override

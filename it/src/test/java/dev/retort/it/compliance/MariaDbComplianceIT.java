@@ -69,4 +69,12 @@ class MariaDbComplianceIT {
             return TestDatabase.MARIADB;
         }
     }
+
+    @Nested
+    class Streams extends StreamCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.MARIADB;
+        }
+    }
 }

@@ -69,4 +69,12 @@ class PostgresComplianceIT {
             return TestDatabase.POSTGRESQL;
         }
     }
+
+    @Nested
+    class Streams extends StreamCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.POSTGRESQL;
+        }
+    }
 }
