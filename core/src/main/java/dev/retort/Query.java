@@ -86,11 +86,33 @@ public interface Query<T> {
     boolean exists();
 
     /**
-     * The results read lazily, a batch of rows at a time, for results too big for memory. The stream holds
-     * an open cursor: close it (try-with-resources), and finish with it before the next statement of this
-     * session. Its instances enter the identity map as they are read.
+     * The results read lazily, a batch of rows at a time ({@link #yieldPer}, 500 by default), for results
+     * too big for memory: the session holds one batch of the stream's objects, as SQLAlchemy's
+     * {@code yield_per}. The stream holds an open cursor: close it (try-with-resources), and finish with it
+     * before the next statement of this session.
+     * <ul>
+     * <li>An object already in the session when the stream reads its row is returned as the session's
+     *     instance (the identity map's, as {@link #all()} returns it) and stays in the session.</li>
+     * <li>Every other object the stream loads (its rows' objects, and the related objects loaded with
+     *     them: to-one targets, {@link Load#selectIn} collections) belongs to the current batch: it is in
+     *     the session, one instance per row, until the stream reads its next batch or is closed. Then it is
+     *     detached, as by {@link Session#expunge}: not {@link Session#contains}, its unloaded relationships
+     *     throw {@link DetachedInstanceException}, and changes made to it from then on are not saved (bring
+     *     them back with {@link Session#merge}). A row met again in a later batch is a new instance.</li>
+     * <li>An object changed (a field or a loaded collection) or deleted before its batch passed stays in
+     *     the session, with the objects of its batch it reaches through its relationships, and the next
+     *     flush writes the change, as SQLAlchemy keeps modified objects.</li>
+     * <li>Objects the caller loads while reading (get, other queries, lazy loads of a streamed object's
+     *     relationships) are not the stream's and stay in the session.</li>
+     * </ul>
      */
     Stream<T> stream();
+
+    /**
+     * The number of rows {@link #stream()} reads, hydrates and keeps in the session at a time (also the
+     * driver's fetch size), as SQLAlchemy's {@code yield_per}; at least 1. Other results are not affected.
+     */
+    Query<T> yieldPer(int rows);
 
     /** {@link Session#get} for this query's entity type (filters do not apply, as in SQLAlchemy). */
     T get(Object id);

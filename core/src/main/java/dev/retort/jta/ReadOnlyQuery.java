@@ -68,6 +68,11 @@ final class ReadOnlyQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> yieldPer(int rows) {
+        return refined(query -> query.yieldPer(rows));
+    }
+
+    @Override
     public Query<T> distinct() {
         return refined(Query::distinct);
     }

@@ -177,8 +177,7 @@ final class Loader {
             if (entry == null) {
                 Object instance = persister.model().newInstance();
                 entry = new EntityEntry(instance, persister, values[0], EntityEntry.Status.PERSISTENT, null);
-                session.identityMap.put(key, entry);
-                session.entries.put(instance, entry);
+                session.enter(key, entry);
             }
             if (!entry.loading) {
                 entry.loading = true;

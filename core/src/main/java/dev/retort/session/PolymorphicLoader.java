@@ -190,16 +190,19 @@ final class PolymorphicLoader {
     }
 
     /**
-     * The query's instances read through an open cursor as the stream is pulled; over the tables of a
-     * TABLE_PER_CLASS hierarchy (several SELECTs), read as a list first.
+     * The query's instances read through an open cursor as the stream is pulled, {@code batchSize} rows per
+     * batch; over the tables of a TABLE_PER_CLASS hierarchy, one SELECT after the other.
      */
-    Stream<Object> stream(SessionImpl session, Loader loader, Statement.Select base, String query) {
-        if (parts.size() > 1) {
-            return list(session, loader, base, query).stream();
+    Stream<Object> stream(SessionImpl session, Loader loader, Statement.Select base, String query, int batchSize) {
+        List<Statement.Select> selects = selects(withColumns(base, List.of()), query);
+        List<EntityStream.Source> sources = new ArrayList<>(selects.size());
+        for (int index = 0; index < selects.size(); index++) {
+            Part part = parts.get(index);
+            sources.add(new EntityStream.Source(context.compileQuery(selects.get(index)),
+                    resultSet -> hydrate(loader, resultSet, part)));
         }
-        Part part = parts.get(0);
-        CompiledStatement compiled = context.compileQuery(selects(withColumns(base, List.of()), query).get(0));
-        return new EntityStream(session, loader, queried, compiled, resultSet -> hydrate(loader, resultSet, part)).open();
+        return new EntityStream(session, loader, queried, sources, batchSize, base.limit().map(Long::valueOf).orElse(Long.MAX_VALUE))
+                .open();
     }
 
     /** COUNT(*) of the query's rows, summed over the tables of a TABLE_PER_CLASS hierarchy. */

@@ -29,6 +29,8 @@ final class QueryImpl<T> implements Query<T> {
     private final List<dev.retort.Load> loads;
     /** This query's own statement timeout in seconds, or {@code null} for the engine's. */
     private final Integer timeoutSeconds;
+    /** Rows per batch of {@link #stream()}. */
+    private final int yieldPer;
 
     /** What the query selects, apart from its entity: immutable. */
     private record Spec(List<Statement.Join> joins, List<Expression> filters, List<String> descriptions,
@@ -70,27 +72,28 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     QueryImpl(SessionImpl session, Loader loader, EntityPersister persister) {
-        this(session, loader, persister, Spec.EMPTY, List.of(), LoadPlan.DEFAULT, null);
+        this(session, loader, persister, Spec.EMPTY, List.of(), LoadPlan.DEFAULT, EntityStream.DEFAULT_BATCH_SIZE, null);
     }
 
     private QueryImpl(SessionImpl session, Loader loader, EntityPersister persister, Spec spec, List<dev.retort.Load> loads,
-                      LoadPlan plan, Integer timeoutSeconds) {
+                      LoadPlan plan, int yieldPer, Integer timeoutSeconds) {
         this.session = session;
         this.loader = loader;
         this.persister = persister;
         this.spec = spec;
         this.loads = loads;
         this.plan = plan;
+        this.yieldPer = yieldPer;
         this.timeoutSeconds = timeoutSeconds;
     }
 
     private QueryImpl<T> with(Spec changed) {
-        return new QueryImpl<>(session, loader, persister, changed, loads, plan, timeoutSeconds);
+        return new QueryImpl<>(session, loader, persister, changed, loads, plan, yieldPer, timeoutSeconds);
     }
 
     @Override
     public Query<T> timeout(java.time.Duration timeout) {
-        return new QueryImpl<>(session, loader, persister, spec, loads, plan, Timeouts.seconds(timeout, describe()));
+        return new QueryImpl<>(session, loader, persister, spec, loads, plan, yieldPer, Timeouts.seconds(timeout, describe()));
     }
 
     @Override
@@ -98,7 +101,7 @@ final class QueryImpl<T> implements Query<T> {
         List<dev.retort.Load> all = new ArrayList<>(loads);
         all.addAll(java.util.Arrays.asList(options));
         LoadPlan changed = LoadPlan.of(persister.entityType(), all);
-        return new QueryImpl<>(session, loader, persister, spec, List.copyOf(all), changed, timeoutSeconds);
+        return new QueryImpl<>(session, loader, persister, spec, List.copyOf(all), changed, yieldPer, timeoutSeconds);
     }
 
     @Override
@@ -161,6 +164,16 @@ final class QueryImpl<T> implements Query<T> {
     public Query<T> offset(int offset) {
         requireNotNegative("offset", offset);
         return with(spec.offset(Optional.of(offset)));
+    }
+
+    @Override
+    public Query<T> yieldPer(int rows) {
+        if (rows < 1) {
+            throw new InvalidRequestException("yieldPer(" + rows + ") on " + describe() + ": a stream needs at least one row "
+                    + "per batch. To fix this, pass the number of rows the stream may hold in the session at a time, such "
+                    + "as yieldPer(" + EntityStream.DEFAULT_BATCH_SIZE + "), the default.");
+        }
+        return new QueryImpl<>(session, loader, persister, spec, loads, plan, rows, timeoutSeconds);
     }
 
     @Override
@@ -351,14 +364,15 @@ final class QueryImpl<T> implements Query<T> {
         session.flush();
         if (persister.hierarchy() != null) {
             requireDefaultPlan();
-            return (Stream<T>) session.context().polymorphicLoader(persister).stream(session, loader, select(List.of(), spec.limit()), describe());
+            return (Stream<T>) session.context().polymorphicLoader(persister).stream(session, loader, select(List.of(), spec.limit()), describe(),
+                    yieldPer);
         }
         CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), spec.limit()));
         if (!plan.joined().isEmpty()) {
             throw new InvalidRequestException(describe() + ".stream() cannot load relationships with Load.joined. To fix "
                     + "this, use Load.selectIn (the stream loads related objects per batch of rows), or all().");
         }
-        return (Stream<T>) new EntityStream(session, loader, persister, compiled, plan).open();
+        return (Stream<T>) new EntityStream(session, loader, persister, compiled, plan, yieldPer).open();
     }
 
     @Override

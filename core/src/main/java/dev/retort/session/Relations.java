@@ -227,7 +227,7 @@ final class Relations {
     }
 
     /** Whether a collection holds the same objects in the same order (the usual case: nothing to compare further). */
-    private static boolean sameElements(List<Object> before, Collection<Object> current) {
+    static boolean sameElements(List<Object> before, Collection<Object> current) {
         if (before.size() != current.size()) {
             return false;
         }

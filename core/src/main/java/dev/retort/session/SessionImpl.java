@@ -53,6 +53,8 @@ public final class SessionImpl implements Session {
     private static final System.Logger LAZY_LOADS = System.getLogger("dev.retort.loading");
     /** Lazy loads per relationship, for the N+1 guard. */
     private final Map<dev.retort.mapping.RelationshipModel, Integer> lazyLoads = new HashMap<>();
+    /** The batch of the stream loading rows right now, which records the objects it brings in; else null. */
+    private StreamBatch loadingBatch;
 
     /** A session that runs its own (local JDBC) transactions. */
     public SessionImpl(SessionContext context, Isolation isolation) {
@@ -205,8 +207,30 @@ public final class SessionImpl implements Session {
         entry.expired = true;
         entry.standIn = LazyProxies.stateOf(instance);
         created[0] = entry;
-        identityMap.put(entry.key(), entry);
-        entries.put(instance, entry);
+        enter(entry.key(), entry);
+    }
+
+    /** Puts a newly loaded object's entry in the maps, and in the batch of the stream loading it, if one is. */
+    void enter(EntityKey key, EntityEntry entry) {
+        identityMap.put(key, entry);
+        entries.put(entry.instance, entry);
+        if (loadingBatch != null) {
+            loadingBatch.add(entry);
+        }
+    }
+
+    /** Makes {@code batch} (or null) record the entries loaded from now on; returns the one that did before. */
+    StreamBatch recordLoadsInto(StreamBatch batch) {
+        StreamBatch before = loadingBatch;
+        loadingBatch = batch;
+        return before;
+    }
+
+    /** Detaches a streamed object whose batch passed, unless the user already replaced or removed its entry. */
+    void release(EntityEntry entry) {
+        if (entries.get(entry.instance) == entry) {
+            detach(entry);
+        }
     }
 
     private void loadStandIn(EntityEntry entry, dev.retort.mapping.RelationshipModel relationship, boolean raise) {
