@@ -30,6 +30,21 @@ public final class ProxyOptions {
     public static final String LOG_FORMAT = "retort.log.format";
     /** {@code false} (default) or {@code true}: add the first stack frame outside JDBC, pool and ORM code. */
     public static final String LOG_CALLER = "retort.log.caller";
+    /**
+     * The longest literal one bound value may log as (characters, default {@value #DEFAULT_MAX_VALUE_LENGTH});
+     * a longer value is summarised as {@code <String, 10485760 chars>}, without being copied.
+     */
+    public static final String LOG_MAX_VALUE_LENGTH = "retort.log.max-value-length";
+    /**
+     * The most characters of a statement one record holds (default {@value #DEFAULT_MAX_STATEMENT_LENGTH}):
+     * the SQL with its values, the SQL sent and the driver's error each; the rest is cut and counted.
+     */
+    public static final String LOG_MAX_STATEMENT_LENGTH = "retort.log.max-statement-length";
+
+    /** Long enough for any ordinary value (a name, a JSON snippet, a URL), short of a document. */
+    public static final int DEFAULT_MAX_VALUE_LENGTH = 1000;
+    /** A page of SQL: multi-row inserts show their first rows, a record stays a few kilobytes. */
+    public static final int DEFAULT_MAX_STATEMENT_LENGTH = 8192;
 
     /** {@code mysql} (or {@code mariadb}) or {@code postgresql}: the dialect the application's SQL is written in. */
     public static final String TRANSLATE_FROM = "retort.translate.from";
@@ -43,8 +58,8 @@ public final class ProxyOptions {
     /** The class path resource read as the lowest-precedence source. */
     public static final String RESOURCE = "retort-jdbc.properties";
 
-    private static final List<String> KEYS = List.of(LOG, LOG_CALLER, LOG_FORMAT, LOG_PARAMS, LOG_SLOW_MS,
-            TRANSLATE_CASE_INSENSITIVE, TRANSLATE_FROM, TRANSLATE_STRICT, TRANSLATE_TO);
+    private static final List<String> KEYS = List.of(LOG, LOG_CALLER, LOG_FORMAT, LOG_MAX_STATEMENT_LENGTH,
+            LOG_MAX_VALUE_LENGTH, LOG_PARAMS, LOG_SLOW_MS, TRANSLATE_CASE_INSENSITIVE, TRANSLATE_FROM, TRANSLATE_STRICT, TRANSLATE_TO);
 
     private static final String TRANSLATE_PREFIX = "retort.translate.";
 
@@ -70,25 +85,30 @@ public final class ProxyOptions {
     }
 
     private static final ProxyOptions DEFAULTS = new ProxyOptions(true, 0, Params.INLINE, Format.TEXT, false,
-            null, null, false, false);
+            DEFAULT_MAX_VALUE_LENGTH, DEFAULT_MAX_STATEMENT_LENGTH, null, null, false, false);
 
     private final boolean log;
     private final long slowMillis;
     private final Params params;
     private final Format format;
     private final boolean caller;
+    private final int maxValueLength;
+    private final int maxStatementLength;
     private final Dialect translateFrom;
     private final Dialect translateTo;
     private final boolean strict;
     private final boolean caseInsensitive;
 
     private ProxyOptions(boolean log, long slowMillis, Params params, Format format, boolean caller,
-                         Dialect translateFrom, Dialect translateTo, boolean strict, boolean caseInsensitive) {
+                         int maxValueLength, int maxStatementLength, Dialect translateFrom, Dialect translateTo,
+                         boolean strict, boolean caseInsensitive) {
         this.log = log;
         this.slowMillis = slowMillis;
         this.params = params;
         this.format = format;
         this.caller = caller;
+        this.maxValueLength = maxValueLength;
+        this.maxStatementLength = maxStatementLength;
         this.translateFrom = translateFrom;
         this.translateTo = translateTo;
         this.strict = strict;
@@ -121,10 +141,14 @@ public final class ProxyOptions {
         }
         return new ProxyOptions(
                 bool(merged, LOG, DEFAULTS.log),
-                millis(merged),
+                whole(merged, LOG_SLOW_MS, DEFAULTS.slowMillis, 0, "a whole number of milliseconds, 0 or more"),
                 choice(merged, LOG_PARAMS, Params.class, DEFAULTS.params),
                 choice(merged, LOG_FORMAT, Format.class, DEFAULTS.format),
                 bool(merged, LOG_CALLER, DEFAULTS.caller),
+                (int) whole(merged, LOG_MAX_VALUE_LENGTH, DEFAULTS.maxValueLength, 1,
+                        "a whole number of characters from 1 to 2147483647"),
+                (int) whole(merged, LOG_MAX_STATEMENT_LENGTH, DEFAULTS.maxStatementLength, 1,
+                        "a whole number of characters from 1 to 2147483647"),
                 dialect(merged, TRANSLATE_FROM, "mysql, mariadb or postgresql", Dialect.MYSQL, Dialect.MARIADB,
                         Dialect.POSTGRESQL),
                 dialect(merged, TRANSLATE_TO, "postgresql, h2, sqlite, mysql or mariadb", Dialect.values()),
@@ -183,20 +207,22 @@ public final class ProxyOptions {
         throw invalid(key, entry, "true or false");
     }
 
-    private static long millis(Map<String, String> merged) {
-        String entry = merged.get(LOG_SLOW_MS);
+    /** A whole number from {@code min} up; the lengths also stay below {@link Integer#MAX_VALUE}. */
+    private static long whole(Map<String, String> merged, String key, long fallback, long min, String expected) {
+        String entry = merged.get(key);
         if (entry == null) {
-            return DEFAULTS.slowMillis;
+            return fallback;
         }
+        long max = key.equals(LOG_SLOW_MS) ? Long.MAX_VALUE : Integer.MAX_VALUE;
         try {
-            long millis = Long.parseLong(value(entry));
-            if (millis >= 0) {
-                return millis;
+            long number = Long.parseLong(value(entry));
+            if (number >= min && number <= max) {
+                return number;
             }
         } catch (NumberFormatException notANumber) {
-            // reported below with the same message as a negative number
+            // reported below with the same message as a number out of range
         }
-        throw invalid(LOG_SLOW_MS, entry, "a whole number of milliseconds, 0 or more");
+        throw invalid(key, entry, expected);
     }
 
     private static <E extends Enum<E>> E choice(Map<String, String> merged, String key, Class<E> type,
@@ -266,6 +292,16 @@ public final class ProxyOptions {
         return caller;
     }
 
+    /** The longest literal a bound value logs as; longer values are summarised by type and length. */
+    public int maxValueLength() {
+        return maxValueLength;
+    }
+
+    /** The most characters of SQL (with values), of SQL sent and of an error message one record holds. */
+    public int maxStatementLength() {
+        return maxStatementLength;
+    }
+
     /** The dialect the application writes, or null when translation is off (the default). */
     public Dialect translateFrom() {
         return translateFrom;
@@ -291,7 +327,9 @@ public final class ProxyOptions {
     public String toString() {
         String text = LOG + '=' + log + ", " + LOG_SLOW_MS + '=' + slowMillis + ", " + LOG_PARAMS + '='
                 + params.name().toLowerCase(Locale.ROOT) + ", " + LOG_FORMAT + '='
-                + format.name().toLowerCase(Locale.ROOT) + ", " + LOG_CALLER + '=' + caller;
+                + format.name().toLowerCase(Locale.ROOT) + ", " + LOG_CALLER + '=' + caller + ", "
+                + LOG_MAX_VALUE_LENGTH + '=' + maxValueLength + ", " + LOG_MAX_STATEMENT_LENGTH + '='
+                + maxStatementLength;
         if (translateFrom == null) {
             return text;
         }

@@ -44,11 +44,15 @@ public interface SqlEvent {
      * The bound values rendered as SQL literals (strings quoted, {@code NULL}, dates as
      * {@code DATE '2024-05-01'}, binary values as their length): one list per execution, one per
      * {@code addBatch} in a batch, none for a statement without parameters. Named parameters of a
-     * {@code CallableStatement} come last, as {@code name => literal}.
+     * {@code CallableStatement} come last, as {@code name => literal}. A literal longer than
+     * {@code retort.log.max-value-length} is summarised ({@code <String, 10485760 chars>}).
      */
     List<List<String>> parameters();
 
-    /** {@link #sql()} with each parameter set's values in place of the placeholders, for reading. */
+    /**
+     * {@link #sql()} with each parameter set's values in place of the placeholders, for reading: at most
+     * {@code retort.log.max-statement-length} characters, then {@code ... [N more characters]}.
+     */
     String inlinedSql();
 
     /** Time spent in the driver executing; fetching a query's rows afterwards is not included. */

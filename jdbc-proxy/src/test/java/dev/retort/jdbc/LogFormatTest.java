@@ -104,6 +104,34 @@ class LogFormatTest {
     }
 
     @Test
+    void longValuesAreSummarisedAndLongStatementsCut() throws SQLException {
+        Properties options = option("retort.log.max-value-length", "8", "retort.log.max-statement-length", "60");
+        try (LogCapture log = LogCapture.at(Level.INFO); Connection connection = DriverManager.getConnection(URL, options);
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO rp_format_users VALUES (?, ?)")) {
+            insert.setInt(1, 700);
+            insert.setString(2, "Maximilian");
+            insert.executeUpdate();
+            insert.setInt(1, 701);
+            insert.setString(2, "Max");
+            insert.executeUpdate();
+            long id = connection.unwrap(RetortConnection.class).id();
+            assertThat(log.linesOf(id)).containsExactly(
+                    "INFO [conn " + id + "] update # ms, 1 row affected: INSERT INTO rp_format_users VALUES (700,"
+                            + " <String, 10 chars>)",
+                    "INFO [conn " + id + "] update # ms, 1 row affected: INSERT INTO rp_format_users VALUES (701,"
+                            + " 'Max')");
+        }
+        options.setProperty("retort.log.max-statement-length", "30");
+        try (LogCapture log = LogCapture.at(Level.INFO); Connection connection = DriverManager.getConnection(URL, options);
+             Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE rp_format_users SET name = 'Maximilian' WHERE id = 700");
+            long id = connection.unwrap(RetortConnection.class).id();
+            assertThat(log.linesOf(id)).containsExactly("INFO [conn " + id + "] update # ms, 1 row affected:"
+                    + " UPDATE rp_format_users SET nam... [31 more characters]");
+        }
+    }
+
+    @Test
     void theCallerIsTheFirstFrameOfApplicationCode() throws SQLException {
         try (RecordingListener listener = RecordingListener.register();
              Connection connection = DriverManager.getConnection(URL, option("retort.log.caller", "true"))) {

@@ -36,14 +36,16 @@ class ProxyOptionsTest {
                 properties("retort.log.params", "separate", "retort.log.slow-ms", "7", "java.version", "17"),
                 properties("retort.log.params", "mask", "retort.log.slow-ms", "5", "retort.log.format", "JSON"));
         assertThat(options).hasToString("retort.log=true, retort.log.slow-ms=7, retort.log.params=inline,"
-                + " retort.log.format=json, retort.log.caller=false");
+                + " retort.log.format=json, retort.log.caller=false, retort.log.max-value-length=1000,"
+                + " retort.log.max-statement-length=8192");
     }
 
     @Test
     void defaultsWithoutAnySource() {
         assertThat(ProxyOptions.resolve(new Properties(), new Properties(), new Properties()))
                 .hasToString("retort.log=true, retort.log.slow-ms=0, retort.log.params=inline,"
-                        + " retort.log.format=text, retort.log.caller=false");
+                        + " retort.log.format=text, retort.log.caller=false, retort.log.max-value-length=1000,"
+                        + " retort.log.max-statement-length=8192");
     }
 
     @Test
@@ -52,7 +54,8 @@ class ProxyOptionsTest {
                 new Properties()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown option 'retort.log.colour' in connection properties. Valid keys are retort.log,"
-                        + " retort.log.caller, retort.log.format, retort.log.params, retort.log.slow-ms,"
+                        + " retort.log.caller, retort.log.format, retort.log.max-statement-length,"
+                        + " retort.log.max-value-length, retort.log.params, retort.log.slow-ms,"
                         + " retort.translate.case-insensitive, retort.translate.from, retort.translate.strict,"
                         + " retort.translate.to."
                         + " To fix this, correct the key's spelling or remove it.");
@@ -63,7 +66,8 @@ class ProxyOptionsTest {
         assertThatThrownBy(() -> ProxyOptions.resolve(new Properties(), new Properties(),
                 properties("retort.translate.form", "mysql")))
                 .hasMessage("Unknown option 'retort.translate.form' in retort-jdbc.properties on the class path."
-                        + " Valid keys are retort.log, retort.log.caller, retort.log.format, retort.log.params,"
+                        + " Valid keys are retort.log, retort.log.caller, retort.log.format,"
+                        + " retort.log.max-statement-length, retort.log.max-value-length, retort.log.params,"
                         + " retort.log.slow-ms, retort.translate.case-insensitive, retort.translate.from,"
                         + " retort.translate.strict, retort.translate.to. To fix this, correct the key's spelling or"
                         + " remove it.");
@@ -96,6 +100,24 @@ class ProxyOptionsTest {
                 .hasMessage("Invalid value '-1' for option 'retort.log.slow-ms' in retort-jdbc.properties on the class"
                         + " path: expected a whole number of milliseconds, 0 or more. To fix this, set"
                         + " retort.log.slow-ms to a whole number of milliseconds, 0 or more.");
+        assertThatThrownBy(() -> ProxyOptions.resolve(properties("retort.log.max-value-length", "0"),
+                new Properties(), new Properties()))
+                .hasMessage("Invalid value '0' for option 'retort.log.max-value-length' in connection properties:"
+                        + " expected a whole number of characters from 1 to 2147483647. To fix this, set"
+                        + " retort.log.max-value-length to a whole number of characters from 1 to 2147483647.");
+        assertThatThrownBy(() -> ProxyOptions.resolve(new Properties(),
+                properties("retort.log.max-statement-length", "3000000000"), new Properties()))
+                .hasMessage("Invalid value '3000000000' for option 'retort.log.max-statement-length' in system"
+                        + " properties: expected a whole number of characters from 1 to 2147483647. To fix this, set"
+                        + " retort.log.max-statement-length to a whole number of characters from 1 to 2147483647.");
+    }
+
+    @Test
+    void theLogLengthsAreRead() {
+        ProxyOptions options = ProxyOptions.resolve(properties("retort.log.max-value-length", "64"),
+                properties("retort.log.max-statement-length", "512"), new Properties());
+        assertThat(options.maxValueLength()).isEqualTo(64);
+        assertThat(options.maxStatementLength()).isEqualTo(512);
     }
 
     @Test
@@ -106,7 +128,8 @@ class ProxyOptionsTest {
         assertThat(options.translateFrom()).isEqualTo(Dialect.MYSQL);
         assertThat(options.translateTo()).isEqualTo(Dialect.POSTGRESQL);
         assertThat(options).hasToString("retort.log=true, retort.log.slow-ms=0, retort.log.params=inline,"
-                + " retort.log.format=text, retort.log.caller=false, retort.translate.from=mysql,"
+                + " retort.log.format=text, retort.log.caller=false, retort.log.max-value-length=1000,"
+                + " retort.log.max-statement-length=8192, retort.translate.from=mysql,"
                 + " retort.translate.to=postgresql, retort.translate.strict=true,"
                 + " retort.translate.case-insensitive=true");
     }
@@ -150,7 +173,8 @@ class ProxyOptionsTest {
                 properties("retort.logg", "true")))
                 .isInstanceOf(SQLNonTransientConnectionException.class)
                 .hasMessage("Unknown option 'retort.logg' in connection properties. Valid keys are retort.log,"
-                        + " retort.log.caller, retort.log.format, retort.log.params, retort.log.slow-ms,"
+                        + " retort.log.caller, retort.log.format, retort.log.max-statement-length,"
+                        + " retort.log.max-value-length, retort.log.params, retort.log.slow-ms,"
                         + " retort.translate.case-insensitive, retort.translate.from, retort.translate.strict,"
                         + " retort.translate.to."
                         + " To fix this, correct the key's spelling or remove it.")

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The values bound to one statement, as the application set them. Mutable while the statement is
- * prepared; {@link #snapshot()} freezes a copy for a record. Confined to the statement's thread.
+ * prepared; {@link #snapshot()} freezes a copy for a record. Values are kept by reference and never
+ * copied or read while binding: a 10 MB string costs one array slot. Confined to the statement's thread.
  */
 public final class BoundValues {
 
@@ -16,6 +17,11 @@ public final class BoundValues {
 
     private Object[] positional = NONE;
     private Map<String, Object> named;
+
+    /** Receives the values in order: positions first ({@code name} null), then named ones. */
+    interface Visitor {
+        void value(String name, Object value);
+    }
 
     public void set(int index, Object value) {
         if (index >= positional.length) {
@@ -36,6 +42,7 @@ public final class BoundValues {
         named = null;
     }
 
+    /** Copies the references only. */
     public BoundValues snapshot() {
         BoundValues copy = new BoundValues();
         copy.positional = positional.clone();
@@ -43,28 +50,50 @@ public final class BoundValues {
         return copy;
     }
 
-    String inline(String sql) {
-        String inlined = SqlInliner.inline(sql, positional);
+    /** {@code sql} with the values in place of its placeholders, named values after it in braces. */
+    void inline(String sql, int maxValueLength, CappedText out) {
+        SqlInliner.inline(sql, positional, maxValueLength, out);
         if (named == null) {
-            return inlined;
+            return;
         }
-        StringBuilder withNames = new StringBuilder(inlined).append(" {");
-        named.forEach((name, value) -> withNames.append(withNames.charAt(withNames.length() - 1) == '{' ? "" : ", ")
-                .append(name).append(" => ").append(Literals.render(value)));
-        return withNames.append('}').toString();
+        out.append(" {");
+        boolean[] first = {true};
+        named.forEach((name, value) -> {
+            out.append(first[0] ? "" : ", ");
+            first[0] = false;
+            literal(name, value, maxValueLength, out);
+        });
+        out.append("}");
     }
 
-    /** Rendered literals of the bound positions in order, then {@code name => literal} for named ones. */
-    List<String> rendered() {
-        List<String> rendered = new ArrayList<>();
+    /** {@code literal} or {@code name => literal}, measured instead of rendered once {@code out} is full. */
+    static void literal(String name, Object value, int maxValueLength, CappedText out) {
+        if (name != null) {
+            out.append(name).append(" => ");
+        }
+        if (out.full()) {
+            out.skip(Literals.renderedLength(value, maxValueLength));
+        } else {
+            out.append(Literals.render(value, maxValueLength));
+        }
+    }
+
+    void forEach(Visitor visitor) {
         for (int i = 1; i < positional.length; i++) {
             if (positional[i] != null) {
-                rendered.add(Literals.render(positional[i]));
+                visitor.value(null, positional[i]);
             }
         }
         if (named != null) {
-            named.forEach((name, value) -> rendered.add(name + " => " + Literals.render(value)));
+            named.forEach(visitor::value);
         }
+    }
+
+    /** Rendered literals of the bound positions in order, then {@code name => literal} for named ones. */
+    List<String> rendered(int maxValueLength) {
+        List<String> rendered = new ArrayList<>();
+        forEach((name, value) -> rendered.add(name == null ? Literals.render(value, maxValueLength)
+                : name + " => " + Literals.render(value, maxValueLength)));
         return rendered;
     }
 

@@ -27,16 +27,17 @@ final class JsonFormat {
         if (record.batchSize() > 0) {
             json.append(",\"batch\":").append(record.batchSize());
         }
-        string(json.append(",\"sql\":"), record.sql());
+        string(json.append(",\"sql\":"), record.capped(record.sql()));
         if (!record.sentSql().equals(record.sql())) {
-            string(json.append(",\"sentSql\":"), record.sentSql());
+            string(json.append(",\"sentSql\":"), record.capped(record.sentSql()));
         }
         parameters(json, record, params);
         SQLException failure = record.failure();
         if (failure != null) {
             string(json.append(",\"sqlState\":"), failure.getSQLState());
             json.append(",\"errorCode\":").append(failure.getErrorCode());
-            string(json.append(",\"error\":"), failure.getMessage());
+            string(json.append(",\"error\":"), failure.getMessage() == null ? null
+                    : record.capped(failure.getMessage()));
         }
         if (record.caller() != null) {
             string(json.append(",\"caller\":"), record.caller());
@@ -46,23 +47,68 @@ final class JsonFormat {
 
     private static void parameters(StringBuilder json, StatementRecord record, Params params) {
         if (params == Params.INLINE) {
-            if (!record.parameters().isEmpty()) {
-                string(json.append(",\"inlined\":"), record.inlinedSql());
+            if (!record.parameterSets().isEmpty()) {
+                CappedText inlined = record.cappedText();
+                record.writeInlined(inlined);
+                string(json.append(",\"inlined\":"), inlined.toString());
             }
         } else if (params == Params.MASK) {
             json.append(",\"maskedParams\":").append(record.parameterCount());
         } else {
+            ParamsArray array = new ParamsArray(json, record.maxValueLength(), record.maxStatementLength());
+            array.write(record.parameterSets());
+        }
+    }
+
+    /**
+     * {@code "params":[["1","'a'"],...]} while the literals written stay within the statement's length;
+     * values after that are counted in {@code "omittedParams"}, so the record stays valid JSON and bounded.
+     */
+    private static final class ParamsArray implements BoundValues.Visitor {
+
+        private final StringBuilder json;
+        private final int maxValueLength;
+        private long budget;
+        private long omitted;
+        private boolean firstInSet;
+
+        ParamsArray(StringBuilder json, int maxValueLength, int maxStatementLength) {
+            this.json = json;
+            this.maxValueLength = maxValueLength;
+            this.budget = maxStatementLength;
+        }
+
+        void write(List<BoundValues> sets) {
             json.append(",\"params\":[");
-            List<List<String>> sets = record.parameters();
-            for (int i = 0; i < sets.size(); i++) {
-                json.append(i == 0 ? "[" : ",[");
-                List<String> set = sets.get(i);
-                for (int j = 0; j < set.size(); j++) {
-                    string(json.append(j == 0 ? "" : ","), set.get(j));
+            boolean firstSet = true;
+            for (BoundValues set : sets) {
+                if (budget <= 0) {
+                    omitted += set.count();
+                    continue;
                 }
+                json.append(firstSet ? "[" : ",[");
+                firstSet = false;
+                firstInSet = true;
+                set.forEach(this);
                 json.append(']');
             }
             json.append(']');
+            if (omitted > 0) {
+                json.append(",\"omittedParams\":").append(omitted);
+            }
+        }
+
+        @Override
+        public void value(String name, Object value) {
+            if (budget <= 0) {
+                omitted++;
+                return;
+            }
+            String literal = Literals.render(value, maxValueLength);
+            String item = name == null ? literal : name + " => " + literal;
+            budget -= item.length();
+            string(json.append(firstInSet ? "" : ","), item);
+            firstInSet = false;
         }
     }
 

@@ -2,7 +2,8 @@ package dev.retort.jdbc.log;
 
 /**
  * Puts rendered values in place of the JDBC {@code ?} placeholders, skipping question marks inside string
- * literals, quoted identifiers and comments.
+ * literals, quoted identifiers and comments. One loop over the SQL, no recursion; once the output is full,
+ * values are measured rather than rendered.
  */
 final class SqlInliner {
 
@@ -10,8 +11,7 @@ final class SqlInliner {
     }
 
     /** {@code values[i]} belongs to placeholder {@code i} (1-based); index 0 is unused, as in JDBC. */
-    static String inline(String sql, Object[] values) {
-        StringBuilder out = new StringBuilder(sql.length() + 16 * values.length);
+    static void inline(String sql, Object[] values, int maxValueLength, CappedText out) {
         int placeholder = 0;
         int length = sql.length();
         int i = 0;
@@ -27,7 +27,12 @@ final class SqlInliner {
                 end = close < 0 ? length : close + 2;
             } else if (c == '?') {
                 placeholder++;
-                out.append(Literals.render(placeholder < values.length ? values[placeholder] : null));
+                Object value = placeholder < values.length ? values[placeholder] : null;
+                if (out.full()) {
+                    out.skip(Literals.renderedLength(value, maxValueLength));
+                } else {
+                    out.append(Literals.render(value, maxValueLength));
+                }
                 i++;
                 continue;
             } else {
@@ -36,7 +41,6 @@ final class SqlInliner {
             out.append(sql, i, end);
             i = end;
         }
-        return out.toString();
     }
 
     /** A doubled quote character inside the literal is an escaped quote, not the end. */

@@ -43,7 +43,8 @@ public final class SqlLog {
     public StatementRecord start(long connectionId, Kind kind, String sql, String sentSql,
                                  List<BoundValues> parameterSets, int batchSize) {
         String caller = options.caller() ? Callers.find() : null;
-        return new StatementRecord(connectionId, kind, sql, sentSql, parameterSets, batchSize, caller);
+        return new StatementRecord(connectionId, kind, sql, sentSql, parameterSets, batchSize, caller,
+                options.maxValueLength(), options.maxStatementLength());
     }
 
     /** Records the failure and returns the same exception, for {@code throw log.failed(record, e)}. */

@@ -1,5 +1,6 @@
 package dev.retort.jdbc.log;
 
+import dev.retort.jdbc.ProxyOptions;
 import dev.retort.jdbc.SqlEvent;
 
 import java.sql.SQLException;
@@ -9,7 +10,9 @@ import java.util.List;
 
 /**
  * A {@link SqlEvent} being filled in by the wrappers on the statement's thread; frozen once handed to
- * {@link SqlLog#emit}. Created only while {@code retort.log} is on.
+ * {@link SqlLog#emit}. Created only while {@code retort.log} is on. Holds the bound values by reference
+ * and renders them only when asked, within {@code retort.log.max-value-length} and
+ * {@code retort.log.max-statement-length}.
  */
 public final class StatementRecord implements SqlEvent {
 
@@ -21,12 +24,14 @@ public final class StatementRecord implements SqlEvent {
     private final int batchSize;
     private final long startNanos;
     private final String caller;
+    private final int maxValueLength;
+    private final int maxStatementLength;
     private long elapsedNanos = -1;
     private long rows = -1;
     private SQLException failure;
 
     StatementRecord(long connectionId, Kind kind, String sql, String sentSql, List<BoundValues> parameterSets,
-                    int batchSize, String caller) {
+                    int batchSize, String caller, int maxValueLength, int maxStatementLength) {
         this.connectionId = connectionId;
         this.kind = kind;
         this.sql = sql;
@@ -34,6 +39,8 @@ public final class StatementRecord implements SqlEvent {
         this.parameterSets = parameterSets;
         this.batchSize = batchSize;
         this.caller = caller;
+        this.maxValueLength = maxValueLength;
+        this.maxStatementLength = maxStatementLength;
         this.startNanos = System.nanoTime();
     }
 
@@ -83,7 +90,7 @@ public final class StatementRecord implements SqlEvent {
         }
         List<List<String>> rendered = new ArrayList<>(parameterSets.size());
         for (BoundValues set : parameterSets) {
-            rendered.add(Collections.unmodifiableList(set.rendered()));
+            rendered.add(Collections.unmodifiableList(set.rendered(maxValueLength)));
         }
         return Collections.unmodifiableList(rendered);
     }
@@ -98,14 +105,64 @@ public final class StatementRecord implements SqlEvent {
 
     @Override
     public String inlinedSql() {
-        if (parameterSets.isEmpty()) {
-            return sql;
-        }
-        StringBuilder inlined = new StringBuilder();
-        for (BoundValues set : parameterSets) {
-            inlined.append(inlined.length() == 0 ? "" : ";\n").append(set.inline(sql));
-        }
+        CappedText inlined = new CappedText(maxStatementLength);
+        writeInlined(inlined);
         return inlined.toString();
+    }
+
+    /** Each parameter set's SQL with its values, joined by {@code ";\n"} as a batch is. */
+    void writeInlined(CappedText out) {
+        if (parameterSets.isEmpty()) {
+            out.append(sql);
+            return;
+        }
+        for (int i = 0; i < parameterSets.size(); i++) {
+            out.append(i == 0 ? "" : ";\n");
+            parameterSets.get(i).inline(sql, maxValueLength, out);
+        }
+    }
+
+    /** {@code SQL | params: [1, 'a'], [2, 'b']}: the SQL with its placeholders, then each set's values. */
+    void writeSeparate(CappedText out) {
+        out.append(sql);
+        if (parameterSets.isEmpty()) {
+            return;
+        }
+        out.append(" | params: ");
+        for (int i = 0; i < parameterSets.size(); i++) {
+            out.append(i == 0 ? "[" : ", [");
+            boolean[] first = {true};
+            parameterSets.get(i).forEach((name, value) -> {
+                out.append(first[0] ? "" : ", ");
+                first[0] = false;
+                BoundValues.literal(name, value, maxValueLength, out);
+            });
+            out.append("]");
+        }
+    }
+
+    List<BoundValues> parameterSets() {
+        return parameterSets;
+    }
+
+    int maxValueLength() {
+        return maxValueLength;
+    }
+
+    int maxStatementLength() {
+        return maxStatementLength;
+    }
+
+    /** A text capped at {@code retort.log.max-statement-length}, holding {@code text}. */
+    String capped(String text) {
+        if (text.length() <= maxStatementLength) {
+            return text;
+        }
+        return new CappedText(maxStatementLength).append(text).toString();
+    }
+
+    CappedText cappedText() {
+        return new CappedText(maxStatementLength);
     }
 
     @Override
@@ -135,6 +192,6 @@ public final class StatementRecord implements SqlEvent {
 
     @Override
     public String toString() {
-        return TextFormat.format(this, dev.retort.jdbc.ProxyOptions.Params.INLINE);
+        return TextFormat.format(this, ProxyOptions.Params.INLINE);
     }
 }

@@ -4,7 +4,6 @@ import dev.retort.jdbc.ProxyOptions.Params;
 import dev.retort.jdbc.SqlEvent.Kind;
 
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,7 +28,7 @@ final class TextFormat {
         rows(text, record);
         if (failure != null) {
             text.append(", SQLState ").append(failure.getSQLState()).append(", error code ")
-                    .append(failure.getErrorCode()).append(", ").append(failure.getMessage());
+                    .append(failure.getErrorCode()).append(", ").append(record.capped(String.valueOf(failure.getMessage())));
         }
         if (record.caller() != null) {
             text.append(", at ").append(record.caller());
@@ -40,7 +39,7 @@ final class TextFormat {
         text.append(": ");
         statement(text, record, params);
         if (!record.sentSql().equals(record.sql())) {
-            text.append("\n  sent: ").append(record.sentSql());
+            text.append("\n  sent: ").append(record.capped(record.sentSql()));
         }
         return text.toString();
     }
@@ -59,24 +58,21 @@ final class TextFormat {
         return (kind == Kind.COMMIT || kind == Kind.ROLLBACK) && record.sql().equals(kind.name());
     }
 
+    /** The SQL with its values, within retort.log.max-statement-length. */
     private static void statement(StringBuilder text, StatementRecord record, Params params) {
+        CappedText statement = record.cappedText();
         if (params == Params.INLINE) {
-            text.append(record.inlinedSql());
-            return;
+            record.writeInlined(statement);
+        } else if (params == Params.SEPARATE) {
+            record.writeSeparate(statement);
+        } else {
+            statement.append(record.sql());
         }
-        text.append(record.sql());
+        text.append(statement);
         if (params == Params.MASK) {
             int count = record.parameterCount();
             if (count > 0) {
                 text.append(" | ").append(count).append(count == 1 ? " parameter" : " parameters").append(" masked");
-            }
-            return;
-        }
-        List<List<String>> sets = record.parameters();
-        if (!sets.isEmpty()) {
-            text.append(" | params: ");
-            for (int i = 0; i < sets.size(); i++) {
-                text.append(i == 0 ? "" : ", ").append('[').append(String.join(", ", sets.get(i))).append(']');
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.retort.jdbc.translate;
 
 import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -160,8 +161,13 @@ final class PostgresStatements {
                 || t.word(from, "CHECK")) {
             return rewriter.sub(from, to);
         }
-        String name = rewriter.sub(from, from + 1);
         int typeStart = t.next(from, to);
+        if (typeStart >= to) {
+            // "(id INT, )" or "(id)": PostgreSQL refuses it too, and there is no type to translate
+            throw new SQLSyntaxErrorException("CREATE TABLE has a column definition without a type. To fix this,"
+                    + " give every column a type and remove stray commas (the statement is not sent).", "42000");
+        }
+        String name = rewriter.sub(from, from + 1);
         String typeName = t.upper(typeStart);
         boolean serial = typeName.endsWith("SERIAL");
         PostgresTypes type = new PostgresTypes(rewriter);

@@ -15,9 +15,6 @@ import java.util.Set;
  */
 abstract class Rewriter {
 
-    /** Deeper nesting of rewritten calls is refused rather than risking the thread's stack. */
-    private static final int MAX_DEPTH = 200;
-
     final Tokens t;
     final String sql;
     final Translator.Settings settings;
@@ -27,6 +24,7 @@ abstract class Rewriter {
     private final List<String> warnings = new ArrayList<>();
     /** Where each token's output starts in the builder it was written to; -1 once a rule cut it. */
     private final int[] outAt;
+    /** How many {@link #emit} calls are running: the only way back into the rules, so the recursion's depth. */
     private int depth;
     /** The bounds of the statement being translated, for statement-wide questions (its tables). */
     int statementFrom;
@@ -82,25 +80,29 @@ abstract class Rewriter {
     /** Writes token {@code i} (or the range a rule claims from it) and returns the next index to write. */
     abstract int token(int i, int floor, int limit, StringBuilder out) throws SQLException;
 
+    /**
+     * Writes [from, to) token by token. Every recursion of the rules (a call's arguments, an operand a rule
+     * wraps) comes back through here, so the depth is checked here, before going deeper.
+     */
     final void emit(int from, int to, StringBuilder out) throws SQLException {
+        // the statement's own emit is level 0, each nested one a level of nesting
+        if (depth++ > Translator.MAX_NESTING) {
+            throw Refusal.tooDeep(source, target);
+        }
         int i = from;
         while (i < to) {
             outAt[i] = out.length();
             i = token(i, from, to, out);
         }
+        depth--;
     }
 
     /** The translation of [from, to) as a new string, trimmed of surrounding space. */
     final String sub(int from, int to) throws SQLException {
         int first = t.skip(from, to);
         int end = t.last(first, to) + 1;
-        if (++depth > MAX_DEPTH) {
-            throw refuse("Function calls nested more than " + MAX_DEPTH + " deep", "the translator limits its"
-                    + " recursion", "flatten the expression or send it without translation");
-        }
         StringBuilder builder = new StringBuilder(sql.length() > 64 ? 32 : 16);
         emit(first, end, builder);
-        depth--;
         return builder.toString();
     }
 
@@ -204,25 +206,25 @@ abstract class Rewriter {
 
     /** The end (exclusive) of the primary expression starting at significant token {@code first}; -1 if none. */
     final int primaryEnd(int first, int limit) {
-        if (first >= limit) {
+        int start = first;
+        // signs are skipped in a loop: "- - - … 1" is as long as the input, not as deep as the stack
+        while (start < limit && (t.op(start, "-") || t.op(start, "+"))) {
+            start = t.next(start, limit);
+        }
+        if (start >= limit) {
             return -1;
         }
-        switch (t.kind[first]) {
+        switch (t.kind[start]) {
             case Tokens.OPEN:
-                return t.partner[first] + 1;
+                return t.partner[start] + 1;
             case Tokens.NUMBER:
             case Tokens.STRING:
             case Tokens.DOLLAR_STRING:
             case Tokens.PARAM:
-                return first + 1;
-            case Tokens.OPERATOR:
-                if (t.op(first, "-") || t.op(first, "+")) {
-                    return primaryEnd(t.next(first, limit), limit);
-                }
-                return -1;
+                return start + 1;
             case Tokens.WORD:
             case Tokens.QUOTED_NAME:
-                return nameOrCallEnd(first, limit);
+                return nameOrCallEnd(start, limit);
             default:
                 return -1;
         }

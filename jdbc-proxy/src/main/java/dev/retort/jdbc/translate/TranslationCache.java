@@ -1,6 +1,7 @@
 package dev.retort.jdbc.translate;
 
 import java.util.Iterator;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,6 +16,11 @@ final class TranslationCache {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /**
+     * The keys of entries that read the schema, so that DDL drops those few instead of scanning the whole
+     * cache: a migration of thousands of DDL statements otherwise scanned thousands of entries each time.
+     */
+    private final Set<String> schemaDependent = ConcurrentHashMap.newKeySet();
     private final int capacity;
 
     TranslationCache(int capacity) {
@@ -30,20 +36,28 @@ final class TranslationCache {
             evict();
         }
         entries.put(sql, entry);
+        if (entry.usedSchema()) {
+            schemaDependent.add(sql);
+        }
     }
 
     private void evict() {
         int toDrop = Math.max(1, capacity / 10);
         Iterator<String> keys = entries.keySet().iterator();
         while (toDrop-- > 0 && keys.hasNext()) {
-            keys.next();
+            schemaDependent.remove(keys.next());
             keys.remove();
         }
     }
 
     /** Forgets translations that read the schema, after DDL may have changed it. */
     void forgetSchemaDependent() {
-        entries.values().removeIf(Entry::usedSchema);
+        Iterator<String> keys = schemaDependent.iterator();
+        while (keys.hasNext()) {
+            String sql = keys.next();
+            keys.remove();
+            entries.remove(sql);
+        }
     }
 
     int size() {

@@ -60,11 +60,17 @@ class LiteralsTest {
     @Test
     void inlinesOnlyRealPlaceholders() {
         Object[] values = {null, 1, "a?b", Literals.NULL};
-        assertThat(SqlInliner.inline("SELECT '?', \"col?\", `x?` FROM t -- why?\nWHERE a = ? /* ? */ AND b = ? AND c = ?"
+        assertThat(inline("SELECT '?', \"col?\", `x?` FROM t -- why?\nWHERE a = ? /* ? */ AND b = ? AND c = ?"
                         + " AND d = ?", values))
                 .isEqualTo("SELECT '?', \"col?\", `x?` FROM t -- why?\nWHERE a = 1 /* ? */ AND b = 'a?b' AND c = NULL"
                         + " AND d = ?");
-        assertThat(SqlInliner.inline("SELECT 'it''s ?' WHERE x = ?", new Object[] {null, 5}))
+        assertThat(inline("SELECT 'it''s ?' WHERE x = ?", new Object[] {null, 5}))
                 .isEqualTo("SELECT 'it''s ?' WHERE x = 5");
+    }
+
+    private static String inline(String sql, Object[] values) {
+        CappedText out = new CappedText(8192);
+        SqlInliner.inline(sql, values, 1000, out);
+        return out.toString();
     }
 }

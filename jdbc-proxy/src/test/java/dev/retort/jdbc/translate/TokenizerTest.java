@@ -90,9 +90,11 @@ class TokenizerTest {
         String sql = "SELECT " + "IFNULL(".repeat(5_000) + "1" + ", 2)".repeat(5_000);
         assertThatThrownBy(() -> MYSQL_TO_POSTGRES.translate(sql))
                 .isInstanceOf(SQLFeatureNotSupportedException.class)
-                .hasMessage("Function calls nested more than 200 deep cannot be translated from mysql to postgresql:"
-                        + " the translator limits its recursion. To fix this, flatten the expression or send it"
-                        + " without translation.");
+                .hasMessage("The statement nests function calls or rewritten expressions deeper than 100 levels,"
+                        + " the translator's limit, so it cannot be translated from mysql to postgresql. To fix this,"
+                        + " flatten the expression (one COALESCE(a, b, c) rather than nested IFNULLs, a CASE with"
+                        + " several WHENs rather than nested IFs) or send the statement on a connection without"
+                        + " retort.translate.from.");
     }
 
     @Test
