@@ -12,6 +12,9 @@ import java.util.List;
 public final class SqlLog {
     private static final System.Logger LOGGER = System.getLogger("dev.retort.sql");
 
+    /** Longest string value logged whole; the proxy's log uses the same default. */
+    static final int MAX_VALUE_LENGTH = 1000;
+
     private final Level level;
     private final boolean bindParameters;
 
@@ -43,12 +46,27 @@ public final class SqlLog {
         if (bindParameters && !parameters.isEmpty()) {
             line.append("  [");
             for (int i = 0; i < parameters.size(); i++) {
-                Object value = parameters.get(i);
-                line.append(i == 0 ? "" : ", ").append(value instanceof byte[] bytes ? "<" + bytes.length + " bytes>" : value);
+                line.append(i == 0 ? "" : ", ");
+                appendValue(line, parameters.get(i));
             }
             line.append(']');
         }
         LOGGER.log(level, line.toString());
+    }
+
+    /**
+     * A value as the log shows it: a string longer than {@value #MAX_VALUE_LENGTH} characters, and every
+     * byte array, by its size only (as the proxy's log does), so that logging a 10 MB parameter costs
+     * nothing in proportion to it.
+     */
+    static void appendValue(StringBuilder line, Object value) {
+        if (value instanceof byte[] bytes) {
+            line.append('<').append(bytes.length).append(" bytes>");
+        } else if (value instanceof CharSequence text && text.length() > MAX_VALUE_LENGTH) {
+            line.append('<').append(value.getClass().getSimpleName()).append(", ").append(text.length()).append(" chars>");
+        } else {
+            line.append(value);
+        }
     }
 
     public void event(String what) {

@@ -47,6 +47,15 @@ class SqlLogTest {
     }
 
     @Test
+    void longStringsAreLoggedByTheirSizeOnly() {
+        new SqlLog(true).statement("INSERT INTO notes (body, title) VALUES (?, ?)",
+                List.of("x".repeat(10_485_760), "y".repeat(1000)), 1, false);
+
+        assertThat(lines).containsExactly("INFO INSERT INTO notes (body, title) VALUES (?, ?)  [<String, 10485760 chars>, "
+                + "y".repeat(1000) + "]");
+    }
+
+    @Test
     void statementsShowTheirValuesAndHowManyRowsWent() {
         SqlLog log = new SqlLog(true);
         log.statement("UPDATE users SET photo = ? WHERE id = ?", List.of(new byte[3], 7L), 1, false);
