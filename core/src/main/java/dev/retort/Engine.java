@@ -196,6 +196,13 @@ public final class Engine implements AutoCloseable {
             }
             return connection;
         } catch (SQLException e) {
+            if (failedToEnlist(e) && lostConnection(e)) {
+                // Enlisting in JTA talks to the server too: a dead connection fails there first, and is no XA problem.
+                throw new DatabaseUnavailableException("Cannot connect to " + location + ": the connection was lost ("
+                        + rootMessage(e) + "). Nothing was written. To fix this, check that the database server is running "
+                        + "and reachable there; retrying is safe once it is, and a pool that validates its connections "
+                        + "(see the README's section on pools under faults) hands out a fresh one.", e);
+            }
             if (failedToEnlist(e)) {
                 throw new DatabaseException("Cannot connect to " + location + ": " + rootMessage(e) + ". The pool could not "
                         + "enlist the connection in the current JTA transaction, which already holds a connection of another "
@@ -215,6 +222,16 @@ public final class Engine implements AutoCloseable {
                     + "written. To fix this, check that the database server is running and reachable there, and that the URL "
                     + "and credentials are right; retrying is safe once it is.", e);
         }
+    }
+
+    /** Whether the error, or one it was caused by, says that the connection itself is gone. */
+    private boolean lostConnection(Throwable error) {
+        for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sqlError && dialect.isConnectionFatal(sqlError)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the pool refused the connection because it could not join the JTA transaction (Agroal says so). */
