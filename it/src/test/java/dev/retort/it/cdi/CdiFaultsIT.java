@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -18,9 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.RollbackException;
@@ -33,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import dev.retort.DatabaseUnavailableException;
 import dev.retort.it.faults.FaultServer;
 import dev.retort.it.faults.Payment;
+import dev.retort.it.faults.RestartUnderLoad;
 
 /**
  * The CDI path under faults: Weld SE, Narayana and the application's own Agroal pool (not Retort's) over
@@ -248,60 +245,20 @@ class CdiFaultsIT {
         WeldContainer container = boot(setup);
         try {
             PaymentService payments = container.select(PaymentService.class).get();
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicLong outageEnd = new AtomicLong(Long.MAX_VALUE);
-            AtomicInteger committed = new AtomicInteger();
-            AtomicInteger failedInGap = new AtomicInteger();
-            List<String> failedAfterwards = Collections.synchronizedList(new ArrayList<>());
-            AtomicLong longest = new AtomicLong();
-            AtomicLong firstCommitAfter = new AtomicLong(Long.MAX_VALUE);
-            ExecutorService threads = Executors.newFixedThreadPool(8);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                workers.add(threads.submit(() -> {
-                    while (running.get()) {
-                        long started = System.nanoTime();
-                        try {
-                            payments.pay("worker", 1);
-                            committed.incrementAndGet();
-                            long finished = System.nanoTime();
-                            if (finished > outageEnd.get()) {
-                                firstCommitAfter.accumulateAndGet(finished - outageEnd.get(), Math::min);
-                            }
-                        } catch (Exception e) {
-                            // Narayana's RollbackException (a checked exception, rethrown by its interceptor) or Retort's.
-                            if (started > outageEnd.get()) {
-                                failedAfterwards.add(e.toString());
-                            } else {
-                                failedInGap.incrementAndGet();
-                            }
-                        }
-                        longest.accumulateAndGet(System.nanoTime() - started, Math::max);
-                    }
-                }));
-            }
-            Thread.sleep(1000);
-            long outageStart = System.nanoTime();
-            SERVER.halt();
-            SERVER.resume();
-            outageEnd.set(System.nanoTime());
-            int committedBefore = committed.get();
-            Thread.sleep(2000);
-            running.set(false);
-            for (Future<?> worker : workers) {
-                worker.get(FaultPool.ACQUISITION_TIMEOUT_SECONDS * 2L, TimeUnit.SECONDS);
-            }
-            threads.shutdown();
 
-            assertThat(failedAfterwards).isEmpty();
-            assertThat(committed.get()).isGreaterThan(committedBefore);
-            assertThat(Duration.ofNanos(longest.get())).isLessThan(Duration.ofSeconds(FaultPool.ACQUISITION_TIMEOUT_SECONDS + 1));
+            // Narayana's RollbackException (a checked exception, rethrown by its interceptor) or Retort's.
+            RestartUnderLoad.Outcome outcome = RestartUnderLoad.run(SERVER, 8, () -> payments.pay("worker", 1),
+                    Exception.class, FaultPool.ACQUISITION_TIMEOUT_SECONDS * 2);
+
+            assertThat(outcome.failedAfterwards()).isEmpty();
+            assertThat(outcome.committed()).isGreaterThan(outcome.committedBeforeBack());
+            assertThat(Duration.ofNanos(outcome.longest())).isLessThan(Duration.ofSeconds(FaultPool.ACQUISITION_TIMEOUT_SECONDS + 1));
             // A COMMIT cut off by the shutdown may have reached the server: at most the failed ones are extra.
-            assertThat(rows("worker")).isBetween((long) committed.get(), (long) committed.get() + failedInGap.get());
+            assertThat(rows("worker")).isBetween((long) outcome.committed(), (long) outcome.committed() + outcome.failedDuringOutage());
             System.out.printf("[faults] CDI %s restart under 8 working threads: %d transactions failed during the %.0f ms "
                     + "outage, none after; first commit %.1f ms after the server was back; %d committed, all present; "
-                    + "longest transaction %.0f ms%n", setup, failedInGap.get(), (outageEnd.get() - outageStart) / 1e6,
-                    firstCommitAfter.get() / 1e6, committed.get(), longest.get() / 1e6);
+                    + "longest transaction %.0f ms%n", setup, outcome.failedDuringOutage(), outcome.outage() / 1e6,
+                    outcome.firstCommitAfterBack() / 1e6, outcome.committed(), outcome.longest() / 1e6);
         } finally {
             container.shutdown();
         }

@@ -12,9 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,59 +172,19 @@ class EngineFaultsIT {
     void restartUnderEightWorkingThreadsOnlyTheGapFailsAndNobodyWaitsPastTheTimeout(FaultServer server) throws Exception {
         try (Engine engine = engine(server)) {
             SessionFactory sessions = SessionFactory.of(engine, Metadata.of(Payment.class));
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicLong outageStart = new AtomicLong(Long.MAX_VALUE);
-            AtomicLong outageEnd = new AtomicLong(Long.MAX_VALUE);
-            AtomicInteger committed = new AtomicInteger();
-            AtomicInteger failedInGap = new AtomicInteger();
-            List<String> failedAfterwards = java.util.Collections.synchronizedList(new ArrayList<>());
-            AtomicLong longest = new AtomicLong();
-            AtomicLong firstAfter = new AtomicLong(Long.MAX_VALUE);
-            ExecutorService threads = Executors.newFixedThreadPool(8);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                workers.add(threads.submit(() -> {
-                    while (running.get()) {
-                        long started = System.nanoTime();
-                        try {
-                            sessions.useTransaction(session -> session.add(new Payment("worker", 1)));
-                            committed.incrementAndGet();
-                            long finished = System.nanoTime();
-                            if (started > outageEnd.get()) {
-                                firstAfter.accumulateAndGet(finished - outageEnd.get(), Math::min);
-                            }
-                        } catch (DatabaseUnavailableException e) {
-                            if (started > outageEnd.get()) {
-                                failedAfterwards.add(e.getMessage());
-                            } else {
-                                failedInGap.incrementAndGet();
-                            }
-                        }
-                        longest.accumulateAndGet(System.nanoTime() - started, Math::max);
-                    }
-                }));
-            }
-            Thread.sleep(1000);
-            outageStart.set(System.nanoTime());
-            server.halt();
-            server.resume();
-            outageEnd.set(System.nanoTime());
-            int beforeAfter = committed.get();
-            Thread.sleep(2000);
-            running.set(false);
-            for (Future<?> worker : workers) {
-                worker.get(ACQUISITION_TIMEOUT_SECONDS * 2L, TimeUnit.SECONDS);
-            }
-            threads.shutdown();
 
-            assertThat(failedAfterwards).isEmpty();
-            assertThat(committed.get()).isGreaterThan(beforeAfter);
-            assertThat(Duration.ofNanos(longest.get())).isLessThan(Duration.ofSeconds(ACQUISITION_TIMEOUT_SECONDS + 1));
-            assertThat(count(sessions, "worker")).isEqualTo(committed.get());
+            RestartUnderLoad.Outcome outcome = RestartUnderLoad.run(server, 8,
+                    () -> sessions.useTransaction(session -> session.add(new Payment("worker", 1))),
+                    DatabaseUnavailableException.class, ACQUISITION_TIMEOUT_SECONDS * 2);
+
+            assertThat(outcome.failedAfterwards()).isEmpty();
+            assertThat(outcome.committed()).isGreaterThan(outcome.committedBeforeBack());
+            assertThat(Duration.ofNanos(outcome.longest())).isLessThan(Duration.ofSeconds(ACQUISITION_TIMEOUT_SECONDS + 1));
+            assertThat(count(sessions, "worker")).isEqualTo(outcome.committed());
             System.out.printf("[faults] %s restart under 8 working threads: %d sessions failed during the %.0f ms outage, "
                     + "none after; first commit %.1f ms after the server was back; %d committed, all present; longest "
-                    + "session %.0f ms%n", server.displayName(), failedInGap.get(), (outageEnd.get() - outageStart.get()) / 1e6,
-                    firstAfter.get() / 1e6, committed.get(), longest.get() / 1e6);
+                    + "session %.0f ms%n", server.displayName(), outcome.failedDuringOutage(), outcome.outage() / 1e6,
+                    outcome.firstCommitAfterBack() / 1e6, outcome.committed(), outcome.longest() / 1e6);
         }
     }
 
