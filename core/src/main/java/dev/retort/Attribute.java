@@ -99,7 +99,7 @@ public final class Attribute<E, V> extends Expr<V> {
             if (checked == null) {
                 throw new InvalidRequestException(this + " is a " + target.getName() + ", but the value given is "
                         + (value instanceof String ? "the String \"" + value + "\"" : "a " + value.getClass().getName() + " (" + value + ")")
-                        + ". To fix this, pass a " + target.getSimpleName() + ".");
+                        + ". To fix this, pass " + JavaTypes.withArticle(target.getSimpleName()) + ".");
             }
         }
         return new Expression.Value(attribute.toStored(checked), attribute.column().type().type());

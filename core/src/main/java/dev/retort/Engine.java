@@ -86,6 +86,7 @@ public final class Engine implements AutoCloseable {
                     + "this, pass the option dialect (one of " + String.join(", ", Dialects.NAMES) + ").");
         }
         requireDriver(parsed);
+        parsed.requireFolder();
         String user = settings.getOrDefault("user", parsed.user());
         String password = settings.getOrDefault("password", parsed.password());
         int poolSize = intOption(settings, "pool-size", 10);

@@ -147,6 +147,24 @@ class EngineTest {
     }
 
     @Test
+    void aMisspelledH2KindIsNamed() {
+        assertThatThrownBy(() -> Engine.create("h2:mme:x"))
+                .isExactlyInstanceOf(ConfigurationException.class)
+                .hasMessage("H2 URL 'h2:mme:x' names an unknown kind of database 'mme:'. To fix this, use h2:mem:name (in "
+                        + "memory), h2:file:path, or h2:tcp://host/path.");
+    }
+
+    @Test
+    void aSqliteFileInAMissingFolderIsNamed() {
+        assertThatThrownBy(() -> Engine.create("sqlite:///no-such-folder/app.db"))
+                .isExactlyInstanceOf(ConfigurationException.class)
+                .hasMessage("The folder of the SQLite file no-such-folder/app.db does not exist: "
+                        + java.nio.file.Path.of("no-such-folder").toAbsolutePath() + ". To fix this, create the folder, or "
+                        + "correct the path (sqlite:///relative.db is relative to the working directory, sqlite:////absolute.db "
+                        + "is absolute).");
+    }
+
+    @Test
     void poolDurationsAreCheckedByName() {
         assertThatThrownBy(() -> Engine.create("sqlite://", Map.of("pool.max-lifetime", "ten minutes")))
                 .isExactlyInstanceOf(ConfigurationException.class)

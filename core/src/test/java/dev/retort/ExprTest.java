@@ -63,7 +63,7 @@ class ExprTest {
         assertThat(where(id.eq(7)).parameters()).containsExactly(new Expression.Value(7L, SqlType.BIGINT));
         assertThatThrownBy(() -> Attr.of(Player.class, "score").eq(3_000_000_000L)).isInstanceOf(InvalidRequestException.class)
                 .hasMessage("Player.score is a java.lang.Integer, but the value given is a java.lang.Long (3000000000). "
-                        + "To fix this, pass a Integer.");
+                        + "To fix this, pass an Integer.");
     }
 
     @Test

@@ -78,6 +78,22 @@ public final class EngineUrl {
         return new EngineUrl(url, null, null, dialect, memory, masked(url), Map.of());
     }
 
+    /**
+     * For a SQLite file, checks that its folder exists: sqlite-jdbc would only say "path to '...' does not
+     * exist" at the first connection, which reads like a server problem. Other URLs pass.
+     */
+    public void requireFolder() {
+        if (memory || !jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return;
+        }
+        java.nio.file.Path folder = java.nio.file.Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath().getParent();
+        if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+            throw new ConfigurationException("The folder of the SQLite file " + jdbcUrl.substring("jdbc:sqlite:".length())
+                    + " does not exist: " + folder + ". To fix this, create the folder, or correct the path "
+                    + "(sqlite:///relative.db is relative to the working directory, sqlite:////absolute.db is absolute).");
+        }
+    }
+
     private static EngineUrl sqlite(String url, int colon) {
         String rest = url.substring(colon + 1);
         if (!rest.startsWith("//")) {
@@ -100,10 +116,20 @@ public final class EngineUrl {
     }
 
     private static EngineUrl h2(String rest) {
+        java.util.regex.Matcher kind = java.util.regex.Pattern.compile("^([A-Za-z]{2,}):").matcher(rest);
+        if (kind.find() && !H2_KINDS.contains(kind.group(1).toLowerCase(Locale.ROOT))) {
+            throw new ConfigurationException("H2 URL 'h2:" + rest + "' names an unknown kind of database '" + kind.group(1)
+                    + ":'. To fix this, use h2:mem:name (in memory), h2:file:path, or h2:tcp://host/path.");
+        }
         boolean memory = rest.startsWith("mem:");
         String jdbc = "jdbc:h2:" + rest + (memory && !rest.toUpperCase(Locale.ROOT).contains("DB_CLOSE_DELAY") ? ";DB_CLOSE_DELAY=-1" : "");
         return new EngineUrl(jdbc, null, null, Dialects.byName("h2").orElseThrow(), memory, "H2 " + rest, Map.of());
     }
+
+    /** The prefixes H2 gives a meaning to before the database name (others would be read as a file name). */
+    private static final java.util.Set<String> H2_KINDS = java.util.Set.of("mem", "file", "tcp", "ssl", "zip", "nio",
+            "nioMapped", "split", "memFS", "memLZF", "async", "retry").stream()
+            .map(kind -> kind.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static EngineUrl server(String url, int colon, String dialectName, String jdbcScheme, int defaultPort) {
         String rest = url.substring(colon + 1);

@@ -76,4 +76,9 @@ public final class JavaTypes {
         }
         return null;
     }
+
+    /** "a Long", "an Integer": a type name for messages, with its article. */
+    public static String withArticle(String typeName) {
+        return ("AEIOU".indexOf(Character.toUpperCase(typeName.charAt(0))) >= 0 ? "an " : "a ") + typeName;
+    }
 }

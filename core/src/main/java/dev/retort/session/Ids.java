@@ -36,6 +36,6 @@ final class Ids {
         String typeName = target.getSimpleName();
         throw new InvalidRequestException(call.get() + ": " + attribute + " is a " + target.getName() + ", but the value given is "
                 + (value instanceof String ? "the String \"" + value + "\"" : "a " + value.getClass().getName() + " (" + value + ")")
-                + ". To fix this, pass a " + typeName + (target == Long.class ? " (e.g. 1L)" : "") + ".");
+                + ". To fix this, pass " + JavaTypes.withArticle(typeName) + (target == Long.class ? " (e.g. 1L)" : "") + ".");
     }
 }

@@ -287,7 +287,7 @@ abstract class QueryCompliance extends DatabaseTest {
             assertThatThrownBy(() -> session.query(User.class).filter(Attr.of(User.class, "age").eq("thirty")))
                     .isInstanceOf(InvalidRequestException.class)
                     .hasMessage("User.age is a java.lang.Integer, but the value given is the String \"thirty\". "
-                            + "To fix this, pass a Integer.");
+                            + "To fix this, pass an Integer.");
             assertThatThrownBy(() -> session.query(User.class).filter(Score_.points.gt(1)).all()).isInstanceOf(InvalidRequestException.class)
                     .hasMessage("query(User) uses columns of Score (table scores), which it does not read. To fix this, join it: "
                             + ".join(Score.class, condition), or use it in a subquery.");

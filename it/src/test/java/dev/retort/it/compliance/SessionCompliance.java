@@ -460,7 +460,7 @@ abstract class SessionCompliance extends DatabaseTest {
             assertThatThrownBy(() -> session.query(User.class).filterBy("age", "30"))
                     .isInstanceOf(InvalidRequestException.class)
                     .hasMessage("filterBy(\"age\", \"30\"): User.age is a java.lang.Integer, but the value given is the String \"30\". "
-                            + "To fix this, pass a Integer.");
+                            + "To fix this, pass an Integer.");
             assertThatThrownBy(() -> session.add("not an entity"))
                     .isInstanceOf(MappingException.class)
                     .hasMessage("java.lang.String is not an entity: it has no @jakarta.persistence.Entity annotation. "
