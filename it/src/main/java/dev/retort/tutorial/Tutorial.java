@@ -31,14 +31,32 @@ public final class Tutorial {
     private Tutorial() {
     }
 
+    /** Runs the tutorial; a database holding tables of the same names that it did not create is left alone (exit status 2). */
     public static void main(String[] args) {
-        String url = args.length > 0 ? args[0] : System.getenv().getOrDefault("RETORT_TUTORIAL_URL", "sqlite:///example.db");
+        try {
+            run(args);
+        } catch (TutorialRefused refused) {
+            System.err.println(refused.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /**
+     * The tutorial on the database {@code args} name ({@code [url] [--fresh]}). It drops and creates its tables on
+     * every run, but only tables it created itself (it marks a database with the table {@value TutorialTables#MARKER}):
+     * where tables of the same names exist without that mark, it refuses unless {@code --fresh} is given.
+     */
+    public static void run(String... args) {
+        boolean fresh = List.of(args).contains("--fresh");
+        String url = List.of(args).stream().filter(arg -> !arg.equals("--fresh")).findFirst()
+                .orElse(System.getenv().getOrDefault("RETORT_TUTORIAL_URL", "sqlite:///example.db"));
         printSql();
 
         step("3.2 Creating and configuring the engine: " + url);
         try (Engine engine = Engine.create(url, Map.of("echo", true))) {
             Metadata metadata = Metadata.of(User.class, Post.class, Animal.class, Cat.class, Dog.class, Employee.class,
                     Engineer.class, Manager.class);
+            TutorialTables.claim(engine, metadata, fresh);
             metadata.dropAll(engine);
             step("3.1/3.2 Creating the tables of the models (an empty database on every run)");
             metadata.createAll(engine);

@@ -1,12 +1,17 @@
 package dev.retort.tutorial;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,12 +73,35 @@ class TutorialTest {
                 .contains("   remaining: [<User(name=Bob, age=25)>, <User(name=Carol, age=28)>]");
     }
 
-    private static String run(String url) {
+    @Test
+    void leavesTablesItDidNotCreateAloneUnlessFresh() throws Exception {
+        try (Connection keeper = DriverManager.getConnection("jdbc:h2:mem:occupied;DB_CLOSE_DELAY=-1");
+             Statement statement = keeper.createStatement()) {
+            statement.execute("CREATE TABLE users (id INTEGER, login VARCHAR(20))");
+            statement.execute("INSERT INTO users VALUES (7, 'someone else')");
+
+            assertThatThrownBy(() -> Tutorial.run("h2:mem:occupied"))
+                    .isExactlyInstanceOf(TutorialRefused.class)
+                    .hasMessage("The database at H2 mem:occupied already has the tables users, which this tutorial did not "
+                            + "create; it drops and creates its tables on every run, so it stopped without touching them. To "
+                            + "fix this, point it at an empty database (the default is sqlite:///example.db), or pass --fresh "
+                            + "to let it drop and replace those tables.");
+            try (ResultSet rows = statement.executeQuery("SELECT login FROM users")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("someone else");
+            }
+
+            assertThat(run("h2:mem:occupied", "--fresh")).contains("   Alice got id 1");
+            assertThat(run("h2:mem:occupied")).as("its own tables, marked, on the next run").contains("   Alice got id 1");
+        }
+    }
+
+    private static String run(String... args) {
         PrintStream original = System.out;
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
-            Tutorial.main(new String[] {url});
+            Tutorial.main(args);
         } finally {
             System.setOut(original);
         }
