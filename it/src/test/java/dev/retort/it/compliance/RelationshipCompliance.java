@@ -77,6 +77,40 @@ abstract class RelationshipCompliance extends DatabaseTest {
     }
 
     @Test
+    void aRelationshipComparesWithAnObjectByItsForeignKey() {
+        seedBlog();
+        try (Session session = sessions.open()) {
+            Author alice = session.query(Author.class).filterBy("name", "Alice").one();
+            Author bob = session.query(Author.class).filterBy("name", "Bob").one();
+            Author carol = session.query(Author.class).filterBy("name", "Carol").one();
+            sql.take();
+
+            assertThat(session.query(Article.class).filter(Article_.author.eq(alice)).orderBy(Article_.title.asc()).all())
+                    .extracting(article -> article.title).containsExactly("Alpha", "Beta");
+            assertThat(sql.takeStatements()).containsExactly(
+                    "SELECT id, title, author_id FROM articles WHERE author_id = ? ORDER BY title  [" + alice.id + "]");
+            assertThat(session.query(Article.class).filter(Article_.author.in(bob, carol)).all())
+                    .extracting(article -> article.title).containsExactly("Gamma");
+            assertThat(session.query(Article.class).filter(Article_.author.ne(alice)).all())
+                    .extracting(article -> article.title).containsExactly("Gamma");
+            assertThat(session.query(Article.class).filter(Article_.author.isNull()).count()).isZero();
+            assertThat(session.query(Article.class).filter(Article_.author.isNotNull()).count()).isEqualTo(3);
+            assertThat(Article_.author.eq(alice).toString()).isEqualTo("Article.author = Author#" + alice.id);
+
+            assertThatThrownBy(() -> Article_.author.eq(new Author("Dave")))
+                    .isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessage("Article.author.eq(...) got a new Author, which has no id yet, so no row can refer to it. "
+                            + "To fix this, add it to the session and flush (or commit) first.");
+            assertThatThrownBy(() -> Author_.articles.eq(null))
+                    .isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessage("Author.articles cannot be compared with an object: only the owning side of a @ManyToOne or "
+                            + "@OneToOne holds the foreign key, and Author.articles is a one-to-many side without one. To fix "
+                            + "this, compare from the owning side (Article_.<its reference>.eq(...)), or join along the "
+                            + "relationship (query.join(Author_.articles)) and filter on the other entity's attributes.");
+        }
+    }
+
+    @Test
     void createAllDeclaresTheForeignKeys() {
         assertThat(count("articles")).isZero();
         String unknownAuthor = "INSERT INTO articles (title, author_id) VALUES ('x', 999)";
