@@ -170,6 +170,7 @@ public abstract class Dialect {
             case "23503": case "23506": return ErrorKind.FOREIGN_KEY_VIOLATION;
             case "40001": return ErrorKind.TRANSACTION_CONFLICT;
             case "57014": return ErrorKind.QUERY_TIMEOUT;
+            case "42P01": case "42S02": return ErrorKind.MISSING_TABLE;
             default:
                 if (state.startsWith("23")) {
                     return ErrorKind.OTHER_INTEGRITY_VIOLATION;

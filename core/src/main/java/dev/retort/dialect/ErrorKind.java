@@ -12,6 +12,8 @@ public enum ErrorKind {
     TRANSACTION_CONFLICT("a concurrent transaction"),
     /** The statement ran longer than its timeout and was cancelled. */
     QUERY_TIMEOUT("the statement timeout"),
+    /** A table the statement names does not exist: the schema was never created or not migrated. */
+    MISSING_TABLE("a missing table"),
     OTHER("");
 
     private final String description;

@@ -19,6 +19,11 @@ import dev.retort.sql.Expression;
 
 /** Prepares, logs and explains statements for one operation of a session. */
 final class Statements {
+    /** Where a schema comes from, for errors about a missing table. */
+    static final String SCHEMA_SOURCES = "metadata.createAll(engine); in CDI retort.schema-management.strategy=create "
+            + "(validate checks the tables at start); in Quarkus quarkus.retort.schema-management.strategy=create; or your "
+            + "migrations";
+
     private final SessionContext context;
     private final SessionImpl session;
     private final SqlLog log;
@@ -94,6 +99,9 @@ final class Statements {
                 return new QueryTimeoutException(context.dialect().displayName() + " cancelled a query that ran past its "
                         + "timeout: " + reported + "To fix this, call session.rollback(), then make the query cheaper or give it "
                         + "more time (query.timeout(...) or the engine option statement-timeout-seconds).", error);
+            case MISSING_TABLE:
+                return new DatabaseException(context.dialect().displayName() + " has no table for a query: " + reported
+                        + "To fix this, create the schema: " + SCHEMA_SOURCES + ".", error);
             case TRANSACTION_CONFLICT:
                 return new TransactionConflictException(context.dialect().displayName() + " rolled back a query's "
                         + "transaction to resolve a conflict with a concurrent one: " + reported + "To fix this, call "
@@ -126,6 +134,9 @@ final class Statements {
                 return new QueryTimeoutException("Flush failed: " + of + " ran past its statement timeout: " + reported
                         + scope.toFix("give the statement more time (the engine option statement-timeout-seconds) "
                         + "or find what blocks it"), error);
+            case MISSING_TABLE:
+                return new DatabaseException("Flush failed: " + of + " names a table that does not exist: " + reported
+                        + scope.toFix("create the schema (" + SCHEMA_SOURCES + "), and add the objects again"), error);
             case TRANSACTION_CONFLICT:
                 return new TransactionConflictException("Flush failed: " + of + " conflicted with a concurrent transaction: "
                         + reported + scope.toFix("run the unit of work again (Retry does it for you)"), error);

@@ -57,6 +57,18 @@ class ErrorClassificationTest {
     }
 
     @Test
+    void aMissingTableIsToldApartOnEveryDatabase() {
+        assertThat(dialect("postgresql").classify(new SQLException("relation \"orders\" does not exist", "42P01")))
+                .isEqualTo(ErrorKind.MISSING_TABLE);
+        assertThat(dialect("h2").classify(new SQLException("Table \"ORDERS\" not found", "42S02", 42102)))
+                .isEqualTo(ErrorKind.MISSING_TABLE);
+        assertThat(dialect("mariadb").classify(new SQLException("Table 'retort.orders' doesn't exist", "42S02", 1146)))
+                .isEqualTo(ErrorKind.MISSING_TABLE);
+        assertThat(dialect("sqlite").classify(new SQLException("[SQLITE_ERROR] SQL error or missing database (no such table: orders)", null, 1)))
+                .isEqualTo(ErrorKind.MISSING_TABLE);
+    }
+
+    @Test
     void thePoolDestroysAConnectionWhoseErrorChainHoldsAConnectionFailure() {
         Dialect postgres = dialect("postgresql");
         BatchUpdateException batch = new BatchUpdateException("Batch entry 0 was aborted", "08006", new int[0]);

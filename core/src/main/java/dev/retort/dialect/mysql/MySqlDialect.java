@@ -149,6 +149,7 @@ public final class MySqlDialect extends Dialect {
             case 1213: case 1205: return ErrorKind.TRANSACTION_CONFLICT;
             // max_statement_time (MariaDB), max_execution_time (MySQL), query interrupted
             case 1969: case 3024: case 1317: return ErrorKind.QUERY_TIMEOUT;
+            case 1146: return ErrorKind.MISSING_TABLE;
             default: return super.classify(error);
         }
     }

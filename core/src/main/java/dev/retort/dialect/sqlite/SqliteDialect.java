@@ -150,6 +150,9 @@ public final class SqliteDialect extends Dialect {
             }
             return ErrorKind.OTHER_INTEGRITY_VIOLATION;
         }
+        if (error.getErrorCode() == 1 && message.contains("no such table")) {
+            return ErrorKind.MISSING_TABLE;
+        }
         switch (error.getErrorCode()) {
             case 5: case 6: return ErrorKind.TRANSACTION_CONFLICT;   // SQLITE_BUSY, SQLITE_LOCKED
             case 9: return ErrorKind.QUERY_TIMEOUT;                  // SQLITE_INTERRUPT: sqlite-jdbc's query timeout

@@ -118,6 +118,29 @@ abstract class FaultCompliance extends DatabaseTest {
     }
 
     @Test
+    void aMissingTableSaysHowToCreateTheSchema() {
+        execute("DROP TABLE notes");
+        String sources = "metadata.createAll(engine); in CDI retort.schema-management.strategy=create (validate checks the "
+                + "tables at start); in Quarkus quarkus.retort.schema-management.strategy=create; or your migrations";
+        try (Session session = sessions.open()) {
+            dev.retort.DatabaseException query = catchThrowableOfType(dev.retort.DatabaseException.class,
+                    () -> session.query(Note.class).count());
+            assertThat(query.getMessage()).isEqualTo(engine.dialect().displayName() + " has no table for a query: "
+                    + query.getCause().getMessage().trim() + " [SQL: SELECT COUNT(*) FROM notes]. To fix this, create the "
+                    + "schema: " + sources + ".");
+            session.rollback();
+
+            session.add(new Note("body", "appendix"));
+            dev.retort.DatabaseException flush = catchThrowableOfType(dev.retort.DatabaseException.class, session::commit);
+            assertThat(flush.getMessage()).startsWith("Flush failed: the INSERT of Note names a table that does not exist: "
+                    + flush.getCause().getMessage().trim() + " [SQL: INSERT INTO notes ")
+                    .endsWith("To fix this, call session.rollback(), create the schema (" + sources + "), and add the objects again.");
+            session.rollback();
+        }
+        metadata.createAll(engine);
+    }
+
+    @Test
     void stringsLongerThanAVarcharAreStoredWhole() {
         String body = "b".repeat(1_000_000);
         String appendix = "a\u00e9\u4e2d".repeat(100_000);
