@@ -41,7 +41,10 @@ public final class Hierarchy {
         this.root = root;
         this.strategy = InheritanceReader.strategy(root.javaType());
         this.members = List.copyOf(members);
-        this.discriminator = strategy == InheritanceType.SINGLE_TABLE ? discriminatorColumn(root) : null;
+        // JOINED may have one too (JPA allows it, SQLAlchemy's polymorphic_on): written in the root's table, read to pick the class.
+        this.discriminator = strategy == InheritanceType.SINGLE_TABLE
+                || strategy == InheritanceType.JOINED && root.javaType().isAnnotationPresent(DiscriminatorColumn.class)
+                ? discriminatorColumn(root) : null;
         for (EntityModel member : members) {
             checkDiscriminatorAnnotations(member.javaType());
             if (discriminator != null) {
@@ -158,12 +161,12 @@ public final class Hierarchy {
         return members.stream().filter(member -> type.isAssignableFrom(member.javaType())).toList();
     }
 
-    /** The discriminator column (SINGLE_TABLE); empty for other strategies. */
+    /** The discriminator column: SINGLE_TABLE's, or a JOINED root's {@code @DiscriminatorColumn}; else empty. */
     public Optional<Column> discriminator() {
         return Optional.ofNullable(discriminator);
     }
 
-    /** The value of the discriminator column in rows of {@code type} (SINGLE_TABLE only). */
+    /** The value of the discriminator column in rows of {@code type} (when there is a discriminator). */
     public String discriminatorValue(Class<?> type) {
         return discriminatorValues.get(type);
     }
@@ -176,7 +179,14 @@ public final class Hierarchy {
             case JOINED:
                 Set<Table> joined = new LinkedHashSet<>();
                 members.forEach(member -> joined.addAll(member.inheritance().orElseThrow().joinedTables()));
-                return List.copyOf(joined);
+                if (discriminator == null) {
+                    return List.copyOf(joined);
+                }
+                List<Table> withDiscriminator = new ArrayList<>();
+                for (Table table : joined) {
+                    withDiscriminator.add(table.name().equals(root.table().name()) ? withColumn(table, discriminator) : table);
+                }
+                return withDiscriminator;
             default:
                 List<Table> concrete = new ArrayList<>();
                 boolean sequenced = false;
@@ -192,6 +202,13 @@ public final class Hierarchy {
                 }
                 return concrete;
         }
+    }
+
+    private static Table withColumn(Table table, Column column) {
+        List<Column> columns = new ArrayList<>(table.columns());
+        columns.add(column);
+        return new Table(table.name(), columns, table.primaryKey(), table.uniqueConstraints(), table.indexes(),
+                table.sequence(), table.foreignKeys());
     }
 
     /** The root's table with the discriminator and every member's columns, those below the root nullable. */
@@ -246,7 +263,7 @@ public final class Hierarchy {
     }
 
     private void checkDiscriminatorAnnotations(Class<?> type) {
-        if (strategy == InheritanceType.SINGLE_TABLE) {
+        if (discriminator != null) {
             if (type != root.javaType() && type.isAnnotationPresent(DiscriminatorColumn.class)) {
                 throw new MappingException("Entity " + type.getName() + " declares @DiscriminatorColumn, but only the root "
                         + root.javaType().getName() + " names the discriminator column. To fix this, move it to "
@@ -259,7 +276,9 @@ public final class Hierarchy {
                 throw new MappingException("Entity " + type.getName() + " declares @" + annotation.getSimpleName() + ", but "
                         + root.entityName() + " uses " + strategy + " inheritance, where Retort tells classes apart by "
                         + (strategy == InheritanceType.JOINED ? "the subclass table a row has" : "the table a row is in")
-                        + ", without a discriminator column. To fix this, remove @" + annotation.getSimpleName() + ".");
+                        + ", without a discriminator column. To fix this, remove @" + annotation.getSimpleName()
+                        + (strategy == InheritanceType.JOINED ? ", or declare the column with @DiscriminatorColumn on "
+                        + root.entityName() + " to have one" : "") + ".");
             }
         }
     }

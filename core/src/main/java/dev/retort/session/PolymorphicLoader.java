@@ -27,8 +27,8 @@ import dev.retort.sql.Table;
  * Queries of an entity of a hierarchy, which return instances of the entity and of its listed subclasses:
  * SINGLE_TABLE reads the shared table (restricted to the discriminator values of the entity and its
  * subclasses unless it is the root) and picks each row's class by its discriminator; JOINED reads the
- * entity's table joined to its ancestors' (inner joins) and its subclasses' (left joins) and picks the
- * deepest class whose table has the row; TABLE_PER_CLASS runs one SELECT per concrete class's table,
+ * entity's table joined to its ancestors' (inner joins) and its subclasses' (left joins) and picks the class
+ * the root's discriminator names when it declares one, else the deepest class whose table has the row; TABLE_PER_CLASS runs one SELECT per concrete class's table,
  * the table aliased by the queried entity's table name so that conditions on its attributes apply to each.
  * Immutable and thread-safe; one per queried entity, shared by the sessions of a factory.
  */
@@ -93,6 +93,8 @@ final class PolymorphicLoader {
             joins.add(keyJoin(Statement.JoinKind.INNER, ancestor, ownKey));
         }
         Columns columns = new Columns();
+        // A discriminator, when the root declares one, is the first column: it names the row's class.
+        hierarchy.discriminator().ifPresent(discriminator -> columns.position(hierarchy.root().table().name(), discriminator.name()));
         List<Member> found = new ArrayList<>();
         for (EntityPersister member : members) {
             Table table = member.model().table();
@@ -100,7 +102,11 @@ final class PolymorphicLoader {
                 joins.add(keyJoin(Statement.JoinKind.LEFT, table, ownKey));
             }
             int key = columns.position(table.name(), table.primaryKey().get(0));
-            found.add(new Member(member, columns.of(member, null), key));
+            Member read = new Member(member, columns.of(member, null), key);
+            found.add(read);
+            if (hierarchy.discriminator().isPresent()) {
+                byDiscriminator.put(hierarchy.discriminatorValue(member.entityType()), read);
+            }
         }
         return new Part(own.name(), null, joins, Optional.empty(), columns.list, found);
     }
@@ -263,7 +269,10 @@ final class PolymorphicLoader {
                         + "entity with @DiscriminatorValue(\"" + value + "\") (or that entity name) in Metadata.of(...) "
                         + "beside " + hierarchy.root().entityName() + ".");
             }
+        } else if (hierarchy.discriminator().isPresent() && part.members().contains(byDiscriminator.get(resultSet.getString(1)))) {
+            member = byDiscriminator.get(resultSet.getString(1));
         } else {
+            // JOINED without a discriminator (or with a value this query does not read): the deepest table with the row.
             member = part.members().get(0);
             for (int i = part.members().size() - 1; i > 0; i--) {
                 Member candidate = part.members().get(i);

@@ -264,7 +264,8 @@ class InheritanceMappingTest {
     void discriminatorValueUnderJoined() {
         assertMetadataError(List.of(Vehicle.class, Truck.class), "Entity dev.retort.mapping.InheritanceMappingTest$Truck "
                 + "declares @DiscriminatorValue, but Vehicle uses JOINED inheritance, where Retort tells classes apart by "
-                + "the subclass table a row has, without a discriminator column. To fix this, remove @DiscriminatorValue.");
+                + "the subclass table a row has, without a discriminator column. To fix this, remove @DiscriminatorValue, "
+                + "or declare the column with @DiscriminatorColumn on Vehicle to have one.");
     }
 
     @Entity

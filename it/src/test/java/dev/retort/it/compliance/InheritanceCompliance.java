@@ -29,8 +29,11 @@ import dev.retort.it.model.inheritance.Dog;
 import dev.retort.it.model.inheritance.Dog_;
 import dev.retort.it.model.inheritance.Lion;
 import dev.retort.it.model.inheritance.Lion_;
+import dev.retort.it.model.inheritance.Pallet;
+import dev.retort.it.model.inheritance.Parcel;
 import dev.retort.it.model.inheritance.Shape;
 import dev.retort.it.model.inheritance.Shape_;
+import dev.retort.it.model.inheritance.Shipment;
 import dev.retort.it.model.inheritance.SportsCar;
 import dev.retort.it.model.inheritance.Square;
 import dev.retort.it.model.inheritance.Truck;
@@ -228,6 +231,31 @@ abstract class InheritanceCompliance extends DatabaseTest {
     // ---- JOINED ----------------------------------------------------------------------------------------
 
     /** A car, a truck, a sports car. */
+    @Test
+    void joinedWithADiscriminatorWritesItAndLoadsTheClassItNames() {
+        Metadata shipments = Metadata.of(Shipment.class, Parcel.class, Pallet.class);
+        shipments.dropAll(engine);
+        shipments.createAll(engine);
+        try {
+            SessionFactory factory = SessionFactory.of(engine, shipments);
+            factory.useTransaction(session -> session.addAll(new Parcel("P-1", 250), new Pallet("L-1", 40), new Shipment("S-1")));
+
+            assertThat(rows("SELECT code, kind FROM inh_shipments ORDER BY code"))
+                    .containsExactly(List.of("L-1", "Pallet"), List.of("P-1", "parcel"), List.of("S-1", "Shipment"));
+            List<String> classes = factory.inTransaction(session -> session.query(Shipment.class).orderBy("code").all()
+                    .stream().map(shipment -> shipment.getClass().getSimpleName()).toList());
+            assertThat(classes).containsExactly("Pallet", "Parcel", "Shipment");
+
+            // The discriminator, not the subclass table, names the class: a pallet relabelled loads as a plain shipment.
+            execute("UPDATE inh_shipments SET kind = 'Shipment' WHERE code = 'L-1'");
+            List<String> relabelled = factory.inTransaction(session -> session.query(Shipment.class).orderBy("code").all()
+                    .stream().map(shipment -> shipment.getClass().getSimpleName()).toList());
+            assertThat(relabelled).containsExactly("Shipment", "Parcel", "Shipment");
+        } finally {
+            shipments.dropAll(engine);
+        }
+    }
+
     private List<Vehicle> seedVehicles() {
         return seed(List.of(new Car("Fiat", 4), new Truck("Volvo", 12.5), new SportsCar("Ferrari", 2, 320)));
     }
