@@ -61,6 +61,16 @@ public interface Query<T> {
     Query<T> offset(int offset);
 
     /**
+     * Loads the query's objects read-only, as Hibernate's read-only queries: the session keeps no snapshot of
+     * them and never flushes them, so changes made to them are not saved. Cheaper for reporting paths. An
+     * object the session already holds is returned as it is (ordinary, if it was loaded so); related objects
+     * loaded with the query are ordinary ones. {@code session.refresh(object)} makes a read-only object an
+     * ordinary one; {@code session.delete} and {@code merge} onto it are refused until then. Not for entities
+     * of an inheritance hierarchy yet.
+     */
+    Query<T> readOnly();
+
+    /**
      * Cancels the query's statements (and the flush it starts) when they run longer than {@code timeout},
      * rounded up to whole seconds as JDBC counts them; {@code Duration.ZERO} for no limit. Replaces the
      * engine's {@code statement-timeout-seconds} for this query. A timeout raises {@link QueryTimeoutException};

@@ -113,6 +113,11 @@ final class ReadOnlyQuery<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> readOnly() {
+        return refined(Query::readOnly);
+    }
+
+    @Override
     public Query<T> timeout(java.time.Duration timeout) {
         return refined(query -> query.timeout(timeout));
     }

@@ -23,6 +23,8 @@ final class EntityEntry {
     Status status;
     Object[] snapshot;
     boolean expired;
+    /** Loaded by a {@code readOnly()} query: no snapshot, never dirty-checked or flushed. */
+    boolean readOnly;
     /** For a generated stand-in of a lazy to-one target: its state (loaded or not); else null. */
     LazyReference standIn;
     /** Set while a load is filling this entry (so a row seen twice in one result is filled once). */

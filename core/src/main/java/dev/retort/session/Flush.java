@@ -60,7 +60,7 @@ final class Flush {
         for (EntityEntry entry : session.entries.values()) {
             if (entry.status == EntityEntry.Status.DELETED) {
                 deletes.computeIfAbsent(entry.persister, key -> new ArrayList<>()).add(entry);
-            } else if (entry.status == EntityEntry.Status.PERSISTENT && !entry.expired) {
+            } else if (entry.status == EntityEntry.Status.PERSISTENT && !entry.expired && !entry.readOnly) {
                 collectChange(entry, updates);
             }
         }

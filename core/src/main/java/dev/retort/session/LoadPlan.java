@@ -19,15 +19,27 @@ import dev.retort.mapping.RelationshipModel;
  * Immutable.
  */
 final class LoadPlan {
-    static final LoadPlan DEFAULT = new LoadPlan(Map.of());
+    static final LoadPlan DEFAULT = new LoadPlan(Map.of(), false);
 
     private record Node(Load.Strategy strategy, LoadPlan children) {
     }
 
     private final Map<RelationshipModel, Node> nodes;
+    /** The query's own objects are loaded read-only (Hibernate's read-only queries): no snapshot, never flushed. */
+    private final boolean readOnly;
 
-    private LoadPlan(Map<RelationshipModel, Node> nodes) {
+    private LoadPlan(Map<RelationshipModel, Node> nodes, boolean readOnly) {
         this.nodes = nodes;
+        this.readOnly = readOnly;
+    }
+
+    boolean readOnly() {
+        return readOnly;
+    }
+
+    /** This plan, its objects loaded read-only. */
+    LoadPlan asReadOnly() {
+        return readOnly ? this : new LoadPlan(nodes, true);
     }
 
     /** The plan for {@code loads} on a query of {@code entityType}; each path must start at that entity. */
@@ -66,7 +78,7 @@ final class LoadPlan {
             children = children.with(path, index + 1, strategy, load);
         }
         copy.put(relationship, new Node(index + 1 == path.size() || existing == null ? strategy : existing.strategy(), children));
-        return new LoadPlan(Map.copyOf(copy));
+        return new LoadPlan(Map.copyOf(copy), readOnly);
     }
 
     /** How to load {@code relationship} of the objects this plan applies to. */

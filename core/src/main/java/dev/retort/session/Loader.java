@@ -193,7 +193,8 @@ final class Loader {
             EntityEntry entry = fresh.get(i);
             Object[] values = freshValues.get(i);
             persister.write(entry.instance, values);
-            entry.snapshot = persister.snapshotOf(values);
+            entry.snapshot = plan.readOnly() ? null : persister.snapshotOf(values);
+            entry.readOnly = plan.readOnly();
             entry.expired = false;
             entry.loading = false;
             if (entry.standIn != null) {

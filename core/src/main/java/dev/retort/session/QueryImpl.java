@@ -92,6 +92,11 @@ final class QueryImpl<T> implements Query<T> {
     }
 
     @Override
+    public Query<T> readOnly() {
+        return new QueryImpl<>(session, loader, persister, spec, loads, plan.asReadOnly(), yieldPer, timeoutSeconds);
+    }
+
+    @Override
     public Query<T> timeout(java.time.Duration timeout) {
         return new QueryImpl<>(session, loader, persister, spec, loads, plan, yieldPer, Timeouts.seconds(timeout, describe()));
     }
@@ -100,7 +105,8 @@ final class QueryImpl<T> implements Query<T> {
     public Query<T> options(dev.retort.Load... options) {
         List<dev.retort.Load> all = new ArrayList<>(loads);
         all.addAll(java.util.Arrays.asList(options));
-        LoadPlan changed = LoadPlan.of(persister.entityType(), all);
+        LoadPlan planned = LoadPlan.of(persister.entityType(), all);
+        LoadPlan changed = plan.readOnly() ? planned.asReadOnly() : planned;
         return new QueryImpl<>(session, loader, persister, spec, List.copyOf(all), changed, yieldPer, timeoutSeconds);
     }
 
@@ -278,6 +284,11 @@ final class QueryImpl<T> implements Query<T> {
 
     /** Loader options are not applied to the rows of an inheritance hierarchy yet: refused rather than ignored. */
     private void requireDefaultPlan() {
+        if (plan.readOnly()) {
+            throw new dev.retort.UnsupportedFeatureException(describe() + ".readOnly() reads an entity of an inheritance "
+                    + "hierarchy, whose rows Retort does not load read-only yet. To fix this, leave readOnly() out: the "
+                    + "objects are then dirty-checked as usual.");
+        }
         if (!loads.isEmpty()) {
             throw new dev.retort.UnsupportedFeatureException(describe() + " reads an entity of an inheritance hierarchy, "
                     + "whose rows Retort does not load with loader options yet (" + loads.get(0) + "). To fix this, leave "

@@ -49,7 +49,8 @@ final class Relations {
         }
         for (int i = 0; i < work.size(); i++) {
             EntityEntry entry = work.get(i);
-            if (entry.status == EntityEntry.Status.PENDING || entry.status == EntityEntry.Status.PERSISTENT && !entry.expired) {
+            if (entry.status == EntityEntry.Status.PENDING
+                    || entry.status == EntityEntry.Status.PERSISTENT && !entry.expired && !entry.readOnly) {
                 cascadeAndSync(entry);
             }
         }
@@ -194,7 +195,7 @@ final class Relations {
     static void remember(Map<Object, EntityEntry> entries) {
         for (EntityEntry entry : entries.values()) {
             List<RelationshipModel> collections = entry.persister.collections();
-            if (collections.isEmpty() || entry.expired) {
+            if (collections.isEmpty() || entry.expired || entry.readOnly) {
                 continue;
             }
             if (entry.collections == null) {

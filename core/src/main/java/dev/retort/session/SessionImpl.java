@@ -186,8 +186,18 @@ public final class SessionImpl implements Session {
     public void delete(Object entity) {
         checkUsable();
         mode.requireWritable("delete " + typeName(entity));
-        requireAttached(entity, "delete");
+        requireWritableEntry(requireAttached(entity, "delete"), "delete");
         deleteCascading(entity);
+    }
+
+    /** A read-only object has no snapshot to write from; refreshing it makes it an ordinary one. */
+    private static void requireWritableEntry(EntityEntry entry, String operation) {
+        if (entry.readOnly) {
+            throw new InvalidRequestException("Cannot " + operation + " " + entry.describe() + ": it was loaded by a readOnly() "
+                    + "query, so the session keeps no state to write it from. To fix this, call session.refresh(object) "
+                    + "first, which reloads it as an ordinary object, or load it with session.get in a session that has not "
+                    + "read it read-only.");
+        }
     }
 
     /** Marks an object deleted (a pending one just leaves), and the objects its cascade-REMOVE relationships reach. */
@@ -394,6 +404,7 @@ public final class SessionImpl implements Session {
             return copy;
         }
         EntityEntry entry = entries.get(managed);
+        requireWritableEntry(entry, "merge onto");
         int version = persister.versionIndex();
         if (version >= 0 && !java.util.Objects.equals(values[version], entry.snapshot[version])) {
             throw new StaleObjectException("Cannot merge " + entry.describe() + ": it has version " + values[version]

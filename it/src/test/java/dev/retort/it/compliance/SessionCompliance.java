@@ -31,6 +31,39 @@ import dev.retort.it.model.User;
 abstract class SessionCompliance extends DatabaseTest {
 
     @Test
+    void readOnlyQueriesAreNeverFlushed() {
+        try (Session session = sessions.open()) {
+            session.addAll(new User("Alice", 30), new User("Bob", 25));
+            session.commit();
+        }
+        try (Session session = sessions.open()) {
+            User bob = session.query(User.class).filterBy("name", "Bob").one();
+            List<User> users = session.query(User.class).readOnly().orderBy("name").all();
+            User alice = users.get(0);
+            assertThat(users.get(1)).as("an object already in the session is returned as it is").isSameAs(bob);
+            assertThat(session.query(User.class).filterBy("name", "Alice").one()).as("identity map").isSameAs(alice);
+
+            alice.age = 99;
+            bob.age = 26;
+            sql.take();
+            session.commit();
+            assertThat(sql.takeStatements()).filteredOn(line -> line.startsWith("UPDATE")).hasSize(1)
+                    .allMatch(line -> line.contains("[26, " + bob.id + "]"));
+
+            assertThatThrownBy(() -> session.delete(alice))
+                    .isExactlyInstanceOf(InvalidRequestException.class)
+                    .hasMessage("Cannot delete User#" + alice.id + ": it was loaded by a readOnly() query, so the session keeps "
+                            + "no state to write it from. To fix this, call session.refresh(object) first, which reloads it as "
+                            + "an ordinary object, or load it with session.get in a session that has not read it read-only.");
+            session.refresh(alice);
+            assertThat(alice.age).isEqualTo(30);
+            alice.age = 31;
+            session.commit();
+        }
+        assertThat(rows("SELECT name, age FROM users ORDER BY name")).containsExactly(List.of("Alice", "31"), List.of("Bob", "26"));
+    }
+
+    @Test
     void addingADetachedObjectSaysToMergeIt() {
         User alice = new User("Alice", 30);
         try (Session first = sessions.open()) {
