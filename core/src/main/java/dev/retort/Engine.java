@@ -219,10 +219,21 @@ public final class Engine implements AutoCloseable {
                         + "free within the acquisition timeout. To fix this, close sessions (and streams) when done with "
                         + "them, or raise pool-size or acquisition-timeout-seconds.", e);
             }
+            if (embedded()) {
+                throw new DatabaseUnavailableException("Cannot open " + location + ": " + rootMessage(e) + ". Nothing was "
+                        + "written. To fix this, check that the database file can be opened there: the path names a file "
+                        + "(not a folder), the process may read and write it, and no other program holds it locked.", e);
+            }
             throw new DatabaseUnavailableException("Cannot connect to " + location + ": " + rootMessage(e) + ". Nothing was "
                     + "written. To fix this, check that the database server is running and reachable there, and that the URL "
                     + "and credentials are right; retrying is safe once it is.", e);
         }
+    }
+
+    /** Whether the database runs inside this process (SQLite, H2 not over TCP): no server to blame. */
+    private boolean embedded() {
+        String name = dialect.name();
+        return name.equals("sqlite") || name.equals("h2") && !location.contains("tcp:") && !location.contains("ssl:");
     }
 
     /** Whether the error, or one it was caused by, says that the connection itself is gone. */

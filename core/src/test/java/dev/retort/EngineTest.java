@@ -165,6 +165,21 @@ class EngineTest {
     }
 
     @Test
+    void anEmbeddedDatabaseThatCannotBeOpenedGetsAdviceAboutItsFileNotAServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws Exception {
+        java.nio.file.Files.createDirectory(folder.resolve("app.db"));
+        try (Engine engine = Engine.create("sqlite:///" + folder.resolve("app.db"), Map.of("acquisition-timeout-seconds", 2))) {
+            Throwable error = catchThrowableOf(engine);
+
+            assertThat(error).isExactlyInstanceOf(DatabaseUnavailableException.class);
+            assertThat(error.getMessage()).isEqualTo("Cannot open SQLite file " + folder.resolve("app.db") + ": "
+                    + driverText(error) + ". Nothing was written. To fix this, check that the database file can be opened "
+                    + "there: the path names a file (not a folder), the process may read and write it, and no other program "
+                    + "holds it locked.");
+        }
+    }
+
+    @Test
     void poolDurationsAreCheckedByName() {
         assertThatThrownBy(() -> Engine.create("sqlite://", Map.of("pool.max-lifetime", "ten minutes")))
                 .isExactlyInstanceOf(ConfigurationException.class)

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,36 +117,12 @@ class CdiFaultsIT {
         }
     }
 
-    /** Holds {@code size} transactions open at once, so that the pool opens that many connections. */
-    private static void fillThePool(PaymentService payments, int size) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(size);
-        CountDownLatch allIn = new CountDownLatch(size);
-        try {
-            List<Future<?>> held = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                held.add(threads.submit(() -> payments.readAndHold(() -> {
-                    allIn.countDown();
-                    try {
-                        allIn.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                })));
-            }
-            for (Future<?> future : held) {
-                future.get(20, TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdownNow();
-        }
-    }
-
     /** What 60 sequential transactions after a restart of the server under an idle, full pool gave. */
     private record AfterRestart(List<Throwable> failures, int firstSuccess, long firstSuccessNanos, long longestNanos) {
     }
 
     private static AfterRestart restartUnderAnIdlePool(PaymentService payments, ExecutorService runner) throws Exception {
-        fillThePool(payments, POOL_SIZE);
+        RestartUnderLoad.fillThePool(POOL_SIZE, payments::readAndHold);
         SERVER.halt();
         SERVER.resume();
         long back = System.nanoTime();

@@ -111,7 +111,10 @@ class EngineFaultsIT {
     void restartUnderAnIdlePoolEverySessionAfterwardsSucceeds(FaultServer server) throws Exception {
         try (Engine engine = engine(server)) {
             SessionFactory sessions = SessionFactory.of(engine, Metadata.of(Payment.class));
-            fillThePool(sessions, 10);
+            RestartUnderLoad.fillThePool(10, body -> sessions.useTransaction(session -> {
+                session.query(Payment.class).count();
+                body.run();
+            }));
 
             server.halt();
             server.resume();
@@ -139,31 +142,6 @@ class EngineFaultsIT {
             System.out.printf("[faults] %s restart under an idle pool of 10: first session succeeded %.1f ms after the "
                     + "server accepted connections again; 60 sequential and 10 concurrent sessions succeeded%n",
                     server.displayName(), firstSuccess / 1e6);
-        }
-    }
-
-    /** Holds {@code size} sessions in transactions at once, so that the pool opens that many connections. */
-    private static void fillThePool(SessionFactory sessions, int size) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(size);
-        CountDownLatch allIn = new CountDownLatch(size);
-        try {
-            List<Future<?>> held = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                held.add(threads.submit(() -> sessions.useTransaction(session -> {
-                    session.query(Payment.class).count();
-                    allIn.countDown();
-                    try {
-                        allIn.await(10, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                })));
-            }
-            for (Future<?> future : held) {
-                future.get(20, TimeUnit.SECONDS);
-            }
-        } finally {
-            threads.shutdownNow();
         }
     }
 

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Restarts a {@link FaultServer} while threads run a unit of work in a loop, and tells what happened:
+ * The fault tests' workloads, shared by the engine's and the CDI path's: filling the pool with idle
+ * connections, and restarting a {@link FaultServer} while threads run a unit of work in a loop, telling
  * how many units failed during the outage and after it, how long the longest took, and how soon the first
- * one committed once the server was back. Shared by the engine's and the CDI path's fault tests.
+ * one committed once the server was back.
  */
 public final class RestartUnderLoad {
     /** One unit of work; it commits or throws. */
@@ -27,7 +28,42 @@ public final class RestartUnderLoad {
                           long longest, long firstCommitAfterBack, long outage) {
     }
 
+    /** Runs {@code body} inside one transaction of the path under test. */
+    public interface InTransaction {
+        void run(Runnable body) throws Exception;
+    }
+
     private RestartUnderLoad() {
+    }
+
+    /**
+     * Holds {@code size} transactions open at once (each waits inside until all are in), so that the pool
+     * opens that many connections and keeps them idle afterwards.
+     */
+    public static void fillThePool(int size, InTransaction transaction) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(size);
+        java.util.concurrent.CountDownLatch allIn = new java.util.concurrent.CountDownLatch(size);
+        try {
+            List<Future<?>> held = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                held.add(threads.submit(() -> {
+                    transaction.run(() -> {
+                        allIn.countDown();
+                        try {
+                            allIn.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    return null;
+                }));
+            }
+            for (Future<?> future : held) {
+                future.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     /**
