@@ -65,6 +65,13 @@ public interface SelectQuery {
 
     SelectQuery distinct();
 
+    /**
+     * Cancels the statement when it runs longer than {@code timeout} (rounded up to whole seconds;
+     * {@code Duration.ZERO} for no limit), instead of the engine's {@code statement-timeout-seconds}; a timeout
+     * raises {@link QueryTimeoutException}, and the session is usable again after {@link Session#rollback()}.
+     */
+    SelectQuery timeout(java.time.Duration timeout);
+
     List<Row> all();
 
     /** The first row, or {@code null}. */

@@ -27,6 +27,8 @@ final class SelectQueryImpl implements SelectQuery {
     private final SessionImpl session;
     private final List<Expr<?>> columns;
     private final Spec spec;
+    /** This query's own statement timeout in seconds, or {@code null} for the engine's. */
+    private final Integer timeoutSeconds;
 
     private record Spec(String table, List<Expression> where, List<Expression> groupBy, List<Expression> having,
                         List<OrderItem> orderBy, Optional<Integer> limit, Optional<Integer> offset, boolean distinct,
@@ -73,26 +75,38 @@ final class SelectQueryImpl implements SelectQuery {
         this.session = session;
         this.columns = List.copyOf(columns);
         this.spec = new Spec(null, List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(), false, List.of());
+        this.timeoutSeconds = null;
     }
 
-    private SelectQueryImpl(SessionImpl session, List<Expr<?>> columns, Spec spec) {
+    private SelectQueryImpl(SessionImpl session, List<Expr<?>> columns, Spec spec, Integer timeoutSeconds) {
         this.session = session;
         this.columns = columns;
         this.spec = spec;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** This query with another spec, keeping its columns and timeout. */
+    private SelectQueryImpl derived(Spec changed) {
+        return new SelectQueryImpl(session, columns, changed, timeoutSeconds);
+    }
+
+    @Override
+    public SelectQuery timeout(java.time.Duration timeout) {
+        return new SelectQueryImpl(session, columns, spec, Timeouts.seconds(timeout, describe()));
     }
 
     private SelectQueryImpl with(Spec changed) {
-        return new SelectQueryImpl(session, columns, spec.keeping(changed));
+        return derived(spec.keeping(changed));
     }
 
     @Override
     public SelectQuery join(Class<?> entityType, Predicate on) {
-        return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.INNER, entityType, null, on)));
+        return derived(spec.join(QueryImpl.join(session, Statement.JoinKind.INNER, entityType, null, on)));
     }
 
     @Override
     public SelectQuery leftJoin(Class<?> entityType, Predicate on) {
-        return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.LEFT, entityType, null, on)));
+        return derived(spec.join(QueryImpl.join(session, Statement.JoinKind.LEFT, entityType, null, on)));
     }
 
     @Override
@@ -110,23 +124,23 @@ final class SelectQueryImpl implements SelectQuery {
         for (Statement.Join join : RelationJoins.of(session.context(), kind, relationship, spec.table(), spec.joins(), call)) {
             joined = joined.join(join);
         }
-        return new SelectQueryImpl(session, columns, joined);
+        return derived(joined);
     }
 
     @Override
     public SelectQuery fullJoin(Class<?> entityType, Predicate on) {
-        return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.FULL, entityType, null, on)));
+        return derived(spec.join(QueryImpl.join(session, Statement.JoinKind.FULL, entityType, null, on)));
     }
 
     @Override
     public SelectQuery join(Alias<?> alias, Predicate on) {
-        return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.INNER,
+        return derived(spec.join(QueryImpl.join(session, Statement.JoinKind.INNER,
                 alias.entityType(), alias.name(), on)));
     }
 
     @Override
     public SelectQuery leftJoin(Alias<?> alias, Predicate on) {
-        return new SelectQueryImpl(session, columns, spec.join(QueryImpl.join(session, Statement.JoinKind.LEFT,
+        return derived(spec.join(QueryImpl.join(session, Statement.JoinKind.LEFT,
                 alias.entityType(), alias.name(), on)));
     }
 
@@ -136,7 +150,7 @@ final class SelectQueryImpl implements SelectQuery {
         for (Cte table : tables) {
             changed = changed.cte(table.definition());
         }
-        return new SelectQueryImpl(session, columns, changed);
+        return derived(changed);
     }
 
     @Override
@@ -150,7 +164,7 @@ final class SelectQueryImpl implements SelectQuery {
             throw new InvalidRequestException("join(" + table.name() + ", null): a join needs its ON condition. To fix this, "
                     + "pass one comparing a column of " + table.name() + " with one of the query.");
         }
-        return new SelectQueryImpl(session, columns, spec.join(new Statement.Join(Statement.JoinKind.INNER, table.name(), null,
+        return derived(spec.join(new Statement.Join(Statement.JoinKind.INNER, table.name(), null,
                 on.node())));
     }
 
@@ -174,7 +188,7 @@ final class SelectQueryImpl implements SelectQuery {
             throw new InvalidRequestException((all ? "unionAll" : "union") + "(...): the query given is itself a union. "
                     + "To fix this, chain the parts instead: a.union(b).union(c).");
         }
-        return new SelectQueryImpl(session, columns, spec.union(part, all));
+        return derived(spec.union(part, all));
     }
 
     @Override
@@ -322,6 +336,10 @@ final class SelectQueryImpl implements SelectQuery {
     }
 
     private List<Object[]> read(Optional<Integer> rowLimit) {
+        return session.withStatementTimeout(timeoutSeconds, () -> readNow(rowLimit));
+    }
+
+    private List<Object[]> readNow(Optional<Integer> rowLimit) {
         session.checkUsable();
         session.flush();
         CompiledStatement compiled = session.context().compileQuery(statement(rowLimit));

@@ -20,6 +20,7 @@ import dev.retort.SessionFactory;
 import dev.retort.it.TestDatabase;
 import dev.retort.it.model.Note;
 import dev.retort.it.model.User;
+import dev.retort.it.model.User_;
 
 /** Statement timeouts and long strings, the same on every database. */
 abstract class FaultCompliance extends DatabaseTest {
@@ -107,6 +108,12 @@ abstract class FaultCompliance extends DatabaseTest {
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
                 assertThat(error.getMessage()).startsWith(engine.dialect().displayName() + " cancelled a query that ran past "
                         + "its timeout: ");
+                session.rollback();
+
+                long again = System.nanoTime();
+                assertThatThrownBy(() -> session.select(User_.name).timeout(Duration.ofSeconds(1)).all())
+                        .isExactlyInstanceOf(QueryTimeoutException.class);
+                assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(Duration.ofSeconds(6));
                 session.rollback();
             } finally {
                 if (database() == TestDatabase.MARIADB) {
