@@ -58,10 +58,12 @@ public final class Engine implements AutoCloseable {
     private final boolean ownsPool;
     private final int statementBatchSize;
     private final int statementTimeoutSeconds;
+    /** The database runs in this process: a failure to open it is about its file, not a server. */
+    private final boolean embedded;
     private volatile boolean closed;
 
     private Engine(DataSource dataSource, Dialect dialect, String location, SqlLog sqlLog, Isolation isolation,
-                   boolean ownsPool, int statementBatchSize, int statementTimeoutSeconds) {
+                   boolean ownsPool, int statementBatchSize, int statementTimeoutSeconds, boolean embedded) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.location = location;
@@ -70,6 +72,7 @@ public final class Engine implements AutoCloseable {
         this.ownsPool = ownsPool;
         this.statementBatchSize = statementBatchSize;
         this.statementTimeoutSeconds = statementTimeoutSeconds;
+        this.embedded = embedded;
     }
 
     /** An engine for a URL such as {@code sqlite:///example.db}, with default options. */
@@ -92,7 +95,7 @@ public final class Engine implements AutoCloseable {
         int poolSize = intOption(settings, "pool-size", 10);
         int timeout = intOption(settings, "acquisition-timeout-seconds", 30);
         int batchSize = intOption(settings, "statement-batch-size", DEFAULT_STATEMENT_BATCH_SIZE);
-        int statementTimeout = settings.containsKey("statement-timeout-seconds") ? intOption(settings, "statement-timeout-seconds", 0) : 0;
+        int statementTimeout = intOption(settings, "statement-timeout-seconds", 0);
         // An in-memory database lives as long as its one kept connection: never retire that connection by age.
         PoolHealth health = PoolHealth.from(settings, !parsed.isMemory());
         Isolation isolation = settings.containsKey("isolation-level") ? isolationNamed(settings.get("isolation-level")) : null;
@@ -122,7 +125,7 @@ public final class Engine implements AutoCloseable {
         }
         return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo")),
                         !"false".equalsIgnoreCase(settings.getOrDefault("log-bind-parameters", "true"))),
-                isolation, true, batchSize, statementTimeout);
+                isolation, true, batchSize, statementTimeout, parsed.isEmbedded());
     }
 
     /** An engine over the application's own pool; {@link #close()} leaves that pool open. */
@@ -154,7 +157,7 @@ public final class Engine implements AutoCloseable {
                     + statementBatchSize + ".");
         }
         return new Engine(dataSource, dialect, location, new SqlLog(echo, logBindParameters), null, false,
-                statementBatchSize, 0);
+                statementBatchSize, 0, false);
     }
 
     public Dialect dialect() {
@@ -219,7 +222,7 @@ public final class Engine implements AutoCloseable {
                         + "free within the acquisition timeout. To fix this, close sessions (and streams) when done with "
                         + "them, or raise pool-size or acquisition-timeout-seconds.", e);
             }
-            if (embedded()) {
+            if (embedded) {
                 throw new DatabaseUnavailableException("Cannot open " + location + ": " + rootMessage(e) + ". Nothing was "
                         + "written. To fix this, check that the database file can be opened there: the path names a file "
                         + "(not a folder), the process may read and write it, and no other program holds it locked.", e);
@@ -228,12 +231,6 @@ public final class Engine implements AutoCloseable {
                     + "written. To fix this, check that the database server is running and reachable there, and that the URL "
                     + "and credentials are right; retrying is safe once it is.", e);
         }
-    }
-
-    /** Whether the database runs inside this process (SQLite, H2 not over TCP): no server to blame. */
-    private boolean embedded() {
-        String name = dialect.name();
-        return name.equals("sqlite") || name.equals("h2") && !location.contains("tcp:") && !location.contains("ssl:");
     }
 
     /** Whether the error, or one it was caused by, says that the connection itself is gone. */

@@ -104,12 +104,17 @@ class RetryTest {
     @Test
     void delaysAreJitteredBelowTheCappedExponentialStep() {
         Retry retry = Retry.times(10).backoff(Duration.ofMillis(100), Duration.ofMillis(350));
+        Duration longest = Duration.ZERO;
         for (int i = 0; i < 200; i++) {
+            Duration capped = retry.delayAfter(8);
+            longest = capped.compareTo(longest) > 0 ? capped : longest;
             assertThat(retry.delayAfter(1)).isBetween(Duration.ZERO, Duration.ofMillis(100));
             assertThat(retry.delayAfter(2)).isBetween(Duration.ZERO, Duration.ofMillis(200));
             assertThat(retry.delayAfter(8)).isBetween(Duration.ZERO, Duration.ofMillis(350));
             assertThat(retry.delayAfter(64)).isBetween(Duration.ZERO, Duration.ofMillis(350));
         }
+        // Jittered, not zero: 200 draws all below half the cap would happen once in 2^200 runs.
+        assertThat(longest).isGreaterThan(Duration.ofMillis(175));
     }
 
     @Test

@@ -79,6 +79,15 @@ public final class EngineUrl {
     }
 
     /**
+     * Whether the database runs inside this process (SQLite, H2 other than over TCP or SSL): when it cannot
+     * be opened, its file is at fault, not a server.
+     */
+    public boolean isEmbedded() {
+        return jdbcUrl.startsWith("jdbc:sqlite:")
+                || jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:tcp:") && !jdbcUrl.startsWith("jdbc:h2:ssl:");
+    }
+
+    /**
      * For a SQLite file, checks that its folder exists: sqlite-jdbc would only say "path to '...' does not
      * exist" at the first connection, which reads like a server problem. Other URLs pass.
      */
@@ -86,10 +95,10 @@ public final class EngineUrl {
         if (memory || !jdbcUrl.startsWith("jdbc:sqlite:")) {
             return;
         }
-        java.nio.file.Path folder = java.nio.file.Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).toAbsolutePath().getParent();
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        java.nio.file.Path folder = java.nio.file.Path.of(file).toAbsolutePath().getParent();
         if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
-            throw new ConfigurationException("The folder of the SQLite file " + jdbcUrl.substring("jdbc:sqlite:".length())
-                    + " does not exist: " + folder + ". To fix this, create the folder, or correct the path "
+            throw new ConfigurationException("The folder of the SQLite file " + file + " does not exist: " + folder + ". To fix this, create the folder, or correct the path "
                     + "(sqlite:///relative.db is relative to the working directory, sqlite:////absolute.db is absolute).");
         }
     }
@@ -116,7 +125,7 @@ public final class EngineUrl {
     }
 
     private static EngineUrl h2(String rest) {
-        java.util.regex.Matcher kind = java.util.regex.Pattern.compile("^([A-Za-z]{2,}):").matcher(rest);
+        java.util.regex.Matcher kind = H2_KIND.matcher(rest);
         if (kind.find() && !H2_KINDS.contains(kind.group(1).toLowerCase(Locale.ROOT))) {
             throw new ConfigurationException("H2 URL 'h2:" + rest + "' names an unknown kind of database '" + kind.group(1)
                     + ":'. To fix this, use h2:mem:name (in memory), h2:file:path, or h2:tcp://host/path.");
@@ -128,8 +137,8 @@ public final class EngineUrl {
 
     /** The prefixes H2 gives a meaning to before the database name (others would be read as a file name). */
     private static final java.util.Set<String> H2_KINDS = java.util.Set.of("mem", "file", "tcp", "ssl", "zip", "nio",
-            "nioMapped", "split", "memFS", "memLZF", "async", "retry").stream()
-            .map(kind -> kind.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            "niomapped", "split", "memfs", "memlzf", "async", "retry");
+    private static final java.util.regex.Pattern H2_KIND = java.util.regex.Pattern.compile("^([A-Za-z]{2,}):");
 
     private static EngineUrl server(String url, int colon, String dialectName, String jdbcScheme, int defaultPort) {
         String rest = url.substring(colon + 1);

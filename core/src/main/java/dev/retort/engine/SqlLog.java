@@ -14,6 +14,8 @@ public final class SqlLog {
 
     /** Longest string value logged whole; the proxy's log uses the same default. */
     static final int MAX_VALUE_LENGTH = 1000;
+    /** A line stops listing values past this length (the proxy's default statement length): IN lists can be long. */
+    static final int MAX_LINE_LENGTH = 8192;
 
     private final Level level;
     private final boolean bindParameters;
@@ -46,6 +48,10 @@ public final class SqlLog {
         if (bindParameters && !parameters.isEmpty()) {
             line.append("  [");
             for (int i = 0; i < parameters.size(); i++) {
+                if (line.length() > MAX_LINE_LENGTH) {
+                    line.append(i == 0 ? "... " : ", ... ").append(parameters.size() - i).append(" more values");
+                    break;
+                }
                 line.append(i == 0 ? "" : ", ");
                 appendValue(line, parameters.get(i));
             }

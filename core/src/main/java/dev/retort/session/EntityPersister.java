@@ -334,6 +334,19 @@ public final class EntityPersister {
         return values;
     }
 
+    /**
+     * The first field from {@code from} on whose value differs from {@code snapshot}'s, or -1: the dirty
+     * check of flushes and streams, compared in place so that an unchanged object allocates nothing.
+     */
+    int nextChanged(Object instance, Object[] snapshot, int from) {
+        for (int i = from; i < attributes.length; i++) {
+            if (attributes[i].differs(attributes[i].get(instance), snapshot[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A snapshot of field values: arrays copied so that changes made in place are noticed. */
     Object[] snapshotOf(Object[] values) {
         if (!hasArrays) {

@@ -123,19 +123,13 @@ final class Flush {
 
     private static void collectChange(EntityEntry entry, Map<EntityPersister, Map<BitSet, List<Change>>> updates) {
         EntityPersister persister = entry.persister;
-        int count = persister.attributeCount();
-        BitSet changed = null;
-        // Fields are compared in place: the common case, an unchanged object, allocates nothing.
-        for (int i = 0; i < count; i++) {
-            if (persister.attribute(i).differs(persister.attribute(i).get(entry.instance), entry.snapshot[i])) {
-                if (changed == null) {
-                    changed = new BitSet(count);
-                }
-                changed.set(i);
-            }
-        }
-        if (changed == null) {
+        int first = persister.nextChanged(entry.instance, entry.snapshot, 0);
+        if (first < 0) {
             return;
+        }
+        BitSet changed = new BitSet(persister.attributeCount());
+        for (int i = first; i >= 0; i = persister.nextChanged(entry.instance, entry.snapshot, i + 1)) {
+            changed.set(i);
         }
         Object[] values = persister.read(entry.instance);
         if (changed.get(0)) {

@@ -269,16 +269,13 @@ final class PolymorphicLoader {
                         + "entity with @DiscriminatorValue(\"" + value + "\") (or that entity name) in Metadata.of(...) "
                         + "beside " + hierarchy.root().entityName() + ".");
             }
-        } else if (hierarchy.discriminator().isPresent() && part.members().contains(byDiscriminator.get(resultSet.getString(1)))) {
-            member = byDiscriminator.get(resultSet.getString(1));
         } else {
+            member = namedByDiscriminator(resultSet, part);
             // JOINED without a discriminator (or with a value this query does not read): the deepest table with the row.
-            member = part.members().get(0);
-            for (int i = part.members().size() - 1; i > 0; i--) {
+            for (int i = part.members().size() - 1; member == null; i--) {
                 Member candidate = part.members().get(i);
-                if (candidate.keyColumn() > 0 && resultSet.getObject(candidate.keyColumn()) != null) {
+                if (i == 0 || candidate.keyColumn() > 0 && resultSet.getObject(candidate.keyColumn()) != null) {
                     member = candidate;
-                    break;
                 }
             }
         }
@@ -290,6 +287,15 @@ final class PolymorphicLoader {
                     + "the row belongs to in Metadata.of(...), or make " + member.persister().entityName() + " concrete.");
         }
         return member;
+    }
+
+    /** The member a JOINED root's discriminator names for the row under the cursor, when it has one of this part; else null. */
+    private Member namedByDiscriminator(ResultSet resultSet, Part part) throws SQLException {
+        if (hierarchy.discriminator().isEmpty()) {
+            return null;
+        }
+        Member named = byDiscriminator.get(resultSet.getString(1));
+        return part.members().contains(named) ? named : null;
     }
 
     private String describeMembers() {

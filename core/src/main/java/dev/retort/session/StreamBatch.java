@@ -47,11 +47,12 @@ final class StreamBatch {
     /** The changed or deleted entries and the batch's entries they reach; usually none, and then nothing is allocated. */
     private Set<EntityEntry> kept() {
         Set<EntityEntry> kept = null;
-        ArrayDeque<EntityEntry> work = new ArrayDeque<>();
+        ArrayDeque<EntityEntry> work = null;
         for (EntityEntry entry : loaded) {
             if (changed(entry)) {
                 if (kept == null) {
                     kept = Collections.newSetFromMap(new IdentityHashMap<>());
+                    work = new ArrayDeque<>();
                 }
                 kept.add(entry);
                 work.add(entry);
@@ -83,10 +84,8 @@ final class StreamBatch {
             return false;
         }
         EntityPersister persister = entry.persister;
-        for (int i = 0; i < persister.attributeCount(); i++) {
-            if (persister.attribute(i).differs(persister.attribute(i).get(entry.instance), entry.snapshot[i])) {
-                return true;
-            }
+        if (persister.nextChanged(entry.instance, entry.snapshot, 0) >= 0) {
+            return true;
         }
         List<RelationshipModel> collections = persister.collections();
         for (int c = 0; c < collections.size(); c++) {

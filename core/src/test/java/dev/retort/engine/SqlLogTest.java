@@ -56,6 +56,22 @@ class SqlLogTest {
     }
 
     @Test
+    void aLongListOfValuesStopsNearTheLineLimit() {
+        List<Long> ids = new ArrayList<>();
+        for (long id = 0; id < 100_000; id++) {
+            ids.add(id);
+        }
+        new SqlLog(true).statement("SELECT id FROM users WHERE id IN (?, ...)", ids, 1, false);
+
+        assertThat(lines).hasSize(1);
+        String line = lines.get(0);
+        assertThat(line.length()).isBetween(SqlLog.MAX_LINE_LENGTH, SqlLog.MAX_LINE_LENGTH + 100);
+        int listed = line.substring(line.indexOf("  [") + 3, line.lastIndexOf(", ... ")).split(", ").length;
+        assertThat(line).startsWith("INFO SELECT id FROM users WHERE id IN (?, ...)  [0, 1, 2, ")
+                .endsWith(", ... " + (100_000 - listed) + " more values]");
+    }
+
+    @Test
     void statementsShowTheirValuesAndHowManyRowsWent() {
         SqlLog log = new SqlLog(true);
         log.statement("UPDATE users SET photo = ? WHERE id = ?", List.of(new byte[3], 7L), 1, false);

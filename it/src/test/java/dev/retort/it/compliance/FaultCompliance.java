@@ -92,6 +92,23 @@ abstract class FaultCompliance extends DatabaseTest {
         }
     }
 
+    /** On the servers (which can sleep): a query's own timeout, zero included, replaces the engine's one second. */
+    @Test
+    void aQueryOwnTimeoutOverridesTheEnginesOnAStatementThatSleeps() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(database() == TestDatabase.POSTGRESQL || database() == TestDatabase.MARIADB,
+                "only the servers have a sleep function");
+        String sleep = database() == TestDatabase.POSTGRESQL ? "SELECT pg_sleep(1.5)" : "SELECT SLEEP(1.5)";
+        try (Engine timed = Engine.create(database().url(), Map.of("statement-timeout-seconds", 1, "pool-size", 2))) {
+            SessionFactory timedSessions = SessionFactory.of(timed, metadata);
+            try (Session session = timedSessions.open()) {
+                assertThat(session.sql(sleep).timeout(Duration.ZERO).rows()).hasSize(1);
+                assertThat(session.sql(sleep).timeout(Duration.ofSeconds(5)).rows()).hasSize(1);
+                assertThatThrownBy(() -> session.sql(sleep).rows()).isExactlyInstanceOf(QueryTimeoutException.class);
+                session.rollback();
+            }
+        }
+    }
+
     /** On the servers, a table lock held by another connection keeps a query waiting until its own timeout ends it. */
     @Test
     void aQueryWaitingForALockIsCancelledByItsTimeout() throws Exception {
