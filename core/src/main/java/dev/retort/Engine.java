@@ -32,7 +32,9 @@ import dev.retort.engine.SqlLog;
  * implies), {@code isolation-level} ({@link Isolation} name), {@code user}, {@code password},
  * {@code acquisition-timeout-seconds} (default 30), {@code statement-batch-size} (rows per JDBC batch when a
  * flush writes many rows of one shape, default 1000), {@code statement-timeout-seconds} (every statement is
- * cancelled after that long, default none), and the pool's health options (durations such as {@code 30s},
+ * cancelled after that long, default none), {@code expire-on-commit} (default {@code true}: sessions expire their
+ * objects when they commit or roll back, as SQLAlchemy's; {@code false} keeps them as they are, see
+ * {@link SessionFactory#withExpireOnCommit}), and the pool's health options (durations such as {@code 30s},
  * {@code 500ms}, {@code 10m}; {@code 0} turns one off):
  * {@code pool.validation-interval}, {@code pool.validate-idle-after}, {@code pool.max-lifetime},
  * {@code pool.idle-timeout}, {@code pool.leak-detection}.
@@ -45,7 +47,7 @@ import dev.retort.engine.SqlLog;
 public final class Engine implements AutoCloseable {
     private static final List<String> OPTIONS = List.of("echo", "log-bind-parameters", "pool-size", "dialect",
             "isolation-level", "user", "password", "acquisition-timeout-seconds", "statement-batch-size",
-            "statement-timeout-seconds", PoolHealth.VALIDATION_INTERVAL, PoolHealth.VALIDATE_IDLE_AFTER,
+            "statement-timeout-seconds", "expire-on-commit", PoolHealth.VALIDATION_INTERVAL, PoolHealth.VALIDATE_IDLE_AFTER,
             PoolHealth.MAX_LIFETIME, PoolHealth.IDLE_TIMEOUT, PoolHealth.LEAK_DETECTION);
     /** Rows per JDBC batch unless configured otherwise. */
     public static final int DEFAULT_STATEMENT_BATCH_SIZE = 1000;
@@ -58,12 +60,15 @@ public final class Engine implements AutoCloseable {
     private final boolean ownsPool;
     private final int statementBatchSize;
     private final int statementTimeoutSeconds;
+    /** Whether sessions on this engine expire their objects at commit and rollback, unless their factory says otherwise. */
+    private final boolean expireOnCommit;
     /** The database runs in this process: a failure to open it is about its file, not a server. */
     private final boolean embedded;
     private volatile boolean closed;
 
     private Engine(DataSource dataSource, Dialect dialect, String location, SqlLog sqlLog, Isolation isolation,
-                   boolean ownsPool, int statementBatchSize, int statementTimeoutSeconds, boolean embedded) {
+                   boolean ownsPool, int statementBatchSize, int statementTimeoutSeconds, boolean embedded,
+                   boolean expireOnCommit) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.location = location;
@@ -73,6 +78,7 @@ public final class Engine implements AutoCloseable {
         this.statementBatchSize = statementBatchSize;
         this.statementTimeoutSeconds = statementTimeoutSeconds;
         this.embedded = embedded;
+        this.expireOnCommit = expireOnCommit;
     }
 
     /** An engine for a URL such as {@code sqlite:///example.db}, with default options. */
@@ -125,7 +131,8 @@ public final class Engine implements AutoCloseable {
         }
         return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo")),
                         !"false".equalsIgnoreCase(settings.getOrDefault("log-bind-parameters", "true"))),
-                isolation, true, batchSize, statementTimeout, parsed.isEmbedded());
+                isolation, true, batchSize, statementTimeout, parsed.isEmbedded(),
+                booleanOption(settings, "expire-on-commit", true));
     }
 
     /** An engine over the application's own pool; {@link #close()} leaves that pool open. */
@@ -157,7 +164,7 @@ public final class Engine implements AutoCloseable {
                     + statementBatchSize + ".");
         }
         return new Engine(dataSource, dialect, location, new SqlLog(echo, logBindParameters), null, false,
-                statementBatchSize, 0, false);
+                statementBatchSize, 0, false, true);
     }
 
     public Dialect dialect() {
@@ -181,6 +188,11 @@ public final class Engine implements AutoCloseable {
     /** Seconds after which every statement is cancelled ({@code statement-timeout-seconds}); 0 for no limit. */
     public int statementTimeoutSeconds() {
         return statementTimeoutSeconds;
+    }
+
+    /** Whether sessions expire their objects at commit and rollback by default ({@code expire-on-commit}, default true). */
+    public boolean expireOnCommit() {
+        return expireOnCommit;
     }
 
     /** The engine's SQL log (internal to Retort's layers). */
@@ -285,6 +297,17 @@ public final class Engine implements AutoCloseable {
             settings.put(key, String.valueOf(value));
         });
         return settings;
+    }
+
+    private static boolean booleanOption(Map<String, String> settings, String key, boolean defaultValue) {
+        String value = settings.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.trim().equalsIgnoreCase("true") || value.trim().equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value.trim());
+        }
+        throw new ConfigurationException("Engine option " + key + " must be true or false, not '" + value + "'.");
     }
 
     private static int intOption(Map<String, String> settings, String key, int defaultValue) {

@@ -69,6 +69,14 @@ public final class Metadata {
                 .orElseThrow(() -> new MappingException("Relationship " + relationship + " refers to "
                         + relationship.target().getName() + ", which is not in this Metadata. To fix this, list it too: "
                         + "Metadata.of(..., " + relationship.target().getSimpleName() + ".class)."));
+        for (RelationshipModel.OrderKey key : relationship.orderKeys()) {
+            if (target.attribute(key.attribute()).isEmpty()) {
+                throw new MappingException("@OrderBy(\"" + relationship.orderBy() + "\") of " + relationship + " names '"
+                        + key.attribute() + "', which " + target.entityName() + " does not have. Its attributes are: "
+                        + target.attributeNames() + ". To fix this, use attribute names (Java field names) of "
+                        + target.entityName() + ".");
+            }
+        }
         if (relationship.owning()) {
             return;
         }

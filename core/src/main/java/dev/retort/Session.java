@@ -38,19 +38,28 @@ public interface Session extends AutoCloseable {
     /** Writes pending inserts, updates (changed columns only) and deletes to the database. */
     void flush();
 
-    /** Flushes and commits the current transaction; objects stay in the session with their state. */
+    /**
+     * Flushes and commits the current transaction. Objects stay in the session and are expired (unless the
+     * factory turned that off): the next load of each row refills its object with the database's state.
+     */
     void commit();
 
     /**
      * Rolls back the current transaction. Objects that were pending or inserted in it leave the session;
-     * persistent objects get back the state the database has (unflushed changes are discarded).
+     * persistent objects get back the state the database has (unflushed changes are discarded), and are
+     * expired as after a commit.
      */
     void rollback();
 
     /** Reloads the object's state from the database now, discarding its changes. */
     void refresh(Object entity);
 
-    /** Marks the object's state as stale: it is reloaded (its fields overwritten) the next time the session loads its row. */
+    /**
+     * Marks the object's state as stale: its unflushed changes are discarded (its fields get back the state
+     * last read or written), and the next time the session loads its row the fields are refilled from it,
+     * except those the code changed after this call. Commit and rollback expire every object unless the
+     * factory turned that off ({@link dev.retort.SessionFactory#withExpireOnCommit}).
+     */
     void expire(Object entity);
 
     /** Removes the object from the session without touching the database; its changes are not flushed. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.retort.session.JoinedSession;
 import dev.retort.session.SessionContext;
 import dev.retort.session.SessionImpl;
 import dev.retort.session.TransactionMode;
@@ -37,6 +38,16 @@ public final class SessionFactory {
         return new SessionFactory(engine, metadata, context.withLazyLoadGuard(guard));
     }
 
+    /**
+     * A factory like this one (sharing its compiled statements) whose sessions expire their objects when
+     * they commit or roll back ({@code true}, the default, as SQLAlchemy's {@code expire_on_commit}), or keep
+     * them as they are ({@code false}: objects still held show what they had at commit, and {@code get}
+     * answers from the session without a query). The engine option {@code expire-on-commit} sets the default.
+     */
+    public SessionFactory withExpireOnCommit(boolean expire) {
+        return new SessionFactory(engine, metadata, context.withExpireOnCommit(expire));
+    }
+
     /** A new session; it takes a connection from the engine's pool when its first transaction begins. */
     public Session open() {
         return new SessionImpl(context, null);
@@ -52,7 +63,7 @@ public final class SessionFactory {
      * {@code dev.retort.jta}): its connections must be enlisted by the pool, it flushes when told and never
      * commits; {@code markRollbackOnly} is called when a flush fails.
      */
-    public Session openJoined(Runnable markRollbackOnly) {
+    public JoinedSession openJoined(Runnable markRollbackOnly) {
         return new SessionImpl(context, null, TransactionMode.joined(markRollbackOnly));
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EngineTest {
 
     private static final String VALID_OPTIONS = "echo, log-bind-parameters, pool-size, dialect, isolation-level, user, password, "
-            + "acquisition-timeout-seconds, statement-batch-size, statement-timeout-seconds, pool.validation-interval, "
+            + "acquisition-timeout-seconds, statement-batch-size, statement-timeout-seconds, expire-on-commit, pool.validation-interval, "
             + "pool.validate-idle-after, pool.max-lifetime, pool.idle-timeout, pool.leak-detection";
 
     @Test
@@ -60,6 +60,18 @@ class EngineTest {
                 .hasMessage("Unknown isolation-level 'snapshot'. Valid levels: [READ_UNCOMMITTED, READ_COMMITTED, "
                         + "REPEATABLE_READ, SERIALIZABLE].");
         assertThat(agroalThreads()).isSubsetOf(before);
+    }
+
+    @Test
+    void expireOnCommitIsOnUnlessTurnedOff() {
+        try (Engine byDefault = Engine.create("h2:mem:engine_expire_default");
+             Engine off = Engine.create("h2:mem:engine_expire_off", Map.of("expire-on-commit", "FALSE"))) {
+            assertThat(byDefault.expireOnCommit()).isTrue();
+            assertThat(off.expireOnCommit()).isFalse();
+        }
+        assertThatThrownBy(() -> Engine.create("h2:mem:engine_expire_bad", Map.of("expire-on-commit", "no")))
+                .isExactlyInstanceOf(ConfigurationException.class)
+                .hasMessage("Engine option expire-on-commit must be true or false, not 'no'.");
     }
 
     @Test

@@ -66,6 +66,30 @@ class RelationshipMetadataTest {
         @OneToOne Writer writer;
     }
 
+    @Entity
+    static class Bookcase {
+        @Id Long id;
+        @OneToMany(mappedBy = "shelf") @jakarta.persistence.OrderBy("title DESC, pages") List<Volume> volumes;
+    }
+
+    @Entity
+    static class Volume {
+        @Id Long id;
+        String title;
+        @ManyToOne Bookcase shelf;
+    }
+
+    @Test
+    void orderByIsReadOnceAndItsNamesCheckedByMetadata() {
+        RelationshipModel volumes = EntityMappings.of(Bookcase.class).relationship("volumes").orElseThrow();
+        assertThat(volumes.orderKeys()).containsExactly(new RelationshipModel.OrderKey("title", true),
+                new RelationshipModel.OrderKey("pages", false));
+        assertThatThrownBy(() -> Metadata.of(Bookcase.class, Volume.class))
+                .isExactlyInstanceOf(MappingException.class)
+                .hasMessage("@OrderBy(\"title DESC, pages\") of Bookcase.volumes names 'pages', which Volume does not have. "
+                        + "Its attributes are: id, title, shelf. To fix this, use attribute names (Java field names) of Volume.");
+    }
+
     @Test
     void defaultsFollowJakartaPersistence() {
         var story = EntityMappings.of(Story.class);

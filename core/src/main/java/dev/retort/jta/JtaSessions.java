@@ -6,7 +6,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import dev.retort.Session;
 import dev.retort.SessionFactory;
-import dev.retort.session.SessionImpl;
+import dev.retort.session.JoinedSession;
 
 /**
  * Binds sessions to JTA transactions, for every container (CDI on Weld or an application server,
@@ -39,7 +39,7 @@ public final class JtaSessions {
         }
         Session session = (Session) registry.getResource(resourceKey);
         if (session == null) {
-            SessionImpl joined = (SessionImpl) factory.openJoined(registry::setRollbackOnly);
+            JoinedSession joined = factory.openJoined(registry::setRollbackOnly);
             registry.putResource(resourceKey, joined);
             registry.registerInterposedSynchronization(new Synchronization() {
                 @Override

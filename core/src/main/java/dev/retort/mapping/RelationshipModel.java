@@ -42,6 +42,10 @@ public final class RelationshipModel {
     public record Cascades(boolean persist, boolean merge, boolean remove, boolean orphanRemoval) {
     }
 
+    /** One key of an {@code @OrderBy}: an attribute of the target and its direction. */
+    public record OrderKey(String attribute, boolean descending) {
+    }
+
     private final Class<?> owner;
     private final Field field;
     private final Kind kind;
@@ -51,6 +55,7 @@ public final class RelationshipModel {
     private final Cascades cascades;
     private final boolean eager;
     private final String orderBy;
+    private final List<OrderKey> orderKeys;
     private final AttributeModel joinColumn;
     private final JoinTable joinTable;
 
@@ -65,6 +70,7 @@ public final class RelationshipModel {
         this.cascades = cascades;
         this.eager = eager;
         this.orderBy = orderBy;
+        this.orderKeys = orderKeys(orderBy);
         this.joinColumn = joinColumn;
         this.joinTable = joinTable;
     }
@@ -118,6 +124,22 @@ public final class RelationshipModel {
     /** The {@code @OrderBy} text (attribute names of the target, optionally ASC/DESC), or empty. */
     public String orderBy() {
         return orderBy;
+    }
+
+    /** The {@code @OrderBy} keys in order, read once; empty without one. {@code Metadata.of} checks the names. */
+    public List<OrderKey> orderKeys() {
+        return orderKeys;
+    }
+
+    private static List<OrderKey> orderKeys(String orderBy) {
+        List<OrderKey> keys = new java.util.ArrayList<>();
+        if (!orderBy.isEmpty()) {
+            for (String part : orderBy.split(",")) {
+                String[] words = part.trim().split("\\s+");
+                keys.add(new OrderKey(words[0], words.length > 1 && words[1].equalsIgnoreCase("DESC")));
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /** The foreign-key attribute of an owning to-one side, else null. */

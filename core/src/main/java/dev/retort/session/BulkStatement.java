@@ -129,11 +129,7 @@ final class BulkStatement<T> implements UpdateQuery<T>, DeleteQuery<T> {
     }
 
     private void expireLoaded() {
-        for (EntityEntry entry : session.entries.values()) {
-            if (persister.entityType().isAssignableFrom(entry.persister.entityType()) && entry.status == EntityEntry.Status.PERSISTENT) {
-                entry.expired = true;
-            }
-        }
+        session.objects.expireEvery(persister.entityType());
     }
 
     private String verb() {

@@ -41,6 +41,14 @@ final class CollectionLoading {
         loaded = true;
     }
 
+    /** Forgets loaded elements, so the next use loads them again (an expired owner); a raise collection stays as it is. */
+    void unload() {
+        if (loaded && !raise) {
+            elements.clear();
+            loaded = false;
+        }
+    }
+
     /** The elements when loaded; else says which relationship is not (toString() must not load). */
     String describe() {
         return loaded ? elements.toString() : "[not loaded: " + relationship + "]";

@@ -22,6 +22,10 @@ final class EntityEntry {
     Object id;
     Status status;
     Object[] snapshot;
+    /**
+     * The database may hold another state (set at commit, rollback, bulk writes, {@code expire}): the next
+     * load of the row refills the object, keeping fields the code changed since the snapshot.
+     */
     boolean expired;
     /** Loaded by a {@code readOnly()} query: no snapshot, never dirty-checked or flushed. */
     boolean readOnly;
@@ -41,6 +45,22 @@ final class EntityEntry {
         this.id = id;
         this.status = status;
         this.snapshot = snapshot;
+    }
+
+    /**
+     * Whether flushes compare this object with its snapshot: it has a row and a known state, which
+     * excludes objects read by {@code readOnly()} queries and lazy stand-ins never loaded. Expired objects
+     * are compared too, so a change made after a commit is written.
+     */
+    boolean tracked() {
+        return status == Status.PERSISTENT && snapshot != null;
+    }
+
+    /** Puts the snapshot (the database's state as last known) back into the object's fields, discarding changes. */
+    void restore() {
+        if (snapshot != null) {
+            persister.write(instance, persister.snapshotOf(snapshot));
+        }
     }
 
     EntityKey key() {

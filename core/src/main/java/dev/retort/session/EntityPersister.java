@@ -365,6 +365,18 @@ public final class EntityPersister {
         }
     }
 
+    /**
+     * Writes a row into an expired object: a field the code changed since {@code snapshot} keeps the
+     * code's value, every other field takes the row's.
+     */
+    void refill(Object entity, Object[] snapshot, Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!attributes[i].differs(attributes[i].get(entity), snapshot[i])) {
+                attributes[i].set(entity, values[i]);
+            }
+        }
+    }
+
     /** Field values to stored values; {@code expectedVersion} fills the version-check slot. */
     Object[] toStored(Object[] values, Object expectedVersion) {
         Object[] row = new Object[attributes.length + 1];

@@ -54,13 +54,13 @@ final class Flush {
         Map<EntityPersister, List<EntityEntry>> inserts = new LinkedHashMap<>();
         Map<EntityPersister, Map<BitSet, List<Change>>> updates = new LinkedHashMap<>();
         Map<EntityPersister, List<EntityEntry>> deletes = new LinkedHashMap<>();
-        for (EntityEntry entry : session.pending) {
+        for (EntityEntry entry : session.objects.pending()) {
             inserts.computeIfAbsent(entry.persister, key -> new ArrayList<>()).add(entry);
         }
-        for (EntityEntry entry : session.entries.values()) {
+        for (EntityEntry entry : session.objects.entries()) {
             if (entry.status == EntityEntry.Status.DELETED) {
                 deletes.computeIfAbsent(entry.persister, key -> new ArrayList<>()).add(entry);
-            } else if (entry.status == EntityEntry.Status.PERSISTENT && !entry.expired && !entry.readOnly) {
+            } else if (entry.tracked()) {
                 collectChange(entry, updates);
             }
         }
@@ -107,9 +107,9 @@ final class Flush {
         } catch (RetortException e) {
             throw session.failed(frame, e);
         }
-        session.pending.clear();
+        session.objects.insertsDone();
         if (relationships) {
-            Relations.remember(session.entries);
+            Relations.remember(session.objects.entries());
             Relations.forgetRemoved(deleted, context);
         }
     }
@@ -229,7 +229,7 @@ final class Flush {
                 continue;
             }
             // Relations.prepare has added every related object to the session (by cascade) or refused the flush.
-            EntityEntry targetEntry = session.entries.get(target);
+            EntityEntry targetEntry = session.objects.entryOf(target);
             if (targetEntry.status == EntityEntry.Status.PENDING) {
                 if (!persister.attribute(index).column().nullable()) {
                     throw new InvalidRequestException("Cannot insert " + entry.describe() + ": " + persister.referenceOf(index)
@@ -330,10 +330,7 @@ final class Flush {
     }
 
     private void becamePersistent(EntityEntry entry, Object[] values) {
-        entry.id = values[0];
-        entry.status = EntityEntry.Status.PERSISTENT;
-        entry.snapshot = entry.persister.snapshotOf(values);
-        session.identityMap.put(entry.key(), entry);
+        session.objects.inserted(entry, values);
     }
 
     // ---- UPDATE and DELETE --------------------------------------------------------------------------
@@ -374,11 +371,7 @@ final class Flush {
             Object expected = version >= 0 ? entry.snapshot[version] : null;
             writes.add(new Write(entry, entry.snapshot, persister.toStored(entry.snapshot, expected), expected));
         }
-        java.util.function.Consumer<Write> written = write -> {
-            write.entry().status = EntityEntry.Status.REMOVED;
-            session.identityMap.remove(write.entry().key());
-            session.entries.remove(write.entry().instance);
-        };
+        java.util.function.Consumer<Write> written = write -> session.objects.removed(write.entry());
         for (CompiledStatement compiled : persister.deletes()) {
             execute(connection, persister, compiled, "DELETE", writes, written);
         }

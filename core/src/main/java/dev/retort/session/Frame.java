@@ -13,6 +13,19 @@ import java.util.Map;
 final class Frame {
     /** An entry's state before the frame first changed it. */
     record Undo(EntityEntry.Status status, Object[] snapshot, Object id, Object idField, Object versionField) {
+        /** Puts the entry's status, snapshot and id back; a pending one also gets its id and version fields back. */
+        void applyTo(EntityEntry entry) {
+            entry.status = status;
+            entry.snapshot = snapshot;
+            entry.id = id;
+            if (status == EntityEntry.Status.PENDING) {
+                entry.persister.attribute(0).set(entry.instance, idField);
+                int version = entry.persister.versionIndex();
+                if (version >= 0) {
+                    entry.persister.attribute(version).set(entry.instance, versionField);
+                }
+            }
+        }
     }
 
     final Savepoint savepoint;
@@ -40,30 +53,12 @@ final class Frame {
     }
 
     /**
-     * Puts every entry this frame changed back as it was when the frame began, in the session's maps too.
-     * Entries put back to PENDING are left for the reset that follows every rollback, which expunges them.
+     * Hands {@code restore} each entry this frame changed with its state before the frame, then forgets
+     * them (the persistence context puts them back, in its maps too). Entries put back to PENDING are left
+     * for the reset that follows every rollback, which expunges them.
      */
-    void undo(Map<EntityKey, EntityEntry> identityMap, Map<Object, EntityEntry> entries) {
-        for (Map.Entry<EntityEntry, Undo> record : undo.entrySet()) {
-            EntityEntry entry = record.getKey();
-            Undo before = record.getValue();
-            if (entry.id != null && identityMap.get(entry.key()) == entry) {
-                identityMap.remove(entry.key());
-            }
-            entry.status = before.status();
-            entry.snapshot = before.snapshot();
-            entry.id = before.id();
-            if (before.status() == EntityEntry.Status.PENDING) {
-                entry.persister.attribute(0).set(entry.instance, before.idField());
-                int version = entry.persister.versionIndex();
-                if (version >= 0) {
-                    entry.persister.attribute(version).set(entry.instance, before.versionField());
-                }
-            } else {
-                identityMap.put(entry.key(), entry);
-            }
-            entries.put(entry.instance, entry);
-        }
+    void undo(java.util.function.BiConsumer<EntityEntry, Undo> restore) {
+        undo.forEach(restore);
         undo.clear();
     }
 

@@ -52,13 +52,13 @@ final class Loader {
             throw new InvalidRequestException("session.get(" + persister.entityName() + ", null): an id is required. "
                     + "To fix this, pass the primary key value.");
         }
-        EntityEntry entry = session.identityMap.get(new EntityKey(persister.keyType(), key));
+        EntityEntry entry = session.objects.byKey(new EntityKey(persister.keyType(), key));
         if (entry != null && !entry.expired) {
             // Under inheritance the id may be another subclass's: get(Cat.class, id) of a Dog is null.
             return entry.status == EntityEntry.Status.DELETED || !entityType.isInstance(entry.instance) ? null
                     : entityType.cast(entry.instance);
         }
-        if (!session.pending.isEmpty()) {
+        if (session.objects.hasPending()) {
             // A pending object may carry this id; changes to loaded objects cannot make the row appear.
             session.flush();
         }
@@ -81,10 +81,11 @@ final class Loader {
     /** Reloads a persistent entry's row now, overwriting its fields and snapshot. */
     void reload(EntityEntry entry) {
         EntityPersister persister = entry.persister;
+        entry.restore();
         entry.expired = true;
         List<Object> found = selectById(persister, entry.id);
         if (found.isEmpty()) {
-            session.detach(entry);
+            session.objects.detach(entry);
             throw new InvalidRequestException("Cannot refresh " + entry.describe() + ": its row no longer exists (another "
                     + "transaction deleted it). It has been removed from the session.");
         }
@@ -169,7 +170,7 @@ final class Loader {
         List<Object[]> freshValues = new ArrayList<>();
         for (Object[] values : rows) {
             EntityKey key = new EntityKey(persister.keyType(), values[0]);
-            EntityEntry entry = session.identityMap.get(key);
+            EntityEntry entry = session.objects.byKey(key);
             if (entry != null && !entry.expired) {
                 instances.add(entry.instance);
                 continue;
@@ -192,33 +193,55 @@ final class Loader {
         for (int i = 0; i < fresh.size(); i++) {
             EntityEntry entry = fresh.get(i);
             Object[] values = freshValues.get(i);
-            persister.write(entry.instance, values);
-            entry.snapshot = plan.readOnly() ? null : persister.snapshotOf(values);
-            entry.readOnly = plan.readOnly();
+            boolean refill = entry.snapshot != null;
+            if (refill) {
+                // An expired object the session tracks: what the code changed since stays, and stays tracked.
+                persister.refill(entry.instance, entry.snapshot, values);
+            } else {
+                persister.write(entry.instance, values);
+            }
+            boolean readOnly = plan.readOnly() && !refill;
+            entry.snapshot = readOnly ? null : persister.snapshotOf(values);
+            entry.readOnly = readOnly;
             entry.expired = false;
             entry.loading = false;
             if (entry.standIn != null) {
                 entry.standIn.markLoaded();
             }
-            setUpCollections(entry, plan);
+            setUpCollections(entry, plan, refill);
         }
         loadRelated(persister, instances, plan, filledByCaller);
         return instances;
     }
 
-    /** Puts an unloaded collection of Retort's in each to-many field of a freshly loaded object. */
+    /**
+     * Puts an unloaded collection of Retort's in each to-many field of a freshly loaded object. When
+     * {@code refill}ing an expired object, a collection the code changed since the last flush is kept (the
+     * next flush writes the change); the others load again on first use.
+     */
     @SuppressWarnings("unchecked")
-    private void setUpCollections(EntityEntry entry, LoadPlan plan) {
+    private void setUpCollections(EntityEntry entry, LoadPlan plan, boolean refill) {
         List<RelationshipModel> collections = entry.persister.collections();
         if (collections.isEmpty()) {
             return;
         }
+        List<Object>[] before = entry.collections;
         entry.collections = new List[collections.size()];
-        for (RelationshipModel relationship : collections) {
+        for (int c = 0; c < collections.size(); c++) {
+            RelationshipModel relationship = collections.get(c);
+            if (refill && before != null && before[c] != null && changedSince(relationship.get(entry.instance), before[c])) {
+                entry.collections[c] = before[c];
+                continue;
+            }
             boolean raise = plan.strategy(relationship) == Load.Strategy.RAISE;
             relationship.set(entry.instance, relationship.isSet() ? new PersistentSet(session, entry.instance, relationship, raise)
                     : new PersistentList(session, entry.instance, relationship, raise));
         }
+    }
+
+    private static boolean changedSince(Object collection, List<Object> flushed) {
+        return !(collection instanceof LazyCollection lazy && !lazy.loaded())
+                && !Relations.sameElements(flushed, RelationshipModel.elements(collection));
     }
 
     /** Loads what the plan says to load now: select-in collections and inverse one-to-ones. */
@@ -260,7 +283,7 @@ final class Loader {
         if (relationship.get(owner) instanceof LazyCollection collection) {
             collection.fill(elements);
         }
-        EntityEntry entry = session.entries.get(owner);
+        EntityEntry entry = session.objects.entryOf(owner);
         if (entry != null && entry.collections != null) {
             entry.collections[entry.persister.collections().indexOf(relationship)] = new ArrayList<>(elements);
         }
@@ -274,7 +297,7 @@ final class Loader {
             Set<Object> missing = new LinkedHashSet<>();
             for (Object[] values : rows) {
                 Object id = values[index];
-                if (id != null && !session.identityMap.containsKey(new EntityKey(target.keyType(), id))) {
+                if (id != null && !session.objects.holdsKey(new EntityKey(target.keyType(), id))) {
                     missing.add(id);
                 }
             }
@@ -294,7 +317,7 @@ final class Loader {
                 if (id == null) {
                     continue;
                 }
-                EntityEntry entry = session.identityMap.get(new EntityKey(target.keyType(), id));
+                EntityEntry entry = session.objects.byKey(new EntityKey(target.keyType(), id));
                 if (entry == null) {
                     throw new DatabaseException(persister.entityName() + "#" + values[0] + "." + relationship.name() + " refers to "
                             + target.entityName() + "#" + id + ", which does not exist. To fix this, add a foreign-key "
@@ -466,16 +489,10 @@ final class Loader {
     /** The relationship's {@code @OrderBy} (attribute names of the target, ASC/DESC), else the target's id. */
     static List<OrderItem> orderBy(RelationshipModel relationship, EntityPersister target, String table) {
         List<OrderItem> items = new ArrayList<>();
-        if (!relationship.orderBy().isEmpty()) {
-            for (String part : relationship.orderBy().split(",")) {
-                String[] words = part.trim().split("\\s+");
-                AttributeModel attribute = target.model().attribute(words[0]).orElseThrow(() -> new InvalidRequestException(
-                        "@OrderBy(\"" + relationship.orderBy() + "\") of " + relationship + " names '" + words[0] + "', which "
-                                + target.entityName() + " does not have. Its attributes are: " + target.model().attributeNames()
-                                + ". To fix this, use attribute names (Java field names) of " + target.entityName() + "."));
-                items.add(new OrderItem(new Expression.ColumnRef(table, attribute.column().name()),
-                        words.length > 1 && words[1].equalsIgnoreCase("DESC")));
-            }
+        for (RelationshipModel.OrderKey key : relationship.orderKeys()) {
+            // Metadata.of checked that the attribute exists.
+            AttributeModel attribute = target.model().attribute(key.attribute()).orElseThrow();
+            items.add(new OrderItem(new Expression.ColumnRef(table, attribute.column().name()), key.descending()));
         }
         Expression id = new Expression.ColumnRef(table, target.attribute(0).column().name());
         if (items.stream().noneMatch(item -> item.expression().equals(id))) {

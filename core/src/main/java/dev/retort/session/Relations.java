@@ -41,8 +41,8 @@ final class Relations {
     /** Runs the three steps; returns the join-table rows to write once the objects have their rows. */
     List<Link> prepare() {
         // New objects in the order they were added, so cascaded ones are inserted (and numbered) predictably.
-        work.addAll(session.pending);
-        for (EntityEntry entry : session.entries.values()) {
+        work.addAll(session.objects.pending());
+        for (EntityEntry entry : session.objects.entries()) {
             if (entry.status != EntityEntry.Status.PENDING) {
                 work.add(entry);
             }
@@ -50,7 +50,7 @@ final class Relations {
         for (int i = 0; i < work.size(); i++) {
             EntityEntry entry = work.get(i);
             if (entry.status == EntityEntry.Status.PENDING
-                    || entry.status == EntityEntry.Status.PERSISTENT && !entry.expired && !entry.readOnly) {
+                    || entry.tracked()) {
                 cascadeAndSync(entry);
             }
         }
@@ -149,7 +149,7 @@ final class Relations {
 
     /** The related object must be in the session: added by cascade, or an error. */
     private void require(EntityEntry entry, RelationshipModel relationship, Object target) {
-        EntityEntry targetEntry = session.entries.get(target);
+        EntityEntry targetEntry = session.objects.entryOf(target);
         if (targetEntry != null && targetEntry.status != EntityEntry.Status.REMOVED) {
             return;
         }
@@ -192,10 +192,10 @@ final class Relations {
     }
 
     /** After a successful flush: the collections as they are now become the snapshots to compare with next time. */
-    static void remember(Map<Object, EntityEntry> entries) {
-        for (EntityEntry entry : entries.values()) {
+    static void remember(java.util.Collection<EntityEntry> entries) {
+        for (EntityEntry entry : entries) {
             List<RelationshipModel> collections = entry.persister.collections();
-            if (collections.isEmpty() || entry.expired || entry.readOnly) {
+            if (collections.isEmpty() || entry.snapshot == null) {
                 continue;
             }
             if (entry.collections == null) {

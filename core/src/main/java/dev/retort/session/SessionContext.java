@@ -27,6 +27,7 @@ public final class SessionContext {
     private final Map<Statement, CompiledStatement> writes;
     private final LazyLoadGuard lazyLoadGuard;
     private final boolean hasRelationships;
+    private final boolean expireOnCommit;
     private final Map<Class<?>, PolymorphicLoader> polymorphicLoaders = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SessionContext(Engine engine, List<EntityModel> models) {
@@ -40,9 +41,10 @@ public final class SessionContext {
         this.writes = new java.util.concurrent.ConcurrentHashMap<>();
         this.lazyLoadGuard = LazyLoadGuard.DEFAULT;
         this.hasRelationships = models.stream().anyMatch(model -> !model.relationships().isEmpty());
+        this.expireOnCommit = engine.expireOnCommit();
     }
 
-    private SessionContext(SessionContext original, LazyLoadGuard guard) {
+    private SessionContext(SessionContext original, LazyLoadGuard guard, boolean expireOnCommit) {
         this.engine = original.engine;
         this.persisters.putAll(original.persisters);
         this.flushOrder = original.flushOrder;
@@ -50,6 +52,7 @@ public final class SessionContext {
         this.writes = original.writes;
         this.lazyLoadGuard = guard;
         this.hasRelationships = original.hasRelationships;
+        this.expireOnCommit = expireOnCommit;
     }
 
     /** Whether any entity has relationships (else flushes skip the relationship work). */
@@ -59,7 +62,17 @@ public final class SessionContext {
 
     /** This context with another N+1 guard; statements and persisters are shared. */
     public SessionContext withLazyLoadGuard(LazyLoadGuard guard) {
-        return new SessionContext(this, java.util.Objects.requireNonNull(guard, "guard"));
+        return new SessionContext(this, java.util.Objects.requireNonNull(guard, "guard"), expireOnCommit);
+    }
+
+    /** This context with sessions that do (or do not) expire their objects at commit and rollback. */
+    public SessionContext withExpireOnCommit(boolean expire) {
+        return new SessionContext(this, lazyLoadGuard, expire);
+    }
+
+    /** Whether sessions expire their objects at commit and rollback, so that the next load reads the database's state. */
+    boolean expireOnCommit() {
+        return expireOnCommit;
     }
 
     /**

@@ -37,13 +37,12 @@ import dev.retort.mapping.IdGeneration;
  * The {@link Session} implementation: identity map, entries and the stack of transaction frames. Writing
  * is delegated to {@link Flush}, reading to {@link Loader}. Not thread-safe.
  */
-public final class SessionImpl implements Session {
+public final class SessionImpl implements JoinedSession {
     private final SessionContext context;
     private final Isolation isolation;
     private final TransactionMode mode;
-    final Map<Object, EntityEntry> entries = new IdentityHashMap<>();
-    final Map<EntityKey, EntityEntry> identityMap = new HashMap<>();
-    final List<EntityEntry> pending = new ArrayList<>();
+    /** The session's objects and their states: the one owner of entries, identity map and pending list. */
+    final PersistenceContext objects = new PersistenceContext();
     private final TransactionStack transactions;
     private final Loader loader;
     private boolean closed;
@@ -112,7 +111,7 @@ public final class SessionImpl implements Session {
      * or loaded by another session: adding it would insert it again (IDENTITY) or collide with its own row.
      */
     private void refuseDetached(Object entity) {
-        if (entity == null || entries.containsKey(entity)) {
+        if (entity == null || objects.contains(entity)) {
             return;
         }
         EntityPersister persister = context.persister(entity.getClass());
@@ -134,11 +133,9 @@ public final class SessionImpl implements Session {
         if (entity == null) {
             throw new InvalidRequestException("session.add(null): there is no object to add. To fix this, pass an entity instance.");
         }
-        EntityEntry existing = entries.get(entity);
+        EntityEntry existing = objects.entryOf(entity);
         if (existing != null) {
-            if (existing.status == EntityEntry.Status.DELETED) {
-                existing.status = EntityEntry.Status.PERSISTENT;
-            }
+            objects.undelete(existing);
             return;
         }
         EntityPersister persister = context.persister(entity.getClass());
@@ -149,16 +146,14 @@ public final class SessionImpl implements Session {
         }
         Object idValue = Ids.assigned(id, id.get(entity));
         if (idValue != null) {
-            EntityEntry holder = identityMap.get(new EntityKey(persister.keyType(), idValue));
+            EntityEntry holder = objects.byKey(new EntityKey(persister.keyType(), idValue));
             if (holder != null) {
                 throw new InvalidRequestException("Cannot add this " + persister.entityName() + " with id " + idValue
                         + ": the session already holds another instance with that id (" + holder.describe() + "). "
                         + "To fix this, change that instance instead, or use session.merge(object) to copy this one's state onto it.");
             }
         }
-        EntityEntry entry = new EntityEntry(entity, persister, null, EntityEntry.Status.PENDING, null);
-        entries.put(entity, entry);
-        pending.add(entry);
+        objects.addPending(entity, persister);
     }
 
     @Override
@@ -202,7 +197,7 @@ public final class SessionImpl implements Session {
 
     /** Marks an object deleted (a pending one just leaves), and the objects its cascade-REMOVE relationships reach. */
     void deleteCascading(Object entity) {
-        EntityEntry entry = entries.get(entity);
+        EntityEntry entry = objects.entryOf(entity);
         if (entry == null || entry.status == EntityEntry.Status.DELETED || entry.status == EntityEntry.Status.REMOVED) {
             return;
         }
@@ -210,11 +205,7 @@ public final class SessionImpl implements Session {
             // Its row (the version to check, the relationships to cascade along) is needed to delete it.
             loader.loadStandIn(entry);
         }
-        if (entry.status == EntityEntry.Status.PENDING) {
-            detach(entry);
-        } else {
-            entry.status = EntityEntry.Status.DELETED;
-        }
+        objects.markDeleted(entry);
         for (dev.retort.mapping.RelationshipModel relationship : entry.persister.model().relationships()) {
             if (relationship.cascades().remove()) {
                 Object value = relationship.get(entity);
@@ -247,8 +238,7 @@ public final class SessionImpl implements Session {
 
     /** Puts a newly loaded object's entry in the maps, and in the batch of the stream loading it, if one is. */
     void enter(EntityKey key, EntityEntry entry) {
-        identityMap.put(key, entry);
-        entries.put(entry.instance, entry);
+        objects.enterLoaded(key, entry);
         if (loadingBatch != null) {
             loadingBatch.add(entry);
         }
@@ -263,8 +253,8 @@ public final class SessionImpl implements Session {
 
     /** Detaches a streamed object whose batch passed, unless the user already replaced or removed its entry. */
     void release(EntityEntry entry) {
-        if (entries.get(entry.instance) == entry) {
-            detach(entry);
+        if (objects.entryOf(entry.instance) == entry) {
+            objects.detach(entry);
         }
     }
 
@@ -276,7 +266,7 @@ public final class SessionImpl implements Session {
                     + "(Load.selectIn(" + relationship.owner().getSimpleName() + "_." + relationship.name() + ")), or drop "
                     + "the raise option.");
         }
-        if (closed || entries.get(entry.instance) != entry) {
+        if (closed || objects.entryOf(entry.instance) != entry) {
             throw new DetachedInstanceException("Cannot load " + described + ": its session is closed (or the object was "
                     + "removed from it), and it was never loaded. To fix this, load it with the query that reads the "
                     + relationship.owner().getSimpleName() + " objects: .options(Load.selectIn(" + relationship.owner()
@@ -284,7 +274,7 @@ public final class SessionImpl implements Session {
         }
         checkUsable();
         countLazyLoad(relationship);
-        if (!pending.isEmpty()) {
+        if (objects.hasPending()) {
             flush();
         }
         if (!loader.loadStandIn(entry)) {
@@ -297,27 +287,27 @@ public final class SessionImpl implements Session {
     /** Adds an object reached by a cascade-PERSIST relationship; returns its new entry. */
     EntityEntry cascadeAdd(Object entity) {
         addChecked(entity);
-        return entries.get(entity);
+        return objects.entryOf(entity);
     }
 
     /** Whether the object belongs to this open session (lazy loads are possible). */
     boolean holds(Object entity) {
-        EntityEntry entry = closed ? null : entries.get(entity);
+        EntityEntry entry = closed ? null : objects.entryOf(entity);
         return entry != null && entry.status != EntityEntry.Status.REMOVED;
     }
 
     /** "User#1" for messages about an object of this session (or one it held). */
     String describeObject(Object entity) {
-        EntityEntry entry = entries.get(entity);
+        EntityEntry entry = objects.entryOf(entity);
         return entry != null ? entry.describe() : describe(entity);
     }
 
     /** A lazy load of one object's collection (or inverse one-to-one), counted for the N+1 guard. */
     List<Object> loadLazily(Object owner, dev.retort.mapping.RelationshipModel relationship) {
         checkUsable();
-        EntityEntry entry = entries.get(owner);
+        EntityEntry entry = objects.entryOf(owner);
         countLazyLoad(relationship);
-        if (!pending.isEmpty()) {
+        if (objects.hasPending()) {
             flush();
         }
         List<Object> elements = loader.loadCollections(entry.persister, relationship, List.of(owner), LoadPlan.DEFAULT)
@@ -364,13 +354,16 @@ public final class SessionImpl implements Session {
     @Override
     public void expire(Object entity) {
         checkUsable();
-        requireAttached(entity, "expire").expired = true;
+        EntityEntry entry = requireAttached(entity, "expire");
+        // As SQLAlchemy's expire: changes not flushed are discarded; changes made from now on are kept.
+        entry.restore();
+        entry.expired = true;
     }
 
     @Override
     public void expunge(Object entity) {
         checkUsable();
-        detach(requireAttached(entity, "expunge"));
+        objects.detach(requireAttached(entity, "expunge"));
     }
 
     @Override
@@ -380,7 +373,7 @@ public final class SessionImpl implements Session {
         if (entity == null) {
             throw new InvalidRequestException("session.merge(null): there is no object to merge. To fix this, pass an entity instance.");
         }
-        if (entries.containsKey(entity)) {
+        if (objects.contains(entity)) {
             return entity;
         }
         mode.requireWritable("merge " + typeName(entity));
@@ -389,7 +382,7 @@ public final class SessionImpl implements Session {
         for (int index : persister.references()) {
             // A detached copy refers to detached objects: the session's own instances take their place.
             Object target = values[index];
-            Object targetId = target == null || entries.containsKey(target) ? null : persister.attribute(index).idOf(target);
+            Object targetId = target == null || objects.contains(target) ? null : persister.attribute(index).idOf(target);
             if (targetId != null) {
                 Object managed = loader.get(target.getClass(), targetId);
                 values[index] = managed != null ? managed : target;
@@ -403,7 +396,7 @@ public final class SessionImpl implements Session {
             addChecked(copy);
             return copy;
         }
-        EntityEntry entry = entries.get(managed);
+        EntityEntry entry = objects.entryOf(managed);
         requireWritableEntry(entry, "merge onto");
         int version = persister.versionIndex();
         if (version >= 0 && !java.util.Objects.equals(values[version], entry.snapshot[version])) {
@@ -417,7 +410,7 @@ public final class SessionImpl implements Session {
 
     @Override
     public boolean contains(Object entity) {
-        EntityEntry entry = entity == null ? null : entries.get(entity);
+        EntityEntry entry = entity == null ? null : objects.entryOf(entity);
         return entry != null && entry.status != EntityEntry.Status.REMOVED;
     }
 
@@ -456,7 +449,7 @@ public final class SessionImpl implements Session {
     }
 
     EntityEntry requireAttached(Object entity, String operation) {
-        EntityEntry entry = entity == null ? null : entries.get(entity);
+        EntityEntry entry = entity == null ? null : objects.entryOf(entity);
         if (entry == null) {
             if (entity != null && !EntityMappings.isEntity(entity.getClass())) {
                 context.persister(entity.getClass());
@@ -475,16 +468,6 @@ public final class SessionImpl implements Session {
             return id == null ? "this new " + persister.entityName() : persister.entityName() + "#" + id;
         } catch (MappingException e) {
             return entity.getClass().getSimpleName();
-        }
-    }
-
-    void detach(EntityEntry entry) {
-        entries.remove(entry.instance);
-        if (entry.id != null && identityMap.get(entry.key()) == entry) {
-            identityMap.remove(entry.key());
-        }
-        if (entry.status == EntityEntry.Status.PENDING) {
-            pending.remove(entry);
         }
     }
 
@@ -545,6 +528,19 @@ public final class SessionImpl implements Session {
             throw commitFailed(e);
         }
         transactions.release();
+        expireAll();
+    }
+
+    /**
+     * After a commit or rollback other transactions may change any row, so every object is expired (when the
+     * factory says so, the default): the next {@code get}, query or relationship load that reads its row
+     * refills it, keeping the fields the code changed since (SQLAlchemy's {@code expire_on_commit}). Loaded
+     * collections of Retort's load again on their next use.
+     */
+    private void expireAll() {
+        if (context.expireOnCommit()) {
+            objects.expireAll();
+        }
     }
 
     private DatabaseException commitFailed(SQLException error) {
@@ -600,6 +596,7 @@ public final class SessionImpl implements Session {
         mode.requireOwnTransaction("rollback()");
         rollbackAll();
         pendingRollback = null;
+        expireAll();
     }
 
     private void rollbackAll() {
@@ -641,7 +638,7 @@ public final class SessionImpl implements Session {
     }
 
     private void undo(Frame frame) {
-        frame.undo(identityMap, entries);
+        objects.undo(frame);
     }
 
     /**
@@ -649,21 +646,7 @@ public final class SessionImpl implements Session {
      * persistent objects get their snapshot (the database's state) back into their fields.
      */
     private void resetMemory() {
-        for (Iterator<EntityEntry> iterator = entries.values().iterator(); iterator.hasNext(); ) {
-            EntityEntry entry = iterator.next();
-            if (entry.status == EntityEntry.Status.PENDING) {
-                iterator.remove();
-            } else {
-                if (entry.status == EntityEntry.Status.DELETED) {
-                    entry.status = EntityEntry.Status.PERSISTENT;
-                }
-                if (entry.snapshot != null) {
-                    // (A lazy stand-in never loaded has no state to restore.)
-                    entry.persister.write(entry.instance, entry.snapshot);
-                }
-            }
-        }
-        pending.clear();
+        objects.restoreAfterRollback();
     }
 
     /**
@@ -671,6 +654,7 @@ public final class SessionImpl implements Session {
      * back to the pool before the commit, as pools expect of enlisted connections (Agroal warns about
      * connections still open at commit). Undo records stay until {@link #completed}.
      */
+    @Override
     public void beforeCompletion() {
         flush();
         transactions.closeConnection();
@@ -681,6 +665,7 @@ public final class SessionImpl implements Session {
      * memory as {@link #rollback()} does. The session then closes and returns its connection (the pool
      * and the transaction manager finish the connection's part).
      */
+    @Override
     public void completed(boolean committed) {
         List<Frame> frames = transactions.popAll();
         if (!committed) {
@@ -702,9 +687,7 @@ public final class SessionImpl implements Session {
             }
         } finally {
             closed = true;
-            entries.clear();
-            identityMap.clear();
-            pending.clear();
+            objects.clear();
         }
     }
 

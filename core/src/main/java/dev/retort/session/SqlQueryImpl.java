@@ -232,11 +232,7 @@ final class SqlQueryImpl implements SqlQuery {
             bind(statement, compiled);
             statements.logQuery(compiled, new Object[0]);
             int count = statement.executeUpdate();
-            for (EntityEntry entry : session.entries.values()) {
-                if (entry.status == EntityEntry.Status.PERSISTENT) {
-                    entry.expired = true;
-                }
-            }
+            session.objects.expireEvery(Object.class);
             return count;
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);

@@ -65,7 +65,7 @@ final class StreamBatch {
         batch.addAll(loaded);
         while (!work.isEmpty()) {
             for (Object related : related(work.poll())) {
-                EntityEntry entry = session.entries.get(related);
+                EntityEntry entry = session.objects.entryOf(related);
                 if (entry != null && batch.contains(entry) && kept.add(entry)) {
                     work.add(entry);
                 }
@@ -79,8 +79,8 @@ final class StreamBatch {
         if (entry.status != EntityEntry.Status.PERSISTENT) {
             return true;
         }
-        if (entry.expired || entry.snapshot == null) {
-            // Flushes leave expired objects (and stand-ins never loaded) alone.
+        if (entry.snapshot == null) {
+            // Flushes leave read-only objects and stand-ins never loaded alone.
             return false;
         }
         EntityPersister persister = entry.persister;

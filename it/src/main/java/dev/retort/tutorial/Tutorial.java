@@ -146,7 +146,9 @@ public final class Tutorial {
         User carol = session.query(User.class).filterBy("name", "Carol").one();
         hello.author = carol;
         session.commit();
-        print("hello.author = carol moved it out of the loaded bob.posts: " + bob.posts);
+        // The commit expired bob.posts (expire on commit): its next use loads it again.
+        print("hello.author = carol moved it out of bob.posts, which the commit expired and size() reloads: "
+                + bob.posts.size() + " " + bob.posts);
         print("carol.posts is loaded on first use (lazy): size() = " + carol.posts.size() + ", " + carol.posts);
     }
 

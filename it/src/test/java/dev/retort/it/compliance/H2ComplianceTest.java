@@ -85,4 +85,12 @@ class H2ComplianceTest {
             return TestDatabase.H2;
         }
     }
+
+    @Nested
+    class ExpireOnCommit extends ExpireOnCommitCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.H2;
+        }
+    }
 }

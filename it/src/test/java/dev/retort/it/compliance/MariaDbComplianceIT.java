@@ -85,4 +85,12 @@ class MariaDbComplianceIT {
             return TestDatabase.MARIADB;
         }
     }
+
+    @Nested
+    class ExpireOnCommit extends ExpireOnCommitCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.MARIADB;
+        }
+    }
 }

@@ -85,4 +85,12 @@ class PostgresComplianceIT {
             return TestDatabase.POSTGRESQL;
         }
     }
+
+    @Nested
+    class ExpireOnCommit extends ExpireOnCommitCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.POSTGRESQL;
+        }
+    }
 }

@@ -322,7 +322,7 @@ abstract class SessionCompliance extends DatabaseTest {
     @Test
     void refreshAndExpireReloadChangesMadeElsewhere() {
         seedUsers();
-        try (Session session = sessions.open()) {
+        try (Session session = sessions.withExpireOnCommit(false).open()) {
             User alice = session.query(User.class).filterBy("name", "Alice").one();
             session.commit();
             execute("UPDATE users SET age = 50 WHERE name = 'Alice'");

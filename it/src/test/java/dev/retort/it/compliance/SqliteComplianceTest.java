@@ -85,4 +85,12 @@ class SqliteComplianceTest {
             return TestDatabase.SQLITE;
         }
     }
+
+    @Nested
+    class ExpireOnCommit extends ExpireOnCommitCompliance {
+        @Override
+        protected TestDatabase database() {
+            return TestDatabase.SQLITE;
+        }
+    }
 }

@@ -1,0 +1,197 @@
+package dev.retort.session;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import dev.retort.mapping.RelationshipModel;
+
+/**
+ * The objects of one session and what it knows of each (SQLAlchemy's identity map and object states,
+ * Hibernate's persistence context): an entry per object, the identity map from row keys to entries, and
+ * the list of objects waiting for their INSERT. Every change of an entry's {@link EntityEntry.Status}
+ * happens here; the loader, the flush and the session ask this class instead of touching the maps.
+ * Not thread-safe, as its session.
+ */
+final class PersistenceContext {
+    private final Map<Object, EntityEntry> entries = new IdentityHashMap<>();
+    private final Map<EntityKey, EntityEntry> identityMap = new HashMap<>();
+    private final List<EntityEntry> pending = new ArrayList<>();
+    private final Collection<EntityEntry> entriesView = Collections.unmodifiableCollection(entries.values());
+    private final List<EntityEntry> pendingView = Collections.unmodifiableList(pending);
+
+    // ---- looking up ---------------------------------------------------------------------------------
+
+    /** The entry of an object of this session, or null. */
+    EntityEntry entryOf(Object instance) {
+        return entries.get(instance);
+    }
+
+    boolean contains(Object instance) {
+        return entries.containsKey(instance);
+    }
+
+    /** The entry holding the row with this key, or null. */
+    EntityEntry byKey(EntityKey key) {
+        return identityMap.get(key);
+    }
+
+    boolean holdsKey(EntityKey key) {
+        return identityMap.containsKey(key);
+    }
+
+    /** Every entry, in no particular order (a read-only view). */
+    Collection<EntityEntry> entries() {
+        return entriesView;
+    }
+
+    /** The objects added and not yet inserted, in the order they were added (a read-only view). */
+    List<EntityEntry> pending() {
+        return pendingView;
+    }
+
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    // ---- objects coming in --------------------------------------------------------------------------
+
+    /** A new object for the next flush to insert. */
+    EntityEntry addPending(Object instance, EntityPersister persister) {
+        EntityEntry entry = new EntityEntry(instance, persister, null, EntityEntry.Status.PENDING, null);
+        entries.put(instance, entry);
+        pending.add(entry);
+        return entry;
+    }
+
+    /** A row read from the database (or a stand-in for one): its entry under its key. */
+    void enterLoaded(EntityKey key, EntityEntry entry) {
+        identityMap.put(key, entry);
+        entries.put(entry.instance, entry);
+    }
+
+    // ---- status changes -----------------------------------------------------------------------------
+
+    /** {@code session.add} of an object deleted in this session: it stays. */
+    void undelete(EntityEntry entry) {
+        if (entry.status == EntityEntry.Status.DELETED) {
+            entry.status = EntityEntry.Status.PERSISTENT;
+        }
+    }
+
+    /** {@code session.delete}: a persistent object's DELETE is due at the next flush; a pending one just leaves. */
+    void markDeleted(EntityEntry entry) {
+        if (entry.status == EntityEntry.Status.PENDING) {
+            detach(entry);
+        } else {
+            entry.status = EntityEntry.Status.DELETED;
+        }
+    }
+
+    /** Its INSERT ran: the object is persistent under its id, with {@code values} as the database's state. */
+    void inserted(EntityEntry entry, Object[] values) {
+        entry.id = values[0];
+        entry.status = EntityEntry.Status.PERSISTENT;
+        entry.snapshot = entry.persister.snapshotOf(values);
+        identityMap.put(entry.key(), entry);
+    }
+
+    /** The flush inserted every pending object. */
+    void insertsDone() {
+        pending.clear();
+    }
+
+    /** Its DELETE ran: the object leaves the maps (a rollback puts it back). */
+    void removed(EntityEntry entry) {
+        entry.status = EntityEntry.Status.REMOVED;
+        identityMap.remove(entry.key());
+        entries.remove(entry.instance);
+    }
+
+    /** The object leaves the session (expunge, or a streamed object whose batch passed). */
+    void detach(EntityEntry entry) {
+        entries.remove(entry.instance);
+        if (entry.id != null && identityMap.get(entry.key()) == entry) {
+            identityMap.remove(entry.key());
+        }
+        if (entry.status == EntityEntry.Status.PENDING) {
+            pending.remove(entry);
+        }
+    }
+
+    /** Marks every object of {@code type} (subclasses included) that has a row as stale, after a bulk statement. */
+    void expireEvery(Class<?> type) {
+        for (EntityEntry entry : entries.values()) {
+            if (type.isAssignableFrom(entry.persister.entityType()) && entry.status == EntityEntry.Status.PERSISTENT) {
+                entry.expired = true;
+            }
+        }
+    }
+
+    /**
+     * After a commit or rollback: every object is stale, and loaded collections of Retort's load again on
+     * their next use.
+     */
+    void expireAll() {
+        for (EntityEntry entry : entries.values()) {
+            entry.expired = true;
+            List<RelationshipModel> collections = entry.persister.collections();
+            for (int c = 0; c < collections.size(); c++) {
+                if (collections.get(c).get(entry.instance) instanceof LazyCollection lazy) {
+                    lazy.loading().unload();
+                    if (entry.collections != null) {
+                        entry.collections[c] = null;
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- rollback -----------------------------------------------------------------------------------
+
+    /** Puts every entry {@code frame} changed back as it was when the frame began, in the maps too. */
+    void undo(Frame frame) {
+        frame.undo((entry, before) -> {
+            if (entry.id != null && identityMap.get(entry.key()) == entry) {
+                identityMap.remove(entry.key());
+            }
+            before.applyTo(entry);
+            if (entry.status != EntityEntry.Status.PENDING) {
+                identityMap.put(entry.key(), entry);
+            }
+            entries.put(entry.instance, entry);
+        });
+    }
+
+    /**
+     * Memory after a rollback: objects never written leave, deletions are forgotten, and persistent objects
+     * get their snapshot (the database's state) back into their fields.
+     */
+    void restoreAfterRollback() {
+        for (Iterator<EntityEntry> iterator = entries.values().iterator(); iterator.hasNext(); ) {
+            EntityEntry entry = iterator.next();
+            if (entry.status == EntityEntry.Status.PENDING) {
+                iterator.remove();
+            } else {
+                if (entry.status == EntityEntry.Status.DELETED) {
+                    entry.status = EntityEntry.Status.PERSISTENT;
+                }
+                // (A lazy stand-in never loaded has no state to restore.)
+                entry.restore();
+            }
+        }
+        pending.clear();
+    }
+
+    /** The session closed: it holds nothing any more. */
+    void clear() {
+        entries.clear();
+        identityMap.clear();
+        pending.clear();
+    }
+}
