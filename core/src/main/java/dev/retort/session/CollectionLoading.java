@@ -1,6 +1,7 @@
 package dev.retort.session;
 
 import java.util.Collection;
+import java.util.List;
 
 import dev.retort.DetachedInstanceException;
 import dev.retort.InvalidRequestException;
@@ -19,6 +20,8 @@ final class CollectionLoading {
     /** The collection's elements, in the List or Set that holds them. */
     private final Collection<Object> elements;
     boolean loaded;
+    /** The session's epoch when the elements were loaded: a later one (a commit, a rollback) makes them stale. */
+    private int loadedIn;
 
     CollectionLoading(SessionImpl session, Object owner, RelationshipModel relationship, boolean raise,
                       Collection<Object> elements) {
@@ -39,14 +42,7 @@ final class CollectionLoading {
         elements.clear();
         elements.addAll(loadedElements);
         loaded = true;
-    }
-
-    /** Forgets loaded elements, so the next use loads them again (an expired owner); a raise collection stays as it is. */
-    void unload() {
-        if (loaded && !raise) {
-            elements.clear();
-            loaded = false;
-        }
+        loadedIn = session.epoch();
     }
 
     /** The elements when loaded; else says which relationship is not (toString() must not load). */
@@ -58,9 +54,13 @@ final class CollectionLoading {
         return relationship;
     }
 
-    /** Loads the elements into {@code target} unless already loaded. */
+    /**
+     * Loads the elements into {@code target} unless loaded in the session's current epoch. Elements loaded
+     * before a commit or rollback load again while the session is open; once it is closed they stay what
+     * they were (as an expired object's fields do).
+     */
     private void ensureLoaded(Collection<Object> target) {
-        if (loaded) {
+        if (loaded && (loadedIn == session.epoch() || !session.holds(owner))) {
             return;
         }
         String described = session.describeObject(owner) + "." + relationship.name();
@@ -77,8 +77,10 @@ final class CollectionLoading {
                     + relationship.owner().getSimpleName() + "_." + relationship.name() + ")), or read it while the "
                     + "session is open.");
         }
+        List<Object> reloaded = session.loadLazily(owner, relationship);
         target.clear();
-        target.addAll(session.loadLazily(owner, relationship));
+        target.addAll(reloaded);
         loaded = true;
+        loadedIn = session.epoch();
     }
 }

@@ -23,10 +23,12 @@ final class EntityEntry {
     Status status;
     Object[] snapshot;
     /**
-     * The database may hold another state (set at commit, rollback, bulk writes, {@code expire}): the next
-     * load of the row refills the object, keeping fields the code changed since the snapshot.
+     * The {@link PersistenceContext} epoch in which the object's state was last read or written; any other
+     * value (a later epoch began at commit or rollback, or -1 after {@code expire}, a bulk write, or for a
+     * stand-in never loaded) means expired: the database may hold another state, and the next load of the
+     * row refills the object, keeping fields the code changed since the snapshot.
      */
-    boolean expired;
+    int freshIn = -1;
     /** Loaded by a {@code readOnly()} query: no snapshot, never dirty-checked or flushed. */
     boolean readOnly;
     /** For a generated stand-in of a lazy to-one target: its state (loaded or not); else null. */

@@ -53,7 +53,7 @@ final class Loader {
                     + "To fix this, pass the primary key value.");
         }
         EntityEntry entry = session.objects.byKey(new EntityKey(persister.keyType(), key));
-        if (entry != null && !entry.expired) {
+        if (entry != null && !session.objects.isExpired(entry)) {
             // Under inheritance the id may be another subclass's: get(Cat.class, id) of a Dog is null.
             return entry.status == EntityEntry.Status.DELETED || !entityType.isInstance(entry.instance) ? null
                     : entityType.cast(entry.instance);
@@ -82,7 +82,7 @@ final class Loader {
     void reload(EntityEntry entry) {
         EntityPersister persister = entry.persister;
         entry.restore();
-        entry.expired = true;
+        session.objects.expire(entry);
         List<Object> found = selectById(persister, entry.id);
         if (found.isEmpty()) {
             session.objects.detach(entry);
@@ -171,7 +171,7 @@ final class Loader {
         for (Object[] values : rows) {
             EntityKey key = new EntityKey(persister.keyType(), values[0]);
             EntityEntry entry = session.objects.byKey(key);
-            if (entry != null && !entry.expired) {
+            if (entry != null && !session.objects.isExpired(entry)) {
                 instances.add(entry.instance);
                 continue;
             }
@@ -203,7 +203,7 @@ final class Loader {
             boolean readOnly = plan.readOnly() && !refill;
             entry.snapshot = readOnly ? null : persister.snapshotOf(values);
             entry.readOnly = readOnly;
-            entry.expired = false;
+            session.objects.refreshed(entry);
             entry.loading = false;
             if (entry.standIn != null) {
                 entry.standIn.markLoaded();

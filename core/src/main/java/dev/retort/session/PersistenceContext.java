@@ -9,8 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import dev.retort.mapping.RelationshipModel;
-
 /**
  * The objects of one session and what it knows of each (SQLAlchemy's identity map and object states,
  * Hibernate's persistence context): an entry per object, the identity map from row keys to entries, and
@@ -24,6 +22,11 @@ final class PersistenceContext {
     private final List<EntityEntry> pending = new ArrayList<>();
     private final Collection<EntityEntry> entriesView = Collections.unmodifiableCollection(entries.values());
     private final List<EntityEntry> pendingView = Collections.unmodifiableList(pending);
+    /**
+     * Which state of the database the session's objects reflect: a commit or rollback begins a new epoch,
+     * which expires every object (and loaded collection) read before at once, without visiting them.
+     */
+    private int epoch;
 
     // ---- looking up ---------------------------------------------------------------------------------
 
@@ -98,6 +101,7 @@ final class PersistenceContext {
         entry.id = values[0];
         entry.status = EntityEntry.Status.PERSISTENT;
         entry.snapshot = entry.persister.snapshotOf(values);
+        entry.freshIn = epoch;
         identityMap.put(entry.key(), entry);
     }
 
@@ -128,28 +132,35 @@ final class PersistenceContext {
     void expireEvery(Class<?> type) {
         for (EntityEntry entry : entries.values()) {
             if (type.isAssignableFrom(entry.persister.entityType()) && entry.status == EntityEntry.Status.PERSISTENT) {
-                entry.expired = true;
+                expire(entry);
             }
         }
     }
 
+    /** One object is stale: the next load of its row refills it. */
+    void expire(EntityEntry entry) {
+        entry.freshIn = -1;
+    }
+
+    /** The object's state was just read from its row. */
+    void refreshed(EntityEntry entry) {
+        entry.freshIn = epoch;
+    }
+
+    boolean isExpired(EntityEntry entry) {
+        return entry.freshIn != epoch;
+    }
+
     /**
      * After a commit or rollback: every object is stale, and loaded collections of Retort's load again on
-     * their next use.
+     * their next use while the session is open (see {@link CollectionLoading}). Constant time.
      */
     void expireAll() {
-        for (EntityEntry entry : entries.values()) {
-            entry.expired = true;
-            List<RelationshipModel> collections = entry.persister.collections();
-            for (int c = 0; c < collections.size(); c++) {
-                if (collections.get(c).get(entry.instance) instanceof LazyCollection lazy) {
-                    lazy.loading().unload();
-                    if (entry.collections != null) {
-                        entry.collections[c] = null;
-                    }
-                }
-            }
-        }
+        epoch++;
+    }
+
+    int epoch() {
+        return epoch;
     }
 
     // ---- rollback -----------------------------------------------------------------------------------

@@ -230,7 +230,6 @@ public final class SessionImpl implements JoinedSession {
         Object instance = LazyProxies.create(persister.entityType(), () -> loadStandIn(created[0], relationship, raise));
         persister.attribute(0).set(instance, id);
         EntityEntry entry = new EntityEntry(instance, persister, id, EntityEntry.Status.PERSISTENT, null);
-        entry.expired = true;
         entry.standIn = LazyProxies.stateOf(instance);
         created[0] = entry;
         enter(entry.key(), entry);
@@ -288,6 +287,11 @@ public final class SessionImpl implements JoinedSession {
     EntityEntry cascadeAdd(Object entity) {
         addChecked(entity);
         return objects.entryOf(entity);
+    }
+
+    /** The persistence context's epoch: collections loaded in an earlier one load again on next use. */
+    int epoch() {
+        return objects.epoch();
     }
 
     /** Whether the object belongs to this open session (lazy loads are possible). */
@@ -357,7 +361,7 @@ public final class SessionImpl implements JoinedSession {
         EntityEntry entry = requireAttached(entity, "expire");
         // As SQLAlchemy's expire: changes not flushed are discarded; changes made from now on are kept.
         entry.restore();
-        entry.expired = true;
+        objects.expire(entry);
     }
 
     @Override
@@ -535,7 +539,7 @@ public final class SessionImpl implements JoinedSession {
      * After a commit or rollback other transactions may change any row, so every object is expired (when the
      * factory says so, the default): the next {@code get}, query or relationship load that reads its row
      * refills it, keeping the fields the code changed since (SQLAlchemy's {@code expire_on_commit}). Loaded
-     * collections of Retort's load again on their next use.
+     * collections of Retort's load again on their next use while the session is open.
      */
     private void expireAll() {
         if (context.expireOnCommit()) {

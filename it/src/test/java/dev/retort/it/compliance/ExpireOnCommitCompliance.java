@@ -160,6 +160,24 @@ abstract class ExpireOnCommitCompliance extends DatabaseTest {
     }
 
     @Test
+    void objectsReturnedFromACommittedTransactionKeepTheirStateAfterClose() {
+        try (Session session = sessions.open()) {
+            Author author = new Author("Ann");
+            author.write("First");
+            session.add(author);
+            session.commit();
+        }
+        Author ann = sessions.inTransaction(session -> {
+            Author loaded = session.query(Author.class).one();
+            assertThat(loaded.articles).hasSize(1);
+            return loaded;
+        });
+        assertThat(ann.name).isEqualTo("Ann");
+        assertThat(ann.articles).as("a closed session cannot reload: the elements stay as they were loaded")
+                .extracting(article -> article.title).containsExactly("First");
+    }
+
+    @Test
     void aCollectionChangedAfterCommitKeepsTheChangeThroughARefresh() {
         long authorId;
         try (Session session = sessions.open()) {
