@@ -10,24 +10,22 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.retort.DatabaseException;
-import dev.retort.InvalidRequestException;
 import dev.retort.RetortException;
 import dev.retort.StaleObjectException;
 import dev.retort.mapping.IdGeneration;
 import dev.retort.sql.CompiledStatement;
 
 /**
- * One flush, SQLAlchemy's unit of work: finds pending inserts, changed objects (by comparing fields
- * with snapshots) and deletions, then writes them grouped per table and statement shape as JDBC
- * batches: inserts and updates table by table in foreign-key order (the metadata orders tables parents
- * first), deletes in reverse order; within a self-referencing table, parents are inserted before children
- * and children deleted before parents, a level per batch. Rows that refer to each other in a cycle are
- * inserted with a null foreign key and completed by a second UPDATE. Join-table rows are written after
- * both sides. Relationship bookkeeping before writing (cascades, collection changes) is {@link Relations}'.
- * Memory is changed as rows are written, each first change recorded in the current frame so that a
- * rollback restores it; any failure rolls the frame back in the database and in memory.
+ * One flush, SQLAlchemy's unit of work: lets {@link Relations} do the relationship bookkeeping (cascades,
+ * collection changes, join-table rows), asks {@link FlushPlan} what to write in which order, and runs the
+ * plan over JDBC: rows grouped per table and statement shape as JDBC batches, generated keys read back,
+ * each UPDATE and DELETE required to match its row (its {@code @Version}), the post-updates that complete
+ * rows inserted with a null foreign key, join-table rows after both sides. Memory is changed as rows are
+ * written, each first change recorded in the current frame so that a rollback restores it; any failure
+ * rolls the frame back in the database and in memory.
  */
 final class Flush {
     private final SessionImpl session;
@@ -35,8 +33,6 @@ final class Flush {
     private final Statements statements;
     /** Rows per executeBatch (the engine's statement-batch-size). */
     private final int batchSize;
-    /** Entries inserted with a null foreign key that get it by an UPDATE at the end of the flush. */
-    private final java.util.Set<EntityEntry> postUpdates = new java.util.LinkedHashSet<>();
 
     Flush(SessionImpl session, SessionContext context) {
         this.session = session;
@@ -45,64 +41,44 @@ final class Flush {
         this.batchSize = context.engine().statementBatchSize();
     }
 
-    /** A changed object: its entry and its current field values. */
-    private record Change(EntityEntry entry, Object[] values) {
-    }
-
     void run() {
         List<Relations.Link> links = context.hasRelationships() ? new Relations(session, context).prepare() : List.of();
-        Map<EntityPersister, List<EntityEntry>> inserts = new LinkedHashMap<>();
-        Map<EntityPersister, Map<BitSet, List<Change>>> updates = new LinkedHashMap<>();
-        Map<EntityPersister, List<EntityEntry>> deletes = new LinkedHashMap<>();
-        for (EntityEntry entry : session.objects.pending()) {
-            inserts.computeIfAbsent(entry.persister, key -> new ArrayList<>()).add(entry);
-        }
-        for (EntityEntry entry : session.objects.entries()) {
-            if (entry.status == EntityEntry.Status.DELETED) {
-                deletes.computeIfAbsent(entry.persister, key -> new ArrayList<>()).add(entry);
-            } else if (entry.tracked()) {
-                collectChange(entry, updates);
-            }
-        }
-        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty() && links.isEmpty()) {
+        FlushPlan plan = FlushPlan.of(session.objects, context.flushOrder());
+        if (plan.isEmpty() && links.isEmpty()) {
             return;
         }
         session.mode().requireWritable("flush changes");
         boolean relationships = context.hasRelationships();
         List<EntityEntry> deleted = new ArrayList<>();
         if (relationships) {
-            deletes.values().forEach(deleted::addAll);
+            plan.deletes().forEach(delete -> deleted.addAll(delete.entries()));
         }
-        inserts.values().forEach(Flush::requireIds);
         Connection connection = session.connection();
         Frame frame = session.currentFrame();
         try {
-            for (EntityPersister persister : context.flushOrder()) {
-                List<EntityEntry> toInsert = inserts.get(persister);
-                if (toInsert != null) {
-                    insert(connection, frame, persister, toInsert);
+            for (FlushPlan.Write write : plan.writes()) {
+                if (write instanceof FlushPlan.Insert insert) {
+                    insert(connection, frame, insert.persister(), insert.entries(), plan);
+                } else {
+                    FlushPlan.Update update = (FlushPlan.Update) write;
+                    update(connection, frame, update.persister(), update.columns(), update.changes());
                 }
-                update(connection, frame, persister, updates.get(persister));
             }
+            Set<EntityEntry> postUpdates = plan.postUpdates();
             if (!postUpdates.isEmpty()) {
                 // Rows inserted with a null foreign key to break a cycle now get it (SQLAlchemy's post_update).
-                Map<EntityPersister, Map<BitSet, List<Change>>> second = new LinkedHashMap<>();
-                postUpdates.forEach(entry -> collectChange(entry, second));
-                second.forEach((persister, groups) -> update(connection, frame, persister, groups));
+                Map<EntityPersister, Map<BitSet, List<FlushPlan.Change>>> second = new LinkedHashMap<>();
+                postUpdates.forEach(entry -> FlushPlan.collectChange(entry, second));
+                second.forEach((persister, groups) -> groups.forEach((columns, changes) ->
+                        update(connection, frame, persister, columns, changes)));
             }
             if (relationships) {
                 JoinRows joinRows = new JoinRows(context, statements, this::scope);
                 joinRows.deleteLinks(connection, links, deleted);
                 joinRows.insertLinks(connection, links);
             }
-            List<EntityPersister> order = context.flushOrder();
-            for (int i = order.size() - 1; i >= 0; i--) {
-                List<EntityEntry> toDelete = deletes.get(order.get(i));
-                if (toDelete != null) {
-                    for (List<EntityEntry> level : SelfReferences.childrenFirst(order.get(i), toDelete)) {
-                        delete(connection, frame, order.get(i), level);
-                    }
-                }
+            for (FlushPlan.Delete delete : plan.deletes()) {
+                delete(connection, frame, delete.persister(), delete.entries());
             }
         } catch (RetortException e) {
             throw session.failed(frame, e);
@@ -114,48 +90,10 @@ final class Flush {
         }
     }
 
-    /** The updates of one table, a statement shape (set of changed columns) at a time. */
-    private void update(Connection connection, Frame frame, EntityPersister persister, Map<BitSet, List<Change>> groups) {
-        if (groups != null) {
-            groups.forEach((changed, changes) -> update(connection, frame, persister, changed, changes));
-        }
-    }
-
-    private static void collectChange(EntityEntry entry, Map<EntityPersister, Map<BitSet, List<Change>>> updates) {
-        EntityPersister persister = entry.persister;
-        int first = persister.nextChanged(entry.instance, entry.snapshot, 0);
-        if (first < 0) {
-            return;
-        }
-        BitSet changed = new BitSet(persister.attributeCount());
-        for (int i = first; i >= 0; i = persister.nextChanged(entry.instance, entry.snapshot, i + 1)) {
-            changed.set(i);
-        }
-        Object[] values = persister.read(entry.instance);
-        if (changed.get(0)) {
-            throw new InvalidRequestException("The id of " + entry.describe() + " was changed to " + values[0]
-                    + "; Retort does not change primary keys. To fix this, set it back, and add a new object "
-                    + "(deleting the old one) if a new key is needed.");
-        }
-        updates.computeIfAbsent(persister, key -> new LinkedHashMap<>())
-                .computeIfAbsent(changed, key -> new ArrayList<>()).add(new Change(entry, values));
-    }
-
-    private static void requireIds(List<EntityEntry> entries) {
-        for (EntityEntry entry : entries) {
-            EntityPersister persister = entry.persister;
-            if (persister.idGeneration() == IdGeneration.ASSIGNED
-                    && Ids.assigned(persister.attribute(0), persister.attribute(0).get(entry.instance)) == null) {
-                throw new InvalidRequestException("Cannot insert " + entry.describe() + ": its @Id "
-                        + persister.attribute(0) + " is not set, and it has no @GeneratedValue. To fix this, assign "
-                        + "the id before flushing, or annotate the id field with @GeneratedValue.");
-            }
-        }
-    }
-
     // ---- INSERT -------------------------------------------------------------------------------------
 
-    private void insert(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> entries) {
+    /** Inserts one step's objects: ids from a sequence and first versions first, then the rows by statement shape. */
+    private void insert(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> entries, FlushPlan plan) {
         List<EntityEntry> withId = new ArrayList<>(entries.size());
         List<EntityEntry> generating = new ArrayList<>();
         for (EntityEntry entry : entries) {
@@ -172,44 +110,24 @@ final class Flush {
             }
             (id == null ? generating : withId).add(entry);
         }
-        if (SelfReferences.present(persister)) {
-            // Parents before children, a level per batch, so that each row's parent already has its row and id.
-            for (List<EntityEntry> level : SelfReferences.parentsFirst(persister, entries)) {
-                List<EntityEntry> levelWithId = new ArrayList<>();
-                List<EntityEntry> levelGenerating = new ArrayList<>();
-                for (EntityEntry entry : level) {
-                    (persister.attribute(0).get(entry.instance) == null ? levelGenerating : levelWithId).add(entry);
-                }
-                insertRows(connection, frame, persister, levelWithId, levelGenerating);
-            }
-        } else {
-            insertRows(connection, frame, persister, withId, generating);
-        }
-    }
-
-    private void insertRows(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> withId,
-                            List<EntityEntry> generating) {
         if (!withId.isEmpty()) {
-            insertBatch(connection, frame, persister, persister.insertWithId(), withId, false);
+            insertBatch(connection, persister, persister.insertWithId(), withId, false, plan);
         }
         if (!generating.isEmpty()) {
-            insertBatch(connection, frame, persister, persister.insertGeneratingId(), generating, true);
+            insertBatch(connection, persister, persister.insertGeneratingId(), generating, true, plan);
         }
         if (!persister.joinedInserts().isEmpty()) {
             List<EntityEntry> all = new ArrayList<>(withId);
             all.addAll(generating);
-            insertJoined(connection, persister, all);
+            insertJoined(connection, persister, all, plan);
         }
     }
 
     /** The rows of JOINED subclass tables, once the root table's rows (and ids) are in. */
-    private void insertJoined(Connection connection, EntityPersister persister, List<EntityEntry> entries) {
-        if (persister.joinedInserts().isEmpty()) {
-            return;
-        }
+    private void insertJoined(Connection connection, EntityPersister persister, List<EntityEntry> entries, FlushPlan plan) {
         List<Write> writes = new ArrayList<>(entries.size());
         for (EntityEntry entry : entries) {
-            Object[] values = insertValues(persister, entry);
+            Object[] values = insertValues(persister, entry, plan);
             writes.add(new Write(entry, values, persister.toStored(values, null), null));
         }
         for (CompiledStatement compiled : persister.joinedInserts()) {
@@ -218,28 +136,15 @@ final class Flush {
     }
 
     /**
-     * The field values to insert for an entry: a reference to an object whose row is not written yet (a
-     * cycle) is inserted as null and set by a second UPDATE, if the column allows null.
+     * The field values to insert for an entry: a reference the plan deferred (its target's row is not
+     * written yet: a cycle) is inserted as null and set by the post-update.
      */
-    private Object[] insertValues(EntityPersister persister, EntityEntry entry) {
+    private static Object[] insertValues(EntityPersister persister, EntityEntry entry, FlushPlan plan) {
         Object[] fields = persister.read(entry.instance);
-        for (int index : persister.references()) {
-            Object target = fields[index];
-            if (target == null) {
-                continue;
-            }
-            // Relations.prepare has added every related object to the session (by cascade) or refused the flush.
-            EntityEntry targetEntry = session.objects.entryOf(target);
-            if (targetEntry.status == EntityEntry.Status.PENDING) {
-                if (!persister.attribute(index).column().nullable()) {
-                    throw new InvalidRequestException("Cannot insert " + entry.describe() + ": " + persister.referenceOf(index)
-                            + " refers to " + targetEntry.describe() + ", which cannot be inserted first (the objects refer to "
-                            + "each other in a cycle), and its column " + persister.attribute(index).column().name()
-                            + " is NOT NULL. To fix this, make the column nullable (@JoinColumn(nullable = true)) so that "
-                            + "Retort can set it after both rows exist, or flush the objects in two steps.");
-                }
+        BitSet deferred = plan.deferredReferences(entry);
+        if (deferred != null) {
+            for (int index = deferred.nextSetBit(0); index >= 0; index = deferred.nextSetBit(index + 1)) {
                 fields[index] = null;
-                postUpdates.add(entry);
             }
         }
         return fields;
@@ -267,8 +172,8 @@ final class Flush {
      * Inserts rows in JDBC batches. Generated keys come back per batch where the driver allows it, else per
      * row: through a RETURNING clause (SQLite), or the driver's generated keys.
      */
-    private void insertBatch(Connection connection, Frame frame, EntityPersister persister, CompiledStatement compiled,
-                             List<EntityEntry> entries, boolean generatedKeys) {
+    private void insertBatch(Connection connection, EntityPersister persister, CompiledStatement compiled,
+                             List<EntityEntry> entries, boolean generatedKeys, FlushPlan plan) {
         boolean batched = !generatedKeys || context.dialect().supportsBatchGeneratedKeys();
         boolean returning = generatedKeys && persister.insertReturnsKey();
         String keyColumn = persister.attribute(0).column().name();
@@ -279,7 +184,7 @@ final class Flush {
                 int end = Math.min(entries.size(), start + batchSize);
                 values.clear();
                 for (int i = start; i < end; i++) {
-                    Object[] fields = insertValues(persister, entries.get(i));
+                    Object[] fields = insertValues(persister, entries.get(i), plan);
                     values.add(fields);
                     persister.bind(statement, compiled, persister.toStored(fields, null));
                     if (batched) {
@@ -339,10 +244,11 @@ final class Flush {
     private record Write(EntityEntry entry, Object[] values, Object[] row, Object expectedVersion) {
     }
 
-    private void update(Connection connection, Frame frame, EntityPersister persister, BitSet changed, List<Change> changes) {
+    private void update(Connection connection, Frame frame, EntityPersister persister, BitSet changed,
+                        List<FlushPlan.Change> changes) {
         int version = persister.versionIndex();
         List<Write> writes = new ArrayList<>(changes.size());
-        for (Change change : changes) {
+        for (FlushPlan.Change change : changes) {
             frame.remember(change.entry());
             Object expected = null;
             if (version >= 0) {
