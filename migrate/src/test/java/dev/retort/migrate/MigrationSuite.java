@@ -19,6 +19,10 @@ import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
 import dev.retort.migrate.model.renamed.Memo;
+import dev.retort.migrate.model.shapes.Sample;
+import dev.retort.migrate.model.shapes.Tag;
+import dev.retort.migrate.model.shapes.Truck;
+import dev.retort.migrate.model.shapes.Vehicle;
 import dev.retort.migrate.model.v1.Author;
 import dev.retort.migrate.model.v1.Note;
 import dev.retort.sql.Statement;
@@ -37,6 +41,7 @@ abstract class MigrationSuite {
             dev.retort.migrate.model.v3.Book.class);
     static final Metadata V4 = Metadata.of(dev.retort.migrate.model.v3.Author.class, dev.retort.migrate.model.v4.Book.class);
     static final Metadata RENAMED_NOTES = Metadata.of(Author.class, Memo.class);
+    static final Metadata SHAPES = Metadata.of(Sample.class, Tag.class, Vehicle.class, Truck.class);
 
     @TempDir
     Path temporary;
@@ -62,7 +67,7 @@ abstract class MigrationSuite {
     }
 
     private void clean() {
-        for (Metadata model : List.of(V4, V3, RENAMED_NOTES)) {
+        for (Metadata model : List.of(V4, V3, RENAMED_NOTES, SHAPES)) {
             model.dropAll(engine);
         }
         try (Connection connection = engine.connect(); java.sql.Statement statement = connection.createStatement()) {
@@ -144,6 +149,16 @@ abstract class MigrationSuite {
         assertThat(migrations.report()).isEqualTo("The database at " + engine.location() + " matches the model.");
         migrations.check(folder);
         return migrations.databaseSnapshot().withoutGeneratedNames();
+    }
+
+    @Test
+    void whatCreateAllBuildsLeavesNothingToMigrate() {
+        SHAPES.createAll(engine);
+        Migrations migrations = Migrations.of(engine, SHAPES);
+        assertThat(migrations.diff()).isEmpty();
+        assertThat(migrations.generate(folder, GenerateOptions.defaults())).isEmpty();
+        assertThat(migrations.databaseSnapshot().tables().keySet()).containsExactly("sample_tags", "samples", "tags", "vehicles");
+        assertThat(migrations.databaseSnapshot().tables().get("vehicles").columns()).containsKey("kind");
     }
 
     @Test
