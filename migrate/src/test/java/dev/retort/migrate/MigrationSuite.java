@@ -221,6 +221,53 @@ abstract class MigrationSuite {
     }
 
     @Test
+    void goingBackAVersionDropsTheColumnIndexAndUniqueConstraintAndNarrowsTheType() {
+        V3.createAll(engine);
+        try (Session session = SessionFactory.of(engine, V3).open()) {
+            var ada = new dev.retort.migrate.model.v3.Author("Ada", "ada@example.org");
+            session.add(ada);
+            session.add(new dev.retort.migrate.model.v3.Book("Sketch", ada, "978-0-00-000000-1"));
+            session.commit();
+        }
+        Migrations migrations = Migrations.of(engine, V2);
+        migrations.write(folder, GenerateOptions.defaults().allowDataLoss(true));
+        migrations.apply(folder);
+        assertThat(migrations.diff()).isEmpty();
+        try (Session session = SessionFactory.of(engine, V2).open()) {
+            var book = session.query(dev.retort.migrate.model.v2.Book.class).one();
+            assertThat(book.title).isEqualTo("Sketch");
+            assertThat(book.author.name).isEqualTo("Ada");
+        }
+    }
+
+    @Test
+    void aRequiredColumnAndAForeignKeyComeToATableWithRowsWhenAllowed() {
+        Metadata loose = Metadata.of(Author.class, Note.class, dev.retort.migrate.model.loose.Book.class);
+        loose.createAll(engine);
+        try (Session session = SessionFactory.of(engine, loose).open()) {
+            session.add(new dev.retort.migrate.model.loose.Book("Sketch"));
+            session.commit();
+        }
+        Migrations migrations = Migrations.of(engine, V2);
+        assertThatThrownBy(() -> migrations.generate(folder, GenerateOptions.defaults()))
+                .isInstanceOf(DataLossException.class)
+                .hasMessage("The migration from " + engine.location() + " to the model would lose data:\n"
+                        + "- making column books.title NOT NULL on a table with 1 row: any of them holding NULL there makes "
+                        + "the migration fail\n"
+                        + "To fix this, say which tables and columns were renamed (--rename table.old=new for a column, "
+                        + "--rename old=new for a table), or accept the loss with --allow-data-loss; the script then marks "
+                        + "each such change.");
+        migrations.write(folder, GenerateOptions.defaults().allowDataLoss(true));
+        migrations.apply(folder);
+        assertThat(migrations.diff()).isEmpty();
+        try (Session session = SessionFactory.of(engine, V2).open()) {
+            var book = session.query(dev.retort.migrate.model.v2.Book.class).one();
+            assertThat(book.title).isEqualTo("Sketch");
+            assertThat(book.author).isNull();
+        }
+    }
+
+    @Test
     void narrowingATypeIsRefused() {
         V3.createAll(engine);
         Migrations migrations = Migrations.of(engine, V1);

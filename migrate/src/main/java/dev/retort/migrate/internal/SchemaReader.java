@@ -111,7 +111,7 @@ public final class SchemaReader {
         return List.copyOf(columns.values());
     }
 
-    private static void readIndexes(DatabaseMetaData metaData, String catalog, String schema, String table,
+    private void readIndexes(DatabaseMetaData metaData, String catalog, String schema, String table,
                                     List<String> primaryKey, Set<UniqueShape> uniques, Set<IndexShape> indexes)
             throws SQLException {
         Map<String, Map<Integer, String>> columns = new LinkedHashMap<>();
@@ -127,15 +127,41 @@ public final class SchemaReader {
                 unique.put(name, !result.getBoolean("NON_UNIQUE"));
             }
         }
+        Map<String, String> constraints = uniqueConstraintsByIndex(metaData.getConnection(), table);
         columns.forEach((name, positions) -> {
             List<String> names = List.copyOf(positions.values());
             if (!unique.get(name)) {
                 indexes.add(new IndexShape(lower(name), names));
             } else if (!names.equals(primaryKey)) {
-                uniques.add(new UniqueShape(lower(name), names));
+                uniques.add(new UniqueShape(lower(constraints.getOrDefault(name, name)), names));
             }
         });
     }
+
+    /**
+     * H2 names a unique constraint's index apart from the constraint ({@code CONSTRAINT_INDEX_4} backs
+     * {@code CONSTRAINT_4}), and only the constraint's name drops it; JDBC metadata tells only the index's.
+     * Elsewhere the two names are one (PostgreSQL, MySQL) or never used (SQLite copies the table instead).
+     */
+    private Map<String, String> uniqueConstraintsByIndex(Connection connection, String table) throws SQLException {
+        Map<String, String> names = new HashMap<>();
+        if (!dialect.name().equals("h2")) {
+            return names;
+        }
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(H2_UNIQUE_CONSTRAINTS)) {
+            statement.setString(1, table);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    names.put(result.getString(2), result.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    /** A read of H2's own catalogue (no DDL): which unique constraint each index backs. */
+    private static final String H2_UNIQUE_CONSTRAINTS = "SELECT CONSTRAINT_NAME, INDEX_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS "
+            + "WHERE CONSTRAINT_TYPE = 'UNIQUE' AND TABLE_SCHEMA = CURRENT_SCHEMA AND TABLE_NAME = ?";
 
     private static Set<ForeignKeyShape> foreignKeys(DatabaseMetaData metaData, String catalog, String schema, String table)
             throws SQLException {
