@@ -80,7 +80,7 @@ public final class DataLoss {
             case COLUMN_MISSING -> !model.tables().get(difference.table()).columns().get(difference.subject()).nullable()
                     && rows.applyAsLong(difference.table()) > 0
                     ? "adding column " + column + " NOT NULL without a default to a table with "
-                    + rowCount(rows.applyAsLong(difference.table())) + ", which have no value for it" : null;
+                    + rowCount(rows.applyAsLong(difference.table())) + ": existing rows have no value for it" : null;
             default -> null;
         };
         if (loss == null) {
