@@ -131,7 +131,12 @@ abstract class MigrationSuite {
         }
     }
 
-    /** The whole message of a {@link DataLossException} listing {@code changes} (each line ending in a line break). */
+    /** Generating without options fails with the whole message listing {@code changes} (each line ending in a line break). */
+    private void assertRefused(Migrations migrations, String changes) {
+        assertThatThrownBy(() -> migrations.generate(folder, GenerateOptions.defaults())).isInstanceOf(DataLossException.class)
+                .hasMessage(refusal(changes));
+    }
+
     private String refusal(String changes) {
         return "The migration from " + engine.location() + " to the model would lose data:\n" + changes
                 + "To fix this, say which tables and columns were renamed (--rename table.old=new for a column, "
@@ -180,14 +185,12 @@ abstract class MigrationSuite {
             session.commit();
         }
         Migrations migrations = Migrations.of(engine, V4);
-        assertThatThrownBy(() -> migrations.generate(folder, GenerateOptions.defaults()))
-                .isInstanceOf(DataLossException.class)
-                .hasMessage(refusal("- adding column books.heading NOT NULL without a default to a table with 1 row: existing rows have "
+        assertRefused(migrations, "- adding column books.heading NOT NULL without a default to a table with 1 row: existing rows have "
                         + "no value for it; it looks like a rename of books.title to books.heading: to keep the data, say so with "
                         + "--rename books.title=heading\n"
                         + "- dropping column books.title (VARCHAR(100)) of a table with 1 row; it looks like a rename of "
                         + "books.title to books.heading: to keep the data, say so with --rename books.title=heading\n"
-                        + "- dropping table notes (1 row)\n"));
+                        + "- dropping table notes (1 row)\n");
 
         String script = migrations.generate(folder, GenerateOptions.defaults().allowDataLoss(true)).orElseThrow().script();
         assertThat(script).contains("--   - probable rename of books.title to books.heading: this script drops and adds; "
@@ -204,10 +207,8 @@ abstract class MigrationSuite {
             session.commit();
         }
         Migrations migrations = Migrations.of(engine, RENAMED_NOTES);
-        assertThatThrownBy(() -> migrations.generate(folder, GenerateOptions.defaults()))
-                .isInstanceOf(DataLossException.class)
-                .hasMessage(refusal("- dropping table notes (1 row); it looks like a rename of table notes to memos: to keep the data, "
-                        + "say so with --rename notes=memos\n"));
+        assertRefused(migrations, "- dropping table notes (1 row); it looks like a rename of table notes to memos: to keep the data, "
+                        + "say so with --rename notes=memos\n");
         assertThat(migrations.generate(folder, GenerateOptions.defaults().allowDataLoss(true)).orElseThrow().script())
                 .contains("--   - probable rename of table notes to memos: this script drops and adds; to keep the data, "
                         + "write instead: ALTER TABLE notes RENAME TO memos;\n");
@@ -249,10 +250,8 @@ abstract class MigrationSuite {
             session.commit();
         }
         Migrations migrations = Migrations.of(engine, V2);
-        assertThatThrownBy(() -> migrations.generate(folder, GenerateOptions.defaults()))
-                .isInstanceOf(DataLossException.class)
-                .hasMessage(refusal("- making column books.title NOT NULL on a table with 1 row: any of them holding NULL there makes "
-                        + "the migration fail\n"));
+        assertRefused(migrations, "- making column books.title NOT NULL on a table with 1 row: any of them holding NULL there makes "
+                        + "the migration fail\n");
         migrations.write(folder, GenerateOptions.defaults().allowDataLoss(true));
         migrations.apply(folder);
         assertThat(migrations.diff()).isEmpty();
@@ -267,11 +266,9 @@ abstract class MigrationSuite {
     void narrowingATypeIsRefused() {
         V3.createAll(engine);
         Migrations migrations = Migrations.of(engine, V1);
-        assertThatThrownBy(() -> migrations.generate(folder, GenerateOptions.defaults()))
-                .isInstanceOf(DataLossException.class)
-                .hasMessage(refusal("- changing column authors.name from VARCHAR(120) to VARCHAR(50), which does not hold every value "
+        assertRefused(migrations, "- changing column authors.name from VARCHAR(120) to VARCHAR(50), which does not hold every value "
                         + "of the old type\n"
-                        + "- dropping table books (0 rows)\n"));
+                        + "- dropping table books (0 rows)\n");
     }
 
     @Test
