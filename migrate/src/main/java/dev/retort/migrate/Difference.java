@@ -2,7 +2,7 @@ package dev.retort.migrate;
 
 /**
  * One way the database differs from the model. {@code table} names the table, {@code subject} the column,
- * index or constraint concerned (null for a whole table); {@code inDatabase} and {@code inModel} say what
+ * index, constraint or sequence concerned (null for a whole table); {@code inDatabase} and {@code inModel} say what
  * each side has, null where a side has nothing. Immutable.
  */
 public record Difference(Kind kind, String table, String subject, String inDatabase, String inModel) {
@@ -10,7 +10,8 @@ public record Difference(Kind kind, String table, String subject, String inDatab
     /** What differs. */
     public enum Kind {
         TABLE_MISSING, TABLE_EXTRA, COLUMN_MISSING, COLUMN_EXTRA, COLUMN_TYPE, COLUMN_NULLABILITY, COLUMN_DEFAULT,
-        PRIMARY_KEY, UNIQUE_MISSING, UNIQUE_EXTRA, INDEX_MISSING, INDEX_EXTRA, FOREIGN_KEY_MISSING, FOREIGN_KEY_EXTRA
+        PRIMARY_KEY, UNIQUE_MISSING, UNIQUE_EXTRA, INDEX_MISSING, INDEX_EXTRA, FOREIGN_KEY_MISSING, FOREIGN_KEY_EXTRA,
+        SEQUENCE_MISSING
     }
 
     /** A sentence for people, such as {@code column authors.name is VARCHAR(50) in the database, VARCHAR(120) in the model}. */
@@ -33,6 +34,7 @@ public record Difference(Kind kind, String table, String subject, String inDatab
             case INDEX_EXTRA -> "index " + subject + " on " + table + " (" + inDatabase + ") is in the database but not in the model";
             case FOREIGN_KEY_MISSING -> "foreign key " + subject + " is in the model but not in the database";
             case FOREIGN_KEY_EXTRA -> "foreign key " + subject + " is in the database but not in the model";
+            case SEQUENCE_MISSING -> "sequence " + subject + " (of table " + table + ") is in the model but not in the database";
         };
     }
 

@@ -70,7 +70,7 @@ public final class Migrations {
 
     /** How the database differs from the model; empty when they agree. */
     public List<Difference> diff() {
-        return SnapshotComparison.compare(databaseSnapshot(), modelSnapshot(), modelOrder());
+        return SnapshotComparison.compare(databaseSnapshot(), modelSnapshot(), modelOrder(), sequenceTables());
     }
 
     /** The differences for people, one per line, or a line saying there are none. */
@@ -94,7 +94,7 @@ public final class Migrations {
     public Optional<Migration> generate(Path folder, GenerateOptions options) {
         SchemaSnapshot model = modelSnapshot();
         Renames renames = Renames.apply(options, databaseSnapshot(), model);
-        List<Difference> differences = SnapshotComparison.compare(renames.database(), model, modelOrder());
+        List<Difference> differences = SnapshotComparison.compare(renames.database(), model, modelOrder(), sequenceTables());
         if (differences.isEmpty() && renames.statements().isEmpty()) {
             return Optional.empty();
         }
@@ -219,6 +219,14 @@ public final class Migrations {
         StringBuilder header = new StringBuilder();
         lines.forEach(line -> header.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));
         return header.append('\n').toString();
+    }
+
+    /** The table each of the model's sequences feeds, by the sequence's lower-case name. */
+    private Map<String, String> sequenceTables() {
+        Map<String, String> tables = new HashMap<>();
+        metadata.tables().forEach(table -> table.sequence().ifPresent(sequence ->
+                tables.put(sequence.name().toLowerCase(java.util.Locale.ROOT), table.name().toLowerCase(java.util.Locale.ROOT))));
+        return tables;
     }
 
     private List<String> modelOrder() {

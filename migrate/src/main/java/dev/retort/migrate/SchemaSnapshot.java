@@ -10,13 +10,15 @@ import java.util.TreeMap;
 
 /**
  * The shape of a schema as migrations see it: tables with their columns (type in a dialect's canonical
- * spelling, nullability, default), primary key, unique constraints, indexes and foreign keys. Read from a
+ * spelling, nullability, default), primary key, unique constraints, indexes and foreign keys; and its
+ * sequences (on PostgreSQL also those behind identity columns). Read from a
  * live database through JDBC metadata or built from a {@link dev.retort.Metadata}. Names are lower case;
  * column order is not part of the shape (a migration appends the columns it adds). Immutable.
  */
-public record SchemaSnapshot(Map<String, TableShape> tables) {
+public record SchemaSnapshot(Map<String, TableShape> tables, Set<String> sequences) {
     public SchemaSnapshot {
         tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));
+        sequences = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(sequences));
     }
 
     /**
@@ -27,7 +29,7 @@ public record SchemaSnapshot(Map<String, TableShape> tables) {
     public SchemaSnapshot withoutGeneratedNames() {
         Map<String, TableShape> unnamed = new TreeMap<>();
         tables.forEach((name, table) -> unnamed.put(name, table.withoutGeneratedNames()));
-        return new SchemaSnapshot(unnamed);
+        return new SchemaSnapshot(unnamed, sequences);
     }
 
     /** One table. */

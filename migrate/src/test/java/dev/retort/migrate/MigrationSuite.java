@@ -70,11 +70,7 @@ abstract class MigrationSuite {
         for (Metadata model : List.of(V4, V3, RENAMED_NOTES, SHAPES)) {
             model.dropAll(engine);
         }
-        try (Connection connection = engine.connect(); java.sql.Statement statement = connection.createStatement()) {
-            statement.execute(engine.dialect().compile(new Statement.DropTable("flyway_schema_history")).sql());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        execute(new Statement.DropTable("flyway_schema_history"));
     }
 
     @Test
@@ -172,6 +168,31 @@ abstract class MigrationSuite {
         assertThat(migrations.generate(folder, GenerateOptions.defaults())).isEmpty();
         assertThat(migrations.databaseSnapshot().tables().keySet()).containsExactly("sample_tags", "samples", "tags", "vehicles");
         assertThat(migrations.databaseSnapshot().tables().get("vehicles").columns()).containsKey("kind");
+    }
+
+    @Test
+    void aMissingSequenceIsCreatedWhereTheDatabaseHasSequences() {
+        SHAPES.createAll(engine);
+        Migrations migrations = Migrations.of(engine, SHAPES);
+        if (!engine.dialect().supportsSequences()) {
+            assertThat(migrations.modelSnapshot().sequences()).isEmpty(); // keys come from the rowid or AUTO_INCREMENT
+            return;
+        }
+        assertThat(migrations.databaseSnapshot().sequences()).contains("samples_seq");
+        execute(new Statement.DropSequence("samples_seq"));
+        assertThat(migrations.report()).isEqualTo("The database at " + engine.location() + " differs from the model in 1 way:\n"
+                + "- sequence samples_seq (of table samples) is in the model but not in the database");
+        migrations.write(folder, GenerateOptions.defaults());
+        migrations.apply(folder);
+        assertThat(migrations.diff()).isEmpty();
+    }
+
+    private void execute(Statement statement) {
+        try (Connection connection = engine.connect(); java.sql.Statement jdbc = connection.createStatement()) {
+            jdbc.execute(engine.dialect().compile(statement).sql());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

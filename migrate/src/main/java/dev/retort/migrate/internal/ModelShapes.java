@@ -31,11 +31,15 @@ public final class ModelShapes {
 
     public static SchemaSnapshot of(List<Table> tables, Dialect dialect) {
         Map<String, TableShape> shapes = new TreeMap<>();
+        Set<String> sequences = new java.util.TreeSet<>();
         for (Table table : tables) {
             TableShape shape = of(table, dialect);
             shapes.put(shape.name(), shape);
+            if (dialect.supportsSequences()) {
+                table.sequence().ifPresent(sequence -> sequences.add(lower(sequence.name())));
+            }
         }
-        return new SchemaSnapshot(shapes);
+        return new SchemaSnapshot(shapes, sequences);
     }
 
     public static TableShape of(Table table, Dialect dialect) {

@@ -47,7 +47,7 @@ public record Renames(List<Statement> statements, SchemaSnapshot database) {
             tables.replaceAll((name, other) -> withReferencedColumn(other, table, from, to));
             statements.add(new Statement.RenameColumn(table, from, to));
         });
-        return new Renames(statements, new SchemaSnapshot(tables));
+        return new Renames(statements, new SchemaSnapshot(tables, database.sequences()));
     }
 
     private static void requireRename(String source, boolean sourceExists, boolean targetIsNew, String target, String option) {

@@ -51,8 +51,32 @@ public final class SchemaReader {
             tables.put(lower(table), new TableShape(lower(table), columns(metaData, catalog, schema, table, primaryKey),
                     primaryKey, uniques, indexes, foreignKeys(metaData, catalog, schema, table)));
         }
-        return new SchemaSnapshot(tables);
+        return new SchemaSnapshot(tables, sequences(connection, catalog, schema));
     }
+
+    /**
+     * The sequences of the schema, lower case: as JDBC metadata lists them (PostgreSQL, MariaDB), or from H2's
+     * own catalogue, its metadata listing none.
+     */
+    private Set<String> sequences(Connection connection, String catalog, String schema) throws SQLException {
+        Set<String> names = new java.util.HashSet<>();
+        if (!dialect.supportsSequences()) {
+            return names;
+        }
+        boolean h2 = dialect.name().equals("h2");
+        try (java.sql.Statement statement = connection.createStatement();
+             ResultSet result = h2 ? statement.executeQuery(H2_SEQUENCES)
+                     : connection.getMetaData().getTables(catalog, schema, "%", new String[] {"SEQUENCE"})) {
+            while (result.next()) {
+                names.add(lower(result.getString(h2 ? "SEQUENCE_NAME" : "TABLE_NAME")));
+            }
+        }
+        return names;
+    }
+
+    /** A read of H2's own catalogue (no DDL): the sequences of the current schema. */
+    private static final String H2_SEQUENCES = "SELECT SEQUENCE_NAME FROM INFORMATION_SCHEMA.SEQUENCES "
+            + "WHERE SEQUENCE_SCHEMA = CURRENT_SCHEMA";
 
     private static List<String> tableNames(DatabaseMetaData metaData, String catalog, String schema) throws SQLException {
         List<String> names = new ArrayList<>();

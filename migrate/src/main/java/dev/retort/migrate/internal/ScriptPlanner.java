@@ -52,6 +52,11 @@ public final class ScriptPlanner {
             statement(new Statement.DeferForeignKeyChecks());
         }
         renames.forEach(this::statement);
+        for (Difference difference : differences) {
+            if (difference.kind() == Kind.SEQUENCE_MISSING) {
+                modelTable(difference.table()).sequence().ifPresent(sequence -> statement(new Statement.CreateSequence(sequence)));
+            }
+        }
         for (Difference difference : only(Kind.FOREIGN_KEY_EXTRA, copied)) {
             statement(new Statement.DropForeignKey(difference.table(), difference.inDatabase()));
         }
@@ -63,7 +68,7 @@ public final class ScriptPlanner {
         }
         for (Table table : modelTables) {
             if (!database.tables().containsKey(table.name().toLowerCase(java.util.Locale.ROOT))) {
-                create(table, table.name());
+                create(table);
             } else if (copied.contains(table.name())) {
                 copy(table);
             } else {
@@ -95,7 +100,7 @@ public final class ScriptPlanner {
         }
         for (Difference difference : differences) {
             boolean inPlace = switch (difference.kind()) {
-                case TABLE_MISSING, TABLE_EXTRA, INDEX_MISSING, INDEX_EXTRA -> true;
+                case TABLE_MISSING, TABLE_EXTRA, INDEX_MISSING, INDEX_EXTRA, SEQUENCE_MISSING -> true;
                 case COLUMN_MISSING -> addableInPlace(modelTable(difference.table()), difference.subject());
                 default -> false;
             };
@@ -113,14 +118,12 @@ public final class ScriptPlanner {
                 && table.foreignKeys().stream().noneMatch(key -> key.columns().stream().anyMatch(column::equalsIgnoreCase));
     }
 
-    private void create(Table table, String name) {
-        if (dialect.supportsSequences() && table.sequence().isPresent() && name.equals(table.name())) {
-            statement(new Statement.CreateSequence(table.sequence().get()));
-        }
-        statement(new Statement.CreateTable(renamed(table, name)));
+    /** The table and its indexes, as createAll makes them (its sequence, if missing, came first). */
+    private void create(Table table) {
+        statement(new Statement.CreateTable(table));
         for (Index index : table.indexes()) {
             if (!index.forForeignKey() || !dialect.indexesForeignKeys()) {
-                statement(new Statement.CreateIndex(name, index));
+                statement(new Statement.CreateIndex(table.name(), index));
             }
         }
     }
@@ -160,7 +163,7 @@ public final class ScriptPlanner {
         String holding = "retort_copy_of_" + name;
         lines.add("-- " + dialect.displayName() + " cannot make these changes to " + name + " in place: its rows are "
                 + "copied out, the table is created anew and the rows copied back, in this migration's transaction.");
-        differences.stream().filter(d -> d.table().equals(name) && losses.containsKey(d))
+        differences.stream().filter(d -> name.equalsIgnoreCase(d.table()) && losses.containsKey(d))
                 .forEach(d -> lines.add("-- DATA LOSS: " + losses.get(d)));
         TableShape old = database.tables().get(name.toLowerCase(java.util.Locale.ROOT));
         List<String> kept = table.columns().stream().map(Column::name)
@@ -169,7 +172,7 @@ public final class ScriptPlanner {
                 Optional.empty())));
         statement(copyRows(holding, name, kept));
         statement(new Statement.DropTable(name));
-        create(table, name);
+        create(table);
         statement(copyRows(name, holding, kept));
         statement(new Statement.DropTable(holding));
     }
@@ -222,11 +225,6 @@ public final class ScriptPlanner {
 
     private static Column column(Table table, String lowerName) {
         return table.columns().stream().filter(column -> column.name().equalsIgnoreCase(lowerName)).findFirst().orElseThrow();
-    }
-
-    private static Table renamed(Table table, String name) {
-        return name.equals(table.name()) ? table : new Table(name, table.columns(), table.primaryKey(),
-                table.uniqueConstraints(), table.indexes(), table.sequence(), table.foreignKeys());
     }
 
     private void statement(Statement statement, Difference cause) {

@@ -16,8 +16,10 @@ import dev.retort.migrate.SchemaSnapshot.TableShape;
 import dev.retort.migrate.SchemaSnapshot.UniqueShape;
 
 /**
- * The differences between the snapshot of a database and that of the model, table by table in the
- * model's order, then the tables only the database has. Unique constraints and foreign keys are matched
+ * The differences between the snapshot of a database and that of the model: the model's sequences the
+ * database lacks ({@code sequenceTables} names the table each feeds), then table by table in the model's
+ * order, then the tables only the database has. A sequence only the database has is no difference: JDBC
+ * metadata does not tell PostgreSQL's identity columns' own sequences from others. Unique constraints and foreign keys are matched
  * by their columns (the database names them itself); indexes by name. An index the database made for a
  * foreign key on its own (H2, InnoDB) is not a difference. Stateless.
  */
@@ -25,8 +27,11 @@ public final class SnapshotComparison {
     private SnapshotComparison() {
     }
 
-    public static List<Difference> compare(SchemaSnapshot database, SchemaSnapshot model, List<String> modelOrder) {
+    public static List<Difference> compare(SchemaSnapshot database, SchemaSnapshot model, List<String> modelOrder,
+                                           java.util.Map<String, String> sequenceTables) {
         List<Difference> differences = new ArrayList<>();
+        model.sequences().stream().filter(name -> !database.sequences().contains(name)).forEach(name ->
+                differences.add(new Difference(Kind.SEQUENCE_MISSING, sequenceTables.get(name), name, null, "sequence")));
         for (String name : modelOrder) {
             TableShape inDatabase = database.tables().get(name);
             if (inDatabase == null) {
