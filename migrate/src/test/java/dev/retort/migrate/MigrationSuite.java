@@ -252,6 +252,12 @@ abstract class MigrationSuite {
             session.commit();
         }
         Migrations migrations = Migrations.of(engine, V2);
+        String uniqueName = migrations.databaseSnapshot().tables().get("authors").uniques().iterator().next().name();
+        assertThat(migrations.report()).isEqualTo("The database at " + engine.location() + " differs from the model in 4 ways:\n"
+                + "- column authors.name is VARCHAR(120) in the database, VARCHAR(50) in the model\n"
+                + "- unique constraint " + uniqueName + " on authors (email) is in the database but not in the model\n"
+                + "- column books.isbn (VARCHAR(20)) is in the database but not in the model\n"
+                + "- index ix_books_isbn on books (isbn) is in the database but not in the model");
         migrations.write(folder, GenerateOptions.defaults().allowDataLoss(true));
         migrations.apply(folder);
         assertThat(migrations.diff()).isEmpty();
