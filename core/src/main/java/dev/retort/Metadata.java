@@ -151,9 +151,9 @@ public final class Metadata {
 
     /**
      * Entity tables in dependency order (each inheritance hierarchy's tables where its first entity is), then
-     * the join tables of many-to-many relationships.
+     * the join tables of many-to-many relationships: what {@link #createAll} creates (read by retort-migrate).
      */
-    List<Table> tables() {
+    public List<Table> tables() {
         List<Table> tables = new ArrayList<>(Hierarchy.tables(models));
         models.forEach(model -> model.joinTables().stream().filter(table -> !tables.contains(table)).forEach(tables::add));
         return tables;

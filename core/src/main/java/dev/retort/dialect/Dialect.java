@@ -30,7 +30,20 @@ public abstract class Dialect {
         return newCompiler().compile(statement);
     }
 
+    /** How this database's DDL spells a column type (what CREATE TABLE writes for it). */
+    public final String typeName(dev.retort.sql.ColumnType type) {
+        return newCompiler().typeName(type);
+    }
+
     // ---- capabilities -------------------------------------------------------------------------------
+
+    /**
+     * Whether {@code ALTER TABLE} can change a column's type or nullability and add or drop constraints in
+     * place; without it (SQLite) a table is changed by copying it into a new one.
+     */
+    public boolean supportsAlterTableConstraints() {
+        return true;
+    }
 
     /** Whether {@code executeBatch} followed by {@code getGeneratedKeys} returns one key per batched row. */
     public boolean supportsBatchGeneratedKeys() {

@@ -53,7 +53,7 @@ public class SqlCompiler extends ExpressionCompiler {
             sql.append("DROP SEQUENCE IF EXISTS ").append(dialect.quote(drop.sequence()));
         } else if (statement instanceof Statement.NextValues next) {
             visitNextValues(next);
-        } else {
+        } else if (!compileSchemaChange(statement)) {
             throw new IllegalArgumentException("Unknown statement " + statement);
         }
         return new CompiledStatement(sql.toString(), parameters);
@@ -285,12 +285,95 @@ public class SqlCompiler extends ExpressionCompiler {
             sql.append(')');
         }
         for (ForeignKey foreignKey : table.foreignKeys()) {
-            sql.append(", FOREIGN KEY (");
-            appendNames(foreignKey.columns());
-            sql.append(") REFERENCES ").append(dialect.quote(foreignKey.referencedTable())).append(" (");
-            appendNames(foreignKey.referencedColumns());
-            sql.append(')');
+            sql.append(", ");
+            renderForeignKey(foreignKey);
         }
+        sql.append(')');
+    }
+
+    /** Compiles the statements that change an existing schema; false for any other statement. */
+    private boolean compileSchemaChange(Statement statement) {
+        if (statement instanceof Statement.AddColumn add) {
+            alterTable(add.table()).append("ADD COLUMN ").append(dialect.quote(add.column().name())).append(' ');
+            renderColumnDefinition(add.column());
+        } else if (statement instanceof Statement.DropColumn drop) {
+            alterTable(drop.table()).append("DROP COLUMN ").append(dialect.quote(drop.column()));
+        } else if (statement instanceof Statement.AlterColumnType alter) {
+            visitAlterColumn(alter.table(), alter.column(), true);
+        } else if (statement instanceof Statement.AlterColumnNullability alter) {
+            visitAlterColumn(alter.table(), alter.column(), false);
+        } else if (statement instanceof Statement.RenameColumn rename) {
+            alterTable(rename.table()).append("RENAME COLUMN ").append(dialect.quote(rename.from())).append(" TO ")
+                    .append(dialect.quote(rename.to()));
+        } else if (statement instanceof Statement.RenameTable rename) {
+            alterTable(rename.from()).append("RENAME TO ").append(dialect.quote(rename.to()));
+        } else if (statement instanceof Statement.DropIndex drop) {
+            visitDropIndex(drop.table(), drop.index());
+        } else if (statement instanceof Statement.AddUnique add) {
+            alterTable(add.table()).append("ADD UNIQUE (");
+            appendNames(add.columns());
+            sql.append(')');
+        } else if (statement instanceof Statement.DropUnique drop) {
+            visitDropConstraint(drop.table(), drop.constraint(), false);
+        } else if (statement instanceof Statement.AddForeignKey add) {
+            alterTable(add.table()).append("ADD ");
+            renderForeignKey(add.foreignKey());
+        } else if (statement instanceof Statement.DropForeignKey drop) {
+            visitDropConstraint(drop.table(), drop.constraint(), true);
+        } else if (statement instanceof Statement.DeferForeignKeyChecks) {
+            visitDeferForeignKeyChecks();
+        } else if (statement instanceof Statement.InsertSelect insert) {
+            sql.append("INSERT INTO ").append(dialect.quote(insert.table())).append(" (");
+            appendNames(insert.columns());
+            sql.append(") ");
+            visitSelect(insert.query());
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private StringBuilder alterTable(String table) {
+        return sql.append("ALTER TABLE ").append(dialect.quote(table)).append(' ');
+    }
+
+    /**
+     * The type ({@code ALTER COLUMN c SET DATA TYPE t}) or else the nullability ({@code ALTER COLUMN c SET/DROP
+     * NOT NULL}) of an existing column, each keeping the column's other properties.
+     */
+    protected void visitAlterColumn(String table, Column column, boolean type) {
+        alterTable(table).append("ALTER COLUMN ").append(dialect.quote(column.name()));
+        if (type) {
+            sql.append(" SET DATA TYPE ").append(typeName(column.type()));
+        } else {
+            sql.append(column.nullable() ? " DROP NOT NULL" : " SET NOT NULL");
+        }
+    }
+
+    /** The standard statement, which defers the constraints declared DEFERRABLE. */
+    protected void visitDeferForeignKeyChecks() {
+        sql.append("SET CONSTRAINTS ALL DEFERRED");
+    }
+
+    protected void visitDropIndex(String table, String index) {
+        sql.append("DROP INDEX ").append(dialect.quote(index));
+    }
+
+    /** Drops a unique or a foreign-key constraint by name: {@code ALTER TABLE t DROP CONSTRAINT name}. */
+    protected void visitDropConstraint(String table, String constraint, boolean foreignKey) {
+        alterTable(table).append("DROP CONSTRAINT ").append(dialect.quote(constraint));
+    }
+
+    /** The definition of a column outside a CREATE TABLE (no table key to fold it into). */
+    protected final void renderColumnDefinition(Column column) {
+        renderColumnDefinition(new Table("", List.of(column), List.of(), List.of(), List.of(), Optional.empty()), column);
+    }
+
+    private void renderForeignKey(ForeignKey foreignKey) {
+        sql.append("FOREIGN KEY (");
+        appendNames(foreignKey.columns());
+        sql.append(") REFERENCES ").append(dialect.quote(foreignKey.referencedTable())).append(" (");
+        appendNames(foreignKey.referencedColumns());
         sql.append(')');
     }
 

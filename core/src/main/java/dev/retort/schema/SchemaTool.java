@@ -165,13 +165,15 @@ public final class SchemaTool {
         return null;
     }
 
-    private static String escaped(DatabaseMetaData metaData, String name) throws SQLException {
+    /** {@code name} as a metadata search pattern that matches only itself ({@code _} and {@code %} escaped). */
+    public static String escaped(DatabaseMetaData metaData, String name) throws SQLException {
         String escape = metaData.getSearchStringEscape();
         return escape == null ? name
                 : name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
-    private static String currentSchema(Connection connection) {
+    /** The connection's current schema, or null where the driver has none (MySQL, SQLite) or cannot say. */
+    public static String currentSchema(Connection connection) {
         try {
             return connection.getSchema();
         } catch (SQLException | AbstractMethodError e) {

@@ -112,6 +112,69 @@ public sealed interface Statement {
     record DropSequence(String sequence) implements Statement {
     }
 
+    // ---- schema changes (migrations) ----------------------------------------------------------------
+
+    /** {@code ALTER TABLE table ADD COLUMN column}. */
+    record AddColumn(String table, Column column) implements Statement {
+    }
+
+    /** {@code ALTER TABLE table DROP COLUMN column}. */
+    record DropColumn(String table, String column) implements Statement {
+    }
+
+    /** Gives an existing column the type of {@code column} (which names it and holds its whole new definition). */
+    record AlterColumnType(String table, Column column) implements Statement {
+    }
+
+    /** Gives an existing column the nullability of {@code column} (which names it and holds its whole new definition). */
+    record AlterColumnNullability(String table, Column column) implements Statement {
+    }
+
+    /** {@code ALTER TABLE table RENAME COLUMN from TO to}. */
+    record RenameColumn(String table, String from, String to) implements Statement {
+    }
+
+    /** {@code ALTER TABLE from RENAME TO to}. */
+    record RenameTable(String from, String to) implements Statement {
+    }
+
+    /** Drops the index {@code index} of {@code table}. */
+    record DropIndex(String table, String index) implements Statement {
+    }
+
+    /** {@code ALTER TABLE table ADD UNIQUE (columns)}. */
+    record AddUnique(String table, List<String> columns) implements Statement {
+        public AddUnique {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** Drops the unique constraint named {@code constraint} of {@code table}. */
+    record DropUnique(String table, String constraint) implements Statement {
+    }
+
+    /** {@code ALTER TABLE table ADD FOREIGN KEY ...}. */
+    record AddForeignKey(String table, ForeignKey foreignKey) implements Statement {
+    }
+
+    /** Drops the foreign-key constraint named {@code constraint} of {@code table}. */
+    record DropForeignKey(String table, String constraint) implements Statement {
+    }
+
+    /**
+     * Checks foreign keys at commit rather than per statement, for the rest of the transaction (so that a
+     * table can be copied into a new one while other tables refer to it).
+     */
+    record DeferForeignKeyChecks() implements Statement {
+    }
+
+    /** {@code INSERT INTO table (columns) SELECT ...}: copies rows from another table. */
+    record InsertSelect(String table, List<String> columns, Select query) implements Statement {
+        public InsertSelect {
+            columns = List.copyOf(columns);
+        }
+    }
+
     /** Fetches the next {@code count} values of a sequence, one row each. */
     record NextValues(String sequence, int count) implements Statement {
     }

@@ -3,6 +3,7 @@ package dev.retort.dialect.mysql;
 import java.util.Optional;
 
 import dev.retort.dialect.SqlCompiler;
+import dev.retort.sql.Column;
 import dev.retort.sql.ColumnType;
 import dev.retort.sql.Expression;
 
@@ -23,6 +24,26 @@ final class MySqlCompiler extends SqlCompiler {
     @Override
     protected String defaultValuesClause() {
         return "() VALUES ()";
+    }
+
+    /** MySQL redefines a column whole, type and nullability at once: {@code MODIFY COLUMN c type [NOT NULL]}. */
+    @Override
+    protected void visitAlterColumn(String table, Column column, boolean type) {
+        sql.append("ALTER TABLE ").append(dialect.quote(table)).append(" MODIFY COLUMN ").append(dialect.quote(column.name()))
+                .append(' ');
+        renderColumnDefinition(column);
+    }
+
+    @Override
+    protected void visitDropIndex(String table, String index) {
+        sql.append("DROP INDEX ").append(dialect.quote(index)).append(" ON ").append(dialect.quote(table));
+    }
+
+    /** A unique constraint is an index in MySQL; a foreign key is dropped as such. */
+    @Override
+    protected void visitDropConstraint(String table, String constraint, boolean foreignKey) {
+        sql.append("ALTER TABLE ").append(dialect.quote(table)).append(foreignKey ? " DROP FOREIGN KEY " : " DROP INDEX ")
+                .append(dialect.quote(constraint));
     }
 
     /** MySQL has no OFFSET without LIMIT; its manual gives the largest unsigned BIGINT for "all rows". */

@@ -44,6 +44,18 @@ final class SqliteCompiler extends SqlCompiler {
     }
 
     @Override
+    protected void visitAlterColumn(String table, Column column, boolean type) {
+        throw unsupported("Changing a column's type or nullability in place is", "copy the table into a new one of "
+                + "the new shape (retort-migrate generates that sequence)");
+    }
+
+    /** Lasts until the transaction ends, as the copy-and-move sequence of a table change needs. */
+    @Override
+    protected void visitDeferForeignKeyChecks() {
+        sql.append("PRAGMA defer_foreign_keys = ON");
+    }
+
+    @Override
     protected Optional<String> unlimited() {
         return Optional.of("-1");
     }

@@ -55,6 +55,12 @@ public final class SqliteDialect extends Dialect {
         return true;
     }
 
+    /** SQLite's ALTER TABLE only adds, drops and renames columns and renames tables. */
+    @Override
+    public boolean supportsAlterTableConstraints() {
+        return false;
+    }
+
     @Override
     public boolean supportsSequences() {
         return false;
