@@ -144,7 +144,7 @@ final class JoinedLoad {
                 columns.add(new Expression.ColumnRef(alias, target.attribute(i).column().name()));
             }
             if (relationship.toMany()) {
-                for (OrderItem item : Loader.orderBy(relationship, target, alias)) {
+                for (OrderItem item : LoadStatements.orderBy(relationship, target, alias)) {
                     childOrder.add(item);
                 }
             }

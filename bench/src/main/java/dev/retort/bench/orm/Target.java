@@ -116,6 +116,7 @@ final class Target implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        dev.retort.bench.Settle.tables(engine, "bench_users");
         return ids;
     }
 
@@ -149,6 +150,7 @@ final class Target implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        dev.retort.bench.Settle.tables(engine, "bench_animals");
         return queryLong("SELECT SUM(id) FROM bench_animals", null);
     }
 

@@ -129,6 +129,7 @@ final class Database implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         check(count(POSTS) == (long) users * postsPerUser, "filled " + count(POSTS) + " posts");
+        dev.retort.bench.Settle.tables(engine, USERS, POSTS);
         return ids;
     }
 

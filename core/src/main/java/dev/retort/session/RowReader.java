@@ -1,0 +1,63 @@
+package dev.retort.session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.sql.CompiledStatement;
+
+/**
+ * The JDBC of loading: runs a compiled SELECT on the session's connection (logged, with its timeout) and
+ * returns the rows as field values, foreign keys still as ids. Turning rows into objects is the
+ * {@link Loader}'s job.
+ */
+final class RowReader {
+    private final SessionImpl session;
+
+    RowReader(SessionImpl session) {
+        this.session = session;
+    }
+
+    /** The rows of a query as field values (foreign keys still as ids), the entity's columns from {@code offset + 1}. */
+    List<Object[]> readRows(EntityPersister persister, CompiledStatement compiled, Object[] row, int offset) {
+        List<Object[]> rows = new ArrayList<>();
+        Statements statements = new Statements(session);
+        try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
+            persister.bind(statement, compiled, row);
+            statements.logQuery(compiled, row);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                while (resultSet.next()) {
+                    Object[] values = persister.readRow(resultSet, offset);
+                    if (offset > 0) {
+                        // The column before the entity's: the owner key of a join-table row.
+                        Object[] withOwner = new Object[values.length + 1];
+                        System.arraycopy(values, 0, withOwner, 0, values.length);
+                        withOwner[values.length] = resultSet.getObject(1);
+                        values = withOwner;
+                    }
+                    rows.add(values);
+                }
+            }
+        } catch (SQLException e) {
+            throw statements.queryFailed(compiled, e);
+        }
+        return rows;
+    }
+
+    /** Runs a SELECT of one number (COUNT). */
+    long selectLong(EntityPersister persister, CompiledStatement compiled) {
+        Statements statements = new Statements(session);
+        try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
+            persister.bind(statement, compiled, new Object[0]);
+            statements.logQuery(compiled, null);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                resultSet.next();
+                return resultSet.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw statements.queryFailed(compiled, e);
+        }
+    }
+}
