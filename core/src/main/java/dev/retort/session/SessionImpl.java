@@ -486,6 +486,20 @@ public final class SessionImpl implements JoinedSession {
         return transactions.connection(false);
     }
 
+    /**
+     * A prepared statement for a query of this transaction, kept for the next run of the same SQL (no
+     * statement timeout applies, so nothing is bound to the statement's life); the caller must not close it.
+     * Null when a timeout applies: then the caller prepares and closes its own.
+     */
+    java.sql.PreparedStatement reusableQuery(String sql) throws SQLException {
+        return statementTimeoutSeconds() > 0 ? null : transactions.reusable(sql);
+    }
+
+    /** Closes the kept statement of {@code sql} after it failed. */
+    void discardQuery(String sql) {
+        transactions.discard(sql);
+    }
+
     Frame currentFrame() {
         return transactions.current();
     }

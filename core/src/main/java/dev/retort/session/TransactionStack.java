@@ -1,6 +1,7 @@
 package dev.retort.session;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ final class TransactionStack {
     private final SqlLog log;
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
     private Connection connection;
+    /** Queries prepared on {@link #connection}, closed before it is given back. */
+    private final StatementCache statements = new StatementCache();
 
     TransactionStack(SessionContext context, Isolation isolation, TransactionMode mode) {
         this.context = context;
@@ -147,10 +150,21 @@ final class TransactionStack {
         return popped;
     }
 
+    /** A statement for the query {@code sql} on the transaction's connection, reused by later runs of the same SQL. */
+    PreparedStatement reusable(String sql) throws SQLException {
+        return statements.get(connection(false), sql);
+    }
+
+    /** Closes the reusable statement of {@code sql}, which failed. */
+    void discard(String sql) {
+        statements.discard(sql);
+    }
+
     /** Returns the connection to the pool but keeps the frames (a joined transaction is completing). */
     void closeConnection() {
         Connection closed = connection;
         connection = null;
+        statements.closeAll();
         if (closed != null) {
             closeQuietly(closed);
         }
@@ -161,6 +175,7 @@ final class TransactionStack {
         Connection released = connection;
         connection = null;
         frames.clear();
+        statements.closeAll();
         if (released != null) {
             if (mode.ownsTransaction()) {
                 try {
