@@ -6,7 +6,8 @@
 #   RETORT_PGC_DIR, RETORT_PGC_PORT (default /tmp/retort-pgc, 5480): node n (0 = primary, 1 and 2 = replicas)
 #     lives in $RETORT_PGC_DIR/node<n> and listens on RETORT_PGC_PORT + n;
 #   RETORT_MYC_DIR, RETORT_MYC_PORT (default /tmp/retort-myc, 3380): node 0 (primary) and 1 (replica) likewise;
-#   RETORT_CLUSTER_NODE: the node that retort_pgc_halt/resume/promote and retort_myc_halt/resume act on.
+#   RETORT_CLUSTER_NODE: the node that retort_pgc_halt/resume/promote and retort_myc_halt/resume/delay act on;
+#   RETORT_CLUSTER_DELAY: seconds for retort_myc_delay.
 # Sourcing it changes no shell option of the caller: each function runs in a subshell with errexit on.
 # Runs as root (su postgres; mariadbd --user=mysql). The database and user are retort/retort on every node;
 # PostgreSQL's superuser is postgres/secret, MariaDB's root is reached through each node's socket.
@@ -136,7 +137,8 @@ retort_myc_init() (
   return 1
 )
 
-# Starts node RETORT_CLUSTER_NODE on its data (node 0 writes a binary log, others are read-only) and waits until it answers.
+# Starts node RETORT_CLUSTER_NODE on its data (node 0 writes a binary log, others are read-only; userstat counts
+# reads per table) and waits until it answers.
 retort_myc_resume() (
   set -euo pipefail
   local node=$RETORT_CLUSTER_NODE
@@ -145,13 +147,19 @@ retort_myc_resume() (
   [ "$node" != 0 ] && role=(--read-only=ON --relay-log="$dir/data/relay")
   setsid mariadbd --user=mysql --datadir="$dir/data" --socket="$dir/mysqld.sock" --port=$((RETORT_MYC_PORT + node)) \
     --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" --log-error="$dir/mysqld.err" --server-id=$((node + 1)) \
-    "${role[@]}" --innodb-flush-log-at-trx-commit=0 --max-connections=200 </dev/null >/dev/null 2>&1 &
+    "${role[@]}" --userstat=1 --innodb-flush-log-at-trx-commit=0 --max-connections=200 </dev/null >/dev/null 2>&1 &
   for _ in $(seq 120); do
     mariadb-admin --socket="$dir/mysqld.sock" -uroot ping >/dev/null 2>&1 && return 0
     sleep 0.25
   done
   echo "[ci] MariaDB did not start in $dir; see $dir/mysqld.err" >&2
   return 1
+)
+
+# Makes replica RETORT_CLUSTER_NODE apply each transaction RETORT_CLUSTER_DELAY seconds (default 0) after the primary committed it.
+retort_myc_delay() (
+  set -euo pipefail
+  retort_myc_sql "$RETORT_CLUSTER_NODE" "STOP SLAVE; CHANGE MASTER TO MASTER_DELAY=${RETORT_CLUSTER_DELAY:-0}; START SLAVE;"
 )
 
 # Stops node RETORT_CLUSTER_NODE and waits until its process is gone.

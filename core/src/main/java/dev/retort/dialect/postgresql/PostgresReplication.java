@@ -16,9 +16,13 @@ import dev.retort.dialect.Replication;
 final class PostgresReplication implements Replication {
     private static final String POSITION = "SELECT pg_current_wal_lsn()::text";
     private static final String APPLIED = "SELECT coalesce(pg_last_wal_replay_lsn() >= CAST(? AS pg_lsn), false)";
-    /** Lag is zero when the replica has replayed all it received; else the age of the last commit it replayed. */
+    /**
+     * A replica without a WAL receiver (its primary is gone, or it never streamed) has stopped replicating;
+     * one that has replayed all it received lags zero; else the lag is the age of the last commit it replayed.
+     * Anyone may see pg_stat_wal_receiver's row (its details need pg_read_all_stats).
+     */
     private static final String LAG = "SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0"
-            + " WHEN pg_last_wal_receive_lsn() IS NULL THEN NULL"
+            + " WHEN NOT EXISTS (SELECT 1 FROM pg_stat_wal_receiver) THEN NULL"
             + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
             + " ELSE (extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::bigint END";
     private static final String WRITABLE = "SELECT NOT pg_is_in_recovery()";

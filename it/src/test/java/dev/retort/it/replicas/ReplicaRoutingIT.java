@@ -1,0 +1,245 @@
+package dev.retort.it.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.retort.CommitToken;
+import dev.retort.ReadOnly;
+
+/**
+ * Routing on real replicated servers of the suite's own (a PostgreSQL primary with two streaming replicas,
+ * a MariaDB primary with a GTID replica): where reads and writes go, read-your-writes under a delayed
+ * replica, and a stopped replica leaving rotation and coming back. Nothing is mocked.
+ */
+@EnabledIfEnvironmentVariable(named = Cluster.ENABLED_BY, matches = "1")
+class ReplicaRoutingIT {
+
+    @ParameterizedTest
+    @EnumSource(Cluster.class)
+    void readsReachTheReplicasInTurnAndWritesThePrimary(Cluster cluster) {
+        try (Replicated setup = Replicated.start(cluster, "5s")) {
+            assertThat(setup.countAndWho(ReadOnly.readYourWrites(), "first")).startsWith("1@replica:");
+        }
+        // With the setup's connections closed, every server has published its statistics of the table.
+        long[] before = stableTableReads(cluster);
+        Set<String> readers = new HashSet<>();
+        try (Replicated replicated = Replicated.reopen(cluster, cluster.url(0), cluster.replicaUrls(), "5s")) {
+            for (int i = 0; i < 20; i++) {
+                String seen = replicated.countAndWho(ReadOnly.maybeStale(), "first");
+                assertThat(seen).startsWith("1@replica:");
+                readers.add(seen.substring(2));
+            }
+            assertThat(replicated.whoWrites()).isEqualTo(replicated.primary(0));
+        }
+        List<String> replicas = new ArrayList<>();
+        for (int node = 1; node < cluster.nodes; node++) {
+            replicas.add("replica:" + cluster.port(node));
+        }
+        assertThat(readers).containsExactlyInAnyOrderElementsOf(replicas);
+        // The engine is closed, so every server has published its statistics: the reads were the replicas' own.
+        for (int node = 1; node < cluster.nodes; node++) {
+            int replica = node;
+            awaitTrue(() -> cluster.tableReads(replica, Replicated.TABLE) > before[replica], 15,
+                    cluster.displayName() + " replica " + node + " counted no read of " + Replicated.TABLE);
+        }
+        assertThat(cluster.tableReads(0, Replicated.TABLE)).isEqualTo(before[0]);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cluster.class)
+    void readYourWritesWaitsForADelayedReplicaWithinTheBound(Cluster cluster) {
+        try (Replicated replicated = Replicated.start(cluster, "10s")) {
+            replicated.countAndWho(ReadOnly.readYourWrites(), "first");
+            cluster.delayReplicas(2);
+            try {
+                replicated.write("fresh");
+                assertThat(replicated.countAndWho(ReadOnly.maybeStale(), "fresh")).startsWith("0@replica:");
+                long start = System.nanoTime();
+                String seen = replicated.countAndWho(ReadOnly.readYourWrites(), "fresh");
+                long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                System.out.printf("[replicas] %s: read-your-writes waited %d ms for a replica delayed by 2 s%n",
+                        cluster.displayName(), waitedMillis);
+                assertThat(seen).startsWith("1@replica:");
+                assertThat(waitedMillis).isBetween(500L, 9_000L);
+            } finally {
+                cluster.delayReplicas(0);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cluster.class)
+    void aReplicaThatDoesNotApplyTheCommitInTimeLeavesTheReadToThePrimary(Cluster cluster) {
+        try (Replicated replicated = Replicated.start(cluster, "300ms")) {
+            replicated.countAndWho(ReadOnly.readYourWrites(), "first");
+            cluster.delayReplicas(3);
+            try {
+                replicated.write("fresh");
+                long start = System.nanoTime();
+                String seen = replicated.countAndWho(ReadOnly.readYourWrites(), "fresh");
+                long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                System.out.printf("[replicas] %s: read-your-writes gave up on the delayed replicas after %d ms (bound 300 ms)%n",
+                        cluster.displayName(), waitedMillis);
+                assertThat(seen).isEqualTo("1@" + replicated.primary(0));
+                assertThat(waitedMillis).isBetween(300L, 2_900L);
+            } finally {
+                cluster.delayReplicas(0);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cluster.class)
+    void aCommitTokenCarriesReadYourWritesToAnotherThread(Cluster cluster) throws Exception {
+        try (Replicated replicated = Replicated.start(cluster, "10s")) {
+            replicated.countAndWho(ReadOnly.readYourWrites(), "first");
+            cluster.delayReplicas(2);
+            try {
+                replicated.write("handed over");
+                String token = replicated.sessions.lastCommit().toString();
+                assertThat(token).isNotEmpty();
+                String seen = CompletableFuture.supplyAsync(() -> {
+                    assertThat(replicated.sessions.lastCommit()).isEqualTo(CommitToken.NONE);
+                    return replicated.countAndWho(ReadOnly.after(CommitToken.parse(token)), "handed over");
+                }).get(30, TimeUnit.SECONDS);
+                assertThat(seen).startsWith("1@replica:");
+            } finally {
+                cluster.delayReplicas(0);
+            }
+        }
+    }
+
+    /**
+     * Two hundred writes each followed at once by a read-your-writes session: every one sees its write (on a
+     * replica, or the primary when none caught up in time). Prints what read-your-writes costs: the position
+     * read after each commit, and the check (and wait) before each read, against an engine without replicas
+     * and against reads that do not wait.
+     */
+    @ParameterizedTest
+    @EnumSource(Cluster.class)
+    void everyReadYourWritesSessionSeesItsWriteAndWhatThatCosts(Cluster cluster) {
+        int rounds = 200;
+        try (Replicated replicated = Replicated.start(cluster, "1s");
+             Replicated plain = Replicated.reopen(cluster, cluster.url(0), cluster.replicaUrls(), "1s")) {
+            replicated.countAndWho(ReadOnly.readYourWrites(), "first");
+            dev.retort.SessionFactory unrouted = dev.retort.SessionFactory.of(
+                    dev.retort.Engine.create(cluster.url(0), java.util.Map.of("pool-size", 4)), dev.retort.Metadata.of(Note.class));
+            try {
+                for (int i = 0; i < 50; i++) {  // warm-up of both engines
+                    replicated.write("warm-up");
+                    unrouted.useTransaction(session -> session.add(new Note("warm-up")));
+                    replicated.whoReads(ReadOnly.readYourWrites());
+                }
+                long routedWrites = 0;
+                long plainWrites = 0;
+                long waitingReads = 0;
+                long staleReads = 0;
+                int onPrimary = 0;
+                for (int i = 0; i < rounds; i++) {
+                    String text = "round " + i;
+                    long start = System.nanoTime();
+                    unrouted.useTransaction(session -> session.add(new Note(text + " unrouted")));
+                    plainWrites += System.nanoTime() - start;
+                    start = System.nanoTime();
+                    replicated.write(text);
+                    routedWrites += System.nanoTime() - start;
+                    start = System.nanoTime();
+                    String seen = replicated.countAndWho(ReadOnly.readYourWrites(), text);
+                    waitingReads += System.nanoTime() - start;
+                    assertThat(seen).startsWith("1@");
+                    onPrimary += seen.startsWith("1@primary") ? 1 : 0;
+                    start = System.nanoTime();
+                    plain.countAndWho(ReadOnly.maybeStale(), text);
+                    staleReads += System.nanoTime() - start;
+                }
+                System.out.printf("[replicas] %s, %d rounds: write transaction %d µs with replicas (commit position read) vs %d µs "
+                                + "without; read-your-writes session right after the write %d µs vs %d µs for a session that does "
+                                + "not wait; %d of %d reads went to the primary%n", cluster.displayName(), rounds,
+                        routedWrites / rounds / 1000, plainWrites / rounds / 1000, waitingReads / rounds / 1000,
+                        staleReads / rounds / 1000, onPrimary, rounds);
+            } finally {
+                unrouted.engine().close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cluster.class)
+    void aStoppedReplicaLeavesRotationAndReturns(Cluster cluster) {
+        try (Replicated replicated = Replicated.start(cluster, "5s")) {
+            replicated.countAndWho(ReadOnly.readYourWrites(), "first");
+            assertThat(replicated.engine.replicasInRotation()).hasSize(cluster.nodes - 1);
+            String stopped = "replica:" + cluster.port(1);
+            cluster.halt(1);
+            try {
+                for (int i = 0; i < 10; i++) {
+                    String seen = replicated.countAndWho(ReadOnly.maybeStale(), "first");
+                    assertThat(seen).startsWith("1@").isNotEqualTo("1@" + stopped);
+                }
+                awaitTrue(() -> replicated.engine.replicasInRotation().size() == cluster.nodes - 2, 5,
+                        "the stopped replica is still in rotation: " + replicated.engine.replicasInRotation());
+                assertThat(replicated.engine.replicasInRotation()).noneMatch(location -> location.contains(":" + cluster.port(1) + "/"));
+            } finally {
+                cluster.resume(1);
+            }
+            long resumed = System.nanoTime();
+            awaitTrue(() -> replicated.engine.replicasInRotation().size() == cluster.nodes - 1, 20,
+                    "the replica did not return to rotation: " + replicated.engine.replicasInRotation());
+            System.out.printf("[replicas] %s: the restarted replica was back in rotation %d ms after it accepted connections%n",
+                    cluster.displayName(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - resumed));
+            Set<String> readers = new HashSet<>();
+            for (int i = 0; i < 2 * cluster.nodes; i++) {
+                readers.add(replicated.whoReads(ReadOnly.maybeStale()));
+            }
+            assertThat(readers).contains(stopped);
+        }
+    }
+
+    /** Each node's count of reads of the test table, once two looks 300 ms apart agree. */
+    private static long[] stableTableReads(Cluster cluster) {
+        long[] previous = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            long[] now = new long[cluster.nodes];
+            for (int node = 0; node < cluster.nodes; node++) {
+                now[node] = cluster.tableReads(node, Replicated.TABLE);
+            }
+            if (java.util.Arrays.equals(now, previous)) {
+                return now;
+            }
+            previous = now;
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(cluster.displayName() + "'s table statistics did not settle: " + java.util.Arrays.toString(previous));
+    }
+
+    static void awaitTrue(BooleanSupplier condition, int seconds, String failure) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(failure + " after " + seconds + " s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

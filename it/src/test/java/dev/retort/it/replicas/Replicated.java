@@ -1,0 +1,84 @@
+package dev.retort.it.replicas;
+
+import java.util.Map;
+
+import dev.retort.Engine;
+import dev.retort.Metadata;
+import dev.retort.ReadOnly;
+import dev.retort.Session;
+import dev.retort.SessionFactory;
+
+/** An engine over a cluster's primary and replicas with a fresh {@link Note} table, and what tests ask of it. */
+final class Replicated implements AutoCloseable {
+    static final String TABLE = "replica_notes";
+
+    final Cluster cluster;
+    final Engine engine;
+    final SessionFactory sessions;
+
+    private Replicated(Cluster cluster, Engine engine) {
+        this.cluster = cluster;
+        this.engine = engine;
+        this.sessions = SessionFactory.of(engine, Metadata.of(Note.class));
+    }
+
+    /** The engine over the cluster's node 0 and its replicas, with the given {@code replicas.wait}. */
+    static Replicated start(Cluster cluster, String wait) {
+        return over(cluster.ensureStarted(), cluster.url(0), cluster.replicaUrls(), wait);
+    }
+
+    /** An engine over {@code primaryUrl} and {@code replicaUrls}; creates the table and writes a first note. */
+    static Replicated over(Cluster cluster, String primaryUrl, String replicaUrls, String wait) {
+        Replicated replicated = reopen(cluster, primaryUrl, replicaUrls, wait);
+        Metadata metadata = Metadata.of(Note.class);
+        metadata.dropAll(replicated.engine);
+        metadata.createAll(replicated.engine);
+        replicated.write("first");
+        return replicated;
+    }
+
+    /** An engine over {@code primaryUrl} and {@code replicaUrls} on the table as it is. */
+    static Replicated reopen(Cluster cluster, String primaryUrl, String replicaUrls, String wait) {
+        return new Replicated(cluster, Engine.create(primaryUrl, Map.of("replicas", replicaUrls, "replicas.check-interval",
+                "200ms", "replicas.wait", wait, "pool-size", 4, "acquisition-timeout-seconds", 5)));
+    }
+
+    void write(String text) {
+        sessions.useTransaction(session -> session.add(new Note(text)));
+    }
+
+    /** Which server a session of {@code reads} runs on ({@code replica:port} or {@code primary:port}). */
+    String whoReads(ReadOnly reads) {
+        try (Session session = sessions.open(reads)) {
+            return session.sql(cluster.whoSql()).scalar(String.class);
+        }
+    }
+
+    /** Which server a writing session runs on. */
+    String whoWrites() {
+        try (Session session = sessions.open()) {
+            return session.sql(cluster.whoSql()).scalar(String.class);
+        }
+    }
+
+    /** How many notes with {@code text} a session of {@code reads} sees, and on which server: "count@who". */
+    String countAndWho(ReadOnly reads, String text) {
+        try (Session session = sessions.open(reads)) {
+            long count = session.query(Note.class).filterBy("text", text).count();
+            return count + "@" + session.sql(cluster.whoSql()).scalar(String.class);
+        }
+    }
+
+    String replica(int node) {
+        return "replica:" + cluster.port(node);
+    }
+
+    String primary(int node) {
+        return "primary:" + cluster.port(node);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
