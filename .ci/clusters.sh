@@ -145,15 +145,7 @@ retort_myc_resume() (
   local dir; dir=$(retort_myc_node_dir "$node")
   local role=(--log-bin="$dir/data/binlog" --binlog-format=ROW)
   [ "$node" != 0 ] && role=(--read-only=ON --relay-log="$dir/data/relay")
-  setsid mariadbd --user=mysql --datadir="$dir/data" --socket="$dir/mysqld.sock" --port=$((RETORT_MYC_PORT + node)) \
-    --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" --log-error="$dir/mysqld.err" --server-id=$((node + 1)) \
-    "${role[@]}" --userstat=1 --innodb-flush-log-at-trx-commit=0 --max-connections=200 </dev/null >/dev/null 2>&1 &
-  for _ in $(seq 120); do
-    mariadb-admin --socket="$dir/mysqld.sock" -uroot ping >/dev/null 2>&1 && return 0
-    sleep 0.25
-  done
-  echo "[ci] MariaDB did not start in $dir; see $dir/mysqld.err" >&2
-  return 1
+  retort_my_launch "$dir" $((RETORT_MYC_PORT + node)) --server-id=$((node + 1)) "${role[@]}" --userstat=1 --max-connections=200
 )
 
 # Makes replica RETORT_CLUSTER_NODE apply each transaction RETORT_CLUSTER_DELAY seconds (default 0) after the primary committed it.
@@ -170,5 +162,74 @@ retort_myc_halt() (
 retort_myc_stop() (
   for node in 0 1; do
     RETORT_CLUSTER_NODE=$node retort_myc_halt
+  done
+)
+
+# ---- MariaDB Galera: three nodes, all writable ------------------------------------------------------
+# RETORT_GAL_DIR, RETORT_GAL_PORT (default /tmp/retort-galera, 3383): node n (0, 1, 2) lives in
+# $RETORT_GAL_DIR/node<n>; its SQL port is RETORT_GAL_PORT + n, its group communication (wsrep) port + 3 + n,
+# its incremental state transfer port + 6 + n and its snapshot state transfer (rsync) port + 9 + n.
+
+RETORT_GAL_DIR=${RETORT_GAL_DIR:-/tmp/retort-galera}
+RETORT_GAL_PORT=${RETORT_GAL_PORT:-3383}
+
+retort_gal_node_dir() {
+  echo "$RETORT_GAL_DIR/node$1"
+}
+
+# Starts node RETORT_CLUSTER_NODE as a Galera node on its data; with RETORT_GALERA_BOOTSTRAP=1 it starts a new
+# cluster, else it joins the others (a state transfer by rsync brings it their data). Waits until it is synced.
+retort_gal_resume() (
+  set -euo pipefail
+  local node=$RETORT_CLUSTER_NODE p=$RETORT_GAL_PORT
+  local dir; dir=$(retort_gal_node_dir "$node")
+  local members="127.0.0.1:$((p + 3)),127.0.0.1:$((p + 4)),127.0.0.1:$((p + 5))"
+  local bootstrap=()
+  [ "${RETORT_GALERA_BOOTSTRAP:-0}" = 1 ] && bootstrap=(--wsrep-new-cluster)
+  retort_my_launch "$dir" $((p + node)) "${bootstrap[@]}" --wsrep-on=ON --wsrep-provider=/usr/lib/galera/libgalera_smm.so \
+    --wsrep-cluster-name=retort --wsrep-cluster-address="gcomm://$members" --wsrep-node-name="node$node" \
+    --wsrep-node-address="127.0.0.1:$((p + 3 + node))" \
+    --wsrep-provider-options="gmcast.listen_addr=tcp://127.0.0.1:$((p + 3 + node));ist.recv_addr=127.0.0.1:$((p + 6 + node))" \
+    --wsrep-sst-method=rsync --wsrep-sst-receive-address="127.0.0.1:$((p + 9 + node))" \
+    --binlog-format=ROW --innodb-autoinc-lock-mode=2 --skip-log-bin --max-connections=200
+  for _ in $(seq 240); do
+    [ "$(retort_gal_sql "$node" "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'wsrep_local_state_comment'" 2>/dev/null | tail -1)" = Synced ] && return 0
+    sleep 0.25
+  done
+  echo "[ci] Galera node $node in $dir did not get synced; see $dir/mysqld.err" >&2
+  return 1
+)
+
+# Root's SQL on Galera node $1 through its socket.
+retort_gal_sql() {
+  mariadb --socket="$(retort_gal_node_dir "$1")/mysqld.sock" -uroot -e "$2"
+}
+
+# A new three-node cluster: node 0 bootstraps it and gets the retort database and user, nodes 1 and 2 join.
+retort_gal_init() (
+  set -euo pipefail
+  retort_gal_stop
+  rm -rf "$RETORT_GAL_DIR"
+  for node in 0 1 2; do
+    local dir; dir=$(retort_gal_node_dir $node)
+    mkdir -p "$dir/data"; chown -R mysql:mysql "$dir"
+    mariadb-install-db --user=mysql --datadir="$dir/data" --auth-root-authentication-method=socket --skip-test-db >/dev/null
+  done
+  RETORT_CLUSTER_NODE=0 RETORT_GALERA_BOOTSTRAP=1 retort_gal_resume
+  retort_gal_sql 0 "CREATE DATABASE retort; CREATE USER 'retort'@'127.0.0.1' IDENTIFIED BY 'retort'; GRANT ALL ON retort.* TO 'retort'@'127.0.0.1';"
+  for node in 1 2; do
+    RETORT_CLUSTER_NODE=$node RETORT_GALERA_BOOTSTRAP=0 retort_gal_resume
+  done
+  [ "$(retort_gal_sql 0 "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'wsrep_cluster_size'" | tail -1)" = 3 ]
+)
+
+# Stops node RETORT_CLUSTER_NODE and waits until its process is gone.
+retort_gal_halt() (
+  RETORT_MY_DIR=$(retort_gal_node_dir "$RETORT_CLUSTER_NODE") retort_my_halt
+)
+
+retort_gal_stop() (
+  for node in 2 1 0; do
+    RETORT_CLUSTER_NODE=$node retort_gal_halt
   done
 )

@@ -1,16 +1,15 @@
 package dev.retort.it.replicas;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import dev.retort.it.CiScript;
 
 /**
  * A replicated cluster of the replica suite's own, started from fresh folders through {@code .ci/clusters.sh}
@@ -215,32 +214,9 @@ enum Cluster {
     }
 
     void run(String step, int node, int delaySeconds) {
-        Path scripts = Path.of(System.getProperty("retort.ci.dir", "../.ci")).resolve("clusters.sh").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "-c",
-                "source '" + scripts + "' && retort_" + script + "_" + step)).redirectErrorStream(true);
-        builder.environment().put(dirVariable, dir.toString());
-        builder.environment().put(portVariable, Integer.toString(basePort));
-        builder.environment().put("RETORT_CLUSTER_NODE", Integer.toString(node));
-        builder.environment().put("RETORT_CLUSTER_DELAY", Integer.toString(delaySeconds));
-        try {
-            Path log = Files.createTempFile("retort-cluster-" + script, ".log");
-            builder.redirectOutput(log.toFile());
-            Process process = builder.start();
-            if (!process.waitFor(180, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(displayName + " cluster " + step + " took over three minutes");
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            Files.deleteIfExists(log);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(displayName + " cluster " + step + " (node " + node + ") failed (exit "
-                        + process.exitValue() + "): " + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(displayName + " cluster " + step + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(displayName + " cluster " + step + " interrupted", e);
-        }
+        CiScript.run("clusters.sh", "retort_" + script + "_" + step, Map.of(dirVariable, dir.toString(),
+                        portVariable, Integer.toString(basePort), "RETORT_CLUSTER_NODE", Integer.toString(node),
+                        "RETORT_CLUSTER_DELAY", Integer.toString(delaySeconds)),
+                displayName + " cluster " + step + " (node " + node + ")", 180);
     }
 }

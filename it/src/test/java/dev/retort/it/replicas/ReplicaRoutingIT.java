@@ -59,64 +59,48 @@ class ReplicaRoutingIT {
     @ParameterizedTest
     @EnumSource(Cluster.class)
     void readYourWritesWaitsForADelayedReplicaWithinTheBound(Cluster cluster) {
-        try (Replicated replicated = Replicated.start(cluster, "10s")) {
-            replicated.countAndWho(ReadOnly.readYourWrites(), "first");
-            cluster.delayReplicas(2);
-            try {
+        try (Replicated replicated = Replicated.synced(cluster, "10s")) {
+            whileReplicasLag(cluster, 2, () -> {
                 replicated.write("fresh");
                 assertThat(replicated.countAndWho(ReadOnly.maybeStale(), "fresh")).startsWith("0@replica:");
-                long start = System.nanoTime();
-                String seen = replicated.countAndWho(ReadOnly.readYourWrites(), "fresh");
-                long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                Replicated.TimedRead read = replicated.timedCountAndWho(ReadOnly.readYourWrites(), "fresh");
                 System.out.printf("[replicas] %s: read-your-writes waited %d ms for a replica delayed by 2 s%n",
-                        cluster.displayName(), waitedMillis);
-                assertThat(seen).startsWith("1@replica:");
-                assertThat(waitedMillis).isBetween(500L, 9_000L);
-            } finally {
-                cluster.delayReplicas(0);
-            }
+                        cluster.displayName(), read.millis());
+                assertThat(read.seen()).startsWith("1@replica:");
+                assertThat(read.millis()).isBetween(500L, 9_000L);
+            });
         }
     }
 
     @ParameterizedTest
     @EnumSource(Cluster.class)
     void aReplicaThatDoesNotApplyTheCommitInTimeLeavesTheReadToThePrimary(Cluster cluster) {
-        try (Replicated replicated = Replicated.start(cluster, "300ms")) {
-            replicated.countAndWho(ReadOnly.readYourWrites(), "first");
-            cluster.delayReplicas(3);
-            try {
+        try (Replicated replicated = Replicated.synced(cluster, "300ms")) {
+            whileReplicasLag(cluster, 3, () -> {
                 replicated.write("fresh");
-                long start = System.nanoTime();
-                String seen = replicated.countAndWho(ReadOnly.readYourWrites(), "fresh");
-                long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                Replicated.TimedRead read = replicated.timedCountAndWho(ReadOnly.readYourWrites(), "fresh");
                 System.out.printf("[replicas] %s: read-your-writes gave up on the delayed replicas after %d ms (bound 300 ms)%n",
-                        cluster.displayName(), waitedMillis);
-                assertThat(seen).isEqualTo("1@" + replicated.primary(0));
-                assertThat(waitedMillis).isBetween(300L, 2_900L);
-            } finally {
-                cluster.delayReplicas(0);
-            }
+                        cluster.displayName(), read.millis());
+                assertThat(read.seen()).isEqualTo("1@" + replicated.primary(0));
+                assertThat(read.millis()).isBetween(300L, 2_900L);
+            });
         }
     }
 
     @ParameterizedTest
     @EnumSource(Cluster.class)
-    void aCommitTokenCarriesReadYourWritesToAnotherThread(Cluster cluster) throws Exception {
-        try (Replicated replicated = Replicated.start(cluster, "10s")) {
-            replicated.countAndWho(ReadOnly.readYourWrites(), "first");
-            cluster.delayReplicas(2);
-            try {
+    void aCommitTokenCarriesReadYourWritesToAnotherThread(Cluster cluster) {
+        try (Replicated replicated = Replicated.synced(cluster, "10s")) {
+            whileReplicasLag(cluster, 2, () -> {
                 replicated.write("handed over");
                 String token = replicated.sessions.lastCommit().toString();
                 assertThat(token).isNotEmpty();
                 String seen = CompletableFuture.supplyAsync(() -> {
                     assertThat(replicated.sessions.lastCommit()).isEqualTo(CommitToken.NONE);
                     return replicated.countAndWho(ReadOnly.after(CommitToken.parse(token)), "handed over");
-                }).get(30, TimeUnit.SECONDS);
+                }).orTimeout(30, TimeUnit.SECONDS).join();
                 assertThat(seen).startsWith("1@replica:");
-            } finally {
-                cluster.delayReplicas(0);
-            }
+            });
         }
     }
 
@@ -130,9 +114,8 @@ class ReplicaRoutingIT {
     @EnumSource(Cluster.class)
     void everyReadYourWritesSessionSeesItsWriteAndWhatThatCosts(Cluster cluster) {
         int rounds = 200;
-        try (Replicated replicated = Replicated.start(cluster, "1s");
+        try (Replicated replicated = Replicated.synced(cluster, "1s");
              Replicated plain = Replicated.reopen(cluster, cluster.url(0), cluster.replicaUrls(), "1s")) {
-            replicated.countAndWho(ReadOnly.readYourWrites(), "first");
             dev.retort.SessionFactory unrouted = dev.retort.SessionFactory.of(
                     dev.retort.Engine.create(cluster.url(0), java.util.Map.of("pool-size", 4)), dev.retort.Metadata.of(Note.class));
             try {
@@ -177,8 +160,7 @@ class ReplicaRoutingIT {
     @ParameterizedTest
     @EnumSource(Cluster.class)
     void aStoppedReplicaLeavesRotationAndReturns(Cluster cluster) {
-        try (Replicated replicated = Replicated.start(cluster, "5s")) {
-            replicated.countAndWho(ReadOnly.readYourWrites(), "first");
+        try (Replicated replicated = Replicated.synced(cluster, "5s")) {
             assertThat(replicated.engine.replicasInRotation()).hasSize(cluster.nodes - 1);
             String stopped = "replica:" + cluster.port(1);
             cluster.halt(1);
@@ -203,6 +185,16 @@ class ReplicaRoutingIT {
                 readers.add(replicated.whoReads(ReadOnly.maybeStale()));
             }
             assertThat(readers).contains(stopped);
+        }
+    }
+
+    /** Runs {@code work} while every replica applies each commit {@code seconds} after the primary made it. */
+    private static void whileReplicasLag(Cluster cluster, int seconds, Runnable work) {
+        cluster.delayReplicas(seconds);
+        try {
+            work.run();
+        } finally {
+            cluster.delayReplicas(0);
         }
     }
 

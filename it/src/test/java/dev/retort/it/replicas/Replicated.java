@@ -27,6 +27,24 @@ final class Replicated implements AutoCloseable {
         return over(cluster.ensureStarted(), cluster.url(0), cluster.replicaUrls(), wait);
     }
 
+    /** As {@link #start}, once a read-your-writes session has seen the first note (so the replicas have the table). */
+    static Replicated synced(Cluster cluster, String wait) {
+        Replicated replicated = start(cluster, wait);
+        replicated.countAndWho(ReadOnly.readYourWrites(), "first");
+        return replicated;
+    }
+
+    /** What {@link #countAndWho} saw and how long the session took. */
+    record TimedRead(String seen, long millis) {
+    }
+
+    /** {@link #countAndWho}, timed from opening the session to closing it. */
+    TimedRead timedCountAndWho(ReadOnly reads, String text) {
+        long start = System.nanoTime();
+        String seen = countAndWho(reads, text);
+        return new TimedRead(seen, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
+
     /** An engine over {@code primaryUrl} and {@code replicaUrls}; creates the table and writes a first note. */
     static Replicated over(Cluster cluster, String primaryUrl, String replicaUrls, String wait) {
         Replicated replicated = reopen(cluster, primaryUrl, replicaUrls, wait);
