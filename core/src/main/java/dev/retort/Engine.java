@@ -120,6 +120,12 @@ public final class Engine implements AutoCloseable {
                 isolation, true, batchSize, statementTimeout, parsed.isEmbedded(), expireOnCommit, replicas);
     }
 
+    private static Replication replicationOf(Dialect dialect) {
+        return dialect.replication().orElseThrow(() -> new ConfigurationException("Engine option " + Replicas.URLS
+                + " is set, but Retort routes reads to replicas only on PostgreSQL (streaming replication) and MariaDB "
+                + "(GTID replication), not on " + dialect.displayName() + ". To fix this, remove the option."));
+    }
+
     /** The engine's own pool for one URL (the primary's, or a replica's), configured by the options. */
     private static AgroalDataSource openPool(EngineUrl parsed, Map<String, String> settings, Dialect dialect) {
         requireDriver(parsed);
@@ -161,9 +167,7 @@ public final class Engine implements AutoCloseable {
         if (urls.isEmpty()) {
             return null;
         }
-        Replication replication = dialect.replication().orElseThrow(() -> new ConfigurationException("Engine option "
-                + Replicas.URLS + " is set, but Retort routes reads to replicas only on PostgreSQL (streaming replication) "
-                + "and MariaDB (GTID replication), not on " + dialect.displayName() + ". To fix this, remove the option."));
+        Replication replication = replicationOf(dialect);
         Map<String, DataSource> pools = new LinkedHashMap<>();
         try {
             for (String url : URL_LIST.split(urls)) {
@@ -174,7 +178,7 @@ public final class Engine implements AutoCloseable {
             pools.values().forEach(pool -> ((AgroalDataSource) pool).close());
             throw e;
         }
-        return new Replicas(pools, replication, dialect::isConnectionFatal, settings);
+        return new Replicas(pools, replication, dialect::isConnectionFatal, settings, true);
     }
 
     /** An engine over the application's own pool; {@link #close()} leaves that pool open. */
@@ -207,6 +211,28 @@ public final class Engine implements AutoCloseable {
         }
         return new Engine(dataSource, dialect, location, new SqlLog(echo, logBindParameters), null, false,
                 statementBatchSize, 0, false, true, null);
+    }
+
+    /**
+     * An engine over the application's own pools: {@code primary} for sessions that write, {@code replicas}
+     * (each pool under the location that messages and {@link #replicasInRotation()} give, never a password) for
+     * read-only sessions. {@code options} takes {@code replicas.wait}, {@code replicas.max-lag} and
+     * {@code replicas.check-interval} as {@link #create(String, Map)} does. {@link #close()} leaves the pools open.
+     */
+    public static Engine of(DataSource primary, Map<String, DataSource> replicas, Dialect dialect, String location,
+                            Map<String, ?> options) {
+        Map<String, String> settings = options(options);
+        for (String key : settings.keySet()) {
+            if (!key.startsWith(Replicas.URLS + ".")) {
+                throw new ConfigurationException("Engine option '" + key + "' does not apply to an engine over the "
+                        + "application's own pools. Valid options here: " + Replicas.CHECK_INTERVAL + ", " + Replicas.MAX_LAG
+                        + ", " + Replicas.WAIT + ".");
+            }
+        }
+        Replicas routed = replicas.isEmpty() ? null : new Replicas(new LinkedHashMap<>(replicas), replicationOf(dialect),
+                dialect::isConnectionFatal, settings, false);
+        return new Engine(primary, dialect, location, new SqlLog(false, true), null, false, DEFAULT_STATEMENT_BATCH_SIZE,
+                0, false, true, routed);
     }
 
     public Dialect dialect() {

@@ -134,4 +134,20 @@ class ReadOnlySessionTest {
             assertThat(routed.replicasInRotation()).hasSize(2);
         }
     }
+
+    @Test
+    void anEngineOverTheApplicationsOwnPoolsTakesReplicaPoolsByLocation() {
+        org.postgresql.ds.PGSimpleDataSource primary = new org.postgresql.ds.PGSimpleDataSource();
+        org.postgresql.ds.PGSimpleDataSource replica = new org.postgresql.ds.PGSimpleDataSource();
+        dev.retort.dialect.Dialect postgres = dev.retort.dialect.Dialects.byName("postgresql").orElseThrow();
+        try (Engine routed = Engine.of(primary, Map.of("replica db2", replica), postgres, "PostgreSQL db1",
+                Map.of("replicas.check-interval", "0", "replicas.wait", "250ms"))) {
+            assertThat(routed.replicasInRotation()).containsExactly("replica db2");
+            assertThat(routed.dataSource()).isSameAs(primary);
+        }
+        assertThatThrownBy(() -> Engine.of(primary, Map.of(), postgres, "PostgreSQL db1", Map.of("pool-size", 3)))
+                .isExactlyInstanceOf(ConfigurationException.class)
+                .hasMessage("Engine option 'pool-size' does not apply to an engine over the application's own pools. Valid "
+                        + "options here: replicas.check-interval, replicas.max-lag, replicas.wait.");
+    }
 }

@@ -50,13 +50,17 @@ public final class Replicas implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final ThreadLocal<String> lastCommit = new ThreadLocal<>();
     private final ScheduledExecutorService checker;
+    /** Whether {@link #close()} closes the replicas' pools (the engine's own), or leaves them (the application's). */
+    private final boolean ownsPools;
 
     /**
      * Replicas over {@code pools} (location to pool), checked every {@code replicas.check-interval} (default
      * 5s); a read waits up to {@code replicas.wait} (default 1s) for a replica to apply its commit.
+     * {@code ownsPools}: {@link #close()} closes the pools.
      */
     public Replicas(Map<String, DataSource> pools, Replication replication, Predicate<SQLException> connectionFatal,
-                    Map<String, String> options) {
+                    Map<String, String> options, boolean ownsPools) {
+        this.ownsPools = ownsPools;
         List<Replica> list = new ArrayList<>();
         pools.forEach((location, pool) -> list.add(new Replica(location, pool)));
         this.replicas = List.copyOf(list);
@@ -215,11 +219,14 @@ public final class Replicas implements AutoCloseable {
         }
     }
 
-    /** Stops the background check and closes the replicas' pools. */
+    /** Stops the background check and closes the replicas' pools if they are the engine's own. */
     @Override
     public void close() {
         if (checker != null) {
             checker.shutdownNow();
+        }
+        if (!ownsPools) {
+            return;
         }
         for (Replica replica : replicas) {
             if (replica.pool instanceof AutoCloseable pool) {

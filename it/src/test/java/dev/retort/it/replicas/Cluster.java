@@ -32,6 +32,13 @@ enum Cluster {
         }
 
         @Override
+        javax.sql.DataSource dataSource(int node) {
+            org.postgresql.ds.PGSimpleDataSource dataSource = new org.postgresql.ds.PGSimpleDataSource();
+            dataSource.setURL(url(node));
+            return dataSource;
+        }
+
+        @Override
         String whoSql() {
             return "SELECT CASE WHEN pg_is_in_recovery() THEN 'replica' ELSE 'primary' END || ':' || inet_server_port()";
         }
@@ -61,6 +68,15 @@ enum Cluster {
         @Override
         Connection admin(int node) throws SQLException {
             return DriverManager.getConnection(url(node));
+        }
+
+        @Override
+        javax.sql.DataSource dataSource(int node) {
+            try {
+                return new org.mariadb.jdbc.MariaDbDataSource(url(node));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override
@@ -111,6 +127,9 @@ enum Cluster {
 
     /** A connection to one node as a user that may read its replication state and settings. */
     abstract Connection admin(int node) throws SQLException;
+
+    /** A plain (unpooled) data source for one node, as an application's own pool would be. */
+    abstract javax.sql.DataSource dataSource(int node);
 
     /** SQL that tells which server runs it: {@code replica:port} or {@code primary:port}. */
     abstract String whoSql();

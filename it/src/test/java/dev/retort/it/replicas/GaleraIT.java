@@ -25,7 +25,9 @@ import dev.retort.TransactionConflictException;
 /**
  * Updates of one row on two nodes of a real three-node Galera cluster: the commit that loses certification
  * fails with a {@link TransactionConflictException}, and {@link Retry} runs its unit of work again until the
- * total is right on every node.
+ * total is right on every node. With updates from three nodes at once, a transaction can also read a total
+ * that another node replaced before it wrote; the row's {@code @Version} turns that into a
+ * {@link dev.retort.StaleObjectException}, which Retry runs again too (without it, the update would be lost).
  */
 @EnabledIfEnvironmentVariable(named = Cluster.ENABLED_BY, matches = "1")
 class GaleraIT {
@@ -114,7 +116,7 @@ class GaleraIT {
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).orTimeout(120, TimeUnit.SECONDS).join();
 
         System.out.printf("[replicas] Galera: %d increments from three nodes at once took %d attempts (%d retried after a "
-                + "conflict)%n", perNode * Galera.NODES, attempts.get(), attempts.get() - perNode * Galera.NODES);
+                + "conflict or a stale version)%n", perNode * Galera.NODES, attempts.get(), attempts.get() - perNode * Galera.NODES);
         for (SessionFactory node : nodes) {
             ReplicaRoutingIT.awaitTrue(() -> Integer.valueOf(perNode * Galera.NODES).equals(total(node)), 10,
                     "the total is not " + perNode * Galera.NODES + " everywhere");

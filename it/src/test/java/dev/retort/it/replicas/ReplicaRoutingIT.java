@@ -104,6 +104,30 @@ class ReplicaRoutingIT {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Cluster.class)
+    void anEngineOverTheApplicationsOwnDataSourcesRoutesTheSameWay(Cluster cluster) {
+        try (Replicated setup = Replicated.synced(cluster, "5s")) {
+            assertThat(setup.whoWrites()).isEqualTo(setup.primary(0));
+        }
+        java.util.Map<String, javax.sql.DataSource> replicas = new java.util.LinkedHashMap<>();
+        for (int node = 1; node < cluster.nodes; node++) {
+            replicas.put("replica " + node, cluster.dataSource(node));
+        }
+        dev.retort.Engine engine = dev.retort.Engine.of(cluster.dataSource(0), replicas,
+                dev.retort.dialect.Dialects.byName(cluster == Cluster.POSTGRESQL ? "postgresql" : "mariadb").orElseThrow(),
+                cluster.displayName() + " primary", java.util.Map.of("replicas.wait", "5s"));
+        try (engine) {
+            dev.retort.SessionFactory sessions = dev.retort.SessionFactory.of(engine, dev.retort.Metadata.of(Note.class));
+            sessions.useTransaction(session -> session.add(new Note("own pools")));
+            try (dev.retort.Session session = sessions.open(ReadOnly.readYourWrites())) {
+                assertThat(session.query(Note.class).filterBy("text", "own pools").count()).isEqualTo(1);
+                assertThat(session.sql(cluster.whoSql()).scalar(String.class)).startsWith("replica:");
+            }
+            assertThat(engine.replicasInRotation()).hasSize(cluster.nodes - 1);
+        }
+    }
+
     /**
      * Two hundred writes each followed at once by a read-your-writes session: every one sees its write (on a
      * replica, or the primary when none caught up in time). Prints what read-your-writes costs: the position
@@ -151,10 +175,42 @@ class ReplicaRoutingIT {
                                 + "not wait; %d of %d reads went to the primary%n", cluster.displayName(), rounds,
                         routedWrites / rounds / 1000, plainWrites / rounds / 1000, waitingReads / rounds / 1000,
                         staleReads / rounds / 1000, onPrimary, rounds);
+                printReplicaLag(replicated);
             } finally {
                 unrouted.engine().close();
             }
         }
+    }
+
+    /** Prints how long after a commit returned its row was visible on the first replica (polled without pause). */
+    private static void printReplicaLag(Replicated replicated) {
+        Cluster cluster = replicated.cluster;
+        int rounds = 100;
+        long total = 0;
+        long longest = 0;
+        try (java.sql.Connection replica = cluster.admin(1);
+             java.sql.PreparedStatement visible = replica.prepareStatement("SELECT COUNT(*) FROM " + Replicated.TABLE + " WHERE text = ?")) {
+            for (int i = 0; i < rounds; i++) {
+                String text = "lag " + i;
+                replicated.write(text);
+                long start = System.nanoTime();
+                visible.setString(1, text);
+                while (true) {
+                    try (java.sql.ResultSet row = visible.executeQuery()) {
+                        if (row.next() && row.getLong(1) == 1) {
+                            break;
+                        }
+                    }
+                }
+                long lag = System.nanoTime() - start;
+                total += lag;
+                longest = Math.max(longest, lag);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        System.out.printf("[replicas] %s: a commit was visible on replica 1 after %d µs on average, %d µs at most (%d commits)%n",
+                cluster.displayName(), total / rounds / 1000, longest / 1000, rounds);
     }
 
     @ParameterizedTest
