@@ -39,7 +39,10 @@ import dev.retort.engine.SqlLog;
  * {@link SessionFactory#withExpireOnCommit}), and the pool's health options (durations such as {@code 30s},
  * {@code 500ms}, {@code 10m}; {@code 0} turns one off):
  * {@code pool.validation-interval}, {@code pool.validate-idle-after}, {@code pool.max-lifetime},
- * {@code pool.idle-timeout}, {@code pool.leak-detection}.
+ * {@code pool.idle-timeout}, {@code pool.leak-detection}; and read replicas: {@code replicas} (their URLs,
+ * comma-separated, or a collection), {@code replicas.wait}, {@code replicas.max-lag},
+ * {@code replicas.check-interval} (durations). Sessions opened with a {@link ReadOnly} choice read from a replica
+ * in rotation, every other session runs on the primary; see {@link #connectForReading(ReadOnly)}.
  * <p>
  * The engine's own pool heals: a connection that raised a connection-class error (SQLState 08, PostgreSQL's
  * 57P01–57P03, MariaDB's killed or gone-away connection) is destroyed instead of returned, idle connections

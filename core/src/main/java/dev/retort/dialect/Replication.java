@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * What the engine asks a database about its replication to route reads: where a commit is in the
- * primary's log, whether a replica has applied it, how far a replica lags, and whether a server takes
- * writes. Positions are the database's own text (a PostgreSQL WAL position, a MariaDB GTID list). Thread-safe.
+ * primary's log, whether a replica has applied it, and how far a replica lags. Positions are the database's
+ * own text (a PostgreSQL WAL position, a MariaDB GTID list). Thread-safe.
  */
 public interface Replication {
     /** The position of what {@code primary} has just committed, read on that connection after its commit; null if none. */
@@ -21,7 +21,4 @@ public interface Replication {
      * its replication is stopped or broken (it is then as stale as it will stay).
      */
     Duration lag(Connection server) throws SQLException;
-
-    /** Whether {@code server} takes writes (a primary, not a replica). */
-    boolean acceptsWrites(Connection server) throws SQLException;
 }

@@ -17,7 +17,6 @@ import dev.retort.dialect.Replication;
 final class MariaDbReplication implements Replication {
     private static final String POSITION = "SELECT @@last_gtid";
     private static final String APPLIED = "SELECT MASTER_GTID_WAIT(?, ?)";
-    private static final String WRITABLE = "SELECT @@read_only = 0";
 
     @Override
     public String commitPosition(Connection primary) throws SQLException {
@@ -46,13 +45,6 @@ final class MariaDbReplication implements Replication {
             }
             long seconds = status.getLong("Seconds_Behind_Master");
             return status.wasNull() ? null : Duration.ofSeconds(seconds);
-        }
-    }
-
-    @Override
-    public boolean acceptsWrites(Connection server) throws SQLException {
-        try (PreparedStatement statement = server.prepareStatement(WRITABLE); ResultSet row = statement.executeQuery()) {
-            return row.next() && row.getBoolean(1);
         }
     }
 }

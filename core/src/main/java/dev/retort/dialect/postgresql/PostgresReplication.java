@@ -25,7 +25,6 @@ final class PostgresReplication implements Replication {
             + " WHEN NOT EXISTS (SELECT 1 FROM pg_stat_wal_receiver) THEN NULL"
             + " WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
             + " ELSE (extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000)::bigint END";
-    private static final String WRITABLE = "SELECT NOT pg_is_in_recovery()";
     private static final long LONGEST_POLL_MILLIS = 50;
 
     @Override
@@ -63,13 +62,6 @@ final class PostgresReplication implements Replication {
             row.next();
             long millis = row.getLong(1);
             return row.wasNull() ? null : Duration.ofMillis(Math.max(0, millis));
-        }
-    }
-
-    @Override
-    public boolean acceptsWrites(Connection server) throws SQLException {
-        try (PreparedStatement statement = server.prepareStatement(WRITABLE); ResultSet row = statement.executeQuery()) {
-            return row.next() && row.getBoolean(1);
         }
     }
 
