@@ -106,6 +106,26 @@ class ReplicaRoutingIT {
 
     @ParameterizedTest
     @EnumSource(Cluster.class)
+    void aReplicaThatLagsMoreThanMaxLagLeavesRotationAndReturns(Cluster cluster) {
+        try (Replicated setup = Replicated.synced(cluster, "1s");
+             Replicated replicated = Replicated.reopen(cluster, cluster.url(0), cluster.replicaUrls(),
+                     java.util.Map.of("replicas.max-lag", "1s", "replicas.wait", "0"))) {
+            assertThat(replicated.engine.replicasInRotation()).hasSize(cluster.nodes - 1);
+            whileReplicasLag(cluster, 3, () -> {
+                awaitTrue(() -> {
+                    replicated.write("while lagging");
+                    return replicated.engine.replicasInRotation().isEmpty();
+                }, 15, "the lagging replicas are still in rotation: " + replicated.engine.replicasInRotation());
+                assertThat(replicated.whoReads(ReadOnly.maybeStale())).isEqualTo(replicated.primary(0));
+            });
+            awaitTrue(() -> replicated.engine.replicasInRotation().size() == cluster.nodes - 1, 20,
+                    "the replicas did not return once caught up: " + replicated.engine.replicasInRotation());
+            assertThat(replicated.whoReads(ReadOnly.maybeStale())).startsWith("replica:");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Cluster.class)
     void anEngineOverTheApplicationsOwnDataSourcesRoutesTheSameWay(Cluster cluster) {
         try (Replicated setup = Replicated.synced(cluster, "5s")) {
             assertThat(setup.whoWrites()).isEqualTo(setup.primary(0));

@@ -7,6 +7,7 @@ import dev.retort.Metadata;
 import dev.retort.ReadOnly;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
+import dev.retort.engine.Replicas;
 
 /** An engine over a cluster's primary and replicas with a fresh {@link Note} table, and what tests ask of it. */
 final class Replicated implements AutoCloseable {
@@ -57,8 +58,15 @@ final class Replicated implements AutoCloseable {
 
     /** An engine over {@code primaryUrl} and {@code replicaUrls} on the table as it is. */
     static Replicated reopen(Cluster cluster, String primaryUrl, String replicaUrls, String wait) {
-        return new Replicated(cluster, Engine.create(primaryUrl, Map.of("replicas", replicaUrls, "replicas.check-interval",
-                "200ms", "replicas.wait", wait, "pool-size", 4, "acquisition-timeout-seconds", 5)));
+        return reopen(cluster, primaryUrl, replicaUrls, Map.of(Replicas.WAIT, wait));
+    }
+
+    /** As {@link #reopen(Cluster, String, String, String)}, with replica options that replace the suite's defaults. */
+    static Replicated reopen(Cluster cluster, String primaryUrl, String replicaUrls, Map<String, String> replicaOptions) {
+        Map<String, Object> options = new java.util.HashMap<>(Map.of(Replicas.URLS, replicaUrls, Replicas.CHECK_INTERVAL, "200ms",
+                "pool-size", 4, "acquisition-timeout-seconds", 5));
+        options.putAll(replicaOptions);
+        return new Replicated(cluster, Engine.create(primaryUrl, options));
     }
 
     void write(String text) {
