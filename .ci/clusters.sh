@@ -18,7 +18,22 @@ RETORT_MYC_DIR=${RETORT_MYC_DIR:-/tmp/retort-myc}
 RETORT_MYC_PORT=${RETORT_MYC_PORT:-3380}
 RETORT_CLUSTER_NODE=${RETORT_CLUSTER_NODE:-0}
 
-source "$(dirname "${BASH_SOURCE[0]}")/databases.sh"
+# (An explicit empty argument: databases.sh starts servers when its first argument is "start".)
+source "$(dirname "${BASH_SOURCE[0]}")/databases.sh" ""
+
+# Installs (apt) what the clusters need beyond .ci/databases.sh's servers: Galera's provider and rsync for its
+# state transfers.
+retort_clusters_install() (
+  set -euo pipefail
+  local missing=()
+  [ -f /usr/lib/galera/libgalera_smm.so ] || missing+=(galera-4)
+  command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "[ci] apt-get install ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+)
 
 # ---- PostgreSQL: primary and two streaming replicas -------------------------------------------------
 
