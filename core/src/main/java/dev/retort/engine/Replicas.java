@@ -28,6 +28,11 @@ public final class Replicas implements AutoCloseable {
     public static final String CHECK_INTERVAL = "replicas.check-interval";
     public static final String MAX_LAG = "replicas.max-lag";
     public static final String WAIT = "replicas.wait";
+    /**
+     * The position of a commit whose place in the log could not be read: reads that wait for it go to the
+     * primary, which has it.
+     */
+    public static final String UNKNOWN = "primary";
     private static final System.Logger LOG = System.getLogger("dev.retort.engine");
 
     /** One replica's pool and what the last check found. */
@@ -77,15 +82,9 @@ public final class Replicas implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            checker.scheduleWithFixedDelay(this::checkAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+            checker.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
-
-    /**
-     * The position of a commit whose place in the log could not be read: reads that wait for it go to the
-     * primary, which has it.
-     */
-    public static final String UNKNOWN = "primary";
 
     /**
      * After a commit on the primary: remembers its position as the calling thread's last commit; if it cannot
@@ -165,6 +164,15 @@ public final class Replicas implements AutoCloseable {
             } else if (problem != null) {
                 takeOut(replica, problem);
             }
+        }
+    }
+
+    /** The background check: a failure of one run is logged, never ends the schedule (an executor would stop it). */
+    private void checkQuietly() {
+        try {
+            checkAll();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "The replica check failed; it runs again at the next interval", e);
         }
     }
 
