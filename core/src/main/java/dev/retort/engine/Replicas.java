@@ -177,7 +177,13 @@ public final class Replicas implements AutoCloseable {
     }
 
     private String problemOf(Replica replica) {
-        try (Connection connection = replica.pool.getConnection()) {
+        Connection connection;
+        try {
+            connection = replica.pool.getConnection();
+        } catch (SQLException e) {
+            return "it does not answer (" + e.getMessage() + ")";
+        }
+        try (connection) {
             Duration lag = replication.lag(connection);
             if (lag == null) {
                 return "its replication is stopped";
@@ -185,7 +191,11 @@ public final class Replicas implements AutoCloseable {
             return lag.compareTo(maxLag) > 0 ? "it lags " + lag.toMillis() + " ms behind the primary, more than replicas.max-lag ("
                     + maxLag.toMillis() + " ms)" : null;
         } catch (SQLException e) {
-            return "it does not answer (" + e.getMessage() + ")";
+            if (connectionFatal.test(e)) {
+                return "it does not answer (" + e.getMessage() + ")";
+            }
+            // Most often a missing privilege, which the database's message names (MariaDB: SLAVE MONITOR).
+            return "its lag cannot be read (" + e.getMessage() + "). To fix this, let the engine's user read it";
         }
     }
 
