@@ -73,18 +73,25 @@ retort_my_init() (
     "CREATE DATABASE retort; CREATE USER 'retort'@'127.0.0.1' IDENTIFIED BY 'retort'; GRANT ALL ON retort.* TO 'retort'@'127.0.0.1';"
 )
 
-# Starts the server on the data already in RETORT_MY_DIR and waits until it answers.
-retort_my_resume() (
+# Starts a server on the data already in folder $1, listening on port $2 (further arguments go to mariadbd), and
+# waits until it answers. Its socket, pid file and error log live in that folder.
+retort_my_launch() (
   set -euo pipefail
-  setsid mariadbd --user=mysql --datadir="$RETORT_MY_DIR/data" --socket="$RETORT_MY_DIR/mysqld.sock" --port="$RETORT_MY_PORT" \
-    --bind-address=127.0.0.1 --pid-file="$RETORT_MY_DIR/mysqld.pid" --log-error="$RETORT_MY_DIR/mysqld.err" \
-    --skip-log-bin --innodb-flush-log-at-trx-commit=0 --max-connections=300 </dev/null >/dev/null 2>&1 &
+  local dir=$1 port=$2; shift 2
+  setsid mariadbd --user=mysql --datadir="$dir/data" --socket="$dir/mysqld.sock" --port="$port" \
+    --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" --log-error="$dir/mysqld.err" \
+    --innodb-flush-log-at-trx-commit=0 "$@" </dev/null >/dev/null 2>&1 &
   for _ in $(seq 120); do
-    mariadb-admin --socket="$RETORT_MY_DIR/mysqld.sock" -uroot ping >/dev/null 2>&1 && return 0
+    mariadb-admin --socket="$dir/mysqld.sock" -uroot ping >/dev/null 2>&1 && return 0
     sleep 0.25
   done
-  echo "[ci] MariaDB did not start in $RETORT_MY_DIR; see $RETORT_MY_DIR/mysqld.err" >&2
+  echo "[ci] MariaDB did not start in $dir; see $dir/mysqld.err" >&2
   return 1
+)
+
+# Starts the server on the data already in RETORT_MY_DIR and waits until it answers.
+retort_my_resume() (
+  retort_my_launch "$RETORT_MY_DIR" "$RETORT_MY_PORT" --skip-log-bin --max-connections=300
 )
 
 # Stops the server and waits until its process is gone.

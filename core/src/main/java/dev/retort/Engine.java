@@ -18,7 +18,9 @@ import io.agroal.api.security.SimplePassword;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.engine.EngineUrl;
+import dev.retort.dialect.Replication;
 import dev.retort.engine.PoolHealth;
+import dev.retort.engine.Replicas;
 import dev.retort.engine.SqlLog;
 
 /**
@@ -37,7 +39,10 @@ import dev.retort.engine.SqlLog;
  * {@link SessionFactory#withExpireOnCommit}), and the pool's health options (durations such as {@code 30s},
  * {@code 500ms}, {@code 10m}; {@code 0} turns one off):
  * {@code pool.validation-interval}, {@code pool.validate-idle-after}, {@code pool.max-lifetime},
- * {@code pool.idle-timeout}, {@code pool.leak-detection}.
+ * {@code pool.idle-timeout}, {@code pool.leak-detection}; and read replicas: {@code replicas} (their URLs,
+ * comma-separated, or a collection), {@code replicas.wait}, {@code replicas.max-lag},
+ * {@code replicas.check-interval} (durations). Sessions opened with a {@link ReadOnly} choice read from a replica
+ * in rotation, every other session runs on the primary; see {@link #connectForReading(ReadOnly)}.
  * <p>
  * The engine's own pool heals: a connection that raised a connection-class error (SQLState 08, PostgreSQL's
  * 57P01–57P03, MariaDB's killed or gone-away connection) is destroyed instead of returned, idle connections
@@ -48,7 +53,11 @@ public final class Engine implements AutoCloseable {
     private static final List<String> OPTIONS = List.of("echo", "log-bind-parameters", "pool-size", "dialect",
             "isolation-level", "user", "password", "acquisition-timeout-seconds", "statement-batch-size",
             "statement-timeout-seconds", "expire-on-commit", PoolHealth.VALIDATION_INTERVAL, PoolHealth.VALIDATE_IDLE_AFTER,
-            PoolHealth.MAX_LIFETIME, PoolHealth.IDLE_TIMEOUT, PoolHealth.LEAK_DETECTION);
+            PoolHealth.MAX_LIFETIME, PoolHealth.IDLE_TIMEOUT, PoolHealth.LEAK_DETECTION, Replicas.URLS,
+            Replicas.CHECK_INTERVAL, Replicas.MAX_LAG, Replicas.WAIT);
+    /** Splits the replicas option where the next URL starts, so that a multi-host URL's own commas stay in it. */
+    private static final java.util.regex.Pattern URL_LIST = java.util.regex.Pattern.compile(
+            "\\s*,\\s*(?=(jdbc:|postgresql|mysql|mariadb|sqlite|h2))");
     /** Rows per JDBC batch unless configured otherwise. */
     public static final int DEFAULT_STATEMENT_BATCH_SIZE = 1000;
 
@@ -64,11 +73,13 @@ public final class Engine implements AutoCloseable {
     private final boolean expireOnCommit;
     /** The database runs in this process: a failure to open it is about its file, not a server. */
     private final boolean embedded;
+    /** The read replicas, or null when the engine has none. */
+    private final Replicas replicas;
     private volatile boolean closed;
 
     private Engine(DataSource dataSource, Dialect dialect, String location, SqlLog sqlLog, Isolation isolation,
                    boolean ownsPool, int statementBatchSize, int statementTimeoutSeconds, boolean embedded,
-                   boolean expireOnCommit) {
+                   boolean expireOnCommit, Replicas replicas) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.location = location;
@@ -79,6 +90,7 @@ public final class Engine implements AutoCloseable {
         this.statementTimeoutSeconds = statementTimeoutSeconds;
         this.embedded = embedded;
         this.expireOnCommit = expireOnCommit;
+        this.replicas = replicas;
     }
 
     /** An engine for a URL such as {@code sqlite:///example.db}, with default options. */
@@ -94,17 +106,39 @@ public final class Engine implements AutoCloseable {
             throw new ConfigurationException("Cannot tell which database " + EngineUrl.masked(url) + " is. To fix "
                     + "this, pass the option dialect (one of " + String.join(", ", Dialects.NAMES) + ").");
         }
+        int batchSize = intOption(settings, "statement-batch-size", DEFAULT_STATEMENT_BATCH_SIZE);
+        int statementTimeout = intOption(settings, "statement-timeout-seconds", 0);
+        Isolation isolation = settings.containsKey("isolation-level") ? isolationNamed(settings.get("isolation-level")) : null;
+        boolean expireOnCommit = booleanOption(settings, "expire-on-commit", true);
+        AgroalDataSource pool = openPool(parsed, settings, dialect);
+        Replicas replicas;
+        try {
+            replicas = replicas(settings, dialect);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo")),
+                        !"false".equalsIgnoreCase(settings.getOrDefault("log-bind-parameters", "true"))),
+                isolation, true, batchSize, statementTimeout, parsed.isEmbedded(), expireOnCommit, replicas);
+    }
+
+    private static Replication replicationOf(Dialect dialect) {
+        return dialect.replication().orElseThrow(() -> new ConfigurationException("Engine option " + Replicas.URLS
+                + " is set, but Retort routes reads to replicas only on PostgreSQL (streaming replication) and MariaDB "
+                + "(GTID replication), not on " + dialect.displayName() + ". To fix this, remove the option."));
+    }
+
+    /** The engine's own pool for one URL (the primary's, or a replica's), configured by the options. */
+    private static AgroalDataSource openPool(EngineUrl parsed, Map<String, String> settings, Dialect dialect) {
         requireDriver(parsed);
         parsed.requireFolder();
         String user = settings.getOrDefault("user", parsed.user());
         String password = settings.getOrDefault("password", parsed.password());
         int poolSize = intOption(settings, "pool-size", 10);
         int timeout = intOption(settings, "acquisition-timeout-seconds", 30);
-        int batchSize = intOption(settings, "statement-batch-size", DEFAULT_STATEMENT_BATCH_SIZE);
-        int statementTimeout = intOption(settings, "statement-timeout-seconds", 0);
         // An in-memory database lives as long as its one kept connection: never retire that connection by age.
         PoolHealth health = PoolHealth.from(settings, !parsed.isMemory());
-        Isolation isolation = settings.containsKey("isolation-level") ? isolationNamed(settings.get("isolation-level")) : null;
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> health.apply(pool, dialect, timeout)
                         .maxSize(poolSize)
@@ -123,16 +157,31 @@ public final class Engine implements AutoCloseable {
                             parsed.driverProperties().forEach(factory::jdbcProperty);
                             return factory;
                         }));
-        AgroalDataSource pool;
         try {
-            pool = AgroalDataSource.from(configuration);
+            return AgroalDataSource.from(configuration);
         } catch (SQLException e) {
             throw new DatabaseException("Cannot open a connection pool to " + parsed.location() + ": " + e.getMessage(), e);
         }
-        return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo")),
-                        !"false".equalsIgnoreCase(settings.getOrDefault("log-bind-parameters", "true"))),
-                isolation, true, batchSize, statementTimeout, parsed.isEmbedded(),
-                booleanOption(settings, "expire-on-commit", true));
+    }
+
+    /** The replicas the {@code replicas} option lists, each with a pool of its own; null when it lists none. */
+    private static Replicas replicas(Map<String, String> settings, Dialect dialect) {
+        String urls = settings.getOrDefault(Replicas.URLS, "").trim();
+        if (urls.isEmpty()) {
+            return null;
+        }
+        Replication replication = replicationOf(dialect);
+        Map<String, DataSource> pools = new LinkedHashMap<>();
+        try {
+            for (String url : URL_LIST.split(urls)) {
+                EngineUrl parsed = EngineUrl.parse(url);
+                pools.put(parsed.location(), openPool(parsed, settings, dialect));
+            }
+        } catch (RuntimeException e) {
+            pools.values().forEach(pool -> ((AgroalDataSource) pool).close());
+            throw e;
+        }
+        return new Replicas(pools, replication, dialect::isConnectionFatal, settings, true);
     }
 
     /** An engine over the application's own pool; {@link #close()} leaves that pool open. */
@@ -164,7 +213,29 @@ public final class Engine implements AutoCloseable {
                     + statementBatchSize + ".");
         }
         return new Engine(dataSource, dialect, location, new SqlLog(echo, logBindParameters), null, false,
-                statementBatchSize, 0, false, true);
+                statementBatchSize, 0, false, true, null);
+    }
+
+    /**
+     * An engine over the application's own pools: {@code primary} for sessions that write, {@code replicas}
+     * (each pool under the location that messages and {@link #replicasInRotation()} give, never a password) for
+     * read-only sessions. {@code options} takes {@code replicas.wait}, {@code replicas.max-lag} and
+     * {@code replicas.check-interval} as {@link #create(String, Map)} does. {@link #close()} leaves the pools open.
+     */
+    public static Engine of(DataSource primary, Map<String, DataSource> replicas, Dialect dialect, String location,
+                            Map<String, ?> options) {
+        Map<String, String> settings = options(options);
+        for (String key : settings.keySet()) {
+            if (!key.startsWith(Replicas.URLS + ".")) {
+                throw new ConfigurationException("Engine option '" + key + "' does not apply to an engine over the "
+                        + "application's own pools. Valid options here: " + Replicas.CHECK_INTERVAL + ", " + Replicas.MAX_LAG
+                        + ", " + Replicas.WAIT + ".");
+            }
+        }
+        Replicas routed = replicas.isEmpty() ? null : new Replicas(new LinkedHashMap<>(replicas), replicationOf(dialect),
+                dialect::isConnectionFatal, settings, false);
+        return new Engine(primary, dialect, location, new SqlLog(false, true), null, false, DEFAULT_STATEMENT_BATCH_SIZE,
+                0, false, true, routed);
     }
 
     public Dialect dialect() {
@@ -212,37 +283,108 @@ public final class Engine implements AutoCloseable {
             }
             return connection;
         } catch (SQLException e) {
-            if (failedToEnlist(e) && lostConnection(e)) {
-                // Enlisting in JTA talks to the server too: a dead connection fails there first, and is no XA problem.
-                throw new DatabaseUnavailableException("Cannot connect to " + location + ": the connection was lost ("
-                        + rootMessage(e) + "). Nothing was written. To fix this, check that the database server is running "
-                        + "and reachable there; retrying is safe once it is, and a pool that validates its connections "
-                        + "(see the README's section on pools under faults) hands out a fresh one.", e);
-            }
-            if (failedToEnlist(e)) {
-                throw new DatabaseException("Cannot connect to " + location + ": " + rootMessage(e) + ". The pool could not "
-                        + "enlist the connection in the current JTA transaction, which already holds a connection of another "
-                        + "data source that is not XA. To fix this, make the data sources XA (in Quarkus "
-                        + "quarkus.datasource.\"name\".jdbc.transactions=xa), or use one database per transaction.", e);
-            }
-            if (closed) {
-                throw new InvalidRequestException("Cannot connect to " + location + ": this engine is closed. To fix this, "
-                        + "close the engine only when the application stops, or create a new one.", e);
-            }
-            if (rootMessage(e).toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-                throw new DatabaseUnavailableException("Cannot connect to " + location + ": no connection of the pool became "
-                        + "free within the acquisition timeout. To fix this, close sessions (and streams) when done with "
-                        + "them, or raise pool-size or acquisition-timeout-seconds.", e);
-            }
-            if (embedded) {
-                throw new DatabaseUnavailableException("Cannot open " + location + ": " + rootMessage(e) + ". Nothing was "
-                        + "written. To fix this, check that the database file can be opened there: the path names a file "
-                        + "(not a folder), the process may read and write it, and no other program holds it locked.", e);
-            }
-            throw new DatabaseUnavailableException("Cannot connect to " + location + ": " + rootMessage(e) + ". Nothing was "
-                    + "written. To fix this, check that the database server is running and reachable there, and that the URL "
-                    + "and credentials are right; retrying is safe once it is.", e);
+            throw connectFailed(e);
         }
+    }
+
+    /**
+     * A read-only connection for a session opened with {@code reads}: from a replica in rotation that has
+     * applied the commit {@code reads} waits for, taking turns; else (no replica, none in rotation, or none
+     * caught up within {@code replicas.wait}) from the primary. The caller closes it.
+     */
+    public Connection connectForReading(ReadOnly reads) {
+        Connection connection = replicas == null ? null : replicas.connect(reads.position(replicas.lastCommit()));
+        if (connection == null) {
+            connection = connect();
+        } else if (isolation != null) {
+            try {
+                connection.setTransactionIsolation(isolation.jdbcLevel());
+            } catch (SQLException e) {
+                closeQuietly(connection);
+                throw connectFailed(e);
+            }
+        }
+        try {
+            connection.setReadOnly(true);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw connectFailed(e);
+        }
+    }
+
+    /**
+     * Called by a session right after it committed on a connection of {@link #connect()}: with replicas,
+     * remembers where the commit is as the calling thread's last commit (one query on that connection), so
+     * that read-your-writes sessions wait for it. Without replicas it does nothing. Never fails: a position
+     * it cannot read sends the thread's reads to the primary until its next commit.
+     */
+    public void committed(Connection primary) {
+        if (replicas != null) {
+            replicas.committed(primary);
+        }
+    }
+
+    /**
+     * The calling thread's last commit through this engine, to pass to {@link ReadOnly#after(CommitToken)} in
+     * another thread or process; {@link CommitToken#NONE} when the engine has no replicas or the thread has not committed.
+     */
+    public CommitToken lastCommit() {
+        String position = replicas == null ? null : replicas.lastCommit();
+        return CommitToken.parse(position);
+    }
+
+    /** The replicas that reads go to now (their locations, in configuration order); empty without replicas. */
+    public List<String> replicasInRotation() {
+        return replicas == null ? List.of() : replicas.inRotation();
+    }
+
+    /** Checks every replica now, as the background check every {@code replicas.check-interval} does. */
+    public void checkReplicas() {
+        if (replicas != null) {
+            replicas.checkAll();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // The pool discards a broken connection.
+        }
+    }
+
+    private RuntimeException connectFailed(SQLException e) {
+        if (failedToEnlist(e) && lostConnection(e)) {
+            // Enlisting in JTA talks to the server too: a dead connection fails there first, and is no XA problem.
+            return new DatabaseUnavailableException("Cannot connect to " + location + ": the connection was lost ("
+                    + rootMessage(e) + "). Nothing was written. To fix this, check that the database server is running "
+                    + "and reachable there; retrying is safe once it is, and a pool that validates its connections "
+                    + "(see the README's section on pools under faults) hands out a fresh one.", e);
+        }
+        if (failedToEnlist(e)) {
+            return new DatabaseException("Cannot connect to " + location + ": " + rootMessage(e) + ". The pool could not "
+                    + "enlist the connection in the current JTA transaction, which already holds a connection of another "
+                    + "data source that is not XA. To fix this, make the data sources XA (in Quarkus "
+                    + "quarkus.datasource.\"name\".jdbc.transactions=xa), or use one database per transaction.", e);
+        }
+        if (closed) {
+            return new InvalidRequestException("Cannot connect to " + location + ": this engine is closed. To fix this, "
+                    + "close the engine only when the application stops, or create a new one.", e);
+        }
+        if (rootMessage(e).toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+            return new DatabaseUnavailableException("Cannot connect to " + location + ": no connection of the pool became "
+                    + "free within the acquisition timeout. To fix this, close sessions (and streams) when done with "
+                    + "them, or raise pool-size or acquisition-timeout-seconds.", e);
+        }
+        if (embedded) {
+            return new DatabaseUnavailableException("Cannot open " + location + ": " + rootMessage(e) + ". Nothing was "
+                    + "written. To fix this, check that the database file can be opened there: the path names a file "
+                    + "(not a folder), the process may read and write it, and no other program holds it locked.", e);
+        }
+        return new DatabaseUnavailableException("Cannot connect to " + location + ": " + rootMessage(e) + ". Nothing was "
+                + "written. To fix this, check that the database server is running and reachable there, and that the URL "
+                + "and credentials are right; retrying is safe once it is.", e);
     }
 
     /** Whether the error, or one it was caused by, says that the connection itself is gone. */
@@ -277,6 +419,9 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (replicas != null) {
+            replicas.close();
+        }
         if (ownsPool && dataSource instanceof AgroalDataSource pool) {
             pool.close();
         }
@@ -294,7 +439,8 @@ public final class Engine implements AutoCloseable {
                 throw new ConfigurationException("Unknown engine option '" + key + "'. Valid options: "
                         + String.join(", ", OPTIONS) + ".");
             }
-            settings.put(key, String.valueOf(value));
+            settings.put(key, value instanceof java.util.Collection<?> values
+                    ? String.join(",", values.stream().map(String::valueOf).toList()) : String.valueOf(value));
         });
         return settings;
     }

@@ -73,6 +73,25 @@ public final class SessionFactory {
     }
 
     /**
+     * A session whose transactions are read-only and run on one of the engine's replicas in rotation, taking
+     * turns, once that replica has applied what {@code reads} waits for ({@link ReadOnly#readYourWrites()}: the
+     * calling thread's last commit); on the primary when the engine has no replicas, none is in rotation, or
+     * none caught up within the engine's {@code replicas.wait}. It refuses every write (add, delete, merge, a
+     * flush with changes, bulk update and delete) with an {@link InvalidRequestException}.
+     */
+    public Session open(ReadOnly reads) {
+        return new SessionImpl(context, null, TransactionMode.replicaReads(reads));
+    }
+
+    /**
+     * The calling thread's last commit through this factory's engine, to pass along (as text:
+     * {@link CommitToken#toString()}) to a read-only session elsewhere, {@link ReadOnly#after(CommitToken)}.
+     */
+    public CommitToken lastCommit() {
+        return engine.lastCommit();
+    }
+
+    /**
      * Runs {@code work} in a new session and commits; the session is closed afterwards, rolled back if
      * {@code work} or the commit failed. Returns what {@code work} returns. As JDBI's {@code inTransaction}
      * or SQLAlchemy's {@code with Session.begin()}.

@@ -205,6 +205,11 @@ public abstract class Dialect {
         return false;
     }
 
+    /** How the engine routes reads to this database's replicas and waits for them; empty where Retort knows no replication. */
+    public java.util.Optional<Replication> replication() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     public String toString() {
         return displayName() + " dialect";

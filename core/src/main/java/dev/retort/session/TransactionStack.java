@@ -42,7 +42,7 @@ final class TransactionStack {
     /** The connection of the current transaction, opening it (and the outer frame) if none is active. */
     Connection connection(boolean explicit) {
         if (connection == null) {
-            Connection opened = context.engine().connect();
+            Connection opened = mode.connect(context.engine());
             try {
                 if (isolation != null) {
                     opened.setTransactionIsolation(isolation.jdbcLevel());
@@ -128,6 +128,7 @@ final class TransactionStack {
         }
         connection.commit();
         log.event("COMMIT");
+        mode.committed(context.engine(), connection);
     }
 
     /** Rolls the whole transaction back where the session owns it; failures only get logged (the connection is discarded). */

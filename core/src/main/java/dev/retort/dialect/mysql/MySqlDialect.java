@@ -12,6 +12,7 @@ import dev.retort.dialect.ColumnBinder;
 import dev.retort.dialect.ColumnReader;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.ErrorKind;
+import dev.retort.dialect.Replication;
 import dev.retort.dialect.ReservedWords;
 import dev.retort.dialect.SqlCompiler;
 import dev.retort.sql.SqlType;
@@ -42,6 +43,14 @@ public final class MySqlDialect extends Dialect {
     /** MariaDB 10.3+, which has sequences. */
     public static MySqlDialect mariaDb() {
         return new MySqlDialect(true);
+    }
+
+    private static final Replication GTID_REPLICATION = new MariaDbReplication();
+
+    /** MariaDB's GTID replication; MySQL's GTIDs differ ({@code WAIT_FOR_EXECUTED_GTID_SET}) and are not supported yet. */
+    @Override
+    public java.util.Optional<Replication> replication() {
+        return sequences ? java.util.Optional.of(GTID_REPLICATION) : java.util.Optional.empty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.ErrorKind;
+import dev.retort.dialect.Replication;
 import dev.retort.dialect.ReservedWords;
 import dev.retort.dialect.SqlCompiler;
 
@@ -22,6 +23,13 @@ public final class PostgresDialect extends Dialect {
     @Override
     public String displayName() {
         return "PostgreSQL";
+    }
+
+    private static final Replication REPLICATION = new PostgresReplication();
+
+    @Override
+    public java.util.Optional<Replication> replication() {
+        return java.util.Optional.of(REPLICATION);
     }
 
     @Override

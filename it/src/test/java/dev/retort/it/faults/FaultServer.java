@@ -1,15 +1,13 @@
 package dev.retort.it.faults;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+
+import dev.retort.it.CiScript;
 
 /**
  * A database server of the fault suite's own, on its own port and folder, that tests stop, start and
@@ -114,29 +112,7 @@ public enum FaultServer {
     }
 
     private void run(String step) {
-        Path scripts = Path.of(System.getProperty("retort.ci.dir", "../.ci")).resolve("databases.sh").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", "-c",
-                "source '" + scripts + "' && retort_" + script + "_" + step)).redirectErrorStream(true);
-        builder.environment().put(dirVariable, dir.toString());
-        builder.environment().put(portVariable, Integer.toString(port));
-        try {
-            Path log = Files.createTempFile("retort-fault-" + script, ".log");
-            builder.redirectOutput(log.toFile());
-            Process process = builder.start();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(displayName + " " + step + " took over two minutes");
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            Files.deleteIfExists(log);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(displayName + " " + step + " failed (exit " + process.exitValue() + "): " + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(displayName + " " + step + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(displayName + " " + step + " interrupted", e);
-        }
+        CiScript.run("databases.sh", "retort_" + script + "_" + step,
+                Map.of(dirVariable, dir.toString(), portVariable, Integer.toString(port)), displayName + " " + step, 120);
     }
 }

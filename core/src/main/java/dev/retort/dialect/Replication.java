@@ -1,0 +1,24 @@
+package dev.retort.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * What the engine asks a database about its replication to route reads: where a commit is in the
+ * primary's log, whether a replica has applied it, and how far a replica lags. Positions are the database's
+ * own text (a PostgreSQL WAL position, a MariaDB GTID list). Thread-safe.
+ */
+public interface Replication {
+    /** The position of what {@code primary} has just committed, read on that connection after its commit; null if none. */
+    String commitPosition(Connection primary) throws SQLException;
+
+    /** Whether {@code replica} has applied {@code position}, waiting up to {@code wait} (zero: only look). */
+    boolean awaitApplied(Connection replica, String position, Duration wait) throws SQLException;
+
+    /**
+     * How far {@code server} lags behind its primary: zero for a server that is itself a primary, null when
+     * its replication is stopped or broken (it is then as stale as it will stay).
+     */
+    Duration lag(Connection server) throws SQLException;
+}

@@ -1,0 +1,94 @@
+package dev.retort.it.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import dev.retort.DatabaseUnavailableException;
+import dev.retort.ReadOnly;
+import dev.retort.Session;
+
+/**
+ * The PostgreSQL primary stops and a standby is promoted with {@code pg_ctl promote}: the engine's primary
+ * URL lists both hosts with {@code targetServerType=primary}, so its pool finds the new primary by itself;
+ * writes in the gap fail with {@link DatabaseUnavailableException}, and resume once the standby is promoted.
+ */
+@EnabledIfEnvironmentVariable(named = Cluster.ENABLED_BY, matches = "1")
+class FailoverIT {
+    private static final Cluster CLUSTER = Cluster.POSTGRESQL;
+
+    @Test
+    void writesResumeOnThePromotedStandbyAndFailInTheGap() {
+        String primaryUrl = "jdbc:postgresql://127.0.0.1:" + CLUSTER.port(0) + ",127.0.0.1:" + CLUSTER.port(1)
+                + "/retort?user=retort&password=retort&targetServerType=primary&hostRecheckSeconds=1&connectTimeout=2";
+        CLUSTER.ensureStarted();
+        try (Replicated replicated = Replicated.over(CLUSTER, primaryUrl, CLUSTER.replicaUrls(), "1s")) {
+            assertThat(replicated.whoWrites()).isEqualTo(replicated.primary(0));
+            CLUSTER.rolesChanged();
+            long stopped = System.nanoTime();
+            CLUSTER.halt(0);
+
+            DatabaseUnavailableException gap = catchThrowableOfType(DatabaseUnavailableException.class,
+                    () -> replicated.write("in the gap"));
+            assertThat(gap.getMessage()).isEqualTo("Cannot connect to " + replicated.engine.location() + ": " + rootMessage(gap)
+                    + ". Nothing was written. To fix this, check that the database server is running and reachable there, "
+                    + "and that the URL and credentials are right; retrying is safe once it is.");
+
+            long promoting = System.nanoTime();
+            CLUSTER.promote(1);
+            long promoted = System.nanoTime();
+            int failures = 0;
+            while (true) {
+                try {
+                    replicated.write("after promotion");
+                    break;
+                } catch (DatabaseUnavailableException stillDown) {
+                    failures++;
+                    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - promoted)).as("seconds without a primary")
+                            .isLessThan(30);
+                    sleep(20);
+                }
+            }
+            long resumed = System.nanoTime();
+            System.out.printf("[replicas] PostgreSQL failover: pg_ctl promote took %d ms; the first write succeeded %d ms after "
+                            + "promote returned (%d failed attempts), %d ms after the primary stopped%n",
+                    millis(promoted - promoting), millis(resumed - promoted), failures, millis(resumed - stopped));
+            assertThat(replicated.whoWrites()).isEqualTo(replicated.primary(1));
+            try (Session session = replicated.sessions.open()) {
+                assertThat(session.query(Note.class).filterBy("text", "after promotion").count()).isEqualTo(1);
+                assertThat(session.query(Note.class).filterBy("text", "in the gap").count()).isZero();
+            }
+            // The other standby still follows the stopped primary: it stops receiving WAL and leaves rotation.
+            ReplicaRoutingIT.awaitTrue(() -> replicated.engine.replicasInRotation().stream()
+                            .noneMatch(location -> location.contains(":" + CLUSTER.port(2) + "/")), 20,
+                    "the orphaned standby is still in rotation: " + replicated.engine.replicasInRotation());
+            assertThat(replicated.countAndWho(ReadOnly.readYourWrites(), "after promotion")).isEqualTo("1@" + replicated.primary(1));
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
