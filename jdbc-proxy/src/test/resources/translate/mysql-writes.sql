@@ -78,7 +78,6 @@ SELECT id, v FROM tr_m_ignore ORDER BY id
 @expect
 1 | a
 2 | c
-@refuse h2: INSERT IGNORE cannot be translated from mysql to h2: H2 has no insert that skips conflicting rows. To fix this, use MERGE INTO … KEY (…) or open H2 with ;MODE=MySQL.
 
 @case ON DUPLICATE KEY UPDATE with VALUES()
 CREATE TABLE tr_m_upsert (id INT PRIMARY KEY, v VARCHAR(5), n INT);

@@ -28,12 +28,26 @@ final class MySqlStatements {
                     new MySqlDdl(rewriter).createTable(first, from, to, out);
                     return true;
                 }
-                return false;
-            case "ALTER":
+                return createOther(first, second, to, out);
             case "DROP":
+                rewriter.schema.sawDdl();
+                return (t.word(second, "DATABASE") || t.word(second, "SCHEMA"))
+                        && new MySqlSessionStatements(rewriter).database(first, second, to, out);
+            case "ALTER":
+                rewriter.schema.sawDdl();
+                return t.word(second, "TABLE") && new MySqlSessionStatements(rewriter).alterTable(from, to, out);
             case "RENAME":
                 rewriter.schema.sawDdl();
                 return false;
+            case "START":
+                if (!t.word(second, "TRANSACTION")) {
+                    return false;
+                }
+                new MySqlSessionStatements(rewriter).startTransaction(first, to, out);
+                return true;
+            case "BEGIN":
+                new MySqlSessionStatements(rewriter).startTransaction(first, to, out);
+                return true;
             case "TRUNCATE":
                 rewriter.schema.sawDdl();
                 return truncate(first, second, to, out);
@@ -53,8 +67,8 @@ final class MySqlStatements {
                 rewriter.fire(keyword);
                 return true;
             case "USE":
-                throw rewriter.refuse("USE", "a " + target + " connection cannot switch databases",
-                        "name the database in the JDBC URL");
+                new MySqlSessionStatements(rewriter).use(second, to, out);
+                return true;
             case "SET":
                 return set(second, to, out);
             case "LOCK":
@@ -67,6 +81,19 @@ final class MySqlStatements {
             default:
                 return false;
         }
+    }
+
+    /** CREATE DATABASE and stored code; other CREATE statements go to the token rules. */
+    private boolean createOther(int first, int second, int to, StringBuilder out) throws SQLException {
+        MySqlSessionStatements session = new MySqlSessionStatements(rewriter);
+        if (t.word(second, "DATABASE") || t.word(second, "SCHEMA")) {
+            return session.database(first, second, to, out);
+        }
+        int code = session.storedCode(first, to);
+        if (code >= 0) {
+            throw session.refuseStoredCode(code, to);
+        }
+        return false;
     }
 
     private void refuseOutfile(int first, int to) throws SQLException {

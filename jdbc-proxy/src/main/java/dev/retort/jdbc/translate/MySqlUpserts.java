@@ -38,13 +38,14 @@ final class MySqlUpserts {
         }
         SchemaFacts.Table facts = rewriter.schema.table(rewriter.nameValue(table));
         List<String> columns = columnNames();
+        identityPastLargest(facts, columns);
         boolean booleans = !columns.isEmpty() && target != Dialect.SQLITE && hasBooleanColumn(facts, columns);
         if (!ignore && !replace && duplicate < 0 && !booleans) {
             return false;
         }
         rewriter.copy(from, first, out);
         if (ignore) {
-            ignore(columns, out);
+            ignore(facts, columns, out);
         } else if (replace) {
             replace(facts, columns, out);
         } else if (duplicate >= 0) {
@@ -116,23 +117,33 @@ final class MySqlUpserts {
         return rewriter.sub(table, body);
     }
 
-    private void ignore(List<String> columns, StringBuilder out) throws SQLException {
+    /**
+     * MySQL's AUTO_INCREMENT continues after the largest id, also one the application inserted: when the
+     * insert names the identity column (or names none, so writes them all), the proxy moves the target's
+     * identity after it, as the target spells that.
+     */
+    private void identityPastLargest(SchemaFacts.Table facts, List<String> columns) {
+        SchemaFacts.Column identity = facts.identity();
+        if (identity == null || !(columns.isEmpty() || columns.contains(identity.name().toLowerCase(Locale.ROOT)))) {
+            return;
+        }
+        String move = rewriter.spelling.identityPastLargest(rewriter.nameValue(table), facts.name(), identity.name());
+        if (move != null) {
+            rewriter.fire("identity moved past explicit ids");
+            rewriter.after(move);
+        }
+    }
+
+    private void ignore(SchemaFacts.Table facts, List<String> columns, StringBuilder out) throws SQLException {
         rewriter.fire("INSERT IGNORE");
         rewriter.doubt("INSERT IGNORE", "MySQL also turns other errors (bad values, NULL into NOT NULL) into"
                 + " warnings; the translation only skips rows that conflict with a unique key",
                 "make sure rows are otherwise valid");
-        if (target == Dialect.H2) {
-            throw rewriter.refuse("INSERT IGNORE", "H2 has no insert that skips conflicting rows",
-                    "use MERGE INTO … KEY (…) or open H2 with ;MODE=MySQL");
-        }
-        if (target == Dialect.SQLITE) {
-            out.append("INSERT OR IGNORE INTO ").append(head()).append(' ');
-            body(null, columns, out);
-            return;
-        }
-        out.append("INSERT INTO ").append(head()).append(' ');
-        body(null, columns, out);
-        out.append(" ON CONFLICT DO NOTHING");
+        StringBuilder rows = new StringBuilder();
+        body(null, columns, rows);
+        List<String> inserted = columns.isEmpty() ? new ArrayList<>(facts.columns().keySet()) : columns;
+        out.append(rewriter.spelling.insertIgnore(rewriter.nameValue(table), head(), rows.toString(), inserted,
+                facts.uniqueKeys()));
     }
 
     private List<String> conflictKey(SchemaFacts.Table facts, String construct) throws SQLException {

@@ -101,7 +101,7 @@ public final class TranslateCli {
         for (String statement : statements) {
             try {
                 Translation translation = translator.explain(statement);
-                out.println(translation.sql() + ";");
+                out.println(translation + ";");
                 if (explain) {
                     out.println("-- rules: " + (translation.rules().isEmpty() ? "(none, passed through)"
                             : String.join(", ", translation.rules())));

@@ -11,16 +11,31 @@ public final class Translation {
     private final String sql;
     private final List<String> rules;
     private final List<String> warnings;
+    private final List<String> after;
 
-    Translation(String sql, List<String> rules, List<String> warnings) {
+    Translation(String sql, List<String> rules, List<String> warnings, List<String> after) {
         this.sql = sql;
         this.rules = List.copyOf(rules);
         this.warnings = List.copyOf(warnings);
+        this.after = List.copyOf(after);
     }
 
     /** The SQL for the target database. */
     public String sql() {
         return sql;
+    }
+
+    /**
+     * The statements the proxy runs after {@link #sql()}, one by one (an index or trigger a CREATE TABLE
+     * declared inline, an identity moved past explicit ids); usually empty.
+     */
+    public List<String> after() {
+        return after;
+    }
+
+    /** What the proxy sends: the statement, what runs after it, and the doubts as one warning. */
+    TranslatedSql sent() {
+        return new TranslatedSql(sql, after, warnings.isEmpty() ? null : String.join("; ", warnings));
     }
 
     /** Names of the rules that fired, in the order they first fired. */
@@ -35,6 +50,6 @@ public final class Translation {
 
     @Override
     public String toString() {
-        return sql;
+        return after.isEmpty() ? sql : sql + ";\n" + String.join(";\n", after);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
  * SQL that needs no rewriting comes back as the same string. Translations are cached per SQL string, so a
  * statement shape is translated once. Thread-safe; share one instance per database.
  */
-public final class Translator {
+public final class Translator implements SqlTranslator {
 
     /** The logger doubtful constructs are reported to, once per statement shape. */
     public static final String LOGGER_NAME = "dev.retort.jdbc.translate";
@@ -71,10 +71,12 @@ public final class Translator {
         return PAIRS.contains(from.key() + '>' + target.key());
     }
 
+    @Override
     public Dialect source() {
         return settings.source();
     }
 
+    @Override
     public Dialect target() {
         return settings.target();
     }
@@ -91,6 +93,11 @@ public final class Translator {
      * @throws SQLException SQLState 0A000 for a refused construct, 42000 for unterminated input
      */
     public String translate(String sql, Connection schema) throws SQLException {
+        return translated(sql, schema).toString();
+    }
+
+    @Override
+    public TranslatedSql translated(String sql, Connection schema) throws SQLException {
         TranslationCache.Entry cached = cache.get(sql);
         if (cached == null) {
             cached = compute(sql, schema);
@@ -102,7 +109,7 @@ public final class Translator {
                     ? new SQLFeatureNotSupportedException(cached.refusal(), cached.state())
                     : new SQLSyntaxErrorException(cached.refusal(), cached.state());
         }
-        return cached.sql();
+        return cached.sent();
     }
 
     private TranslationCache.Entry compute(String sql, Connection schema) {
@@ -114,7 +121,7 @@ public final class Translator {
                 LOGGER.log(Level.WARNING, "Translated from " + settings.source() + " to " + settings.target()
                         + " unchanged although " + warning + ": " + excerpt(sql));
             }
-            entry = new TranslationCache.Entry(translation.sql(), null, null, lookup.used(), lookup.ddl());
+            entry = new TranslationCache.Entry(translation.sent(), null, null, lookup.used(), lookup.ddl());
         } catch (SQLException refused) {
             entry = new TranslationCache.Entry(null, refused.getMessage(), refused.getSQLState(), lookup.used(),
                     lookup.ddl());

@@ -1,0 +1,78 @@
+package dev.retort.jdbc.translate;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** SQLite's spelling: the row id as identity, AFTER UPDATE triggers, INSERT OR IGNORE. */
+final class SqliteTarget extends Target {
+
+    static final SqliteTarget INSTANCE = new SqliteTarget();
+
+    private SqliteTarget() {
+        super(Dialect.SQLITE);
+    }
+
+    /**
+     * The INTEGER PRIMARY KEY is the row id, which already continues after the largest id. A start needs
+     * AUTOINCREMENT and a row in sqlite_sequence, written only when the table has none yet.
+     */
+    @Override
+    String identityColumn(String table, String column, String integerType, String rest, long start,
+                          Consumer<String> after) {
+        if (start == 1) {
+            return name(column) + " INTEGER" + (rest.isEmpty() ? "" : " " + rest);
+        }
+        after.accept("INSERT INTO sqlite_sequence (name, seq) SELECT " + literal(table) + ", " + (start - 1)
+                + " WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " + literal(table) + ")");
+        return name(column) + " INTEGER PRIMARY KEY AUTOINCREMENT" + (rest.isEmpty() ? ""
+                : " " + rest.replaceAll("(?i)\\bPRIMARY\\s+KEY\\b", "").trim());
+    }
+
+    @Override
+    String identityPastLargest(String table, String storedTable, String storedColumn) {
+        return null;
+    }
+
+    /** After an update that changed the row but left the column as it was; triggers do not recurse by default. */
+    @Override
+    String onUpdateTimestamp(String table, String column, List<String> columns, Consumer<String> after) {
+        StringBuilder changed = new StringBuilder();
+        for (String other : columns) {
+            if (!other.equalsIgnoreCase(column)) {
+                changed.append(changed.length() > 0 ? " OR " : "").append("NEW.").append(name(other))
+                        .append(" IS NOT OLD.").append(name(other));
+            }
+        }
+        String field = name(column);
+        after.accept("CREATE TRIGGER IF NOT EXISTS " + name("retort_" + table + "_" + column + "_on_update")
+                + " AFTER UPDATE ON " + name(table) + " FOR EACH ROW WHEN NEW." + field + " IS OLD." + field
+                + (changed.length() == 0 ? "" : " AND (" + changed + ")") + " BEGIN UPDATE " + name(table) + " SET "
+                + field + " = CURRENT_TIMESTAMP WHERE rowid = NEW.rowid; END");
+        return "";
+    }
+
+    @Override
+    String startTransaction() {
+        return "BEGIN";
+    }
+
+    @Override
+    String createSchema(String schema, boolean ifNotExists) {
+        return null;
+    }
+
+    @Override
+    String dropSchema(String schema, boolean ifExists) {
+        return null;
+    }
+
+    @Override
+    String useSchema(String schema) {
+        return null;
+    }
+
+    @Override
+    String insertIgnore(String table, String head, String rows, List<String> columns, List<List<String>> keys) {
+        return "INSERT OR IGNORE INTO " + head + " " + rows;
+    }
+}

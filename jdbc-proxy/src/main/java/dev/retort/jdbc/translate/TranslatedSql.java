@@ -1,0 +1,52 @@
+package dev.retort.jdbc.translate;
+
+import java.util.List;
+
+/**
+ * What the proxy sends for one statement the application wrote: the statement that answers the application
+ * (its rows, update count and generated keys), the statements the proxy runs after it, one by one on the same
+ * connection and transaction (indexes and triggers of a CREATE TABLE, an identity moved past explicit ids),
+ * and a warning the application's statement reports as an {@link java.sql.SQLWarning}. Immutable; cached.
+ */
+public final class TranslatedSql {
+
+    private static final String[] NONE = new String[0];
+
+    private final String sql;
+    private final String[] after;
+    private final String warning;
+
+    TranslatedSql(String sql, List<String> after, String warning) {
+        this.sql = sql;
+        this.after = after.isEmpty() ? NONE : after.toArray(NONE);
+        this.warning = warning;
+    }
+
+    /** The statement run on the application's own statement object. */
+    public String sql() {
+        return sql;
+    }
+
+    /** Whether statements follow {@link #sql()}; false in the common case. */
+    public boolean hasAfter() {
+        return after.length > 0;
+    }
+
+    /** The statements run after {@link #sql()}, in order; each is one statement. */
+    public List<String> after() {
+        return List.of(after);
+    }
+
+    /** A difference the target shows although the statement runs, or null. */
+    public String warning() {
+        return warning;
+    }
+
+    @Override
+    public String toString() {
+        if (after.length == 0) {
+            return sql;
+        }
+        return sql + ";\n" + String.join(";\n", after);
+    }
+}
