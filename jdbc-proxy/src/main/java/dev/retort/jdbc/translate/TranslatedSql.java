@@ -15,11 +15,13 @@ public final class TranslatedSql {
     private final String sql;
     private final String[] after;
     private final String warning;
+    private final boolean changesSchema;
 
-    TranslatedSql(String sql, List<String> after, String warning) {
+    TranslatedSql(String sql, List<String> after, String warning, boolean changesSchema) {
         this.sql = sql;
         this.after = after.isEmpty() ? NONE : after.toArray(NONE);
         this.warning = warning;
+        this.changesSchema = changesSchema;
     }
 
     /** The statement run on the application's own statement object. */
@@ -35,6 +37,14 @@ public final class TranslatedSql {
     /** The statements run after {@link #sql()}, in order; each is one statement. */
     public List<String> after() {
         return List.of(after);
+    }
+
+    /**
+     * Whether the statement is DDL: the translations of the statements after it may read the schema it
+     * changes, so a batch holding it is translated again statement by statement as it runs.
+     */
+    public boolean changesSchema() {
+        return changesSchema;
     }
 
     /** A difference the target shows although the statement runs, or null. */

@@ -34,8 +34,8 @@ public final class Translation {
     }
 
     /** What the proxy sends: the statement, what runs after it, and the doubts as one warning. */
-    TranslatedSql sent() {
-        return new TranslatedSql(sql, after, warnings.isEmpty() ? null : String.join("; ", warnings));
+    TranslatedSql sent(boolean changesSchema) {
+        return new TranslatedSql(sql, after, warnings.isEmpty() ? null : String.join("; ", warnings), changesSchema);
     }
 
     /** Names of the rules that fired, in the order they first fired. */

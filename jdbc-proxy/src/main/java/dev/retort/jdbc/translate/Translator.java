@@ -121,7 +121,7 @@ public final class Translator implements SqlTranslator {
                 LOGGER.log(Level.WARNING, "Translated from " + settings.source() + " to " + settings.target()
                         + " unchanged although " + warning + ": " + excerpt(sql));
             }
-            entry = new TranslationCache.Entry(translation.sent(), null, null, lookup.used(), lookup.ddl());
+            entry = new TranslationCache.Entry(translation.sent(lookup.ddl()), null, null, lookup.used(), lookup.ddl());
         } catch (SQLException refused) {
             entry = new TranslationCache.Entry(null, refused.getMessage(), refused.getSQLState(), lookup.used(),
                     lookup.ddl());

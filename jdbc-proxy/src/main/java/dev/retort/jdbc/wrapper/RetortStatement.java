@@ -34,9 +34,10 @@ public class RetortStatement extends StatementDelegate {
     /** A record of {@code execute()} that returned a result set not yet asked for. */
     private StatementRecord pending;
     private List<String> batchSql;
-    /** The translations of a plain statement's batch, kept only once one of them has statements after it. */
-    private List<TranslatedSql> batchTranslated;
-    private int batchSize;
+    /** The SQL of a translating plain statement's batch, as the application wrote it. */
+    private List<String> batchTranslated;
+    /** Whether the batch runs here statement by statement rather than in the driver. */
+    private boolean oneByOne;
     /** The translation just executed when statements follow it; null otherwise. */
     private TranslatedSql after;
     /** Differences the translations of this statement's SQL reported, ahead of the driver's warnings. */
@@ -251,7 +252,7 @@ public class RetortStatement extends StatementDelegate {
     @Override
     public final void addBatch(String sql) throws SQLException {
         if (connection.translating) {
-            addTranslatedBatch(connection.translated(sql));
+            addTranslatedBatch(sql, connection.translated(sql));
         } else {
             statementDelegate.addBatch(sql);
         }
@@ -267,7 +268,7 @@ public class RetortStatement extends StatementDelegate {
     public final void clearBatch() throws SQLException {
         statementDelegate.clearBatch();
         batchTranslated = null;
-        batchSize = 0;
+        oneByOne = false;
         if (logging) {
             clearBatchRecording();
         }
@@ -318,31 +319,29 @@ public class RetortStatement extends StatementDelegate {
     }
 
     /**
-     * The translation goes to the driver's batch unless statements must follow it: from then on the batch
-     * is kept here and run statement by statement, each followed by its own (see {@link #oneByOne()}).
+     * The translation goes to the driver's batch until one needs statements run after it or changes the
+     * schema: from then on the whole batch, the statements already added included, runs statement by
+     * statement (see {@link #oneByOne()}).
      */
-    private void addTranslatedBatch(TranslatedSql translated) throws SQLException {
+    private void addTranslatedBatch(String sql, TranslatedSql translated) throws SQLException {
         warn(translated);
-        if (batchTranslated == null && !translated.hasAfter()) {
-            statementDelegate.addBatch(translated.sql());
-            batchSize++;
-            return;
-        }
         if (batchTranslated == null) {
             batchTranslated = new ArrayList<>();
-            if (batchSize > 0) {
-                throw new SQLException("The translation of \"" + translated.sql() + "\" needs statements run after"
-                        + " it, which the driver's batch cannot hold after the " + batchSize + " statements already in"
-                        + " it. To fix this, start a new batch with this statement, or execute it on its own.",
-                        "0A000");
-            }
         }
-        batchTranslated.add(translated);
+        batchTranslated.add(sql);
+        if (!oneByOne && (translated.hasAfter() || translated.changesSchema())) {
+            oneByOne = true;
+            statementDelegate.clearBatch();
+        }
+        if (!oneByOne) {
+            statementDelegate.addBatch(translated.sql());
+        }
     }
 
     private int[] batch() throws SQLException {
         after = null;
-        if (batchTranslated == null) {
+        if (!oneByOne) {
+            batchTranslated = null;
             return ran(statementDelegate.executeBatch());
         }
         long[] counts = oneByOne();
@@ -355,17 +354,26 @@ public class RetortStatement extends StatementDelegate {
 
     private long[] largeBatch() throws SQLException {
         after = null;
-        return batchTranslated == null ? ran(statementDelegate.executeLargeBatch()) : oneByOne();
+        if (!oneByOne) {
+            batchTranslated = null;
+            return ran(statementDelegate.executeLargeBatch());
+        }
+        return oneByOne();
     }
 
-    /** A batch some of whose statements need others after them, run in order on the driver's statement. */
+    /**
+     * A batch some of whose statements need others after them or change the schema, run in order on the
+     * driver's statement; each is translated again as it runs, so that it sees the schema the ones before
+     * it made (the cache answers when nothing changed).
+     */
     private long[] oneByOne() throws SQLException {
-        List<TranslatedSql> statements = batchTranslated;
+        List<String> statements = batchTranslated;
         batchTranslated = null;
+        oneByOne = false;
         long[] counts = new long[statements.size()];
         for (int k = 0; k < counts.length; k++) {
-            TranslatedSql translated = statements.get(k);
             try {
+                TranslatedSql translated = connection.translated(statements.get(k));
                 counts[k] = statementDelegate.execute(translated.sql()) ? SUCCESS_NO_INFO
                         : statementDelegate.getLargeUpdateCount();
                 if (translated.hasAfter()) {
