@@ -49,6 +49,35 @@ final class H2Target extends Target {
         return "SET SCHEMA " + name(schema);
     }
 
+    @Override
+    String newRow() {
+        return "retort_row";
+    }
+
+    /** The standard MERGE: its WHEN MATCHED may use the current row and the new one, as MySQL's SET may. */
+    @Override
+    String upsert(String table, String head, String rows, List<String> columns, List<String> key,
+                  String assignments) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (String column : columns) {
+            names.append(names.length() > 0 ? ", " : "").append(name(column));
+            values.append(values.length() > 0 ? ", " : "").append("retort_row.").append(name(column));
+        }
+        return "MERGE INTO " + name(table) + " USING (" + rows + ") AS retort_row (" + names + ") ON "
+                + matches(table, key) + " WHEN MATCHED THEN UPDATE SET " + assignments
+                + " WHEN NOT MATCHED THEN INSERT (" + names + ") VALUES (" + values + ")";
+    }
+
+    private String matches(String table, List<String> key) {
+        StringBuilder match = new StringBuilder();
+        for (String column : key) {
+            match.append(match.length() > 0 ? " AND " : "").append(name(table)).append('.').append(name(column))
+                    .append(" = retort_row.").append(name(column));
+        }
+        return match.toString();
+    }
+
     /** The rows no unique key of the table already holds: MySQL's IGNORE skips a conflict on any key. */
     @Override
     String insertIgnore(String table, String head, String rows, List<String> columns, List<List<String>> keys) {
@@ -64,12 +93,7 @@ final class H2Target extends Target {
             if (!columns.containsAll(key)) {
                 continue;
             }
-            StringBuilder match = new StringBuilder();
-            for (String column : key) {
-                match.append(match.length() > 0 ? " AND " : "").append(name(table)).append('.').append(name(column))
-                        .append(" = retort_row.").append(name(column));
-            }
-            conflict.append(conflict.length() > 0 ? " OR " : "").append(match);
+            conflict.append(conflict.length() > 0 ? " OR " : "").append(matches(table, key));
         }
         if (conflict.length() == 0) {
             return "INSERT INTO " + head + " " + rows;

@@ -38,6 +38,11 @@ final class MySqlRewriter extends Rewriter {
     }
 
     @Override
+    Rewriter forOther(Tokens tokens) {
+        return new MySqlRewriter(tokens, settings, schema);
+    }
+
+    @Override
     boolean statement(int first, int from, int to, StringBuilder out) throws SQLException {
         statementTables = null;
         return statements.rewrite(first, from, to, out);
@@ -115,7 +120,7 @@ final class MySqlRewriter extends Rewriter {
         String upper = t.upper(i);
         boolean qualified = t.kind[Math.max(0, t.previous(i, floor))] == Tokens.DOT && t.previous(i, floor) >= floor;
         if (upsertSet && upper.equals("VALUES") && next < limit && t.kind[next] == Tokens.OPEN) {
-            out.append("EXCLUDED.").append(Keywords.name(nameValue(t.next(next, limit)), target));
+            out.append(spelling.newRow()).append('.').append(Keywords.name(nameValue(t.next(next, limit)), target));
             return t.partner[next] + 1;
         }
         if (upsertColumns != null && !qualified && (next >= limit || (t.kind[next] != Tokens.OPEN
@@ -125,7 +130,7 @@ final class MySqlRewriter extends Rewriter {
         }
         if (upsertSet && upsertAlias != null && upper.equalsIgnoreCase(upsertAlias) && next < limit
                 && t.kind[next] == Tokens.DOT) {
-            out.append("EXCLUDED");
+            out.append(spelling.newRow());
             return i + 1;
         }
         if (next < limit && t.kind[next] == Tokens.OPEN && !qualified && !Keywords.isClauseWord(t, i)

@@ -36,6 +36,11 @@ final class MySqlUpserts {
         if (!parse(first, to)) {
             return false;
         }
+        if (t.word(body, "SET")) {
+            rewriter.copy(from, first, out);
+            insertSet(first, to, out);
+            return true;
+        }
         SchemaFacts.Table facts = rewriter.schema.table(rewriter.nameValue(table));
         List<String> columns = columnNames();
         identityPastLargest(facts, columns);
@@ -55,6 +60,31 @@ final class MySqlUpserts {
             body(facts, columns, out);
         }
         return true;
+    }
+
+    /**
+     * {@code INSERT … SET a = x, b = y} is {@code INSERT … (a, b) VALUES (x, y)}: written so, as MySQL text, and
+     * translated as that (markers keep their order).
+     */
+    private void insertSet(int first, int to, StringBuilder out) throws SQLException {
+        int end = duplicate >= 0 ? duplicate : to;
+        StringBuilder names = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (int[] assignment : splitTopLevel(t.next(body, end), end)) {
+            int equals = t.next(assignment[0], assignment[1]);
+            if (!t.op(equals, "=")) {
+                throw rewriter.refuse("INSERT … SET without col = value", "MySQL requires assignments",
+                        "write col = value for each column");
+            }
+            names.append(names.length() > 0 ? ", " : "").append(t.sql, t.start[assignment[0]], t.end[t.last(assignment[0],
+                    equals)]);
+            int value = t.next(equals, assignment[1]);
+            values.append(values.length() > 0 ? ", " : "").append(t.sql, t.start[value], t.end[assignment[1] - 1]);
+        }
+        rewriter.fire("INSERT … SET as VALUES");
+        rewriter.translateRewritten(t.sql.substring(t.start[first], t.start[body]) + "(" + names + ") VALUES ("
+                + values + ")" + (duplicate >= 0 ? " " + t.sql.substring(t.start[duplicate], t.end[t.last(duplicate, to)])
+                : ""), out);
     }
 
     private boolean parse(int first, int to) {
@@ -123,7 +153,7 @@ final class MySqlUpserts {
      * identity after it, as the target spells that.
      */
     private void identityPastLargest(SchemaFacts.Table facts, List<String> columns) {
-        SchemaFacts.Column identity = facts.identity();
+        SchemaFacts.Column identity = facts.identity(rewriter.spelling);
         if (identity == null || !(columns.isEmpty() || columns.contains(identity.name().toLowerCase(Locale.ROOT)))) {
             return;
         }
@@ -146,19 +176,33 @@ final class MySqlUpserts {
                 facts.uniqueKeys()));
     }
 
-    private List<String> conflictKey(SchemaFacts.Table facts, String construct) throws SQLException {
+    /**
+     * The one unique key a row can conflict on. A key of the identity column alone cannot when the insert
+     * leaves that column to the database, so the common shape (an AUTO_INCREMENT id plus one UNIQUE key)
+     * has one.
+     */
+    private List<String> conflictKey(SchemaFacts.Table facts, String construct, List<String> columns)
+            throws SQLException {
         String name = rewriter.nameValue(table);
         if (!facts.exists()) {
             throw rewriter.refuse(construct, "the unique keys of table " + name + " could not be read from "
                     + target, "create the table first, or write the target's upsert yourself");
         }
-        if (facts.uniqueKeys().size() != 1) {
-            throw rewriter.refuse(construct, "table " + name + " has " + facts.uniqueKeys().size() + " unique keys "
-                    + facts.uniqueKeys() + " and MySQL would match a row on any of them", target
+        List<List<String>> keys = new ArrayList<>(facts.uniqueKeys());
+        SchemaFacts.Column identity = facts.identity(rewriter.spelling);
+        if (identity != null && !columns.isEmpty()) {
+            List<String> generated = List.of(identity.name().toLowerCase(Locale.ROOT));
+            if (!columns.contains(generated.get(0))) {
+                keys.remove(generated);
+            }
+        }
+        if (keys.size() != 1) {
+            throw rewriter.refuse(construct, "table " + name + " has " + keys.size() + " unique keys "
+                    + keys + " and MySQL would match a row on any of them", target
                     + (target == Dialect.H2 ? " needs one key for MERGE" : " needs one conflict target")
                     + "; keep one unique key, or write ON CONFLICT (…) yourself");
         }
-        return facts.uniqueKeys().get(0);
+        return keys.get(0);
     }
 
     private void replace(SchemaFacts.Table facts, List<String> columns, StringBuilder out) throws SQLException {
@@ -168,7 +212,7 @@ final class MySqlUpserts {
             body(facts, columns, out);
             return;
         }
-        List<String> key = conflictKey(facts, "REPLACE INTO");
+        List<String> key = conflictKey(facts, "REPLACE INTO", columns);
         if (!columns.containsAll(facts.columns().keySet())) {
             throw rewriter.refuse("REPLACE INTO without every column", "MySQL deletes the old row, so the columns"
                     + " not listed get their defaults, while an update on " + target + " would keep them",
@@ -216,16 +260,14 @@ final class MySqlUpserts {
     private void onDuplicate(SchemaFacts.Table facts, List<String> columns, int to, StringBuilder out)
             throws SQLException {
         rewriter.fire("ON DUPLICATE KEY UPDATE");
-        List<String> key = conflictKey(facts, "ON DUPLICATE KEY UPDATE");
+        List<String> key = conflictKey(facts, "ON DUPLICATE KEY UPDATE", columns);
         int update = t.next(t.next(t.next(duplicate, to), to), to);
         int first = t.next(update, to);
-        if (target == Dialect.H2) {
-            mergeForH2(key, columns, facts, first, to, out);
-            return;
-        }
-        out.append("INSERT INTO ").append(head()).append(' ');
-        body(facts, columns, out);
-        out.append(" ON CONFLICT (").append(names(key)).append(") DO UPDATE SET ").append(assignments(first, to, facts));
+        StringBuilder rows = new StringBuilder();
+        body(facts, columns, rows);
+        List<String> inserted = columns.isEmpty() ? new ArrayList<>(facts.columns().keySet()) : columns;
+        out.append(rewriter.spelling.upsert(rewriter.nameValue(table), head(), rows.toString(), inserted, key,
+                assignments(first, to, facts)));
     }
 
     /**
@@ -251,35 +293,6 @@ final class MySqlUpserts {
             rewriter.upsertAlias = null;
             rewriter.upsertColumns = null;
         }
-    }
-
-    /** H2's MERGE replaces the listed columns: only {@code c = VALUES(c)} for every non-key column fits. */
-    private void mergeForH2(List<String> key, List<String> columns, SchemaFacts.Table facts, int from, int to,
-                            StringBuilder out) throws SQLException {
-        List<String> copied = new ArrayList<>();
-        for (int[] range : splitTopLevel(from, to)) {
-            int name = range[0];
-            int equals = t.next(name, range[1]);
-            int value = t.next(equals, range[1]);
-            boolean copies = t.op(equals, "=") && ((t.word(value, "VALUES") && t.next(value, range[1]) < range[1])
-                    || (alias != null && rewriter.nameValue(value).equalsIgnoreCase(alias)));
-            String column = rewriter.nameValue(name).toLowerCase(Locale.ROOT);
-            int inner = t.word(value, "VALUES") ? t.next(t.next(value, range[1]), range[1])
-                    : t.next(t.next(value, range[1]), range[1]);
-            if (!copies || !rewriter.nameValue(inner).equalsIgnoreCase(column)) {
-                throw rewriter.refuse("ON DUPLICATE KEY UPDATE " + column + " = <expression>", "H2's MERGE can"
-                        + " only store the new row's values", "use col = VALUES(col) for every non-key column,"
-                        + " or open H2 with ;MODE=MySQL");
-            }
-            copied.add(column);
-        }
-        List<String> expected = new ArrayList<>(columns);
-        expected.removeAll(key);
-        if (!copied.containsAll(expected)) {
-            throw rewriter.refuse("ON DUPLICATE KEY UPDATE of some columns", "H2's MERGE updates every listed"
-                    + " column", "update every inserted non-key column with col = VALUES(col)");
-        }
-        writeUpsert(key, columns, copied, facts, out);
     }
 
     private List<int[]> splitTopLevel(int from, int to) {

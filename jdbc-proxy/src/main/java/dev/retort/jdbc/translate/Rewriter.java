@@ -121,6 +121,25 @@ abstract class Rewriter {
         }
     }
 
+    /** A rewriter of the same settings for other SQL of the same source dialect. */
+    abstract Rewriter forOther(Tokens tokens);
+
+    /**
+     * Writes the translation of {@code text}, SQL of the source dialect a rule rewrote into a form the rules
+     * know, with its rules, doubts and statements after it.
+     */
+    final void translateRewritten(String text, StringBuilder out) throws SQLException {
+        Translation translation = forOther(Tokenizer.tokenize(text, source)).run();
+        out.append(translation.sql());
+        fired.addAll(translation.rules());
+        for (String warning : translation.warnings()) {
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        }
+        after.addAll(translation.after());
+    }
+
     /** A statement the proxy runs, on its own, after the one being translated. */
     final void after(String statement) {
         after.add(statement);

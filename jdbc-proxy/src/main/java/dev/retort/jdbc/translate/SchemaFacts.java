@@ -44,12 +44,16 @@ final class SchemaFacts {
             return !columns.isEmpty();
         }
 
-        /** The column the database numbers, or null. */
-        Column identity() {
+        /** The column the database numbers, or null; on SQLite the INTEGER primary key, its row id. */
+        Column identity(Target target) {
             for (Column column : columns.values()) {
                 if (column.autoIncrement()) {
                     return column;
                 }
+            }
+            if (target.integerPrimaryKeyIsRowId() && !uniqueKeys.isEmpty() && uniqueKeys.get(0).size() == 1) {
+                Column key = columns.get(uniqueKeys.get(0).get(0));
+                return key != null && key.jdbcType() == Types.INTEGER ? key : null;
             }
             return null;
         }

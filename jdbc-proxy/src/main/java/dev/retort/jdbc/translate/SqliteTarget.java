@@ -29,6 +29,11 @@ final class SqliteTarget extends Target {
     }
 
     @Override
+    boolean integerPrimaryKeyIsRowId() {
+        return true;
+    }
+
+    @Override
     String identityPastLargest(String table, String storedTable, String storedColumn) {
         return null;
     }

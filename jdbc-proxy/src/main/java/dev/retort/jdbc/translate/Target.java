@@ -89,6 +89,29 @@ abstract class Target {
     abstract String insertIgnore(String table, String head, String rows, List<String> columns,
                                  List<List<String>> keys);
 
+    /** Whether a single INTEGER primary key is the row id, which the database numbers (SQLite). */
+    boolean integerPrimaryKeyIsRowId() {
+        return false;
+    }
+
+    /** How the assignments of an upsert name the row that was not inserted: VALUES(c) and alias.c. */
+    String newRow() {
+        return "EXCLUDED";
+    }
+
+    /**
+     * INSERT … ON DUPLICATE KEY UPDATE on the one key that can conflict. {@code assignments} is the translated
+     * SET list, where {@link #newRow()} names the row not inserted and the table's own name its current row.
+     */
+    String upsert(String table, String head, String rows, List<String> columns, List<String> key,
+                  String assignments) {
+        StringBuilder keyList = new StringBuilder();
+        for (String column : key) {
+            keyList.append(keyList.length() > 0 ? ", " : "").append(name(column));
+        }
+        return "INSERT INTO " + head + " " + rows + " ON CONFLICT (" + keyList + ") DO UPDATE SET " + assignments;
+    }
+
     @Override
     public String toString() {
         return dialect.toString();
