@@ -319,10 +319,10 @@ final class MySqlDdl {
             throw rewriter.refuse("AUTO_INCREMENT on column " + name + " that is not the primary key",
                     "SQLite numbers only its INTEGER PRIMARY KEY", "make the column the table's primary key");
         }
-        String written = spelling.identityColumn(tableName, name, type.integerForIdentity(), rest, identityStart,
-                rewriter::after);
+        String written = spelling.identityColumn(tableName, name, type.integerForIdentity(), rest, type.check(),
+                identityStart, rewriter::after);
         primaryInColumn = !inlinePrimary && written.contains(" PRIMARY KEY");
-        return written + type.check();
+        return written;
     }
 
     /** ENGINE, CHARSET, COLLATE, COMMENT, ROW_FORMAT are dropped; AUTO_INCREMENT=n and PARTITION are refused. */

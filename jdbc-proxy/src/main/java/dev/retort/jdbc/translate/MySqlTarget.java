@@ -21,9 +21,9 @@ final class MySqlTarget extends Target {
     }
 
     @Override
-    String identityColumn(String table, String column, String integerType, String rest, long start,
-                          Consumer<String> after) {
-        return name(column) + " " + integerType + " AUTO_INCREMENT" + (rest.isEmpty() ? "" : " " + rest);
+    String identityColumn(String table, String column, String integerType, String rest, String check,
+                          long start, Consumer<String> after) {
+        return name(column) + " " + integerType + " AUTO_INCREMENT" + (rest.isEmpty() ? "" : " " + rest) + check;
     }
 
     @Override

@@ -113,7 +113,7 @@ final class MySqlUpserts {
                 k = t.partner[k];
             } else if (t.word(k, "ON") && t.word(t.next(k, to), "DUPLICATE")) {
                 duplicate = k;
-                bodyEnd = k;
+                bodyEnd = alias == null ? k : bodyEnd;
                 break;
             } else if (t.word(k, "AS") && (t.word(i, "VALUES") || t.word(i, "VALUE"))) {
                 alias = rewriter.nameValue(t.next(k, to)).toLowerCase(Locale.ROOT);

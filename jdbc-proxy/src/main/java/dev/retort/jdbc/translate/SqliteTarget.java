@@ -14,11 +14,12 @@ final class SqliteTarget extends Target {
 
     /**
      * The INTEGER PRIMARY KEY is the row id, which already continues after the largest id. A start needs
-     * AUTOINCREMENT and a row in sqlite_sequence, written only when the table has none yet.
+     * AUTOINCREMENT and a row in sqlite_sequence, written only when the table has none yet. Row ids need no
+     * CHECK.
      */
     @Override
-    String identityColumn(String table, String column, String integerType, String rest, long start,
-                          Consumer<String> after) {
+    String identityColumn(String table, String column, String integerType, String rest, String check,
+                          long start, Consumer<String> after) {
         if (start == 1) {
             return name(column) + " INTEGER" + (rest.isEmpty() ? "" : " " + rest);
         }

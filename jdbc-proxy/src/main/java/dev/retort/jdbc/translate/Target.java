@@ -47,10 +47,11 @@ abstract class Target {
 
     /**
      * Writes an AUTO_INCREMENT column: its definition, and what must follow the table when the numbering
-     * starts at {@code start} (1 is the default). {@code rest} holds the column's other modifiers.
+     * starts at {@code start} (1 is the default). {@code rest} holds the column's other modifiers, {@code check}
+     * the CHECK that keeps an UNSIGNED range (or "").
      */
-    abstract String identityColumn(String table, String column, String integerType, String rest, long start,
-                                   Consumer<String> after);
+    abstract String identityColumn(String table, String column, String integerType, String rest, String check,
+                                   long start, Consumer<String> after);
 
     /**
      * The statement that moves {@code column}'s identity past the largest value in the table, as MySQL's
