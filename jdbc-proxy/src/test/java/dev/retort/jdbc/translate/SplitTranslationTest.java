@@ -41,7 +41,7 @@ class SplitTranslationTest {
                 "INSERT INTO sqlite_sequence (name, seq) SELECT 'vets', 9 WHERE NOT EXISTS (SELECT 1 FROM"
                         + " sqlite_sequence WHERE name = 'vets')",
                 "CREATE INDEX IF NOT EXISTS vets_last_name ON vets (last_name DESC)");
-        assertThat(sqlite.rules()).contains("inline INDEX as CREATE INDEX", "index type dropped",
+        assertThat(sqlite.rules()).contains("inline INDEX as CREATE INDEX", "index options dropped",
                 "AUTO_INCREMENT=n as the identity's start");
     }
 
