@@ -182,6 +182,26 @@ final class ColumnType {
         }
     }
 
+    /** Whether the column holds text that MySQL's default collation compares without case (not ENUM). */
+    boolean text() {
+        return enumValues == null && TEXT_TYPES.contains(base);
+    }
+
+    /** The declared length of a CHAR/VARCHAR, or -1. */
+    int length() {
+        if (size.length() < 3 || !(base.equals("CHAR") || base.equals("VARCHAR"))) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(size.substring(1, size.length() - 1));
+        } catch (NumberFormatException notWhole) {
+            return -1;
+        }
+    }
+
+    private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("CHAR", "VARCHAR", "TINYTEXT", "TEXT",
+            "MEDIUMTEXT", "LONGTEXT");
+
     /** An identity column keeps an integer type: BIGINT UNSIGNED becomes BIGINT rather than NUMERIC(20). */
     String integerForIdentity() throws SQLException {
         String written = written();

@@ -34,6 +34,12 @@ final class H2Target extends Target {
         return " ON UPDATE CURRENT_TIMESTAMP";
     }
 
+    /** H2's own ignore-case text type. */
+    @Override
+    String caseInsensitiveText(String column, String written, int length, Consumer<String> before) {
+        return "VARCHAR_IGNORECASE" + (length < 0 ? "" : "(" + length + ")");
+    }
+
     @Override
     String startTransaction() {
         return "BEGIN";

@@ -25,6 +25,8 @@ final class MySqlDdl {
     private long identityStart = 1;
     /** Whether a column definition already declared the primary key (SQLite's AUTOINCREMENT must). */
     private boolean primaryInColumn;
+    /** A table collation that compares case: its text columns keep the target's case-sensitive text. */
+    private boolean tableCaseSensitive;
 
     MySqlDdl(MySqlRewriter rewriter) {
         this.rewriter = rewriter;
@@ -55,6 +57,7 @@ final class MySqlDdl {
         int[][] definitions = rewriter.arguments(open);
         primaryKey = findTablePrimaryKey(definitions);
         identityStart = identityStart(t.partner[open] + 1, to);
+        tableCaseSensitive = tableCollationCaseSensitive(t.partner[open] + 1, to);
         for (int[] definition : definitions) {
             if (!CONSTRAINT_WORDS.contains(t.kind[definition[0]] == Tokens.WORD ? t.upper(definition[0]) : "")) {
                 columnNames.add(rewriter.nameValue(definition[0]));
@@ -231,6 +234,7 @@ final class MySqlDdl {
         StringBuilder modifiers = new StringBuilder();
         boolean autoIncrement = false;
         boolean inlinePrimary = false;
+        boolean caseSensitive = false;
         int start = i;
         while (i < to) {
             if (t.word(i, "AUTO_INCREMENT")) {
@@ -256,7 +260,9 @@ final class MySqlDdl {
                 continue;
             } else if (t.word(i, "CHARACTER") || t.word(i, "COLLATE") || t.word(i, "CHARSET")) {
                 modifiers.append(rewriter.sub(start, i));
+                boolean collate = t.word(i, "COLLATE");
                 i = t.next(t.word(i, "CHARACTER") ? t.next(i, to) : i, to);
+                caseSensitive |= collate && caseSensitiveCollation(i);
                 rewriter.fire("column character set / collation dropped");
                 start = i + 1;
             }
@@ -272,8 +278,34 @@ final class MySqlDdl {
             rewriter.fire("primary key NOT NULL");
             rest = "NOT NULL" + (rest.isEmpty() ? "" : " " + rest);
         }
-        return Keywords.name(name, target) + " " + type.written() + (rest.isEmpty() ? "" : " " + rest)
-                + type.check();
+        String written = type.written();
+        if (rewriter.settings.caseInsensitiveColumns() && type.text() && !caseSensitive && !tableCaseSensitive) {
+            rewriter.fire("text column without case");
+            written = spelling.caseInsensitiveText(name, written, type.length(), rewriter::before);
+        }
+        return Keywords.name(name, target) + " " + written + (rest.isEmpty() ? "" : " " + rest) + type.check();
+    }
+
+    /** A MySQL collation that compares case (and accents): {@code *_bin}, {@code *_cs}. */
+    private boolean caseSensitiveCollation(int name) {
+        if (name >= t.count || (t.kind[name] != Tokens.WORD && t.kind[name] != Tokens.QUOTED_NAME
+                && t.kind[name] != Tokens.STRING)) {
+            return false;
+        }
+        String collation = t.kind[name] == Tokens.STRING ? Literals.value(t, name, Dialect.MYSQL)
+                : rewriter.nameValue(name);
+        String lower = collation.toLowerCase(Locale.ROOT);
+        return lower.endsWith("_bin") || lower.endsWith("_cs") || lower.equals("binary");
+    }
+
+    /** The table option [DEFAULT] COLLATE [=] name, when it compares case. */
+    private boolean tableCollationCaseSensitive(int from, int to) {
+        int collate = t.findWord(from, to, "COLLATE");
+        if (collate < 0) {
+            return false;
+        }
+        int name = t.next(collate, to);
+        return caseSensitiveCollation(t.op(name, "=") ? t.next(name, to) : name);
     }
 
     /** ON UPDATE CURRENT_TIMESTAMP (or NOW(), with or without a precision), as the target can; the index after it. */

@@ -37,6 +37,11 @@ final class MySqlTarget extends Target {
     }
 
     @Override
+    String caseInsensitiveText(String column, String written, int length, Consumer<String> before) {
+        return written;
+    }
+
+    @Override
     String startTransaction() {
         return "START TRANSACTION";
     }

@@ -44,6 +44,16 @@ final class PostgresTarget extends Target {
         return "";
     }
 
+    /**
+     * citext: =, LIKE, ORDER BY, GROUP BY, DISTINCT and unique indexes ignore case, and indexes keep working.
+     * A CHECK keeps MySQL's length limit, which citext has not.
+     */
+    @Override
+    String caseInsensitiveText(String column, String written, int length, Consumer<String> before) {
+        before.accept("CREATE EXTENSION IF NOT EXISTS citext");
+        return "CITEXT" + (length < 0 ? "" : " CHECK (char_length(" + name(column) + ") <= " + length + ")");
+    }
+
     @Override
     String startTransaction() {
         return "START TRANSACTION";

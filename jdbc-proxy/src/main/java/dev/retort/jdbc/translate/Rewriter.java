@@ -26,6 +26,8 @@ abstract class Rewriter {
     private final List<String> warnings = new ArrayList<>();
     /** Statements to run after the translated one, in order; see {@link Translation#after()}. */
     private final List<String> after = new ArrayList<>(0);
+    /** Statements to run before the translated one (what its DDL needs to exist first); usually empty. */
+    private final List<String> before = new ArrayList<>(0);
     /** Where each token's output starts in the builder it was written to; -1 once a rule cut it. */
     private final int[] outAt;
     /** How many {@link #emit} calls are running: the only way back into the rules, so the recursion's depth. */
@@ -62,9 +64,9 @@ abstract class Rewriter {
             }
         }
         if (fired.isEmpty()) {
-            return new Translation(sql, List.of(), warnings, after);
+            return new Translation(sql, List.of(), warnings, before, after);
         }
-        return new Translation(out.toString(), new ArrayList<>(fired), warnings, after);
+        return new Translation(out.toString(), new ArrayList<>(fired), warnings, before, after);
     }
 
     /** The first significant token of a statement, looking inside a leading executable comment. */
@@ -138,6 +140,16 @@ abstract class Rewriter {
             }
         }
         after.addAll(translation.after());
+        for (String statement : translation.before()) {
+            before(statement);
+        }
+    }
+
+    /** A statement the proxy runs, on its own, before the one being translated; each one once. */
+    final void before(String statement) {
+        if (!before.contains(statement)) {
+            before.add(statement);
+        }
     }
 
     /** A statement the proxy runs, on its own, after the one being translated. */

@@ -57,6 +57,12 @@ final class SqliteTarget extends Target {
         return "";
     }
 
+    /** The column's collation: ASCII letters compare without case (SQLite's NOCASE knows no others). */
+    @Override
+    String caseInsensitiveText(String column, String written, int length, Consumer<String> before) {
+        return written + " COLLATE NOCASE";
+    }
+
     @Override
     String startTransaction() {
         return "BEGIN";

@@ -95,6 +95,13 @@ abstract class Target {
         return false;
     }
 
+    /**
+     * A text column of type {@code written} (as translated) that compares, sorts, groups and stays unique
+     * without case, as under MySQL's default collation; {@code length} is a CHAR/VARCHAR length or -1.
+     * Statements the type needs first go to {@code before}.
+     */
+    abstract String caseInsensitiveText(String column, String written, int length, Consumer<String> before);
+
     /** How the assignments of an upsert name the row that was not inserted: VALUES(c) and alias.c. */
     String newRow() {
         return "EXCLUDED";

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What the proxy sends for one statement the application wrote: the statement that answers the application
- * (its rows, update count and generated keys), the statements the proxy runs after it, one by one on the same
+ * (its rows, update count and generated keys), the statements the proxy runs before it (what a column type
+ * needs) and after it, one by one on the same
  * connection and transaction (indexes and triggers of a CREATE TABLE, an identity moved past explicit ids),
  * and a warning the application's statement reports as an {@link java.sql.SQLWarning}. Immutable; cached.
  */
@@ -12,12 +13,14 @@ public final class TranslatedSql {
 
     private static final String[] NONE = new String[0];
 
+    private final String[] before;
     private final String sql;
     private final String[] after;
     private final String warning;
     private final boolean changesSchema;
 
-    TranslatedSql(String sql, List<String> after, String warning, boolean changesSchema) {
+    TranslatedSql(List<String> before, String sql, List<String> after, String warning, boolean changesSchema) {
+        this.before = before.isEmpty() ? NONE : before.toArray(NONE);
         this.sql = sql;
         this.after = after.isEmpty() ? NONE : after.toArray(NONE);
         this.warning = warning;
@@ -29,9 +32,14 @@ public final class TranslatedSql {
         return sql;
     }
 
-    /** Whether statements follow {@link #sql()}; false in the common case. */
+    /** Whether statements precede or follow {@link #sql()}; false in the common case. */
     public boolean hasAfter() {
-        return after.length > 0;
+        return after.length > 0 || before.length > 0;
+    }
+
+    /** The statements run before {@link #sql()}, in order; each is one statement. */
+    public List<String> before() {
+        return List.of(before);
     }
 
     /** The statements run after {@link #sql()}, in order; each is one statement. */
@@ -54,9 +62,17 @@ public final class TranslatedSql {
 
     @Override
     public String toString() {
-        if (after.length == 0) {
+        if (!hasAfter()) {
             return sql;
         }
-        return sql + ";\n" + String.join(";\n", after);
+        StringBuilder all = new StringBuilder();
+        for (String statement : before) {
+            all.append(statement).append(";\n");
+        }
+        all.append(sql);
+        for (String statement : after) {
+            all.append(";\n").append(statement);
+        }
+        return all.toString();
     }
 }

@@ -12,12 +12,19 @@ public final class Translation {
     private final List<String> rules;
     private final List<String> warnings;
     private final List<String> after;
+    private final List<String> before;
 
-    Translation(String sql, List<String> rules, List<String> warnings, List<String> after) {
+    Translation(String sql, List<String> rules, List<String> warnings, List<String> before, List<String> after) {
         this.sql = sql;
         this.rules = List.copyOf(rules);
         this.warnings = List.copyOf(warnings);
         this.after = List.copyOf(after);
+        this.before = List.copyOf(before);
+    }
+
+    /** The statements the proxy runs before {@link #sql()}, one by one (an extension a column type needs). */
+    public List<String> before() {
+        return before;
     }
 
     /** The SQL for the target database. */
@@ -35,7 +42,8 @@ public final class Translation {
 
     /** What the proxy sends: the statement, what runs after it, and the doubts as one warning. */
     TranslatedSql sent(boolean changesSchema) {
-        return new TranslatedSql(sql, after, warnings.isEmpty() ? null : String.join("; ", warnings), changesSchema);
+        return new TranslatedSql(before, sql, after, warnings.isEmpty() ? null : String.join("; ", warnings),
+                changesSchema);
     }
 
     /** Names of the rules that fired, in the order they first fired. */
@@ -50,6 +58,9 @@ public final class Translation {
 
     @Override
     public String toString() {
-        return after.isEmpty() ? sql : sql + ";\n" + String.join(";\n", after);
+        List<String> all = new java.util.ArrayList<>(before);
+        all.add(sql);
+        all.addAll(after);
+        return String.join(";\n", all);
     }
 }

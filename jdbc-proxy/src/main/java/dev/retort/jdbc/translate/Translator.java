@@ -35,7 +35,8 @@ public final class Translator implements SqlTranslator {
     public static final int MAX_NESTING = 100;
 
     /** The choices that decide a translation. */
-    record Settings(Dialect source, Dialect target, boolean strict, boolean caseInsensitive) {
+    record Settings(Dialect source, Dialect target, boolean strict, boolean caseInsensitive,
+                    boolean caseInsensitiveColumns) {
     }
 
     private static final Set<String> PAIRS = Set.of("mysql>postgresql", "mysql>h2", "mysql>sqlite",
@@ -56,13 +57,23 @@ public final class Translator implements SqlTranslator {
      * @throws IllegalArgumentException when the pair is not supported, listing those that are
      */
     public static Translator of(Dialect source, Dialect target, boolean strict, boolean caseInsensitive) {
+        return of(source, target, strict, caseInsensitive, false);
+    }
+
+    /**
+     * As {@link #of(Dialect, Dialect, boolean, boolean)}; {@code caseInsensitiveColumns} gives the text columns
+     * of translated CREATE TABLE statements the target's case-insensitive type or collation (the proxy's
+     * default, {@code retort.translate.case-insensitive-columns}).
+     */
+    public static Translator of(Dialect source, Dialect target, boolean strict, boolean caseInsensitive,
+                                boolean caseInsensitiveColumns) {
         Dialect from = source == Dialect.MARIADB ? Dialect.MYSQL : source;
         if (!supports(from, target)) {
             throw new IllegalArgumentException("Cannot translate from " + source + " to " + target
                     + ": supported are mysql (or mariadb) to postgresql, h2 or sqlite, and postgresql to mysql,"
                     + " mariadb or sqlite. To fix this, correct retort.translate.from or retort.translate.to.");
         }
-        return new Translator(new Settings(from, target, strict, caseInsensitive));
+        return new Translator(new Settings(from, target, strict, caseInsensitive, caseInsensitiveColumns));
     }
 
     /** Whether SQL written for {@code source} can be translated for {@code target}. */
@@ -176,6 +187,7 @@ public final class Translator implements SqlTranslator {
     public String toString() {
         return "Translator[" + settings.source() + " to " + settings.target()
                 + (settings.strict() ? ", strict" : "") + (settings.caseInsensitive() ? ", case-insensitive" : "")
+                + (settings.caseInsensitiveColumns() ? ", case-insensitive columns" : "")
                 + "]";
     }
 }

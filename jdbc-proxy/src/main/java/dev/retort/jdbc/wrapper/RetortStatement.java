@@ -374,6 +374,9 @@ public class RetortStatement extends StatementDelegate {
         for (int k = 0; k < counts.length; k++) {
             try {
                 TranslatedSql translated = connection.translated(statements.get(k));
+                if (translated.hasAfter()) {
+                    connection.runBefore(translated);
+                }
                 counts[k] = statementDelegate.execute(translated.sql()) ? SUCCESS_NO_INFO
                         : statementDelegate.getLargeUpdateCount();
                 if (translated.hasAfter()) {
@@ -540,7 +543,11 @@ public class RetortStatement extends StatementDelegate {
             return sql;
         }
         TranslatedSql translated = connection.translated(sql);
-        after = translated.hasAfter() ? translated : null;
+        after = null;
+        if (translated.hasAfter()) {
+            connection.runBefore(translated);
+            after = translated;
+        }
         warn(translated);
         return translated.sql();
     }

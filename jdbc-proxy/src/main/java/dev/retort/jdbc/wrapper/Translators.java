@@ -47,8 +47,9 @@ final class Translators {
                     + ProxyOptions.TRANSLATE_TO + ".", "08001");
         }
         String key = source + ">" + target + (options.translateStrict() ? ",strict" : "")
-                + (options.translateCaseInsensitive() ? ",ci" : "") + "@" + url;
+                + (options.translateCaseInsensitive() ? ",ci" : "")
+                + (options.translateCaseInsensitiveColumns() ? ",ci-columns" : "") + "@" + url;
         return SHARED.computeIfAbsent(key, k -> Translator.of(source, target, options.translateStrict(),
-                options.translateCaseInsensitive()));
+                options.translateCaseInsensitive(), options.translateCaseInsensitiveColumns()));
     }
 }

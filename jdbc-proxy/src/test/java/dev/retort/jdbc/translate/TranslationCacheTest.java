@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TranslationCacheTest {
 
     private static TranslationCache.Entry entry(boolean usedSchema) {
-        return new TranslationCache.Entry(new TranslatedSql("SELECT 1", java.util.List.of(), null, false), null, null, usedSchema,
+        return new TranslationCache.Entry(new TranslatedSql(java.util.List.of(), "SELECT 1", java.util.List.of(), null, false), null, null, usedSchema,
                 false);
     }
 
