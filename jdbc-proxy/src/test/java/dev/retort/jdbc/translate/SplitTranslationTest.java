@@ -127,4 +127,24 @@ class SplitTranslationTest {
                             + " USES) WHERE NOT EXISTS (SELECT 1 FROM TAGS WHERE TAGS.NAME = retort_row.NAME)");
         }
     }
+
+    @Test
+    void textColumnsGetTheTargetsCaseInsensitiveTypeUnlessTurnedOff() throws SQLException {
+        String sql = "CREATE TABLE people (id INT PRIMARY KEY, name VARCHAR(30), bio TEXT, code CHAR(2) COLLATE"
+                + " utf8mb4_bin, size ENUM('s', 'm'))";
+        Translation postgres = Translator.of(Dialect.MYSQL, Dialect.POSTGRESQL, false, false, true).explain(sql);
+        assertThat(postgres.before()).containsExactly("CREATE EXTENSION IF NOT EXISTS citext");
+        assertThat(postgres.sql()).isEqualTo("CREATE TABLE people (id INTEGER PRIMARY KEY, name CITEXT CHECK"
+                + " (char_length(name) <= 30), bio CITEXT, code CHAR(2), size VARCHAR(1) CHECK (size IN ('s', 'm')))");
+        assertThat(Translator.of(Dialect.MYSQL, Dialect.H2, false, false, true).translate(sql)).isEqualTo(
+                "CREATE TABLE people (ID INTEGER PRIMARY KEY, NAME VARCHAR_IGNORECASE(30), BIO VARCHAR_IGNORECASE,"
+                        + " CODE CHAR(2), SIZE VARCHAR(1) CHECK (SIZE IN ('s', 'm')))");
+        assertThat(Translator.of(Dialect.MYSQL, Dialect.SQLITE, false, false, true).translate(sql)).isEqualTo(
+                "CREATE TABLE people (id INTEGER NOT NULL PRIMARY KEY, name TEXT COLLATE NOCASE, bio TEXT COLLATE"
+                        + " NOCASE, code TEXT, size VARCHAR(1) CHECK (size IN ('s', 'm')))");
+        Translation off = Translator.of(Dialect.MYSQL, Dialect.POSTGRESQL, false, false, false).explain(sql);
+        assertThat(off.before()).isEmpty();
+        assertThat(off.sql()).isEqualTo("CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(30), bio TEXT,"
+                + " code CHAR(2), size VARCHAR(1) CHECK (size IN ('s', 'm')))");
+    }
 }
