@@ -211,6 +211,25 @@ abstract class SplitStatementsContract {
         }
     }
 
+    /**
+     * CREATE DATABASE, USE and DROP DATABASE on a target with schemas: the table lands in the new schema, as
+     * {@code schemaQuery} (the catalog query of the schema of table sp_in_app) reports it, and USE {@code home}
+     * goes back.
+     */
+    void assertDatabasesAreSchemas(String schemaQuery, String schema, String home) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS sp_app");
+            statement.execute("CREATE DATABASE IF NOT EXISTS sp_app");
+            statement.execute("CREATE DATABASE IF NOT EXISTS sp_app");
+            statement.execute("USE sp_app");
+            statement.execute("CREATE TABLE sp_in_app (id INT PRIMARY KEY)");
+            assertThat(rows(statement.executeQuery(schemaQuery))).containsExactly(schema);
+            statement.execute("USE " + home);
+            statement.execute("DROP DATABASE sp_app");
+            assertThat(rows(statement.executeQuery(schemaQuery))).isEmpty();
+        }
+    }
+
     @Test
     void theMetadataPresentsMySql() throws SQLException {
         DatabaseMetaData metaData = connection.getMetaData();
