@@ -34,6 +34,39 @@ final class H2Target extends Target {
     }
 
     @Override
+    String tablesQuery() {
+        return "SELECT TABLE_NAME AS \"Tables\" FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = SCHEMA()"
+                + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
+    }
+
+    @Override
+    String columnsQuery(String table) {
+        return "SELECT COLUMN_NAME AS \"Field\", DATA_TYPE AS \"Type\", IS_NULLABLE AS \"Null\","
+                + " COLUMN_DEFAULT AS \"Default\" FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = SCHEMA()"
+                + " AND TABLE_NAME = " + literal(table.toUpperCase(java.util.Locale.ROOT)) + " ORDER BY ORDINAL_POSITION";
+    }
+
+    @Override
+    String setNames() {
+        return "SET @retort_set_names = 1";
+    }
+
+    @Override
+    boolean textHoldsNul() {
+        return true;
+    }
+
+    @Override
+    boolean hasDual() {
+        return true;
+    }
+
+    @Override
+    String offsetLimit(String offset, String count) {
+        return "OFFSET " + offset + " ROWS FETCH NEXT " + count + " ROWS ONLY";
+    }
+
+    @Override
     String startTransaction() {
         return "BEGIN";
     }

@@ -95,9 +95,10 @@ final class MySqlRewriter extends Rewriter {
         }
         char first = t.first(i);
         if (first == 'x' || first == 'X') {
-            if (target == Dialect.POSTGRESQL) {
+            String bytes = spelling.hexString(sql.substring(t.start[i] + 2, t.end[i] - 1));
+            if (bytes != null) {
                 fire("X'' literal");
-                out.append("DECODE('").append(sql, t.start[i] + 2, t.end[i] - 1).append("', 'hex')");
+                out.append(bytes);
             } else {
                 copy(i, out);
             }
@@ -107,7 +108,7 @@ final class MySqlRewriter extends Rewriter {
             throw refuse("Bit literal " + t.text(i), target + " reads it differently", "write a number");
         }
         String value = Literals.value(t, i, source);
-        if (value.indexOf('\0') >= 0 && target != Dialect.H2) {
+        if (value.indexOf('\0') >= 0 && !spelling.textHoldsNul()) {
             throw refuse("A string literal holding \\0", target + " cannot store NUL characters in text",
                     "bind the value as bytes");
         }
@@ -203,7 +204,7 @@ final class MySqlRewriter extends Rewriter {
             case "DATE":
             case "TIMESTAMP":
             case "TIME":
-                if (target == Dialect.SQLITE && next < limit && t.kind[next] == Tokens.STRING) {
+                if (spelling.typedLiteralsAsText() && next < limit && t.kind[next] == Tokens.STRING) {
                     fire("typed literal");
                     return next;
                 }
@@ -247,7 +248,7 @@ final class MySqlRewriter extends Rewriter {
 
     private int dual(int i, int floor, StringBuilder out) throws SQLException {
         int from = t.previous(i, floor);
-        if (target == Dialect.H2 || !t.word(from, "FROM")) {
+        if (spelling.hasDual() || !t.word(from, "FROM")) {
             copy(i, out);
             return i + 1;
         }
@@ -283,15 +284,13 @@ final class MySqlRewriter extends Rewriter {
             throw refuse("LIMIT with an expression", "only numbers and ? markers are translated",
                     "write LIMIT count OFFSET offset");
         }
-        if (target == Dialect.SQLITE) {
+        String written = spelling.offsetLimit(sub(first, firstEnd), sub(second, secondEnd));
+        if (written == null) {
             copy(i, secondEnd, out);
             return secondEnd;
         }
         fire("LIMIT offset, count");
-        String offset = sub(first, firstEnd);
-        String count = sub(second, secondEnd);
-        out.append(target == Dialect.POSTGRESQL ? "OFFSET " + offset + " LIMIT " + count
-                : "OFFSET " + offset + " ROWS FETCH NEXT " + count + " ROWS ONLY");
+        out.append(written);
         return secondEnd;
     }
 

@@ -42,6 +42,36 @@ final class MySqlTarget extends Target {
     }
 
     @Override
+    String tablesQuery() {
+        return "SHOW TABLES";
+    }
+
+    @Override
+    String columnsQuery(String table) {
+        return "DESCRIBE " + name(table);
+    }
+
+    @Override
+    String setNames() {
+        return "SET NAMES utf8mb4";
+    }
+
+    @Override
+    boolean textHoldsNul() {
+        return true;
+    }
+
+    @Override
+    boolean hasDual() {
+        return true;
+    }
+
+    @Override
+    String offsetLimit(String offset, String count) {
+        return null;
+    }
+
+    @Override
     String startTransaction() {
         return "START TRANSACTION";
     }

@@ -48,6 +48,35 @@ final class PostgresTarget extends Target {
     }
 
     @Override
+    String tablesQuery() {
+        return "SELECT table_name AS \"Tables\" FROM information_schema.tables WHERE table_schema ="
+                + " current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name";
+    }
+
+    @Override
+    String columnsQuery(String table) {
+        return "SELECT column_name AS \"Field\", data_type AS \"Type\", is_nullable AS \"Null\","
+                + " column_default AS \"Default\" FROM information_schema.columns WHERE table_schema ="
+                + " current_schema() AND table_name = " + literal(table.toLowerCase(java.util.Locale.ROOT))
+                + " ORDER BY ordinal_position";
+    }
+
+    @Override
+    String setNames() {
+        return "SET client_encoding = 'UTF8'";
+    }
+
+    @Override
+    String hexString(String hexDigits) {
+        return "DECODE('" + hexDigits + "', 'hex')";
+    }
+
+    @Override
+    String offsetLimit(String offset, String count) {
+        return "OFFSET " + offset + " LIMIT " + count;
+    }
+
+    @Override
     String startTransaction() {
         return "START TRANSACTION";
     }

@@ -64,6 +64,39 @@ final class SqliteTarget extends Target {
     }
 
     @Override
+    boolean hasTruncate() {
+        return false;
+    }
+
+    @Override
+    String tablesQuery() {
+        return "SELECT name AS \"Tables\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
+                + " 'sqlite_%' ORDER BY name";
+    }
+
+    @Override
+    String columnsQuery(String table) {
+        return "SELECT name AS \"Field\", type AS \"Type\", CASE WHEN \"notnull\" = 1 THEN 'NO' ELSE 'YES'"
+                + " END AS \"Null\", dflt_value AS \"Default\" FROM pragma_table_info(" + literal(table)
+                + ") ORDER BY cid";
+    }
+
+    @Override
+    String setNames() {
+        return "PRAGMA encoding = 'UTF-8'";
+    }
+
+    @Override
+    boolean typedLiteralsAsText() {
+        return true;
+    }
+
+    @Override
+    String offsetLimit(String offset, String count) {
+        return null;
+    }
+
+    @Override
     String startTransaction() {
         return "BEGIN";
     }

@@ -105,6 +105,43 @@ abstract class Target {
      */
     abstract String caseInsensitiveText(String column, String written, int length, Consumer<String> before);
 
+    /** Whether the target has TRUNCATE TABLE (SQLite deletes instead). */
+    boolean hasTruncate() {
+        return true;
+    }
+
+    /** SHOW TABLES: the table names of the current schema, in a column named as MySQL names it. */
+    abstract String tablesQuery();
+
+    /** DESCRIBE table: Field, Type, Null and Default of each column, in table order. */
+    abstract String columnsQuery(String table);
+
+    /** SET NAMES: a harmless statement, the targets speak Unicode. */
+    abstract String setNames();
+
+    /** MySQL's {@code X'…'} hex string as the target writes bytes; null when it reads MySQL's form. */
+    String hexString(String hexDigits) {
+        return null;
+    }
+
+    /** Whether text may hold the NUL character. */
+    boolean textHoldsNul() {
+        return false;
+    }
+
+    /** Whether {@code DATE '…'} typed literals are written as the plain string (SQLite stores dates as text). */
+    boolean typedLiteralsAsText() {
+        return false;
+    }
+
+    /** Whether {@code FROM DUAL} is kept (the target has a DUAL table). */
+    boolean hasDual() {
+        return false;
+    }
+
+    /** MySQL's {@code LIMIT offset, count}; null when the target reads MySQL's form. */
+    abstract String offsetLimit(String offset, String count);
+
     /** How the assignments of an upsert name the row that was not inserted: VALUES(c) and alias.c. */
     String newRow() {
         return "EXCLUDED";
