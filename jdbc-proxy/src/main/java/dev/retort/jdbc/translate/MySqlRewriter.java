@@ -21,12 +21,15 @@ final class MySqlRewriter extends Rewriter {
     private final MySqlDates dates;
     private final MySqlOperators operators;
     private List<String> statementTables;
-    /** Set while the SET list of ON DUPLICATE KEY UPDATE is written: VALUES(c) and alias.c mean EXCLUDED.c. */
-    boolean upsertSet;
-    String upsertAlias;
-    /** While the right side of an upsert assignment is written: the table's columns, to qualify. */
-    java.util.Set<String> upsertColumns;
-    String upsertTable;
+    /**
+     * How names read while the SET list of ON DUPLICATE KEY UPDATE is written: VALUES(c) and alias.c are the
+     * row not inserted, and on the right of "=" the table's bare columns its current row. Null elsewhere.
+     */
+    record UpsertScope(String alias, String table, java.util.Set<String> columns) {
+    }
+
+    /** The scope of the SET list being written, or null: one context object, not flags set one by one. */
+    UpsertScope upsert;
 
     MySqlRewriter(Tokens tokens, Translator.Settings settings, SchemaLookup schema) {
         super(tokens, settings);
@@ -120,16 +123,17 @@ final class MySqlRewriter extends Rewriter {
         int next = t.next(i, limit);
         String upper = t.upper(i);
         boolean qualified = t.kind[Math.max(0, t.previous(i, floor))] == Tokens.DOT && t.previous(i, floor) >= floor;
-        if (upsertSet && upper.equals("VALUES") && next < limit && t.kind[next] == Tokens.OPEN) {
+        UpsertScope scope = upsert;
+        if (scope != null && upper.equals("VALUES") && next < limit && t.kind[next] == Tokens.OPEN) {
             out.append(spelling.newRow()).append('.').append(Keywords.name(nameValue(t.next(next, limit)), target));
             return t.partner[next] + 1;
         }
-        if (upsertColumns != null && !qualified && (next >= limit || (t.kind[next] != Tokens.OPEN
-                && t.kind[next] != Tokens.DOT)) && upsertColumns.contains(upper.toLowerCase(java.util.Locale.ROOT))) {
-            out.append(upsertTable).append('.').append(Keywords.name(t.text(i), target));
+        if (scope != null && scope.columns() != null && !qualified && (next >= limit || (t.kind[next] != Tokens.OPEN
+                && t.kind[next] != Tokens.DOT)) && scope.columns().contains(upper.toLowerCase(java.util.Locale.ROOT))) {
+            out.append(scope.table()).append('.').append(Keywords.name(t.text(i), target));
             return i + 1;
         }
-        if (upsertSet && upsertAlias != null && upper.equalsIgnoreCase(upsertAlias) && next < limit
+        if (scope != null && scope.alias() != null && upper.equalsIgnoreCase(scope.alias()) && next < limit
                 && t.kind[next] == Tokens.DOT) {
             out.append(spelling.newRow());
             return i + 1;

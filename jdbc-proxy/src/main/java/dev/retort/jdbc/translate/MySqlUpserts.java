@@ -275,23 +275,21 @@ final class MySqlUpserts {
      * columns qualified on the right of each "=" (PostgreSQL finds a bare name ambiguous there).
      */
     private String assignments(int from, int to, SchemaFacts.Table facts) throws SQLException {
-        rewriter.upsertSet = true;
-        rewriter.upsertAlias = alias;
+        MySqlRewriter.UpsertScope left = new MySqlRewriter.UpsertScope(alias, null, null);
+        MySqlRewriter.UpsertScope right = new MySqlRewriter.UpsertScope(alias,
+                Keywords.name(rewriter.nameValue(table), target), facts.columns().keySet());
         try {
             StringBuilder set = new StringBuilder();
             for (int[] range : splitTopLevel(from, to)) {
                 int equals = t.next(range[0], range[1]);
+                rewriter.upsert = left;
                 set.append(set.length() > 0 ? ", " : "").append(rewriter.sub(range[0], equals)).append(" = ");
-                rewriter.upsertTable = Keywords.name(rewriter.nameValue(table), target);
-                rewriter.upsertColumns = facts.columns().keySet();
+                rewriter.upsert = right;
                 set.append(rewriter.sub(t.next(equals, range[1]), range[1]));
-                rewriter.upsertColumns = null;
             }
             return set.toString();
         } finally {
-            rewriter.upsertSet = false;
-            rewriter.upsertAlias = null;
-            rewriter.upsertColumns = null;
+            rewriter.upsert = null;
         }
     }
 
