@@ -77,6 +77,17 @@ final class H2Target extends Target {
     }
 
     @Override
+    String oneKeyNeed() {
+        return "needs one key for MERGE";
+    }
+
+    /** MERGE … KEY replaces the listed columns of the row with the key, or inserts it. */
+    @Override
+    String upsertCopying(String head, String rows, List<String> key, List<String> copied) {
+        return "MERGE INTO " + head + " KEY (" + names(key) + ") " + rows;
+    }
+
+    @Override
     String newRow() {
         return "retort_row";
     }

@@ -273,7 +273,7 @@ final class MySqlDdl {
         if (autoIncrement) {
             return autoIncrement(name, type, rest, inlinePrimary);
         }
-        if (target == Dialect.SQLITE && (inlinePrimary || name.equalsIgnoreCase(String.valueOf(primaryKey)))
+        if (spelling.primaryKeyAcceptsNull() && (inlinePrimary || name.equalsIgnoreCase(String.valueOf(primaryKey)))
                 && !rest.toUpperCase(Locale.ROOT).contains("NOT NULL")) {
             rewriter.fire("primary key NOT NULL");
             rest = "NOT NULL" + (rest.isEmpty() ? "" : " " + rest);
@@ -330,7 +330,7 @@ final class MySqlDdl {
         }
         if (t.word(value, "CURRENT_TIMESTAMP") && !(end < to && t.kind[t.next(value, to)] == Tokens.OPEN)) {
             modifiers.append(" DEFAULT CURRENT_TIMESTAMP");
-            if (target == Dialect.SQLITE) {
+            if (spelling.currentTimestampInUtc()) {
                 rewriter.doubt("DEFAULT CURRENT_TIMESTAMP", "SQLite writes the time in UTC, MySQL in the session"
                         + " time zone", "run the database in UTC");
             }
@@ -339,7 +339,7 @@ final class MySqlDdl {
         String translated = rewriter.sub(value, end);
         boolean literal = t.kind[value] == Tokens.STRING || t.kind[value] == Tokens.NUMBER || t.word(value, "NULL")
                 || t.op(value, "-");
-        modifiers.append(" DEFAULT ").append(target == Dialect.SQLITE && !literal && !translated.startsWith("(")
+        modifiers.append(" DEFAULT ").append(spelling.defaultExpressionsInParentheses() && !literal && !translated.startsWith("(")
                 ? "(" + translated + ")" : translated);
         return end;
     }
@@ -347,7 +347,8 @@ final class MySqlDdl {
     private String autoIncrement(String name, ColumnType type, String rest, boolean inlinePrimary)
             throws SQLException {
         rewriter.fire("AUTO_INCREMENT");
-        if (target == Dialect.SQLITE && !inlinePrimary && !name.equalsIgnoreCase(String.valueOf(primaryKey))) {
+        if (spelling.integerPrimaryKeyIsRowId() && !inlinePrimary
+                && !name.equalsIgnoreCase(String.valueOf(primaryKey))) {
             throw rewriter.refuse("AUTO_INCREMENT on column " + name + " that is not the primary key",
                     "SQLite numbers only its INTEGER PRIMARY KEY", "make the column the table's primary key");
         }

@@ -44,7 +44,7 @@ final class MySqlUpserts {
         SchemaFacts.Table facts = rewriter.schema.table(rewriter.nameValue(table));
         List<String> columns = columnNames();
         identityPastLargest(facts, columns);
-        boolean booleans = !columns.isEmpty() && target != Dialect.SQLITE && hasBooleanColumn(facts, columns);
+        boolean booleans = !columns.isEmpty() && rewriter.spelling.hasBooleanType() && hasBooleanColumn(facts, columns);
         if (!ignore && !replace && duplicate < 0 && !booleans) {
             return false;
         }
@@ -199,7 +199,7 @@ final class MySqlUpserts {
         if (keys.size() != 1) {
             throw rewriter.refuse(construct, "table " + name + " has " + keys.size() + " unique keys "
                     + keys + " and MySQL would match a row on any of them", target
-                    + (target == Dialect.H2 ? " needs one key for MERGE" : " needs one conflict target")
+                    + " " + rewriter.spelling.oneKeyNeed()
                     + "; keep one unique key, or write ON CONFLICT (…) yourself");
         }
         return keys.get(0);
@@ -207,9 +207,11 @@ final class MySqlUpserts {
 
     private void replace(SchemaFacts.Table facts, List<String> columns, StringBuilder out) throws SQLException {
         rewriter.fire("REPLACE INTO");
-        if (target == Dialect.SQLITE) {
-            out.append("REPLACE INTO ").append(head()).append(' ');
-            body(facts, columns, out);
+        StringBuilder rows = new StringBuilder();
+        body(facts, columns, rows);
+        String nativeReplace = rewriter.spelling.nativeReplace(head(), rows.toString());
+        if (nativeReplace != null) {
+            out.append(nativeReplace);
             return;
         }
         List<String> key = conflictKey(facts, "REPLACE INTO", columns);
@@ -224,37 +226,7 @@ final class MySqlUpserts {
                 assignments.add(column);
             }
         }
-        writeUpsert(key, columns, assignments, facts, out);
-    }
-
-    private void writeUpsert(List<String> key, List<String> columns, List<String> copied, SchemaFacts.Table facts,
-                             StringBuilder out) throws SQLException {
-        String keyList = names(key);
-        if (target == Dialect.H2) {
-            out.append("MERGE INTO ").append(head()).append(" KEY (").append(keyList).append(") ");
-            body(facts, columns, out);
-            return;
-        }
-        out.append("INSERT INTO ").append(head()).append(' ');
-        body(facts, columns, out);
-        out.append(" ON CONFLICT (").append(keyList).append(") DO ");
-        if (copied.isEmpty()) {
-            out.append("NOTHING");
-            return;
-        }
-        out.append("UPDATE SET ");
-        for (int k = 0; k < copied.size(); k++) {
-            String name = Keywords.name(copied.get(k), target);
-            out.append(k > 0 ? ", " : "").append(name).append(" = EXCLUDED.").append(name);
-        }
-    }
-
-    private String names(List<String> columns) {
-        StringBuilder list = new StringBuilder();
-        for (String column : columns) {
-            list.append(list.length() > 0 ? ", " : "").append(Keywords.name(column, target));
-        }
-        return list.toString();
+        out.append(rewriter.spelling.upsertCopying(head(), rows.toString(), key, assignments));
     }
 
     private void onDuplicate(SchemaFacts.Table facts, List<String> columns, int to, StringBuilder out)
@@ -309,7 +281,7 @@ final class MySqlUpserts {
 
     /** VALUES tuples, with 1/0/TRUE/FALSE written as booleans in the target's boolean columns. */
     private void body(SchemaFacts.Table facts, List<String> columns, StringBuilder out) throws SQLException {
-        boolean booleans = facts != null && target != Dialect.SQLITE && hasBooleanColumn(facts, columns);
+        boolean booleans = facts != null && rewriter.spelling.hasBooleanType() && hasBooleanColumn(facts, columns);
         if (!booleans || !(t.word(body, "VALUES") || t.word(body, "VALUE"))) {
             out.append(rewriter.sub(body, bodyEnd));
             return;

@@ -64,6 +64,31 @@ final class SqliteTarget extends Target {
     }
 
     @Override
+    boolean primaryKeyAcceptsNull() {
+        return true;
+    }
+
+    @Override
+    boolean currentTimestampInUtc() {
+        return true;
+    }
+
+    @Override
+    boolean defaultExpressionsInParentheses() {
+        return true;
+    }
+
+    @Override
+    boolean hasBooleanType() {
+        return false;
+    }
+
+    @Override
+    String nativeReplace(String head, String rows) {
+        return "REPLACE INTO " + head + " " + rows;
+    }
+
+    @Override
     boolean hasTruncate() {
         return false;
     }

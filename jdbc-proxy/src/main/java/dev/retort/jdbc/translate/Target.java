@@ -110,6 +110,63 @@ abstract class Target {
         return true;
     }
 
+    /** Whether a primary key column accepts NULL unless told NOT NULL (SQLite's does). */
+    boolean primaryKeyAcceptsNull() {
+        return false;
+    }
+
+    /** Whether CURRENT_TIMESTAMP is UTC rather than the session's time zone (SQLite's is). */
+    boolean currentTimestampInUtc() {
+        return false;
+    }
+
+    /** Whether a DEFAULT other than a literal must stand in parentheses (SQLite's). */
+    boolean defaultExpressionsInParentheses() {
+        return false;
+    }
+
+    /** Whether the target has a boolean type that 1 and 0 must be written as TRUE and FALSE for. */
+    boolean hasBooleanType() {
+        return true;
+    }
+
+    /** What the target's one-key upsert needs, for the refusal of a table with several keys. */
+    String oneKeyNeed() {
+        return "needs one conflict target";
+    }
+
+    /** REPLACE INTO where the target has it with MySQL's meaning (delete, then insert); null elsewhere. */
+    String nativeReplace(String head, String rows) {
+        return null;
+    }
+
+    /**
+     * An upsert on {@code key} that copies {@code copied} columns from the new row (none: keep the old row).
+     * {@code head} and {@code rows} are the translated {@code table (columns)} and VALUES or SELECT.
+     */
+    String upsertCopying(String head, String rows, List<String> key, List<String> copied) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(head).append(' ').append(rows)
+                .append(" ON CONFLICT (").append(names(key)).append(") DO ");
+        if (copied.isEmpty()) {
+            return sql.append("NOTHING").toString();
+        }
+        sql.append("UPDATE SET ");
+        for (int k = 0; k < copied.size(); k++) {
+            String name = name(copied.get(k));
+            sql.append(k > 0 ? ", " : "").append(name).append(" = EXCLUDED.").append(name);
+        }
+        return sql.toString();
+    }
+
+    /** Column names as the target reads them, comma-separated. */
+    final String names(List<String> columns) {
+        StringBuilder list = new StringBuilder();
+        for (String column : columns) {
+            list.append(list.length() > 0 ? ", " : "").append(name(column));
+        }
+        return list.toString();
+    }
+
     /** SHOW TABLES: the table names of the current schema, in a column named as MySQL names it. */
     abstract String tablesQuery();
 
@@ -153,11 +210,7 @@ abstract class Target {
      */
     String upsert(String table, String head, String rows, List<String> columns, List<String> key,
                   String assignments) {
-        StringBuilder keyList = new StringBuilder();
-        for (String column : key) {
-            keyList.append(keyList.length() > 0 ? ", " : "").append(name(column));
-        }
-        return "INSERT INTO " + head + " " + rows + " ON CONFLICT (" + keyList + ") DO UPDATE SET " + assignments;
+        return "INSERT INTO " + head + " " + rows + " ON CONFLICT (" + names(key) + ") DO UPDATE SET " + assignments;
     }
 
     @Override
