@@ -67,16 +67,6 @@ final class MySqlTarget extends Target {
     }
 
     @Override
-    String offsetLimit(String offset, String count) {
-        return null;
-    }
-
-    @Override
-    String startTransaction() {
-        return "START TRANSACTION";
-    }
-
-    @Override
     String createSchema(String schema, boolean ifNotExists) {
         return "CREATE DATABASE " + (ifNotExists ? "IF NOT EXISTS " : "") + name(schema);
     }

@@ -76,11 +76,6 @@ final class PostgresTarget extends Target {
         return "OFFSET " + offset + " LIMIT " + count;
     }
 
-    @Override
-    String startTransaction() {
-        return "START TRANSACTION";
-    }
-
     /** The schema first, public after it: a USE of the database the URL names still finds its tables. */
     @Override
     String useSchema(String schema) {

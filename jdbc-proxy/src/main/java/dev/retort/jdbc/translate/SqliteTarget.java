@@ -117,11 +117,6 @@ final class SqliteTarget extends Target {
     }
 
     @Override
-    String offsetLimit(String offset, String count) {
-        return null;
-    }
-
-    @Override
     String startTransaction() {
         return "BEGIN";
     }

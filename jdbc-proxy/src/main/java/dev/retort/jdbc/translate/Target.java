@@ -70,7 +70,9 @@ abstract class Target {
     abstract String onUpdateTimestamp(String table, String column, List<String> columns, Consumer<String> after);
 
     /** The statement that opens a transaction, for MySQL's START TRANSACTION / BEGIN [WORK]. */
-    abstract String startTransaction();
+    String startTransaction() {
+        return "START TRANSACTION";
+    }
 
     /** CREATE DATABASE as a schema where the target has schemas; null when it has none. */
     String createSchema(String schema, boolean ifNotExists) {
@@ -197,7 +199,9 @@ abstract class Target {
     }
 
     /** MySQL's {@code LIMIT offset, count}; null when the target reads MySQL's form. */
-    abstract String offsetLimit(String offset, String count);
+    String offsetLimit(String offset, String count) {
+        return null;
+    }
 
     /** How the assignments of an upsert name the row that was not inserted: VALUES(c) and alias.c. */
     String newRow() {
