@@ -74,12 +74,12 @@ final class ColumnType {
             rewriter.fire("ENUM as CHECK");
             return "VARCHAR(" + Math.max(1, enumLength) + ")";
         }
-        if (target == Dialect.SQLITE) {
+        if (rewriter.spelling.storageClassesOnly()) {
             return sqlite();
         }
         switch (base) {
             case "TINYINT":
-                return unsigned || target == Dialect.POSTGRESQL ? "SMALLINT" : "TINYINT";
+                return rewriter.spelling.tinyInteger(unsigned);
             case "BOOL":
             case "BOOLEAN":
                 return "SMALLINT";
@@ -109,7 +109,7 @@ final class ColumnType {
             case "TEXT":
             case "MEDIUMTEXT":
             case "LONGTEXT":
-                return target == Dialect.POSTGRESQL ? "TEXT" : "VARCHAR";
+                return rewriter.spelling.longText();
             case "DATE":
                 return "DATE";
             case "DATETIME":
@@ -121,12 +121,12 @@ final class ColumnType {
                 return "SMALLINT";
             case "BINARY":
             case "VARBINARY":
-                return target == Dialect.POSTGRESQL ? "BYTEA" : base + size;
+                return rewriter.spelling.binary(base, size);
             case "TINYBLOB":
             case "BLOB":
             case "MEDIUMBLOB":
             case "LONGBLOB":
-                return target == Dialect.POSTGRESQL ? "BYTEA" : "VARBINARY";
+                return rewriter.spelling.blob();
             default:
                 throw unknown();
         }

@@ -34,6 +34,11 @@ final class H2Target extends Target {
     }
 
     @Override
+    String rowId() {
+        return "_ROWID_";
+    }
+
+    @Override
     String tablesQuery() {
         return "SELECT TABLE_NAME AS \"Tables\" FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = SCHEMA()"
                 + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";

@@ -191,7 +191,7 @@ final class MySqlJoins {
             throw rewriter.refuse(verb + " with an alias and LIMIT", "the row id subquery names the table",
                     "drop the alias");
         }
-        String rowId = target == Dialect.POSTGRESQL ? "ctid" : target == Dialect.H2 ? "_ROWID_" : "rowid";
+        String rowId = rewriter.spelling.rowId();
         rewriter.fire(verb.split(" ")[0] + " with LIMIT");
         String head = rewriter.sub(first, where >= 0 ? where : filterEnd);
         String filter = where >= 0 ? " " + rewriter.sub(where, filterEnd) : "";

@@ -42,6 +42,11 @@ final class MySqlTarget extends Target {
     }
 
     @Override
+    String rowId() {
+        throw new IllegalStateException("MySQL SQL is not translated for MySQL");
+    }
+
+    @Override
     String tablesQuery() {
         return "SHOW TABLES";
     }

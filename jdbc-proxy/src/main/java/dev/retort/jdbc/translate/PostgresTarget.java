@@ -48,6 +48,31 @@ final class PostgresTarget extends Target {
     }
 
     @Override
+    String tinyInteger(boolean unsigned) {
+        return "SMALLINT";
+    }
+
+    @Override
+    String longText() {
+        return "TEXT";
+    }
+
+    @Override
+    String binary(String base, String size) {
+        return "BYTEA";
+    }
+
+    @Override
+    String blob() {
+        return "BYTEA";
+    }
+
+    @Override
+    String rowId() {
+        return "ctid";
+    }
+
+    @Override
     String tablesQuery() {
         return "SELECT table_name AS \"Tables\" FROM information_schema.tables WHERE table_schema ="
                 + " current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name";

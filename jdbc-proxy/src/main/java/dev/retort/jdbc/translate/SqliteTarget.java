@@ -89,6 +89,16 @@ final class SqliteTarget extends Target {
     }
 
     @Override
+    boolean storageClassesOnly() {
+        return true;
+    }
+
+    @Override
+    String rowId() {
+        return "rowid";
+    }
+
+    @Override
     boolean hasTruncate() {
         return false;
     }

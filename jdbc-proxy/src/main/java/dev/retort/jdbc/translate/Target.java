@@ -169,6 +169,34 @@ abstract class Target {
         return list.toString();
     }
 
+    /** Whether columns are declared by storage class only (SQLite's INTEGER, TEXT, REAL, NUMERIC, BLOB). */
+    boolean storageClassesOnly() {
+        return false;
+    }
+
+    /** MySQL's TINYINT: the target's one-byte integer, or a wider one for UNSIGNED or where it has none. */
+    String tinyInteger(boolean unsigned) {
+        return unsigned ? "SMALLINT" : "TINYINT";
+    }
+
+    /** MySQL's TEXT types. */
+    String longText() {
+        return "VARCHAR";
+    }
+
+    /** MySQL's BINARY(n)/VARBINARY(n): {@code base} and {@code size} as written. */
+    String binary(String base, String size) {
+        return base + size;
+    }
+
+    /** MySQL's BLOB types. */
+    String blob() {
+        return "VARBINARY";
+    }
+
+    /** The column that names a row physically, for UPDATE/DELETE … LIMIT. */
+    abstract String rowId();
+
     /** SHOW TABLES: the table names of the current schema, in a column named as MySQL names it. */
     abstract String tablesQuery();
 
