@@ -34,6 +34,11 @@ final class H2Target extends Target {
     }
 
     @Override
+    String exactDivisionType() {
+        return "DECIMAL(38, 10)";
+    }
+
+    @Override
     String rowId() {
         return "_ROWID_";
     }

@@ -42,6 +42,11 @@ final class MySqlTarget extends Target {
     }
 
     @Override
+    String exactDivisionType() {
+        return "DECIMAL(65, 30)";
+    }
+
+    @Override
     String rowId() {
         throw new IllegalStateException("MySQL SQL is not translated for MySQL");
     }

@@ -68,6 +68,31 @@ final class PostgresTarget extends Target {
     }
 
     @Override
+    String bitwiseXor() {
+        return "#";
+    }
+
+    @Override
+    String exactDivisionType() {
+        return "NUMERIC";
+    }
+
+    @Override
+    String regexpOperator() {
+        return "~*";
+    }
+
+    @Override
+    boolean nullsSortLast() {
+        return true;
+    }
+
+    @Override
+    String sharedRowLock() {
+        return "FOR SHARE";
+    }
+
+    @Override
     String rowId() {
         return "ctid";
     }

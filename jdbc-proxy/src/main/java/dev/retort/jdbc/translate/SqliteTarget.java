@@ -94,6 +94,41 @@ final class SqliteTarget extends Target {
     }
 
     @Override
+    String nullSafeEquals() {
+        return "IS";
+    }
+
+    @Override
+    String exactDivisionType() {
+        return "REAL";
+    }
+
+    @Override
+    String integerDivision(String left, String right) {
+        return "CAST(CAST(" + left + " AS REAL) / " + right + " AS INTEGER)";
+    }
+
+    @Override
+    String literalWithoutCase() {
+        return " COLLATE NOCASE";
+    }
+
+    @Override
+    boolean likeIgnoresCase() {
+        return true;
+    }
+
+    @Override
+    boolean likeNeedsEscapeClause() {
+        return true;
+    }
+
+    @Override
+    boolean locksRows() {
+        return false;
+    }
+
+    @Override
     String rowId() {
         return "rowid";
     }

@@ -197,6 +197,59 @@ abstract class Target {
     /** The column that names a row physically, for UPDATE/DELETE … LIMIT. */
     abstract String rowId();
 
+    /** MySQL's null-safe {@code <=>}. */
+    String nullSafeEquals() {
+        return "IS NOT DISTINCT FROM";
+    }
+
+    /** The bitwise XOR operator for MySQL's {@code ^}; null when the target has none. */
+    String bitwiseXor() {
+        return null;
+    }
+
+    /** The exact type a division's dividend is cast to, so that it keeps MySQL's decimals. */
+    abstract String exactDivisionType();
+
+    /** MySQL's integer division {@code left DIV right}. */
+    String integerDivision(String left, String right) {
+        return "CAST(TRUNC(CAST(" + left + " AS " + exactDivisionType() + ") / " + right + ") AS BIGINT)";
+    }
+
+    /** The collation clause that makes a comparison with a literal ignore case; null where LOWER() is needed. */
+    String literalWithoutCase() {
+        return null;
+    }
+
+    /** Whether LIKE already ignores the case of (ASCII) letters (SQLite's does). */
+    boolean likeIgnoresCase() {
+        return false;
+    }
+
+    /** Whether LIKE has no escape character unless told (SQLite's has none; MySQL's is the backslash). */
+    boolean likeNeedsEscapeClause() {
+        return false;
+    }
+
+    /** The regular-expression match operator for MySQL's REGEXP (case-insensitive); null when not trusted. */
+    String regexpOperator() {
+        return null;
+    }
+
+    /** Whether NULLs sort last in ascending order, where MySQL sorts them first (PostgreSQL's do). */
+    boolean nullsSortLast() {
+        return false;
+    }
+
+    /** Shared row locks for MySQL's LOCK IN SHARE MODE; null when the target has none. */
+    String sharedRowLock() {
+        return null;
+    }
+
+    /** Whether SELECT … FOR UPDATE locks rows (SQLite locks the whole database instead). */
+    boolean locksRows() {
+        return true;
+    }
+
     /** SHOW TABLES: the table names of the current schema, in a column named as MySQL names it. */
     abstract String tablesQuery();
 
