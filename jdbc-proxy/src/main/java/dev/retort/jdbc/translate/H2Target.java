@@ -39,6 +39,11 @@ final class H2Target extends Target {
     }
 
     @Override
+    boolean hasUpdateFrom() {
+        return false;
+    }
+
+    @Override
     String rowId() {
         return "_ROWID_";
     }

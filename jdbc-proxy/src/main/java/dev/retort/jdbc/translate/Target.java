@@ -250,6 +250,11 @@ abstract class Target {
         return true;
     }
 
+    /** Whether UPDATE … FROM joins another table; without it UPDATE … JOIN becomes MERGE … USING (H2). */
+    boolean hasUpdateFrom() {
+        return true;
+    }
+
     /** SHOW TABLES: the table names of the current schema, in a column named as MySQL names it. */
     abstract String tablesQuery();
 
