@@ -43,7 +43,8 @@ public final class DelegateGenerator {
                 new Spec("StatementDelegate", Statement.class, null, "statementDelegate",
                         Set.of("close", "execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
                                 "addBatch", "clearBatch", "executeBatch", "executeLargeBatch", "getMoreResults",
-                                "getResultSet", "getGeneratedKeys", "unwrap", "isWrapperFor"), false),
+                                "getResultSet", "getGeneratedKeys", "getWarnings", "clearWarnings", "unwrap", "isWrapperFor"),
+                        false),
                 new Spec("PreparedStatementDelegate", PreparedStatement.class, "RetortStatement", "preparedDelegate",
                         Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch",
                                 "clearParameters"), true),
@@ -52,7 +53,8 @@ public final class DelegateGenerator {
                 new Spec("ResultSetDelegate", ResultSet.class, null, "resultSetDelegate",
                         Set.of("next", "close", "unwrap", "isWrapperFor"), false),
                 new Spec("DatabaseMetaDataDelegate", DatabaseMetaData.class, null, "metaDataDelegate",
-                        Set.of("unwrap", "isWrapperFor"), false));
+                        Set.of("getDatabaseProductName", "getDatabaseProductVersion", "getDatabaseMajorVersion",
+                                "getDatabaseMinorVersion", "unwrap", "isWrapperFor"), false));
         for (Spec spec : specs) {
             Path file = packageDir.resolve(spec.name + ".java");
             String source = generate(spec);
@@ -102,7 +104,8 @@ public final class DelegateGenerator {
         }
         out.append(spec.type.getName()).append(" delegate");
         if (spec.superclass != null) {
-            out.append(", String sql, String sentSql) {\n        super(connection, delegate, sql, sentSql);\n");
+            out.append(", String sql, dev.retort.jdbc.translate.TranslatedSql translated) {\n"
+                    + "        super(connection, delegate, sql, translated);\n");
         } else {
             out.append(") {\n");
         }

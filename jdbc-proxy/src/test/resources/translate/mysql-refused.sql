@@ -16,12 +16,6 @@ SELECT @@version_comment IS NOT NULL
 @refuse h2: Variable @@version_comment cannot be translated from mysql to h2: h2 has no MySQL session or user variables. To fix this, bind the value as a ? parameter.
 @refuse sqlite: Variable @@version_comment cannot be translated from mysql to sqlite: sqlite has no MySQL session or user variables. To fix this, bind the value as a ? parameter.
 
-@case USE
-USE retort
-@refuse postgresql: USE cannot be translated from mysql to postgresql: a postgresql connection cannot switch databases. To fix this, name the database in the JDBC URL.
-@refuse h2: USE cannot be translated from mysql to h2: a h2 connection cannot switch databases. To fix this, name the database in the JDBC URL.
-@refuse sqlite: USE cannot be translated from mysql to sqlite: a sqlite connection cannot switch databases. To fix this, name the database in the JDBC URL.
-
 @case LOCK TABLES
 LOCK TABLES tr_m_ref WRITE
 @refuse postgresql: LOCK TABLES cannot be translated from mysql to postgresql: postgresql has no table locks that last across statements in the same way. To fix this, use a transaction with SELECT … FOR UPDATE.
@@ -107,24 +101,6 @@ SELECT FIND_IN_SET('b', 'a,b,c')
 @refuse h2: FIND_IN_SET() cannot be translated from mysql to h2: h2 has no equivalent function. To fix this, use a CASE expression.
 @refuse sqlite: FIND_IN_SET() cannot be translated from mysql to sqlite: sqlite has no equivalent function. To fix this, use a CASE expression.
 
-@case ON UPDATE CURRENT_TIMESTAMP
-CREATE TABLE tr_m_onupdate (id INT PRIMARY KEY, changed DATETIME DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);
-SELECT COUNT(*) FROM tr_m_onupdate
-@expect
-0
-@refuse postgresql: ON UPDATE CURRENT_TIMESTAMP on column changed cannot be translated from mysql to postgresql: postgresql has no automatic update of a column. To fix this, set the column in each UPDATE, or create a trigger.
-@refuse h2: ON UPDATE CURRENT_TIMESTAMP on column changed cannot be translated from mysql to h2: h2 has no automatic update of a column. To fix this, set the column in each UPDATE, or create a trigger.
-@refuse sqlite: ON UPDATE CURRENT_TIMESTAMP on column changed cannot be translated from mysql to sqlite: sqlite has no automatic update of a column. To fix this, set the column in each UPDATE, or create a trigger.
-
-@case AUTO_INCREMENT start value
-CREATE TABLE tr_m_autostart (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY) AUTO_INCREMENT=100;
-SELECT COUNT(*) FROM tr_m_autostart
-@expect
-0
-@refuse postgresql: Table option AUTO_INCREMENT=n cannot be translated from mysql to postgresql: the targets start identities at 1 unless told in their own syntax. To fix this, drop the option and insert the first row with its id.
-@refuse h2: Table option AUTO_INCREMENT=n cannot be translated from mysql to h2: the targets start identities at 1 unless told in their own syntax. To fix this, drop the option and insert the first row with its id.
-@refuse sqlite: Table option AUTO_INCREMENT=n cannot be translated from mysql to sqlite: the targets start identities at 1 unless told in their own syntax. To fix this, drop the option and insert the first row with its id.
-
 @case FULLTEXT index
 CREATE TABLE tr_m_fulltext (id INT PRIMARY KEY, body TEXT, FULLTEXT KEY ft_body (body));
 SELECT COUNT(*) FROM tr_m_fulltext
@@ -182,13 +158,6 @@ SELECT '{"a": 1}' ->> '$.a'
 @refuse postgresql: The ->> operator cannot be translated from mysql to postgresql: postgresql has no equivalent. To fix this, use JSON_EXTRACT on MySQL only, or read the JSON in the application.
 @refuse h2: The ->> operator cannot be translated from mysql to h2: h2 has no equivalent. To fix this, use JSON_EXTRACT on MySQL only, or read the JSON in the application.
 @refuse sqlite: The ->> operator cannot be translated from mysql to sqlite: sqlite has no equivalent. To fix this, use JSON_EXTRACT on MySQL only, or read the JSON in the application.
-
-@case INSERT IGNORE on H2
-INSERT IGNORE INTO tr_m_ref VALUES (1, 'dup');
-SELECT v FROM tr_m_ref WHERE id = 1
-@expect
-a
-@refuse h2: INSERT IGNORE cannot be translated from mysql to h2: H2 has no insert that skips conflicting rows. To fix this, use MERGE INTO … KEY (…) or open H2 with ;MODE=MySQL.
 
 @case a string holding NUL
 SELECT LENGTH('a\0b')

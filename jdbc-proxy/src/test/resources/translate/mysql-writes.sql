@@ -78,7 +78,6 @@ SELECT id, v FROM tr_m_ignore ORDER BY id
 @expect
 1 | a
 2 | c
-@refuse h2: INSERT IGNORE cannot be translated from mysql to h2: H2 has no insert that skips conflicting rows. To fix this, use MERGE INTO … KEY (…) or open H2 with ;MODE=MySQL.
 
 @case ON DUPLICATE KEY UPDATE with VALUES()
 CREATE TABLE tr_m_upsert (id INT PRIMARY KEY, v VARCHAR(5), n INT);
@@ -96,7 +95,45 @@ INSERT INTO tr_m_counter (id, hits) VALUES (1, 1) ON DUPLICATE KEY UPDATE hits =
 SELECT id, hits FROM tr_m_counter
 @expect
 1 | 2
-@refuse h2: ON DUPLICATE KEY UPDATE hits = <expression> cannot be translated from mysql to h2: H2's MERGE can only store the new row's values. To fix this, use col = VALUES(col) for every non-key column, or open H2 with ;MODE=MySQL.
+
+@case ON DUPLICATE KEY UPDATE with the existing row's column
+CREATE TABLE tr_m_hits (page VARCHAR(20) PRIMARY KEY, n INT NOT NULL);
+INSERT INTO tr_m_hits (page, n) VALUES ('home', 1) ON DUPLICATE KEY UPDATE n = n + 1;
+INSERT INTO tr_m_hits (page, n) VALUES ('home', 1) ON DUPLICATE KEY UPDATE n = n + 1;
+INSERT INTO tr_m_hits (page, n) VALUES ('about', 1) ON DUPLICATE KEY UPDATE n = n + 1;
+SELECT page, n FROM tr_m_hits ORDER BY page
+@expect
+about | 1
+home | 2
+
+@case the AUTO_INCREMENT key plus one UNIQUE key
+CREATE TABLE tr_m_tags (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(20) NOT NULL, uses INT NOT NULL, UNIQUE KEY uq_name (name));
+INSERT INTO tr_m_tags (name, uses) VALUES ('java', 1) ON DUPLICATE KEY UPDATE uses = uses + 1;
+INSERT INTO tr_m_tags (name, uses) VALUES ('sql', 1) ON DUPLICATE KEY UPDATE uses = uses + 1;
+INSERT INTO tr_m_tags (name, uses) VALUES ('java', 1) ON DUPLICATE KEY UPDATE uses = uses + 1;
+SELECT name, uses FROM tr_m_tags ORDER BY name
+@expect
+java | 2
+sql | 1
+
+@case INSERT … SET
+CREATE TABLE tr_m_set (id INT PRIMARY KEY, v VARCHAR(5), n INT);
+INSERT INTO tr_m_set SET id = 1, v = 'a', n = 2;
+INSERT INTO tr_m_set SET id = 1, v = 'b', n = 3 ON DUPLICATE KEY UPDATE n = n + VALUES(n);
+INSERT INTO tr_m_set SET id = 2, v = CONCAT('x', 'y'), n = 1;
+SELECT id, v, n FROM tr_m_set ORDER BY id
+@expect
+1 | a | 5
+2 | xy | 1
+
+@case INSERT IGNORE skips rows that conflict on any unique key
+CREATE TABLE tr_m_ignore2 (id INT PRIMARY KEY, code VARCHAR(5) UNIQUE);
+INSERT INTO tr_m_ignore2 VALUES (1, 'a');
+INSERT IGNORE INTO tr_m_ignore2 VALUES (2, 'a'), (1, 'b'), (3, 'c');
+SELECT id, code FROM tr_m_ignore2 ORDER BY id
+@expect
+1 | a
+3 | c
 
 @case ON DUPLICATE KEY UPDATE with parameters
 CREATE TABLE tr_m_upsert_p (id INT PRIMARY KEY, v VARCHAR(5));

@@ -54,12 +54,19 @@ public final class ProxyOptions {
     public static final String TRANSLATE_STRICT = "retort.translate.strict";
     /** {@code false} (default) or {@code true}: emulate MySQL's case-insensitive LIKE and = 'literal'. */
     public static final String TRANSLATE_CASE_INSENSITIVE = "retort.translate.case-insensitive";
+    /**
+     * {@code true} (default) or {@code false}: text columns of tables created through the translator get the
+     * target's case-insensitive type or collation, so they compare, sort, group and stay unique as under
+     * MySQL's default collation.
+     */
+    public static final String TRANSLATE_CASE_INSENSITIVE_COLUMNS = "retort.translate.case-insensitive-columns";
 
     /** The class path resource read as the lowest-precedence source. */
     public static final String RESOURCE = "retort-jdbc.properties";
 
     private static final List<String> KEYS = List.of(LOG, LOG_CALLER, LOG_FORMAT, LOG_MAX_STATEMENT_LENGTH,
-            LOG_MAX_VALUE_LENGTH, LOG_PARAMS, LOG_SLOW_MS, TRANSLATE_CASE_INSENSITIVE, TRANSLATE_FROM, TRANSLATE_STRICT, TRANSLATE_TO);
+            LOG_MAX_VALUE_LENGTH, LOG_PARAMS, LOG_SLOW_MS, TRANSLATE_CASE_INSENSITIVE, TRANSLATE_CASE_INSENSITIVE_COLUMNS,
+            TRANSLATE_FROM, TRANSLATE_STRICT, TRANSLATE_TO);
 
     private static final String TRANSLATE_PREFIX = "retort.translate.";
 
@@ -85,7 +92,7 @@ public final class ProxyOptions {
     }
 
     private static final ProxyOptions DEFAULTS = new ProxyOptions(true, 0, Params.INLINE, Format.TEXT, false,
-            DEFAULT_MAX_VALUE_LENGTH, DEFAULT_MAX_STATEMENT_LENGTH, null, null, false, false);
+            DEFAULT_MAX_VALUE_LENGTH, DEFAULT_MAX_STATEMENT_LENGTH, null, null, false, false, true);
 
     private final boolean log;
     private final long slowMillis;
@@ -98,10 +105,11 @@ public final class ProxyOptions {
     private final Dialect translateTo;
     private final boolean strict;
     private final boolean caseInsensitive;
+    private final boolean caseInsensitiveColumns;
 
     private ProxyOptions(boolean log, long slowMillis, Params params, Format format, boolean caller,
                          int maxValueLength, int maxStatementLength, Dialect translateFrom, Dialect translateTo,
-                         boolean strict, boolean caseInsensitive) {
+                         boolean strict, boolean caseInsensitive, boolean caseInsensitiveColumns) {
         this.log = log;
         this.slowMillis = slowMillis;
         this.params = params;
@@ -113,6 +121,7 @@ public final class ProxyOptions {
         this.translateTo = translateTo;
         this.strict = strict;
         this.caseInsensitive = caseInsensitive;
+        this.caseInsensitiveColumns = caseInsensitiveColumns;
     }
 
     /** Options from system properties and {@code retort-jdbc.properties} only. */
@@ -153,7 +162,8 @@ public final class ProxyOptions {
                         Dialect.POSTGRESQL),
                 dialect(merged, TRANSLATE_TO, "postgresql, h2, sqlite, mysql or mariadb", Dialect.values()),
                 bool(merged, TRANSLATE_STRICT, false),
-                bool(merged, TRANSLATE_CASE_INSENSITIVE, false));
+                bool(merged, TRANSLATE_CASE_INSENSITIVE, false),
+                bool(merged, TRANSLATE_CASE_INSENSITIVE_COLUMNS, true));
     }
 
     private static Dialect dialect(Map<String, String> merged, String key, String expected, Dialect... allowed) {
@@ -322,6 +332,11 @@ public final class ProxyOptions {
         return caseInsensitive;
     }
 
+    /** Whether translated CREATE TABLE gives text columns the target's case-insensitive type or collation. */
+    public boolean translateCaseInsensitiveColumns() {
+        return caseInsensitiveColumns;
+    }
+
     /** The translation options appear only when translation is on. */
     @Override
     public String toString() {
@@ -335,6 +350,7 @@ public final class ProxyOptions {
         }
         return text + ", " + TRANSLATE_FROM + '=' + translateFrom + ", " + TRANSLATE_TO + '='
                 + (translateTo == null ? "(from the URL)" : translateTo) + ", " + TRANSLATE_STRICT + '=' + strict
-                + ", " + TRANSLATE_CASE_INSENSITIVE + '=' + caseInsensitive;
+                + ", " + TRANSLATE_CASE_INSENSITIVE + '=' + caseInsensitive + ", " + TRANSLATE_CASE_INSENSITIVE_COLUMNS
+                + '=' + caseInsensitiveColumns;
     }
 }

@@ -56,8 +56,8 @@ class ProxyOptionsTest {
                 .hasMessage("Unknown option 'retort.log.colour' in connection properties. Valid keys are retort.log,"
                         + " retort.log.caller, retort.log.format, retort.log.max-statement-length,"
                         + " retort.log.max-value-length, retort.log.params, retort.log.slow-ms,"
-                        + " retort.translate.case-insensitive, retort.translate.from, retort.translate.strict,"
-                        + " retort.translate.to."
+                        + " retort.translate.case-insensitive, retort.translate.case-insensitive-columns,"
+                        + " retort.translate.from, retort.translate.strict, retort.translate.to."
                         + " To fix this, correct the key's spelling or remove it.");
     }
 
@@ -68,7 +68,8 @@ class ProxyOptionsTest {
                 .hasMessage("Unknown option 'retort.translate.form' in retort-jdbc.properties on the class path."
                         + " Valid keys are retort.log, retort.log.caller, retort.log.format,"
                         + " retort.log.max-statement-length, retort.log.max-value-length, retort.log.params,"
-                        + " retort.log.slow-ms, retort.translate.case-insensitive, retort.translate.from,"
+                        + " retort.log.slow-ms, retort.translate.case-insensitive,"
+                        + " retort.translate.case-insensitive-columns, retort.translate.from,"
                         + " retort.translate.strict, retort.translate.to. To fix this, correct the key's spelling or"
                         + " remove it.");
     }
@@ -131,7 +132,10 @@ class ProxyOptionsTest {
                 + " retort.log.format=text, retort.log.caller=false, retort.log.max-value-length=1000,"
                 + " retort.log.max-statement-length=8192, retort.translate.from=mysql,"
                 + " retort.translate.to=postgresql, retort.translate.strict=true,"
-                + " retort.translate.case-insensitive=true");
+                + " retort.translate.case-insensitive=true, retort.translate.case-insensitive-columns=true");
+        assertThat(options.translateCaseInsensitiveColumns()).isTrue();
+        assertThat(ProxyOptions.resolve(properties("retort.translate.case-insensitive-columns", "false"),
+                new Properties(), new Properties()).translateCaseInsensitiveColumns()).isFalse();
     }
 
     @Test
@@ -175,8 +179,8 @@ class ProxyOptionsTest {
                 .hasMessage("Unknown option 'retort.logg' in connection properties. Valid keys are retort.log,"
                         + " retort.log.caller, retort.log.format, retort.log.max-statement-length,"
                         + " retort.log.max-value-length, retort.log.params, retort.log.slow-ms,"
-                        + " retort.translate.case-insensitive, retort.translate.from, retort.translate.strict,"
-                        + " retort.translate.to."
+                        + " retort.translate.case-insensitive, retort.translate.case-insensitive-columns,"
+                        + " retort.translate.from, retort.translate.strict, retort.translate.to."
                         + " To fix this, correct the key's spelling or remove it.")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
     }

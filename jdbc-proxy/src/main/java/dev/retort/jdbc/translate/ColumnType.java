@@ -74,12 +74,12 @@ final class ColumnType {
             rewriter.fire("ENUM as CHECK");
             return "VARCHAR(" + Math.max(1, enumLength) + ")";
         }
-        if (target == Dialect.SQLITE) {
+        if (rewriter.spelling.storageClassesOnly()) {
             return sqlite();
         }
         switch (base) {
             case "TINYINT":
-                return unsigned || target == Dialect.POSTGRESQL ? "SMALLINT" : "TINYINT";
+                return rewriter.spelling.tinyInteger(unsigned);
             case "BOOL":
             case "BOOLEAN":
                 return "SMALLINT";
@@ -109,7 +109,7 @@ final class ColumnType {
             case "TEXT":
             case "MEDIUMTEXT":
             case "LONGTEXT":
-                return target == Dialect.POSTGRESQL ? "TEXT" : "VARCHAR";
+                return rewriter.spelling.longText();
             case "DATE":
                 return "DATE";
             case "DATETIME":
@@ -121,12 +121,12 @@ final class ColumnType {
                 return "SMALLINT";
             case "BINARY":
             case "VARBINARY":
-                return target == Dialect.POSTGRESQL ? "BYTEA" : base + size;
+                return rewriter.spelling.binary(base, size);
             case "TINYBLOB":
             case "BLOB":
             case "MEDIUMBLOB":
             case "LONGBLOB":
-                return target == Dialect.POSTGRESQL ? "BYTEA" : "VARBINARY";
+                return rewriter.spelling.blob();
             default:
                 throw unknown();
         }
@@ -181,6 +181,26 @@ final class ColumnType {
                 throw unknown();
         }
     }
+
+    /** Whether the column holds text that MySQL's default collation compares without case (not ENUM). */
+    boolean text() {
+        return enumValues == null && TEXT_TYPES.contains(base);
+    }
+
+    /** The declared length of a CHAR/VARCHAR, or -1. */
+    int length() {
+        if (size.length() < 3 || !(base.equals("CHAR") || base.equals("VARCHAR"))) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(size.substring(1, size.length() - 1));
+        } catch (NumberFormatException notWhole) {
+            return -1;
+        }
+    }
+
+    private static final java.util.Set<String> TEXT_TYPES = java.util.Set.of("CHAR", "VARCHAR", "TINYTEXT", "TEXT",
+            "MEDIUMTEXT", "LONGTEXT");
 
     /** An identity column keeps an integer type: BIGINT UNSIGNED becomes BIGINT rather than NUMERIC(20). */
     String integerForIdentity() throws SQLException {

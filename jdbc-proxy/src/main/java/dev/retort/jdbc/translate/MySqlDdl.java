@@ -7,23 +7,32 @@ import java.util.Locale;
 
 /**
  * CREATE TABLE written for MySQL: column types, UNSIGNED (a CHECK), AUTO_INCREMENT (an identity or SQLite's
- * row id), ENUM (a CHECK), inline KEY/INDEX (a CREATE INDEX after the table) and table options. Options
- * without meaning on the target (ENGINE, CHARSET, COLLATE, COMMENT) are dropped and named in the rules
- * fired; ON UPDATE CURRENT_TIMESTAMP and AUTO_INCREMENT=n are refused, never dropped.
+ * row id, started at the table option AUTO_INCREMENT=n), ENUM (a CHECK), ON UPDATE CURRENT_TIMESTAMP (as the
+ * target can: a column clause or a trigger), inline KEY/INDEX (a CREATE INDEX IF NOT EXISTS run after the
+ * table, so a second CREATE TABLE IF NOT EXISTS still works) and table options. Options without meaning on
+ * the target (ENGINE, CHARSET, COLLATE, COMMENT) are dropped and named in the rules fired.
  */
 final class MySqlDdl {
 
     private final MySqlRewriter rewriter;
     private final Tokens t;
     private final Dialect target;
-    private final List<String> indexes = new ArrayList<>();
+    private final Target spelling;
+    private final List<String> columnNames = new ArrayList<>();
     private String tableName;
     private String primaryKey;
+    /** The table option AUTO_INCREMENT=n: where the identity starts. */
+    private long identityStart = 1;
+    /** Whether a column definition already declared the primary key (SQLite's AUTOINCREMENT must). */
+    private boolean primaryInColumn;
+    /** A table collation that compares case: its text columns keep the target's case-sensitive text. */
+    private boolean tableCaseSensitive;
 
     MySqlDdl(MySqlRewriter rewriter) {
         this.rewriter = rewriter;
         this.t = rewriter.t;
         this.target = rewriter.target;
+        this.spelling = rewriter.spelling;
     }
 
     void createTable(int first, int from, int to, StringBuilder out) throws SQLException {
@@ -47,19 +56,52 @@ final class MySqlDdl {
         out.append(rewriter.sub(first, open)).append(" (");
         int[][] definitions = rewriter.arguments(open);
         primaryKey = findTablePrimaryKey(definitions);
-        List<String> written = new ArrayList<>();
+        identityStart = identityStart(t.partner[open] + 1, to);
+        tableCaseSensitive = tableCollationCaseSensitive(t.partner[open] + 1, to);
         for (int[] definition : definitions) {
+            if (!CONSTRAINT_WORDS.contains(t.kind[definition[0]] == Tokens.WORD ? t.upper(definition[0]) : "")) {
+                columnNames.add(rewriter.nameValue(definition[0]));
+            }
+        }
+        List<String> written = new ArrayList<>();
+        int tablePrimary = -1;
+        for (int[] definition : definitions) {
+            if (t.word(definition[0], "PRIMARY")) {
+                tablePrimary = written.size();
+            }
             String text = definition(definition[0], definition[1]);
             if (text != null) {
                 written.add(text);
             }
         }
+        if (primaryInColumn && tablePrimary >= 0) {
+            written.remove(tablePrimary);
+        }
         out.append(String.join(", ", written)).append(')');
         options(t.partner[open] + 1, to, out);
-        for (String index : indexes) {
-            out.append("; ").append(index);
-        }
         rewriter.fire("CREATE TABLE");
+    }
+
+    private static final java.util.Set<String> CONSTRAINT_WORDS = java.util.Set.of("PRIMARY", "CONSTRAINT",
+            "FOREIGN", "CHECK", "UNIQUE", "KEY", "INDEX", "FULLTEXT", "SPATIAL");
+
+    /** The value of the table option AUTO_INCREMENT=n among the options in [from, to); 1 when absent. */
+    private long identityStart(int from, int to) throws SQLException {
+        int option = t.findWord(from, to, "AUTO_INCREMENT");
+        if (option < 0) {
+            return 1;
+        }
+        int value = t.next(option, to);
+        if (t.op(value, "=")) {
+            value = t.next(value, to);
+        }
+        Long start = value < to ? rewriter.integerLiteral(value, value + 1) : null;
+        if (start == null || start < 1) {
+            throw rewriter.refuse("Table option AUTO_INCREMENT=" + (value < to ? t.text(value) : ""), "it is not a"
+                    + " positive whole number", "write AUTO_INCREMENT=n with n of 1 or more");
+        }
+        rewriter.fire("AUTO_INCREMENT=n as the identity's start");
+        return start;
     }
 
     private String findTablePrimaryKey(int[][] definitions) {
@@ -111,36 +153,74 @@ final class MySqlDdl {
             i = t.next(i, to);
         }
         String name = null;
-        if (i < to && t.kind[i] != Tokens.OPEN) {
+        if (i < to && t.kind[i] != Tokens.OPEN && !t.word(i, "USING")) {
             name = rewriter.nameValue(i);
             i = t.next(i, to);
         }
-        String columns = columnList(i);
+        i = skipIndexType(i, to);
+        String columns = columnList(i, false);
+        if (t.next(t.partner[i], to) < to) {
+            rewriter.fire("index options dropped");
+        }
         return (name == null ? "" : "CONSTRAINT " + Keywords.name(tableName + "_" + name, target) + " ")
                 + "UNIQUE " + columns;
     }
 
-    private String columnList(int open) throws SQLException {
+    /** MySQL's {@code USING BTREE|HASH}, before or after the column list: the targets choose the structure. */
+    private int skipIndexType(int i, int to) {
+        if (t.word(i, "USING")) {
+            rewriter.fire("index type dropped");
+            return t.next(t.next(i, to), to);
+        }
+        return i;
+    }
+
+    /**
+     * An index's column list: prefixes refused (the targets index whole values), ASC/DESC kept for an index
+     * and dropped for a UNIQUE constraint, which has no order.
+     */
+    private String columnList(int open, boolean ordered) throws SQLException {
+        if (open >= t.count || t.kind[open] != Tokens.OPEN) {
+            throw rewriter.refuse("An index without a column list", "MySQL requires one", "list the columns");
+        }
+        StringBuilder list = new StringBuilder("(");
         for (int[] column : rewriter.arguments(open)) {
-            if (t.next(column[0], column[1]) < column[1] && t.kind[t.next(column[0], column[1])] == Tokens.OPEN) {
+            int next = t.next(column[0], column[1]);
+            if (next < column[1] && t.kind[next] == Tokens.OPEN) {
                 throw rewriter.refuse("An index on a column prefix", target + " indexes whole values",
                         "index the whole column");
             }
+            int end = column[1];
+            int last = t.last(column[0], end);
+            if (!ordered && (t.word(last, "ASC") || t.word(last, "DESC"))) {
+                end = last;
+            }
+            list.append(list.length() > 1 ? ", " : "").append(rewriter.sub(column[0], end));
         }
-        return rewriter.sub(open, t.partner[open] + 1);
+        return list.append(')').toString();
     }
 
-    /** A plain KEY/INDEX becomes CREATE INDEX after the table (index names are per schema on PostgreSQL). */
+    /**
+     * A plain KEY/INDEX becomes CREATE INDEX IF NOT EXISTS, run after the table; its name is prefixed with the
+     * table's (index names are per schema on PostgreSQL and SQLite), an unnamed one named after its first
+     * column as MySQL names it. Options after the column list (USING, COMMENT, VISIBLE) are dropped.
+     */
     private void index(int from, int to) throws SQLException {
         int i = t.next(from, to);
-        String name = "idx";
-        if (i < to && t.kind[i] != Tokens.OPEN) {
+        String name = null;
+        if (i < to && t.kind[i] != Tokens.OPEN && !t.word(i, "USING")) {
             name = rewriter.nameValue(i);
             i = t.next(i, to);
         }
+        i = skipIndexType(i, to);
+        if (name == null && i < to && t.kind[i] == Tokens.OPEN) {
+            name = rewriter.nameValue(t.next(i, to));
+        }
         rewriter.fire("inline INDEX as CREATE INDEX");
-        indexes.add("CREATE INDEX " + Keywords.name(tableName + "_" + name, target) + " ON "
-                + Keywords.name(tableName, target) + " " + columnList(i));
+        rewriter.after(spelling.createIndex(false, tableName + "_" + name, tableName, columnList(i, true)));
+        if (i < to && t.next(t.partner[i], to) < to) {
+            rewriter.fire("index options dropped");
+        }
     }
 
     private String column(int from, int to) throws SQLException {
@@ -154,6 +234,7 @@ final class MySqlDdl {
         StringBuilder modifiers = new StringBuilder();
         boolean autoIncrement = false;
         boolean inlinePrimary = false;
+        boolean caseSensitive = false;
         int start = i;
         while (i < to) {
             if (t.word(i, "AUTO_INCREMENT")) {
@@ -166,8 +247,10 @@ final class MySqlDdl {
                 i = t.next(i, to);
                 start = i + 1;
             } else if (t.word(i, "ON") && t.word(t.next(i, to), "UPDATE")) {
-                throw rewriter.refuse("ON UPDATE CURRENT_TIMESTAMP on column " + name, target + " has no"
-                        + " automatic update of a column", "set the column in each UPDATE, or create a trigger");
+                modifiers.append(rewriter.sub(start, i));
+                i = onUpdate(name, t.next(t.next(i, to), to), to, modifiers);
+                start = i;
+                continue;
             } else if (t.word(i, "PRIMARY")) {
                 inlinePrimary = true;
             } else if (t.word(i, "DEFAULT")) {
@@ -177,7 +260,9 @@ final class MySqlDdl {
                 continue;
             } else if (t.word(i, "CHARACTER") || t.word(i, "COLLATE") || t.word(i, "CHARSET")) {
                 modifiers.append(rewriter.sub(start, i));
+                boolean collate = t.word(i, "COLLATE");
                 i = t.next(t.word(i, "CHARACTER") ? t.next(i, to) : i, to);
+                caseSensitive |= collate && caseSensitiveCollation(i);
                 rewriter.fire("column character set / collation dropped");
                 start = i + 1;
             }
@@ -188,13 +273,52 @@ final class MySqlDdl {
         if (autoIncrement) {
             return autoIncrement(name, type, rest, inlinePrimary);
         }
-        if (target == Dialect.SQLITE && (inlinePrimary || name.equalsIgnoreCase(String.valueOf(primaryKey)))
+        if (spelling.primaryKeyAcceptsNull() && (inlinePrimary || name.equalsIgnoreCase(String.valueOf(primaryKey)))
                 && !rest.toUpperCase(Locale.ROOT).contains("NOT NULL")) {
             rewriter.fire("primary key NOT NULL");
             rest = "NOT NULL" + (rest.isEmpty() ? "" : " " + rest);
         }
-        return Keywords.name(name, target) + " " + type.written() + (rest.isEmpty() ? "" : " " + rest)
-                + type.check();
+        String written = type.written();
+        if (rewriter.settings.caseInsensitiveColumns() && type.text() && !caseSensitive && !tableCaseSensitive) {
+            rewriter.fire("text column without case");
+            written = spelling.caseInsensitiveText(name, written, type.length(), rewriter::before);
+        }
+        return Keywords.name(name, target) + " " + written + (rest.isEmpty() ? "" : " " + rest) + type.check();
+    }
+
+    /** A MySQL collation that compares case (and accents): {@code *_bin}, {@code *_cs}. */
+    private boolean caseSensitiveCollation(int name) {
+        if (name >= t.count || (t.kind[name] != Tokens.WORD && t.kind[name] != Tokens.QUOTED_NAME
+                && t.kind[name] != Tokens.STRING)) {
+            return false;
+        }
+        String collation = t.kind[name] == Tokens.STRING ? Literals.value(t, name, Dialect.MYSQL)
+                : rewriter.nameValue(name);
+        String lower = collation.toLowerCase(Locale.ROOT);
+        return lower.endsWith("_bin") || lower.endsWith("_cs") || lower.equals("binary");
+    }
+
+    /** The table option [DEFAULT] COLLATE [=] name, when it compares case. */
+    private boolean tableCollationCaseSensitive(int from, int to) {
+        int collate = t.findWord(from, to, "COLLATE");
+        if (collate < 0) {
+            return false;
+        }
+        int name = t.next(collate, to);
+        return caseSensitiveCollation(t.op(name, "=") ? t.next(name, to) : name);
+    }
+
+    /** ON UPDATE CURRENT_TIMESTAMP (or NOW(), with or without a precision), as the target can; the index after it. */
+    private int onUpdate(String column, int value, int to, StringBuilder modifiers) throws SQLException {
+        int end = value < to ? rewriter.primaryEnd(value, to) : -1;
+        if (end < 0 || !(t.word(value, "CURRENT_TIMESTAMP") || t.word(value, "NOW") || t.word(value, "LOCALTIMESTAMP")
+                || t.word(value, "CURRENT_TIME"))) {
+            throw rewriter.refuse("ON UPDATE " + (value < to ? t.text(value) : "") + " on column " + column,
+                    "only ON UPDATE CURRENT_TIMESTAMP has a meaning in MySQL", "write ON UPDATE CURRENT_TIMESTAMP");
+        }
+        rewriter.fire("ON UPDATE CURRENT_TIMESTAMP");
+        modifiers.append(spelling.onUpdateTimestamp(tableName, column, columnNames, rewriter::after));
+        return end;
     }
 
     /** DEFAULT values: SQLite wants expressions other than literals and CURRENT_TIMESTAMP in parentheses. */
@@ -206,7 +330,7 @@ final class MySqlDdl {
         }
         if (t.word(value, "CURRENT_TIMESTAMP") && !(end < to && t.kind[t.next(value, to)] == Tokens.OPEN)) {
             modifiers.append(" DEFAULT CURRENT_TIMESTAMP");
-            if (target == Dialect.SQLITE) {
+            if (spelling.currentTimestampInUtc()) {
                 rewriter.doubt("DEFAULT CURRENT_TIMESTAMP", "SQLite writes the time in UTC, MySQL in the session"
                         + " time zone", "run the database in UTC");
             }
@@ -215,7 +339,7 @@ final class MySqlDdl {
         String translated = rewriter.sub(value, end);
         boolean literal = t.kind[value] == Tokens.STRING || t.kind[value] == Tokens.NUMBER || t.word(value, "NULL")
                 || t.op(value, "-");
-        modifiers.append(" DEFAULT ").append(target == Dialect.SQLITE && !literal && !translated.startsWith("(")
+        modifiers.append(" DEFAULT ").append(spelling.defaultExpressionsInParentheses() && !literal && !translated.startsWith("(")
                 ? "(" + translated + ")" : translated);
         return end;
     }
@@ -223,16 +347,15 @@ final class MySqlDdl {
     private String autoIncrement(String name, ColumnType type, String rest, boolean inlinePrimary)
             throws SQLException {
         rewriter.fire("AUTO_INCREMENT");
-        if (target == Dialect.SQLITE) {
-            if (!inlinePrimary && !name.equalsIgnoreCase(String.valueOf(primaryKey))) {
-                throw rewriter.refuse("AUTO_INCREMENT on column " + name + " that is not the primary key",
-                        "SQLite numbers only its INTEGER PRIMARY KEY", "make the column the table's primary key");
-            }
-            return Keywords.name(name, target) + " INTEGER" + (rest.isEmpty() ? "" : " " + rest);
+        if (spelling.integerPrimaryKeyIsRowId() && !inlinePrimary
+                && !name.equalsIgnoreCase(String.valueOf(primaryKey))) {
+            throw rewriter.refuse("AUTO_INCREMENT on column " + name + " that is not the primary key",
+                    "SQLite numbers only its INTEGER PRIMARY KEY", "make the column the table's primary key");
         }
-        String written = type.integerForIdentity();
-        return Keywords.name(name, target) + " " + written + " GENERATED BY DEFAULT AS IDENTITY"
-                + (rest.isEmpty() ? "" : " " + rest) + type.check();
+        String written = spelling.identityColumn(tableName, name, type.integerForIdentity(), rest, type.check(),
+                identityStart, rewriter::after);
+        primaryInColumn = !inlinePrimary && written.contains(" PRIMARY KEY");
+        return written;
     }
 
     /** ENGINE, CHARSET, COLLATE, COMMENT, ROW_FORMAT are dropped; AUTO_INCREMENT=n and PARTITION are refused. */
@@ -240,8 +363,8 @@ final class MySqlDdl {
         int i = t.skip(from, to);
         while (i < to) {
             if (t.word(i, "AUTO_INCREMENT")) {
-                throw rewriter.refuse("Table option AUTO_INCREMENT=n", "the targets start identities at 1 unless"
-                        + " told in their own syntax", "drop the option and insert the first row with its id");
+                i = t.skip(i + 1, to);
+                continue;
             }
             if (t.word(i, "PARTITION")) {
                 throw rewriter.refuse("PARTITION BY", "the translator does not rewrite partitioning",

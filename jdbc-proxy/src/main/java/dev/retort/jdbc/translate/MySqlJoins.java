@@ -73,8 +73,9 @@ final class MySqlJoins {
         boolean markersInJoin = t.hasParameter(joinWord, set);
         boolean markersInSet = t.hasParameter(set, setEnd);
         boolean markersInWhere = where >= 0 && t.hasParameter(where, to);
-        if (markersInSet && (target == Dialect.H2 ? markersInWhere : markersInJoin)) {
-            throw rewriter.refuse("UPDATE … JOIN with ? markers in SET and in the " + (target == Dialect.H2 ? "WHERE"
+        boolean merge = !rewriter.spelling.hasUpdateFrom();
+        if (markersInSet && (merge ? markersInWhere : markersInJoin)) {
+            throw rewriter.refuse("UPDATE … JOIN with ? markers in SET and in the " + (merge ? "WHERE"
                     + " clause" : "join"), "the translation moves the join and the WHERE clause around SET, which"
                     + " would change the order of the parameters", "inline one of the values, or select the keys"
                     + " first and update by key");
@@ -84,7 +85,7 @@ final class MySqlJoins {
         String assignments = unqualified(t.next(set, setEnd), setEnd);
         String filter = where >= 0 ? rewriter.sub(t.next(where, to), to) : null;
         rewriter.fire("UPDATE with JOIN");
-        if (target == Dialect.H2) {
+        if (merge) {
             out.append("MERGE INTO ").append(updated).append(" USING ").append(joined).append(" ON (")
                     .append(condition).append(") WHEN MATCHED").append(filter == null ? "" : " AND (" + filter + ")")
                     .append(" THEN UPDATE SET ").append(assignments);
@@ -191,7 +192,7 @@ final class MySqlJoins {
             throw rewriter.refuse(verb + " with an alias and LIMIT", "the row id subquery names the table",
                     "drop the alias");
         }
-        String rowId = target == Dialect.POSTGRESQL ? "ctid" : target == Dialect.H2 ? "_ROWID_" : "rowid";
+        String rowId = rewriter.spelling.rowId();
         rewriter.fire(verb.split(" ")[0] + " with LIMIT");
         String head = rewriter.sub(first, where >= 0 ? where : filterEnd);
         String filter = where >= 0 ? " " + rewriter.sub(where, filterEnd) : "";

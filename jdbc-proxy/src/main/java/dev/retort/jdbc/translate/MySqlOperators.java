@@ -28,16 +28,17 @@ final class MySqlOperators {
             case "!":
                 return not(i, limit, out);
             case "<=>":
-                return logical(i, target == Dialect.SQLITE ? "IS" : "IS NOT DISTINCT FROM", out);
+                return logical(i, rewriter.spelling.nullSafeEquals(), out);
             case "/":
                 return divide(i, floor, limit, out);
             case "^":
-                if (target != Dialect.POSTGRESQL) {
+                String xor = rewriter.spelling.bitwiseXor();
+                if (xor == null) {
                     throw rewriter.refuse("The ^ operator", target + " has no bitwise XOR operator",
                             "compute it in the application");
                 }
-                rewriter.fire("^ as #");
-                out.append('#');
+                rewriter.fire("^ as " + xor);
+                out.append(xor);
                 return i + 1;
             case ":=":
             case "->":
@@ -137,7 +138,7 @@ final class MySqlOperators {
         String left = rewriter.cut(leftStart, i, out, "/");
         String right = rewriter.sub(t.next(i, limit), rightEnd);
         rewriter.fire("/ as exact division");
-        String exact = exactType();
+        String exact = rewriter.spelling.exactDivisionType();
         if (scale < 0) {
             rewriter.doubt("Division of an operand of unknown scale", "MySQL rounds the quotient to the"
                     + " dividend's scale + 4 digits", "divide a column of known type or a literal");
@@ -147,10 +148,6 @@ final class MySqlOperators {
                     .append(", ").append(scale + 4).append(')');
         }
         return rightEnd;
-    }
-
-    private String exactType() {
-        return target == Dialect.POSTGRESQL ? "NUMERIC" : target == Dialect.H2 ? "DECIMAL(38, 10)" : "REAL";
     }
 
     /** The scale of a literal or of an exact column; -1 when unknown. */
@@ -170,12 +167,7 @@ final class MySqlOperators {
         String left = rewriter.cut(leftStart, i, out, "DIV");
         String right = rewriter.sub(t.next(i, limit), rightEnd);
         rewriter.fire("DIV");
-        if (target == Dialect.SQLITE) {
-            out.append("CAST(CAST(").append(left).append(" AS REAL) / ").append(right).append(" AS INTEGER)");
-        } else {
-            out.append("CAST(TRUNC(CAST(").append(left).append(" AS ").append(exactType()).append(") / ")
-                    .append(right).append(") AS BIGINT)");
-        }
+        out.append(rewriter.spelling.integerDivision(left, right));
         return rightEnd;
     }
 
@@ -185,7 +177,7 @@ final class MySqlOperators {
      */
     int booleanLiteral(int i, int floor, StringBuilder out) {
         int before = t.previous(i, floor);
-        if (target == Dialect.SQLITE || t.word(before, "IS") || (t.word(before, "NOT")
+        if (!rewriter.spelling.hasBooleanType() || t.word(before, "IS") || (t.word(before, "NOT")
                 && t.word(t.previous(before, floor), "IS"))) {
             rewriter.copy(i, out);
             return i + 1;
@@ -203,7 +195,7 @@ final class MySqlOperators {
         if (right < limit && leftStart >= 0 && (t.kind[right] == Tokens.NUMBER || t.word(right, "TRUE")
                 || t.word(right, "FALSE"))) {
             SchemaFacts.Column column = rewriter.column(leftStart, leftLast + 1);
-            if (column != null && column.bool() && target != Dialect.SQLITE) {
+            if (column != null && column.bool() && rewriter.spelling.hasBooleanType()) {
                 String value = t.text(right);
                 if (value.equals("1") || value.equals("0") || t.kind[right] == Tokens.WORD) {
                     rewriter.fire("1/0 as TRUE/FALSE for a boolean column");
@@ -217,9 +209,10 @@ final class MySqlOperators {
                 && leftStart >= 0 && !isArithmetic(t.previous(leftStart, floor))
                 && !isArithmetic(t.next(right, limit))) {
             rewriter.fire("case-insensitive comparison");
-            if (target == Dialect.SQLITE) {
+            String collation = rewriter.spelling.literalWithoutCase();
+            if (collation != null) {
                 rewriter.copy(i, out);
-                out.append(' ').append(rewriter.sub(right, right + 1)).append(" COLLATE NOCASE");
+                out.append(' ').append(rewriter.sub(right, right + 1)).append(collation);
                 return right + 1;
             }
             String left = rewriter.cut(leftStart, i, out, t.text(i));
@@ -238,14 +231,14 @@ final class MySqlOperators {
 
     /** LIKE: ILIKE in case-insensitive mode; on SQLite an explicit ESCAPE for MySQL's backslash. */
     int like(int i, int limit, StringBuilder out) throws SQLException {
-        if (rewriter.settings.caseInsensitive() && target != Dialect.SQLITE) {
+        if (rewriter.settings.caseInsensitive() && !rewriter.spelling.likeIgnoresCase()) {
             rewriter.fire("LIKE as ILIKE");
             out.append("ILIKE");
         } else {
             rewriter.copy(i, out);
         }
         int pattern = t.next(i, limit);
-        if (target == Dialect.SQLITE && pattern < limit && t.kind[pattern] == Tokens.STRING
+        if (rewriter.spelling.likeNeedsEscapeClause() && pattern < limit && t.kind[pattern] == Tokens.STRING
                 && !t.word(t.next(pattern, limit), "ESCAPE") && Literals.value(t, pattern, rewriter.source)
                 .indexOf('\\') >= 0) {
             rewriter.fire("LIKE escape");
@@ -257,14 +250,15 @@ final class MySqlOperators {
     }
 
     int regexp(int i, StringBuilder out) throws SQLException {
-        if (target != Dialect.POSTGRESQL) {
+        String operator = rewriter.spelling.regexpOperator();
+        if (operator == null) {
             throw rewriter.refuse(t.upper(i), target + " has no regular expression operator the translator"
                     + " trusts", "use LIKE");
         }
         rewriter.doubt(t.upper(i), "PostgreSQL's regular expressions are POSIX, MySQL's ICU",
                 "keep to the syntax both share");
-        rewriter.fire("REGEXP as ~*");
-        out.append("~*");
+        rewriter.fire("REGEXP as " + operator);
+        out.append(operator);
         return i + 1;
     }
 
@@ -294,7 +288,7 @@ final class MySqlOperators {
     /** MySQL sorts NULLs first ascending and last descending; PostgreSQL the other way round. */
     int orderBy(int i, int limit, StringBuilder out) throws SQLException {
         int by = t.next(i, limit);
-        if (target != Dialect.POSTGRESQL || !t.word(by, "BY")) {
+        if (!rewriter.spelling.nullsSortLast() || !t.word(by, "BY")) {
             rewriter.copy(i, out);
             return i + 1;
         }
@@ -314,18 +308,19 @@ final class MySqlOperators {
             rewriter.copy(i, out);
             return i + 1;
         }
-        if (target != Dialect.POSTGRESQL) {
+        String lock = rewriter.spelling.sharedRowLock();
+        if (lock == null) {
             throw rewriter.refuse("LOCK IN SHARE MODE", target + " has no shared row locks",
                     "rely on the transaction's isolation, or drop the clause");
         }
         rewriter.fire("LOCK IN SHARE MODE");
-        out.append("FOR SHARE");
+        out.append(lock);
         int mode = t.next(t.next(in, limit), limit);
         return mode + 1;
     }
 
     int forUpdate(int i, int limit, StringBuilder out) throws SQLException {
-        if (target == Dialect.SQLITE && t.word(t.next(i, limit), "UPDATE")) {
+        if (!rewriter.spelling.locksRows() && t.word(t.next(i, limit), "UPDATE")) {
             throw rewriter.refuse("SELECT … FOR UPDATE", "SQLite locks the whole database, not rows",
                     "open the transaction with BEGIN IMMEDIATE and drop FOR UPDATE");
         }

@@ -21,12 +21,15 @@ final class MySqlRewriter extends Rewriter {
     private final MySqlDates dates;
     private final MySqlOperators operators;
     private List<String> statementTables;
-    /** Set while the SET list of ON DUPLICATE KEY UPDATE is written: VALUES(c) and alias.c mean EXCLUDED.c. */
-    boolean upsertSet;
-    String upsertAlias;
-    /** While the right side of an upsert assignment is written: the table's columns, to qualify. */
-    java.util.Set<String> upsertColumns;
-    String upsertTable;
+    /**
+     * How names read while the SET list of ON DUPLICATE KEY UPDATE is written: VALUES(c) and alias.c are the
+     * row not inserted, and on the right of "=" the table's bare columns its current row. Null elsewhere.
+     */
+    record UpsertScope(String alias, String table, java.util.Set<String> columns) {
+    }
+
+    /** The scope of the SET list being written, or null: one context object, not flags set one by one. */
+    UpsertScope upsert;
 
     MySqlRewriter(Tokens tokens, Translator.Settings settings, SchemaLookup schema) {
         super(tokens, settings);
@@ -35,6 +38,11 @@ final class MySqlRewriter extends Rewriter {
         this.statements = new MySqlStatements(this);
         this.dates = new MySqlDates(this);
         this.operators = new MySqlOperators(this);
+    }
+
+    @Override
+    Rewriter forOther(Tokens tokens) {
+        return new MySqlRewriter(tokens, settings, schema);
     }
 
     @Override
@@ -90,9 +98,10 @@ final class MySqlRewriter extends Rewriter {
         }
         char first = t.first(i);
         if (first == 'x' || first == 'X') {
-            if (target == Dialect.POSTGRESQL) {
+            String bytes = spelling.hexString(sql.substring(t.start[i] + 2, t.end[i] - 1));
+            if (bytes != null) {
                 fire("X'' literal");
-                out.append("DECODE('").append(sql, t.start[i] + 2, t.end[i] - 1).append("', 'hex')");
+                out.append(bytes);
             } else {
                 copy(i, out);
             }
@@ -102,7 +111,7 @@ final class MySqlRewriter extends Rewriter {
             throw refuse("Bit literal " + t.text(i), target + " reads it differently", "write a number");
         }
         String value = Literals.value(t, i, source);
-        if (value.indexOf('\0') >= 0 && target != Dialect.H2) {
+        if (value.indexOf('\0') >= 0 && !spelling.textHoldsNul()) {
             throw refuse("A string literal holding \\0", target + " cannot store NUL characters in text",
                     "bind the value as bytes");
         }
@@ -114,18 +123,19 @@ final class MySqlRewriter extends Rewriter {
         int next = t.next(i, limit);
         String upper = t.upper(i);
         boolean qualified = t.kind[Math.max(0, t.previous(i, floor))] == Tokens.DOT && t.previous(i, floor) >= floor;
-        if (upsertSet && upper.equals("VALUES") && next < limit && t.kind[next] == Tokens.OPEN) {
-            out.append("EXCLUDED.").append(Keywords.name(nameValue(t.next(next, limit)), target));
+        UpsertScope scope = upsert;
+        if (scope != null && upper.equals("VALUES") && next < limit && t.kind[next] == Tokens.OPEN) {
+            out.append(spelling.newRow()).append('.').append(Keywords.name(nameValue(t.next(next, limit)), target));
             return t.partner[next] + 1;
         }
-        if (upsertColumns != null && !qualified && (next >= limit || (t.kind[next] != Tokens.OPEN
-                && t.kind[next] != Tokens.DOT)) && upsertColumns.contains(upper.toLowerCase(java.util.Locale.ROOT))) {
-            out.append(upsertTable).append('.').append(Keywords.name(t.text(i), target));
+        if (scope != null && scope.columns() != null && !qualified && (next >= limit || (t.kind[next] != Tokens.OPEN
+                && t.kind[next] != Tokens.DOT)) && scope.columns().contains(upper.toLowerCase(java.util.Locale.ROOT))) {
+            out.append(scope.table()).append('.').append(Keywords.name(t.text(i), target));
             return i + 1;
         }
-        if (upsertSet && upsertAlias != null && upper.equalsIgnoreCase(upsertAlias) && next < limit
+        if (scope != null && scope.alias() != null && upper.equalsIgnoreCase(scope.alias()) && next < limit
                 && t.kind[next] == Tokens.DOT) {
-            out.append("EXCLUDED");
+            out.append(spelling.newRow());
             return i + 1;
         }
         if (next < limit && t.kind[next] == Tokens.OPEN && !qualified && !Keywords.isClauseWord(t, i)
@@ -198,7 +208,7 @@ final class MySqlRewriter extends Rewriter {
             case "DATE":
             case "TIMESTAMP":
             case "TIME":
-                if (target == Dialect.SQLITE && next < limit && t.kind[next] == Tokens.STRING) {
+                if (spelling.typedLiteralsAsText() && next < limit && t.kind[next] == Tokens.STRING) {
                     fire("typed literal");
                     return next;
                 }
@@ -242,7 +252,7 @@ final class MySqlRewriter extends Rewriter {
 
     private int dual(int i, int floor, StringBuilder out) throws SQLException {
         int from = t.previous(i, floor);
-        if (target == Dialect.H2 || !t.word(from, "FROM")) {
+        if (spelling.hasDual() || !t.word(from, "FROM")) {
             copy(i, out);
             return i + 1;
         }
@@ -278,15 +288,13 @@ final class MySqlRewriter extends Rewriter {
             throw refuse("LIMIT with an expression", "only numbers and ? markers are translated",
                     "write LIMIT count OFFSET offset");
         }
-        if (target == Dialect.SQLITE) {
+        String written = spelling.offsetLimit(sub(first, firstEnd), sub(second, secondEnd));
+        if (written == null) {
             copy(i, secondEnd, out);
             return secondEnd;
         }
         fire("LIMIT offset, count");
-        String offset = sub(first, firstEnd);
-        String count = sub(second, secondEnd);
-        out.append(target == Dialect.POSTGRESQL ? "OFFSET " + offset + " LIMIT " + count
-                : "OFFSET " + offset + " ROWS FETCH NEXT " + count + " ROWS ONLY");
+        out.append(written);
         return secondEnd;
     }
 

@@ -36,15 +36,21 @@ final class MySqlUpserts {
         if (!parse(first, to)) {
             return false;
         }
+        if (t.word(body, "SET")) {
+            rewriter.copy(from, first, out);
+            insertSet(first, to, out);
+            return true;
+        }
         SchemaFacts.Table facts = rewriter.schema.table(rewriter.nameValue(table));
         List<String> columns = columnNames();
-        boolean booleans = !columns.isEmpty() && target != Dialect.SQLITE && hasBooleanColumn(facts, columns);
+        identityPastLargest(facts, columns);
+        boolean booleans = !columns.isEmpty() && rewriter.spelling.hasBooleanType() && hasBooleanColumn(facts, columns);
         if (!ignore && !replace && duplicate < 0 && !booleans) {
             return false;
         }
         rewriter.copy(from, first, out);
         if (ignore) {
-            ignore(columns, out);
+            ignore(facts, columns, out);
         } else if (replace) {
             replace(facts, columns, out);
         } else if (duplicate >= 0) {
@@ -54,6 +60,31 @@ final class MySqlUpserts {
             body(facts, columns, out);
         }
         return true;
+    }
+
+    /**
+     * {@code INSERT … SET a = x, b = y} is {@code INSERT … (a, b) VALUES (x, y)}: written so, as MySQL text, and
+     * translated as that (markers keep their order).
+     */
+    private void insertSet(int first, int to, StringBuilder out) throws SQLException {
+        int end = duplicate >= 0 ? duplicate : to;
+        StringBuilder names = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (int[] assignment : splitTopLevel(t.next(body, end), end)) {
+            int equals = t.next(assignment[0], assignment[1]);
+            if (!t.op(equals, "=")) {
+                throw rewriter.refuse("INSERT … SET without col = value", "MySQL requires assignments",
+                        "write col = value for each column");
+            }
+            names.append(names.length() > 0 ? ", " : "").append(t.sql, t.start[assignment[0]], t.end[t.last(assignment[0],
+                    equals)]);
+            int value = t.next(equals, assignment[1]);
+            values.append(values.length() > 0 ? ", " : "").append(t.sql, t.start[value], t.end[assignment[1] - 1]);
+        }
+        rewriter.fire("INSERT … SET as VALUES");
+        rewriter.translateRewritten(t.sql.substring(t.start[first], t.start[body]) + "(" + names + ") VALUES ("
+                + values + ")" + (duplicate >= 0 ? " " + t.sql.substring(t.start[duplicate], t.end[t.last(duplicate, to)])
+                : ""), out);
     }
 
     private boolean parse(int first, int to) {
@@ -82,7 +113,7 @@ final class MySqlUpserts {
                 k = t.partner[k];
             } else if (t.word(k, "ON") && t.word(t.next(k, to), "DUPLICATE")) {
                 duplicate = k;
-                bodyEnd = k;
+                bodyEnd = alias == null ? k : bodyEnd;
                 break;
             } else if (t.word(k, "AS") && (t.word(i, "VALUES") || t.word(i, "VALUE"))) {
                 alias = rewriter.nameValue(t.next(k, to)).toLowerCase(Locale.ROOT);
@@ -116,48 +147,74 @@ final class MySqlUpserts {
         return rewriter.sub(table, body);
     }
 
-    private void ignore(List<String> columns, StringBuilder out) throws SQLException {
+    /**
+     * MySQL's AUTO_INCREMENT continues after the largest id, also one the application inserted: when the
+     * insert names the identity column (or names none, so writes them all), the proxy moves the target's
+     * identity after it, as the target spells that.
+     */
+    private void identityPastLargest(SchemaFacts.Table facts, List<String> columns) {
+        SchemaFacts.Column identity = facts.identity(rewriter.spelling);
+        if (identity == null || !(columns.isEmpty() || columns.contains(identity.name().toLowerCase(Locale.ROOT)))) {
+            return;
+        }
+        String move = rewriter.spelling.identityPastLargest(rewriter.nameValue(table), facts.name(), identity.name());
+        if (move != null) {
+            rewriter.fire("identity moved past explicit ids");
+            rewriter.after(move);
+        }
+    }
+
+    private void ignore(SchemaFacts.Table facts, List<String> columns, StringBuilder out) throws SQLException {
         rewriter.fire("INSERT IGNORE");
         rewriter.doubt("INSERT IGNORE", "MySQL also turns other errors (bad values, NULL into NOT NULL) into"
                 + " warnings; the translation only skips rows that conflict with a unique key",
                 "make sure rows are otherwise valid");
-        if (target == Dialect.H2) {
-            throw rewriter.refuse("INSERT IGNORE", "H2 has no insert that skips conflicting rows",
-                    "use MERGE INTO … KEY (…) or open H2 with ;MODE=MySQL");
-        }
-        if (target == Dialect.SQLITE) {
-            out.append("INSERT OR IGNORE INTO ").append(head()).append(' ');
-            body(null, columns, out);
-            return;
-        }
-        out.append("INSERT INTO ").append(head()).append(' ');
-        body(null, columns, out);
-        out.append(" ON CONFLICT DO NOTHING");
+        StringBuilder rows = new StringBuilder();
+        body(null, columns, rows);
+        List<String> inserted = columns.isEmpty() ? new ArrayList<>(facts.columns().keySet()) : columns;
+        out.append(rewriter.spelling.insertIgnore(rewriter.nameValue(table), head(), rows.toString(), inserted,
+                facts.uniqueKeys()));
     }
 
-    private List<String> conflictKey(SchemaFacts.Table facts, String construct) throws SQLException {
+    /**
+     * The one unique key a row can conflict on. A key of the identity column alone cannot when the insert
+     * leaves that column to the database, so the common shape (an AUTO_INCREMENT id plus one UNIQUE key)
+     * has one.
+     */
+    private List<String> conflictKey(SchemaFacts.Table facts, String construct, List<String> columns)
+            throws SQLException {
         String name = rewriter.nameValue(table);
         if (!facts.exists()) {
             throw rewriter.refuse(construct, "the unique keys of table " + name + " could not be read from "
                     + target, "create the table first, or write the target's upsert yourself");
         }
-        if (facts.uniqueKeys().size() != 1) {
-            throw rewriter.refuse(construct, "table " + name + " has " + facts.uniqueKeys().size() + " unique keys "
-                    + facts.uniqueKeys() + " and MySQL would match a row on any of them", target
-                    + (target == Dialect.H2 ? " needs one key for MERGE" : " needs one conflict target")
+        List<List<String>> keys = new ArrayList<>(facts.uniqueKeys());
+        SchemaFacts.Column identity = facts.identity(rewriter.spelling);
+        if (identity != null && !columns.isEmpty()) {
+            List<String> generated = List.of(identity.name().toLowerCase(Locale.ROOT));
+            if (!columns.contains(generated.get(0))) {
+                keys.remove(generated);
+            }
+        }
+        if (keys.size() != 1) {
+            throw rewriter.refuse(construct, "table " + name + " has " + keys.size() + " unique keys "
+                    + keys + " and MySQL would match a row on any of them", target
+                    + " " + rewriter.spelling.oneKeyNeed()
                     + "; keep one unique key, or write ON CONFLICT (…) yourself");
         }
-        return facts.uniqueKeys().get(0);
+        return keys.get(0);
     }
 
     private void replace(SchemaFacts.Table facts, List<String> columns, StringBuilder out) throws SQLException {
         rewriter.fire("REPLACE INTO");
-        if (target == Dialect.SQLITE) {
-            out.append("REPLACE INTO ").append(head()).append(' ');
-            body(facts, columns, out);
+        StringBuilder rows = new StringBuilder();
+        body(facts, columns, rows);
+        String nativeReplace = rewriter.spelling.nativeReplace(head(), rows.toString());
+        if (nativeReplace != null) {
+            out.append(nativeReplace);
             return;
         }
-        List<String> key = conflictKey(facts, "REPLACE INTO");
+        List<String> key = conflictKey(facts, "REPLACE INTO", columns);
         if (!columns.containsAll(facts.columns().keySet())) {
             throw rewriter.refuse("REPLACE INTO without every column", "MySQL deletes the old row, so the columns"
                     + " not listed get their defaults, while an update on " + target + " would keep them",
@@ -169,52 +226,20 @@ final class MySqlUpserts {
                 assignments.add(column);
             }
         }
-        writeUpsert(key, columns, assignments, facts, out);
-    }
-
-    private void writeUpsert(List<String> key, List<String> columns, List<String> copied, SchemaFacts.Table facts,
-                             StringBuilder out) throws SQLException {
-        String keyList = names(key);
-        if (target == Dialect.H2) {
-            out.append("MERGE INTO ").append(head()).append(" KEY (").append(keyList).append(") ");
-            body(facts, columns, out);
-            return;
-        }
-        out.append("INSERT INTO ").append(head()).append(' ');
-        body(facts, columns, out);
-        out.append(" ON CONFLICT (").append(keyList).append(") DO ");
-        if (copied.isEmpty()) {
-            out.append("NOTHING");
-            return;
-        }
-        out.append("UPDATE SET ");
-        for (int k = 0; k < copied.size(); k++) {
-            String name = Keywords.name(copied.get(k), target);
-            out.append(k > 0 ? ", " : "").append(name).append(" = EXCLUDED.").append(name);
-        }
-    }
-
-    private String names(List<String> columns) {
-        StringBuilder list = new StringBuilder();
-        for (String column : columns) {
-            list.append(list.length() > 0 ? ", " : "").append(Keywords.name(column, target));
-        }
-        return list.toString();
+        out.append(rewriter.spelling.upsertCopying(head(), rows.toString(), key, assignments));
     }
 
     private void onDuplicate(SchemaFacts.Table facts, List<String> columns, int to, StringBuilder out)
             throws SQLException {
         rewriter.fire("ON DUPLICATE KEY UPDATE");
-        List<String> key = conflictKey(facts, "ON DUPLICATE KEY UPDATE");
+        List<String> key = conflictKey(facts, "ON DUPLICATE KEY UPDATE", columns);
         int update = t.next(t.next(t.next(duplicate, to), to), to);
         int first = t.next(update, to);
-        if (target == Dialect.H2) {
-            mergeForH2(key, columns, facts, first, to, out);
-            return;
-        }
-        out.append("INSERT INTO ").append(head()).append(' ');
-        body(facts, columns, out);
-        out.append(" ON CONFLICT (").append(names(key)).append(") DO UPDATE SET ").append(assignments(first, to, facts));
+        StringBuilder rows = new StringBuilder();
+        body(facts, columns, rows);
+        List<String> inserted = columns.isEmpty() ? new ArrayList<>(facts.columns().keySet()) : columns;
+        out.append(rewriter.spelling.upsert(rewriter.nameValue(table), head(), rows.toString(), inserted, key,
+                assignments(first, to, facts)));
     }
 
     /**
@@ -222,53 +247,22 @@ final class MySqlUpserts {
      * columns qualified on the right of each "=" (PostgreSQL finds a bare name ambiguous there).
      */
     private String assignments(int from, int to, SchemaFacts.Table facts) throws SQLException {
-        rewriter.upsertSet = true;
-        rewriter.upsertAlias = alias;
+        MySqlRewriter.UpsertScope left = new MySqlRewriter.UpsertScope(alias, null, null);
+        MySqlRewriter.UpsertScope right = new MySqlRewriter.UpsertScope(alias,
+                Keywords.name(rewriter.nameValue(table), target), facts.columns().keySet());
         try {
             StringBuilder set = new StringBuilder();
             for (int[] range : splitTopLevel(from, to)) {
                 int equals = t.next(range[0], range[1]);
+                rewriter.upsert = left;
                 set.append(set.length() > 0 ? ", " : "").append(rewriter.sub(range[0], equals)).append(" = ");
-                rewriter.upsertTable = Keywords.name(rewriter.nameValue(table), target);
-                rewriter.upsertColumns = facts.columns().keySet();
+                rewriter.upsert = right;
                 set.append(rewriter.sub(t.next(equals, range[1]), range[1]));
-                rewriter.upsertColumns = null;
             }
             return set.toString();
         } finally {
-            rewriter.upsertSet = false;
-            rewriter.upsertAlias = null;
-            rewriter.upsertColumns = null;
+            rewriter.upsert = null;
         }
-    }
-
-    /** H2's MERGE replaces the listed columns: only {@code c = VALUES(c)} for every non-key column fits. */
-    private void mergeForH2(List<String> key, List<String> columns, SchemaFacts.Table facts, int from, int to,
-                            StringBuilder out) throws SQLException {
-        List<String> copied = new ArrayList<>();
-        for (int[] range : splitTopLevel(from, to)) {
-            int name = range[0];
-            int equals = t.next(name, range[1]);
-            int value = t.next(equals, range[1]);
-            boolean copies = t.op(equals, "=") && ((t.word(value, "VALUES") && t.next(value, range[1]) < range[1])
-                    || (alias != null && rewriter.nameValue(value).equalsIgnoreCase(alias)));
-            String column = rewriter.nameValue(name).toLowerCase(Locale.ROOT);
-            int inner = t.word(value, "VALUES") ? t.next(t.next(value, range[1]), range[1])
-                    : t.next(t.next(value, range[1]), range[1]);
-            if (!copies || !rewriter.nameValue(inner).equalsIgnoreCase(column)) {
-                throw rewriter.refuse("ON DUPLICATE KEY UPDATE " + column + " = <expression>", "H2's MERGE can"
-                        + " only store the new row's values", "use col = VALUES(col) for every non-key column,"
-                        + " or open H2 with ;MODE=MySQL");
-            }
-            copied.add(column);
-        }
-        List<String> expected = new ArrayList<>(columns);
-        expected.removeAll(key);
-        if (!copied.containsAll(expected)) {
-            throw rewriter.refuse("ON DUPLICATE KEY UPDATE of some columns", "H2's MERGE updates every listed"
-                    + " column", "update every inserted non-key column with col = VALUES(col)");
-        }
-        writeUpsert(key, columns, copied, facts, out);
     }
 
     private List<int[]> splitTopLevel(int from, int to) {
@@ -287,7 +281,7 @@ final class MySqlUpserts {
 
     /** VALUES tuples, with 1/0/TRUE/FALSE written as booleans in the target's boolean columns. */
     private void body(SchemaFacts.Table facts, List<String> columns, StringBuilder out) throws SQLException {
-        boolean booleans = facts != null && target != Dialect.SQLITE && hasBooleanColumn(facts, columns);
+        boolean booleans = facts != null && rewriter.spelling.hasBooleanType() && hasBooleanColumn(facts, columns);
         if (!booleans || !(t.word(body, "VALUES") || t.word(body, "VALUE"))) {
             out.append(rewriter.sub(body, bodyEnd));
             return;

@@ -22,6 +22,11 @@ final class PostgresRewriter extends Rewriter {
         this.expressions = new PostgresExpressions(this);
     }
 
+    @Override
+    Rewriter forOther(Tokens tokens) {
+        return new PostgresRewriter(tokens, settings, schema);
+    }
+
     boolean mysqlTarget() {
         return target.mysqlFamily();
     }

@@ -20,8 +20,14 @@ abstract class Rewriter {
     final Translator.Settings settings;
     final Dialect source;
     final Dialect target;
+    /** How the target spells what the rules ask; new rules ask it rather than test {@link #target}. */
+    final Target spelling;
     private final Set<String> fired = new LinkedHashSet<>();
     private final List<String> warnings = new ArrayList<>();
+    /** Statements to run after the translated one, in order; see {@link Translation#after()}. */
+    private final List<String> after = new ArrayList<>(0);
+    /** Statements to run before the translated one (what its DDL needs to exist first); usually empty. */
+    private final List<String> before = new ArrayList<>(0);
     /** Where each token's output starts in the builder it was written to; -1 once a rule cut it. */
     private final int[] outAt;
     /** How many {@link #emit} calls are running: the only way back into the rules, so the recursion's depth. */
@@ -36,6 +42,7 @@ abstract class Rewriter {
         this.settings = settings;
         this.source = settings.source();
         this.target = settings.target();
+        this.spelling = Target.of(target);
         this.outAt = new int[tokens.count];
     }
 
@@ -57,9 +64,9 @@ abstract class Rewriter {
             }
         }
         if (fired.isEmpty()) {
-            return new Translation(sql, List.of(), warnings);
+            return new Translation(sql, List.of(), warnings, before, after);
         }
-        return new Translation(out.toString(), new ArrayList<>(fired), warnings);
+        return new Translation(out.toString(), new ArrayList<>(fired), warnings, before, after);
     }
 
     /** The first significant token of a statement, looking inside a leading executable comment. */
@@ -114,6 +121,40 @@ abstract class Rewriter {
         if (from < to) {
             out.append(sql, t.start[from], t.end[to - 1]);
         }
+    }
+
+    /** A rewriter of the same settings for other SQL of the same source dialect. */
+    abstract Rewriter forOther(Tokens tokens);
+
+    /**
+     * Writes the translation of {@code text}, SQL of the source dialect a rule rewrote into a form the rules
+     * know, with its rules, doubts and statements after it.
+     */
+    final void translateRewritten(String text, StringBuilder out) throws SQLException {
+        Translation translation = forOther(Tokenizer.tokenize(text, source)).run();
+        out.append(translation.sql());
+        fired.addAll(translation.rules());
+        for (String warning : translation.warnings()) {
+            if (!warnings.contains(warning)) {
+                warnings.add(warning);
+            }
+        }
+        after.addAll(translation.after());
+        for (String statement : translation.before()) {
+            before(statement);
+        }
+    }
+
+    /** A statement the proxy runs, on its own, before the one being translated; each one once. */
+    final void before(String statement) {
+        if (!before.contains(statement)) {
+            before.add(statement);
+        }
+    }
+
+    /** A statement the proxy runs, on its own, after the one being translated. */
+    final void after(String statement) {
+        after.add(statement);
     }
 
     final void fire(String rule) {

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SchemaFacts {
 
-    /** A column's JDBC type and scale. */
-    record Column(String name, int jdbcType, int scale) {
+    /** A column's name as stored, JDBC type and scale, and whether the database numbers it (an identity). */
+    record Column(String name, int jdbcType, int scale, boolean autoIncrement) {
         boolean bool() {
             return jdbcType == Types.BOOLEAN || jdbcType == Types.BIT;
         }
@@ -35,14 +35,31 @@ final class SchemaFacts {
         }
     }
 
-    /** Columns by lower-case name in table order, and the column lists of the primary and unique keys. */
-    record Table(Map<String, Column> columns, List<List<String>> uniqueKeys) {
+    /**
+     * The table's name as stored, its columns by lower-case name in table order, and the column lists of the
+     * primary and unique keys.
+     */
+    record Table(String name, Map<String, Column> columns, List<List<String>> uniqueKeys) {
         boolean exists() {
             return !columns.isEmpty();
         }
+
+        /** The column the database numbers, or null; on SQLite the INTEGER primary key, its row id. */
+        Column identity(Target target) {
+            for (Column column : columns.values()) {
+                if (column.autoIncrement()) {
+                    return column;
+                }
+            }
+            if (target.integerPrimaryKeyIsRowId() && !uniqueKeys.isEmpty() && uniqueKeys.get(0).size() == 1) {
+                Column key = columns.get(uniqueKeys.get(0).get(0));
+                return key != null && key.jdbcType() == Types.INTEGER ? key : null;
+            }
+            return null;
+        }
     }
 
-    private static final Table NONE = new Table(Map.of(), List.of());
+    private static final Table NONE = new Table("", Map.of(), List.of());
 
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
 
@@ -78,7 +95,7 @@ final class SchemaFacts {
             for (String candidate : new String[] {table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
                 Map<String, Column> columns = columns(metaData, candidate);
                 if (!columns.isEmpty()) {
-                    return new Table(columns, uniqueKeys(metaData, candidate));
+                    return new Table(candidate, columns, uniqueKeys(metaData, candidate));
                 }
             }
         } catch (SQLException unreadable) {
@@ -93,7 +110,8 @@ final class SchemaFacts {
             while (rows.next()) {
                 String name = rows.getString("COLUMN_NAME");
                 columns.putIfAbsent(name.toLowerCase(Locale.ROOT),
-                        new Column(name, rows.getInt("DATA_TYPE"), rows.getInt("DECIMAL_DIGITS")));
+                        new Column(name, rows.getInt("DATA_TYPE"), rows.getInt("DECIMAL_DIGITS"),
+                                "YES".equals(rows.getString("IS_AUTOINCREMENT"))));
             }
         }
         return columns;

@@ -57,6 +57,9 @@ final class Tokenizer {
         }
         switch (c) {
             case '\'':
+                if (mysql && standardEscapeCharacter(i)) {
+                    return add(Tokens.STRING, i, i + 3);
+                }
                 return add(Tokens.STRING, i, quoted(i, i + 1, '\'', mysql, "string literal"));
             case '"':
                 return mysql ? add(Tokens.STRING, i, quoted(i, i + 1, '"', true, "string literal"))
@@ -158,6 +161,22 @@ final class Tokenizer {
             j++;
         }
         return j;
+    }
+
+    /**
+     * {@code ESCAPE '\'} as standard SQL (and a framework that took the database for PostgreSQL) writes it: in
+     * MySQL's reading the backslash would escape the closing quote and leave the literal open, so after
+     * ESCAPE a lone backslash between quotes is read as the backslash it means.
+     */
+    private boolean standardEscapeCharacter(int i) {
+        if (at(i + 1) != '\\' || at(i + 2) != '\'' || at(i + 3) == '\'') {
+            return false;
+        }
+        int last = tokens.count - 1;
+        while (last >= 0 && tokens.kind[last] == Tokens.SPACE) {
+            last--;
+        }
+        return last >= 0 && tokens.word(last, "ESCAPE");
     }
 
     /** The end of a quoted token whose content starts at {@code from}; doubled quotes stay inside. */

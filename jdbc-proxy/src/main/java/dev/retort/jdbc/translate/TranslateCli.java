@@ -20,6 +20,7 @@ public final class TranslateCli {
 
     static final String USAGE = "Usage: java -jar retort-jdbc-proxy.jar translate --from mysql|postgresql"
             + " --to postgresql|h2|sqlite|mysql|mariadb [--explain] [--strict] [--case-insensitive]"
+            + " [--case-insensitive-columns]"
             + " [\"SQL; ...\" | --file path]  (standard input when neither is given)";
 
     private TranslateCli() {
@@ -39,6 +40,7 @@ public final class TranslateCli {
         boolean explain = false;
         boolean strict = false;
         boolean caseInsensitive = false;
+        boolean caseInsensitiveColumns = false;
         String sql = null;
         String file = null;
         try {
@@ -49,6 +51,7 @@ public final class TranslateCli {
                     case "--explain" -> explain = true;
                     case "--strict" -> strict = true;
                     case "--case-insensitive" -> caseInsensitive = true;
+                    case "--case-insensitive-columns" -> caseInsensitiveColumns = true;
                     case "--file" -> file = value(args, ++i, "--file");
                     default -> {
                         if (args[i].startsWith("--") || sql != null) {
@@ -61,7 +64,7 @@ public final class TranslateCli {
             if (from == null || to == null) {
                 throw new IllegalArgumentException("Both --from and --to are required");
             }
-            Translator translator = Translator.of(from, to, strict, caseInsensitive);
+            Translator translator = Translator.of(from, to, strict, caseInsensitive, caseInsensitiveColumns);
             String input = sql != null ? sql : file != null ? Files.readString(Path.of(file), StandardCharsets.UTF_8)
                     : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return translateAll(translator, from, input, explain, out);
@@ -101,7 +104,7 @@ public final class TranslateCli {
         for (String statement : statements) {
             try {
                 Translation translation = translator.explain(statement);
-                out.println(translation.sql() + ";");
+                out.println(translation + ";");
                 if (explain) {
                     out.println("-- rules: " + (translation.rules().isEmpty() ? "(none, passed through)"
                             : String.join(", ", translation.rules())));

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TranslationCache {
 
     /** A cached answer: the SQL to send, or the refusal to raise again; DDL clears the schema facts each time. */
-    record Entry(String sql, String refusal, String state, boolean usedSchema, boolean ddl) {
+    record Entry(TranslatedSql sent, String refusal, String state, boolean usedSchema, boolean ddl) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();

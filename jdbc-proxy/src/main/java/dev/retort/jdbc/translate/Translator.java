@@ -14,7 +14,7 @@ import java.util.Set;
  * SQL that needs no rewriting comes back as the same string. Translations are cached per SQL string, so a
  * statement shape is translated once. Thread-safe; share one instance per database.
  */
-public final class Translator {
+public final class Translator implements SqlTranslator {
 
     /** The logger doubtful constructs are reported to, once per statement shape. */
     public static final String LOGGER_NAME = "dev.retort.jdbc.translate";
@@ -35,7 +35,8 @@ public final class Translator {
     public static final int MAX_NESTING = 100;
 
     /** The choices that decide a translation. */
-    record Settings(Dialect source, Dialect target, boolean strict, boolean caseInsensitive) {
+    record Settings(Dialect source, Dialect target, boolean strict, boolean caseInsensitive,
+                    boolean caseInsensitiveColumns) {
     }
 
     private static final Set<String> PAIRS = Set.of("mysql>postgresql", "mysql>h2", "mysql>sqlite",
@@ -56,13 +57,23 @@ public final class Translator {
      * @throws IllegalArgumentException when the pair is not supported, listing those that are
      */
     public static Translator of(Dialect source, Dialect target, boolean strict, boolean caseInsensitive) {
+        return of(source, target, strict, caseInsensitive, false);
+    }
+
+    /**
+     * As {@link #of(Dialect, Dialect, boolean, boolean)}; {@code caseInsensitiveColumns} gives the text columns
+     * of translated CREATE TABLE statements the target's case-insensitive type or collation (the proxy's
+     * default, {@code retort.translate.case-insensitive-columns}).
+     */
+    public static Translator of(Dialect source, Dialect target, boolean strict, boolean caseInsensitive,
+                                boolean caseInsensitiveColumns) {
         Dialect from = source == Dialect.MARIADB ? Dialect.MYSQL : source;
         if (!supports(from, target)) {
             throw new IllegalArgumentException("Cannot translate from " + source + " to " + target
                     + ": supported are mysql (or mariadb) to postgresql, h2 or sqlite, and postgresql to mysql,"
                     + " mariadb or sqlite. To fix this, correct retort.translate.from or retort.translate.to.");
         }
-        return new Translator(new Settings(from, target, strict, caseInsensitive));
+        return new Translator(new Settings(from, target, strict, caseInsensitive, caseInsensitiveColumns));
     }
 
     /** Whether SQL written for {@code source} can be translated for {@code target}. */
@@ -71,10 +82,12 @@ public final class Translator {
         return PAIRS.contains(from.key() + '>' + target.key());
     }
 
+    @Override
     public Dialect source() {
         return settings.source();
     }
 
+    @Override
     public Dialect target() {
         return settings.target();
     }
@@ -91,6 +104,11 @@ public final class Translator {
      * @throws SQLException SQLState 0A000 for a refused construct, 42000 for unterminated input
      */
     public String translate(String sql, Connection schema) throws SQLException {
+        return translated(sql, schema).toString();
+    }
+
+    @Override
+    public TranslatedSql translated(String sql, Connection schema) throws SQLException {
         TranslationCache.Entry cached = cache.get(sql);
         if (cached == null) {
             cached = compute(sql, schema);
@@ -102,7 +120,7 @@ public final class Translator {
                     ? new SQLFeatureNotSupportedException(cached.refusal(), cached.state())
                     : new SQLSyntaxErrorException(cached.refusal(), cached.state());
         }
-        return cached.sql();
+        return cached.sent();
     }
 
     private TranslationCache.Entry compute(String sql, Connection schema) {
@@ -114,7 +132,7 @@ public final class Translator {
                 LOGGER.log(Level.WARNING, "Translated from " + settings.source() + " to " + settings.target()
                         + " unchanged although " + warning + ": " + excerpt(sql));
             }
-            entry = new TranslationCache.Entry(translation.sql(), null, null, lookup.used(), lookup.ddl());
+            entry = new TranslationCache.Entry(translation.sent(lookup.ddl()), null, null, lookup.used(), lookup.ddl());
         } catch (SQLException refused) {
             entry = new TranslationCache.Entry(null, refused.getMessage(), refused.getSQLState(), lookup.used(),
                     lookup.ddl());
@@ -169,6 +187,7 @@ public final class Translator {
     public String toString() {
         return "Translator[" + settings.source() + " to " + settings.target()
                 + (settings.strict() ? ", strict" : "") + (settings.caseInsensitive() ? ", case-insensitive" : "")
+                + (settings.caseInsensitiveColumns() ? ", case-insensitive columns" : "")
                 + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.retort.jdbc.wrapper;
 
+import dev.retort.jdbc.translate.TranslatedSql;
+
 import java.sql.CallableStatement;
 
 /**
@@ -8,7 +10,8 @@ import java.sql.CallableStatement;
  */
 public final class RetortCallableStatement extends CallableStatementDelegate {
 
-    RetortCallableStatement(RetortConnection connection, CallableStatement delegate, String sql, String sentSql) {
-        super(connection, delegate, sql, sentSql);
+    RetortCallableStatement(RetortConnection connection, CallableStatement delegate, String sql,
+                            TranslatedSql translated) {
+        super(connection, delegate, sql, translated);
     }
 }

@@ -3,7 +3,8 @@ package dev.retort.jdbc.wrapper;
 import dev.retort.jdbc.SqlEvent.Kind;
 import dev.retort.jdbc.log.SqlLog;
 import dev.retort.jdbc.log.StatementRecord;
-import dev.retort.jdbc.translate.Translator;
+import dev.retort.jdbc.translate.SqlTranslator;
+import dev.retort.jdbc.translate.TranslatedSql;
 
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -27,16 +28,19 @@ public final class RetortConnection extends ConnectionDelegate {
     final SqlLog log;
     final boolean logging;
     /** Null unless {@code retort.translate.from} names a dialect other than the database's. */
-    private final Translator translator;
+    private final SqlTranslator translator;
+    /** Whether SQL is translated: the statements test this copy, not the translator. */
+    final boolean translating;
     private final OpenStatements openStatements = new OpenStatements();
     private boolean closed;
 
-    private RetortConnection(Connection delegate, SqlLog log, Translator translator) {
+    private RetortConnection(Connection delegate, SqlLog log, SqlTranslator translator) {
         super(delegate);
         this.id = IDS.incrementAndGet();
         this.log = log;
         this.logging = log.enabled();
         this.translator = translator;
+        this.translating = translator != null;
     }
 
     /**
@@ -45,7 +49,7 @@ public final class RetortConnection extends ConnectionDelegate {
      * @throws SQLException when translation is asked for a database the translator cannot write for
      */
     public static RetortConnection wrap(Connection delegate, SqlLog log, String source) throws SQLException {
-        Translator translator;
+        SqlTranslator translator;
         try {
             translator = Translators.forConnection(log.options(), delegate);
         } catch (SQLException unsupported) {
@@ -62,11 +66,68 @@ public final class RetortConnection extends ConnectionDelegate {
     }
 
     /**
-     * The SQL to send for the SQL the application wrote: itself, or its translation under the
-     * {@code retort.translate.*} options (cached per SQL string). Every wrapper logs both strings.
+     * What to send for the SQL the application wrote under the {@code retort.translate.*} options (cached per
+     * SQL string), or null when the connection does not translate. Every wrapper logs both.
      */
+    TranslatedSql translated(String sql) throws SQLException {
+        return translator == null ? null : translator.translated(sql, connectionDelegate);
+    }
+
+    /** The dialect the application writes, for messages; null when not translating. */
+    String translationSource() {
+        return translator == null ? null : translator.source().toString();
+    }
+
+    /** The SQL to send in place of {@code sql}. */
     String sent(String sql) throws SQLException {
-        return translator == null ? sql : translator.translate(sql, connectionDelegate);
+        return translator == null ? sql : translator.translated(sql, connectionDelegate).sql();
+    }
+
+    /**
+     * Runs, one at a time on this connection (so in the application's transaction), the statements a
+     * translation puts after the application's own; each is logged as a statement of its own.
+     */
+    void runAfter(TranslatedSql translated) throws SQLException {
+        run(translated, translated.after(), "after");
+    }
+
+    /** Runs the statements a translation needs before the application's own (see {@link #runAfter}). */
+    void runBefore(TranslatedSql translated) throws SQLException {
+        run(translated, translated.before(), "before");
+    }
+
+    /** The translation of a statement being prepared, with the statements it needs first already run. */
+    TranslatedSql preparing(String sql) throws SQLException {
+        TranslatedSql translated = translated(sql);
+        if (translated != null && translated.hasAfter()) {
+            runBefore(translated);
+        }
+        return translated;
+    }
+
+    private void run(TranslatedSql translated, List<String> statements, String where) throws SQLException {
+        if (statements.isEmpty()) {
+            return;
+        }
+        try (Statement statement = connectionDelegate.createStatement()) {
+            for (String sql : statements) {
+                StatementRecord record = logging ? log.start(id, Kind.UPDATE, sql, sql, List.of(), 0) : null;
+                try {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    SQLException failed = new SQLException("The proxy ran the translation of \"" + translated.sql()
+                            + "\", but the statement it runs " + where + " it failed: " + sql + ": " + e.getMessage()
+                            + " To fix this, correct the original statement or run it on the database directly.",
+                            e.getSQLState(), e.getErrorCode(), e);
+                    throw record == null ? failed : log.failed(record, failed);
+                }
+                if (record != null) {
+                    record.executed();
+                    record.rows(-1);
+                    log.emit(record);
+                }
+            }
+        }
     }
 
     private synchronized <S extends RetortStatement> S track(S statement) {
@@ -97,65 +158,74 @@ public final class RetortConnection extends ConnectionDelegate {
 
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
-        String sent = sent(sql);
-        return track(new RetortPreparedStatement(this, connectionDelegate.prepareStatement(sent), sql, sent));
+        TranslatedSql translated = preparing(sql);
+        String sent = translated == null ? sql : translated.sql();
+        return track(new RetortPreparedStatement(this, connectionDelegate.prepareStatement(sent), sql, translated));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-        String sent = sent(sql);
+        TranslatedSql translated = preparing(sql);
+        String sent = translated == null ? sql : translated.sql();
         return track(new RetortPreparedStatement(this, connectionDelegate.prepareStatement(sent, autoGeneratedKeys),
-                sql, sent));
+                sql, translated));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        String sent = sent(sql);
+        TranslatedSql translated = preparing(sql);
+        String sent = translated == null ? sql : translated.sql();
         return track(new RetortPreparedStatement(this, connectionDelegate.prepareStatement(sent, columnIndexes),
-                sql, sent));
+                sql, translated));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-        String sent = sent(sql);
+        TranslatedSql translated = preparing(sql);
+        String sent = translated == null ? sql : translated.sql();
         return track(new RetortPreparedStatement(this, connectionDelegate.prepareStatement(sent, columnNames),
-                sql, sent));
+                sql, translated));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int concurrency) throws SQLException {
-        String sent = sent(sql);
+        TranslatedSql translated = preparing(sql);
+        String sent = translated == null ? sql : translated.sql();
         return track(new RetortPreparedStatement(this,
-                connectionDelegate.prepareStatement(sent, resultSetType, concurrency), sql, sent));
+                connectionDelegate.prepareStatement(sent, resultSetType, concurrency), sql, translated));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int concurrency, int holdability)
             throws SQLException {
-        String sent = sent(sql);
+        TranslatedSql translated = preparing(sql);
+        String sent = translated == null ? sql : translated.sql();
         return track(new RetortPreparedStatement(this,
-                connectionDelegate.prepareStatement(sent, resultSetType, concurrency, holdability), sql, sent));
+                connectionDelegate.prepareStatement(sent, resultSetType, concurrency, holdability), sql, translated));
     }
 
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
-        String sent = sent(sql);
-        return track(new RetortCallableStatement(this, connectionDelegate.prepareCall(sent), sql, sent));
+        TranslatedSql translated = preparing(sql);
+        String sent = translated == null ? sql : translated.sql();
+        return track(new RetortCallableStatement(this, connectionDelegate.prepareCall(sent), sql, translated));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int concurrency) throws SQLException {
-        String sent = sent(sql);
+        TranslatedSql translated = preparing(sql);
+        String sent = translated == null ? sql : translated.sql();
         return track(new RetortCallableStatement(this,
-                connectionDelegate.prepareCall(sent, resultSetType, concurrency), sql, sent));
+                connectionDelegate.prepareCall(sent, resultSetType, concurrency), sql, translated));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int concurrency, int holdability)
             throws SQLException {
-        String sent = sent(sql);
+        TranslatedSql translated = preparing(sql);
+        String sent = translated == null ? sql : translated.sql();
         return track(new RetortCallableStatement(this,
-                connectionDelegate.prepareCall(sent, resultSetType, concurrency, holdability), sql, sent));
+                connectionDelegate.prepareCall(sent, resultSetType, concurrency, holdability), sql, translated));
     }
 
     @Override

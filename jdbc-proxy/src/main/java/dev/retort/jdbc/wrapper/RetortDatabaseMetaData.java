@@ -7,7 +7,9 @@ import java.sql.SQLException;
 
 /**
  * Wraps the driver's metadata so that {@code getConnection()} and the metadata result sets lead back to
- * the proxy's wrappers. Thread-safety is the driver's.
+ * the proxy's wrappers. While translating, the product name and version are those of the source database
+ * (MySQL 8.0, PostgreSQL 15.0), with the real database named in the version text: a framework that picks
+ * its dialect from the metadata then writes the SQL the proxy translates. Thread-safety is the driver's.
  */
 public final class RetortDatabaseMetaData extends DatabaseMetaDataDelegate {
 
@@ -21,6 +23,38 @@ public final class RetortDatabaseMetaData extends DatabaseMetaDataDelegate {
     @Override
     public Connection getConnection() {
         return connection;
+    }
+
+    @Override
+    public String getDatabaseProductName() throws SQLException {
+        String source = connection.translationSource();
+        if (source == null) {
+            return metaDataDelegate.getDatabaseProductName();
+        }
+        return source.equals("postgresql") ? "PostgreSQL" : "MySQL";
+    }
+
+    @Override
+    public String getDatabaseProductVersion() throws SQLException {
+        if (connection.translationSource() == null) {
+            return metaDataDelegate.getDatabaseProductVersion();
+        }
+        return getDatabaseMajorVersion() + "." + getDatabaseMinorVersion() + " (translated by the Retort proxy for "
+                + metaDataDelegate.getDatabaseProductName() + " " + metaDataDelegate.getDatabaseProductVersion() + ")";
+    }
+
+    @Override
+    public int getDatabaseMajorVersion() throws SQLException {
+        String source = connection.translationSource();
+        if (source == null) {
+            return metaDataDelegate.getDatabaseMajorVersion();
+        }
+        return source.equals("postgresql") ? 15 : 8;
+    }
+
+    @Override
+    public int getDatabaseMinorVersion() throws SQLException {
+        return connection.translationSource() == null ? metaDataDelegate.getDatabaseMinorVersion() : 0;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.retort.jdbc.wrapper;
 import dev.retort.jdbc.SqlEvent.Kind;
 import dev.retort.jdbc.log.BoundValues;
 import dev.retort.jdbc.log.StatementRecord;
+import dev.retort.jdbc.translate.TranslatedSql;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +21,9 @@ public class RetortPreparedStatement extends PreparedStatementDelegate {
     private BoundValues values;
     private List<BoundValues> batchValues;
 
-    RetortPreparedStatement(RetortConnection connection, PreparedStatement delegate, String sql, String sentSql) {
-        super(connection, delegate, sql, sentSql);
+    RetortPreparedStatement(RetortConnection connection, PreparedStatement delegate, String sql,
+                            TranslatedSql translated) {
+        super(connection, delegate, sql, translated);
     }
 
     @Override
@@ -57,11 +59,11 @@ public class RetortPreparedStatement extends PreparedStatementDelegate {
     public final ResultSet executeQuery() throws SQLException {
         finishResults();
         if (!logging) {
-            return result(preparedDelegate.executeQuery(), null);
+            return result(ran(preparedDelegate.executeQuery()), null);
         }
         StatementRecord record = start(Kind.QUERY, sql, sentSql, currentValues());
         try {
-            ResultSet resultSet = preparedDelegate.executeQuery();
+            ResultSet resultSet = ran(preparedDelegate.executeQuery());
             record.executed();
             return result(resultSet, record);
         } catch (SQLException e) {
@@ -73,11 +75,11 @@ public class RetortPreparedStatement extends PreparedStatementDelegate {
     public final int executeUpdate() throws SQLException {
         finishResults();
         if (!logging) {
-            return preparedDelegate.executeUpdate();
+            return ran(preparedDelegate.executeUpdate());
         }
         StatementRecord record = start(Kind.UPDATE, sql, sentSql, currentValues());
         try {
-            return (int) updated(record, preparedDelegate.executeUpdate());
+            return (int) updated(record, ran(preparedDelegate.executeUpdate()));
         } catch (SQLException e) {
             throw connection.log.failed(record, e);
         }
@@ -87,11 +89,11 @@ public class RetortPreparedStatement extends PreparedStatementDelegate {
     public final long executeLargeUpdate() throws SQLException {
         finishResults();
         if (!logging) {
-            return preparedDelegate.executeLargeUpdate();
+            return ran(preparedDelegate.executeLargeUpdate());
         }
         StatementRecord record = start(Kind.UPDATE, sql, sentSql, currentValues());
         try {
-            return updated(record, preparedDelegate.executeLargeUpdate());
+            return updated(record, ran(preparedDelegate.executeLargeUpdate()));
         } catch (SQLException e) {
             throw connection.log.failed(record, e);
         }
@@ -101,11 +103,11 @@ public class RetortPreparedStatement extends PreparedStatementDelegate {
     public final boolean execute() throws SQLException {
         finishResults();
         if (!logging) {
-            return preparedDelegate.execute();
+            return ran(preparedDelegate.execute());
         }
         StatementRecord record = start(Kind.QUERY, sql, sentSql, currentValues());
         try {
-            return executed(record, preparedDelegate.execute());
+            return executed(record, ran(preparedDelegate.execute()));
         } catch (SQLException e) {
             throw connection.log.failed(record, e);
         }

@@ -3,6 +3,7 @@ package dev.retort.jdbc.wrapper;
 import dev.retort.jdbc.ProxyOptions;
 import dev.retort.jdbc.log.UrlMasker;
 import dev.retort.jdbc.translate.Dialect;
+import dev.retort.jdbc.translate.SqlTranslator;
 import dev.retort.jdbc.translate.Translator;
 
 import java.sql.Connection;
@@ -23,7 +24,7 @@ final class Translators {
     }
 
     /** The translator for a new connection, or null when translation is off or not needed. */
-    static Translator forConnection(ProxyOptions options, Connection connection) throws SQLException {
+    static SqlTranslator forConnection(ProxyOptions options, Connection connection) throws SQLException {
         Dialect source = options.translateFrom();
         if (source == null) {
             return null;
@@ -46,8 +47,9 @@ final class Translators {
                     + ProxyOptions.TRANSLATE_TO + ".", "08001");
         }
         String key = source + ">" + target + (options.translateStrict() ? ",strict" : "")
-                + (options.translateCaseInsensitive() ? ",ci" : "") + "@" + url;
+                + (options.translateCaseInsensitive() ? ",ci" : "")
+                + (options.translateCaseInsensitiveColumns() ? ",ci-columns" : "") + "@" + url;
         return SHARED.computeIfAbsent(key, k -> Translator.of(source, target, options.translateStrict(),
-                options.translateCaseInsensitive()));
+                options.translateCaseInsensitive(), options.translateCaseInsensitiveColumns()));
     }
 }

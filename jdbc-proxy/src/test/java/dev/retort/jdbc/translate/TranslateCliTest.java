@@ -37,6 +37,15 @@ class TranslateCliTest {
     }
 
     @Test
+    void statementsBeforeAndAfterATranslationArePrintedOnLinesOfTheirOwn() {
+        int status = run("", "translate", "--from", "mysql", "--to", "postgresql", "--case-insensitive-columns",
+                "CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(9), KEY k_name (name))");
+        assertThat(status).isZero();
+        assertThat(out()).isEqualTo("CREATE EXTENSION IF NOT EXISTS citext;\nCREATE TABLE t (id INTEGER PRIMARY KEY,"
+                + " name CITEXT CHECK (char_length(name) <= 9));\nCREATE INDEX IF NOT EXISTS t_k_name ON t (name);\n");
+    }
+
+    @Test
     void explainNamesTheRulesAndWarnings() {
         run("", "translate", "--from", "mysql", "--to", "sqlite", "--explain", "SELECT a || b, SOUNDEX(c) FROM t");
         assertThat(out()).isEqualTo("SELECT a OR b, SOUNDEX(c) FROM t;\n-- rules: || as OR\n-- warning: function"

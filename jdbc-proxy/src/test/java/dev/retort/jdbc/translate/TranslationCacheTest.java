@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TranslationCacheTest {
 
     private static TranslationCache.Entry entry(boolean usedSchema) {
-        return new TranslationCache.Entry("SELECT 1", null, null, usedSchema, false);
+        return new TranslationCache.Entry(new TranslatedSql(java.util.List.of(), "SELECT 1", java.util.List.of(), null, false), null, null, usedSchema,
+                false);
     }
 
     @Test

@@ -100,7 +100,7 @@ class TranslatorFuzzTest {
                 if (index % DRIVER_SHARE == 0 && !UNSAFE.matcher(fuzzed.sql()).find()) {
                     Connection connection = fuzzed.source() == Dialect.POSTGRESQL ? sqlite : h2;
                     call(index, "the driver on " + connection.getMetaData().getURL(), fuzzed.sql(),
-                            () -> execute(connection, fuzzed.sql()));
+                            () -> executeOrOverflowLikeTheDatabase(connection, fuzzed));
                     throughDriver++;
                 }
                 ran++;
@@ -139,6 +139,31 @@ class TranslatorFuzzTest {
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(1);
             return statement.execute(sql);
+        }
+    }
+
+    /**
+     * The statement through the proxy. H2's recursive parser overflows a 1 MB stack on a few thousand nested
+     * parentheses, which the translator passes through at any depth; whether it does depends on how much of
+     * H2 the JIT has compiled by then. An overflow the raw driver shows too, for the SQL the proxy sent, is the
+     * database's limit and passes; one the raw driver does not show is the proxy's and fails the test.
+     */
+    private static Object executeOrOverflowLikeTheDatabase(Connection connection, FuzzStatements.Fuzzed fuzzed)
+            throws SQLException {
+        try {
+            return execute(connection, fuzzed.sql());
+        } catch (StackOverflowError overflow) {
+            Dialect source = fuzzed.source() == Dialect.POSTGRESQL ? Dialect.POSTGRESQL : Dialect.MYSQL;
+            String rawUrl = connection.getMetaData().getURL();
+            String sent = Translator.of(source, Dialect.ofUrl(rawUrl), false, false).translate(fuzzed.sql());
+            try (Connection raw = DriverManager.getConnection(rawUrl)) {
+                execute(raw, sent);
+            } catch (StackOverflowError alsoRaw) {
+                return null;
+            } catch (SQLException rawRefused) {
+                // the raw driver answers with an SQLException where the proxy overflowed: the proxy's fault
+            }
+            throw overflow;
         }
     }
 

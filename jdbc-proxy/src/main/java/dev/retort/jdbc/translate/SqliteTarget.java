@@ -1,0 +1,188 @@
+package dev.retort.jdbc.translate;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** SQLite's spelling: the row id as identity, AFTER UPDATE triggers, INSERT OR IGNORE. */
+final class SqliteTarget extends Target {
+
+    static final SqliteTarget INSTANCE = new SqliteTarget();
+
+    private SqliteTarget() {
+        super(Dialect.SQLITE);
+    }
+
+    /**
+     * The INTEGER PRIMARY KEY is the row id, which already continues after the largest id. A start needs
+     * AUTOINCREMENT and a row in sqlite_sequence, written only when the table has none yet. Row ids need no
+     * CHECK.
+     */
+    @Override
+    String identityColumn(String table, String column, String integerType, String rest, String check,
+                          long start, Consumer<String> after) {
+        if (start == 1) {
+            return name(column) + " INTEGER" + (rest.isEmpty() ? "" : " " + rest);
+        }
+        after.accept("INSERT INTO sqlite_sequence (name, seq) SELECT " + literal(table) + ", " + (start - 1)
+                + " WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = " + literal(table) + ")");
+        return name(column) + " INTEGER PRIMARY KEY AUTOINCREMENT" + (rest.isEmpty() ? ""
+                : " " + rest.replaceAll("(?i)\\bPRIMARY\\s+KEY\\b", "").trim());
+    }
+
+    @Override
+    boolean integerPrimaryKeyIsRowId() {
+        return true;
+    }
+
+    @Override
+    String identityPastLargest(String table, String storedTable, String storedColumn) {
+        return null;
+    }
+
+    /** After an update that changed the row but left the column as it was; triggers do not recurse by default. */
+    @Override
+    String onUpdateTimestamp(String table, String column, List<String> columns, Consumer<String> after) {
+        StringBuilder changed = new StringBuilder();
+        for (String other : columns) {
+            if (!other.equalsIgnoreCase(column)) {
+                changed.append(changed.length() > 0 ? " OR " : "").append("NEW.").append(name(other))
+                        .append(" IS NOT OLD.").append(name(other));
+            }
+        }
+        String field = name(column);
+        after.accept("CREATE TRIGGER IF NOT EXISTS " + name("retort_" + table + "_" + column + "_on_update")
+                + " AFTER UPDATE ON " + name(table) + " FOR EACH ROW WHEN NEW." + field + " IS OLD." + field
+                + (changed.length() == 0 ? "" : " AND (" + changed + ")") + " BEGIN UPDATE " + name(table) + " SET "
+                + field + " = CURRENT_TIMESTAMP WHERE rowid = NEW.rowid; END");
+        return "";
+    }
+
+    /** The column's collation: ASCII letters compare without case (SQLite's NOCASE knows no others). */
+    @Override
+    String caseInsensitiveText(String column, String written, int length, Consumer<String> before) {
+        return written + " COLLATE NOCASE";
+    }
+
+    @Override
+    boolean primaryKeyAcceptsNull() {
+        return true;
+    }
+
+    @Override
+    boolean currentTimestampInUtc() {
+        return true;
+    }
+
+    @Override
+    boolean defaultExpressionsInParentheses() {
+        return true;
+    }
+
+    @Override
+    boolean hasBooleanType() {
+        return false;
+    }
+
+    @Override
+    String nativeReplace(String head, String rows) {
+        return "REPLACE INTO " + head + " " + rows;
+    }
+
+    @Override
+    boolean storageClassesOnly() {
+        return true;
+    }
+
+    @Override
+    String nullSafeEquals() {
+        return "IS";
+    }
+
+    @Override
+    String exactDivisionType() {
+        return "REAL";
+    }
+
+    @Override
+    String integerDivision(String left, String right) {
+        return "CAST(CAST(" + left + " AS REAL) / " + right + " AS INTEGER)";
+    }
+
+    @Override
+    String literalWithoutCase() {
+        return " COLLATE NOCASE";
+    }
+
+    @Override
+    boolean likeIgnoresCase() {
+        return true;
+    }
+
+    @Override
+    boolean likeNeedsEscapeClause() {
+        return true;
+    }
+
+    @Override
+    boolean locksRows() {
+        return false;
+    }
+
+    @Override
+    String rowId() {
+        return "rowid";
+    }
+
+    @Override
+    boolean hasTruncate() {
+        return false;
+    }
+
+    @Override
+    String tablesQuery() {
+        return "SELECT name AS \"Tables\" FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
+                + " 'sqlite_%' ORDER BY name";
+    }
+
+    @Override
+    String columnsQuery(String table) {
+        return "SELECT name AS \"Field\", type AS \"Type\", CASE WHEN \"notnull\" = 1 THEN 'NO' ELSE 'YES'"
+                + " END AS \"Null\", dflt_value AS \"Default\" FROM pragma_table_info(" + literal(table)
+                + ") ORDER BY cid";
+    }
+
+    @Override
+    String setNames() {
+        return "PRAGMA encoding = 'UTF-8'";
+    }
+
+    @Override
+    boolean typedLiteralsAsText() {
+        return true;
+    }
+
+    @Override
+    String startTransaction() {
+        return "BEGIN";
+    }
+
+    @Override
+    String createSchema(String schema, boolean ifNotExists) {
+        return null;
+    }
+
+    @Override
+    String dropSchema(String schema, boolean ifExists) {
+        return null;
+    }
+
+    @Override
+    String useSchema(String schema) {
+        return null;
+    }
+
+    @Override
+    String insertIgnore(String table, String head, String rows, List<String> columns, List<List<String>> keys) {
+        return "INSERT OR IGNORE INTO " + head + " " + rows;
+    }
+}
