@@ -36,6 +36,17 @@ abstract class ExpireOnCommitCompliance extends DatabaseTest {
         }
     }
 
+    /** Ann, who wrote "First"; returns her id. */
+    private long annWithOneArticle() {
+        try (Session session = sessions.open()) {
+            Author author = new Author("Ann");
+            author.write("First");
+            session.add(author);
+            session.commit();
+            return author.id;
+        }
+    }
+
     /** Another session changes Alice's age and commits. */
     private void elsewhereSetAge(long id, int age) {
         try (Session other = sessions.open()) {
@@ -139,14 +150,7 @@ abstract class ExpireOnCommitCompliance extends DatabaseTest {
 
     @Test
     void loadedCollectionsLoadAgainOnNextUse() {
-        long authorId;
-        try (Session session = sessions.open()) {
-            Author author = new Author("Ann");
-            author.write("First");
-            session.add(author);
-            session.commit();
-            authorId = author.id;
-        }
+        long authorId = annWithOneArticle();
         try (Session session = sessions.open()) {
             Author ann = session.get(Author.class, authorId);
             assertThat(ann.articles).extracting(article -> article.title).containsExactly("First");
@@ -161,12 +165,7 @@ abstract class ExpireOnCommitCompliance extends DatabaseTest {
 
     @Test
     void objectsReturnedFromACommittedTransactionKeepTheirStateAfterClose() {
-        try (Session session = sessions.open()) {
-            Author author = new Author("Ann");
-            author.write("First");
-            session.add(author);
-            session.commit();
-        }
+        annWithOneArticle();
         Author ann = sessions.inTransaction(session -> {
             Author loaded = session.query(Author.class).one();
             assertThat(loaded.articles).hasSize(1);
@@ -179,14 +178,7 @@ abstract class ExpireOnCommitCompliance extends DatabaseTest {
 
     @Test
     void aCollectionChangedAfterCommitKeepsTheChangeThroughARefresh() {
-        long authorId;
-        try (Session session = sessions.open()) {
-            Author author = new Author("Ann");
-            author.write("First");
-            session.add(author);
-            session.commit();
-            authorId = author.id;
-        }
+        long authorId = annWithOneArticle();
         try (Session session = sessions.open()) {
             Author ann = session.get(Author.class, authorId);
             session.commit();
