@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -79,8 +80,8 @@ public final class UnitStarter {
     }
 
     /**
-     * Checks the entities' mapping (every class, then the classes together), as a build step does before
-     * it records the unit; throws the first problem, with the others suppressed.
+     * Checks the entities' mapping, as a build step does before it records the unit; throws the first
+     * problem, with the others suppressed.
      */
     public static Metadata checkedModel(Collection<Class<?>> entities) {
         List<RetortException> found = new ArrayList<>();
@@ -93,9 +94,7 @@ public final class UnitStarter {
 
     /** Reads the settings and checks the mapping of {@code entities}; empty when there were problems. */
     public Optional<Plan> plan(Collection<Class<?>> entities) {
-        Metadata metadata = model(entities, problems);
-        Optional<Plan> plan = plan(metadata);
-        return metadata == null ? Optional.empty() : plan;
+        return plan(model(entities, problems));
     }
 
     /**
@@ -160,23 +159,28 @@ public final class UnitStarter {
                 + (databaseUrl == null ? "" : " (" + EngineUrl.masked(databaseUrl) + ")");
     }
 
+    /**
+     * The model of {@code entities}, mapped once when all is well; when not, every class's own mapping
+     * problem is kept (a mistake in each of two entities shows both), else the problem between classes.
+     */
     private static Metadata model(Collection<Class<?>> entities, List<RetortException> found) {
-        boolean mapped = true;
-        for (Class<?> type : entities) {
-            try {
-                EntityMappings.of(type);
-            } catch (RetortException e) {
-                found.add(e);
-                mapped = false;
-            }
-        }
-        if (!mapped || entities.isEmpty()) {
+        if (entities.isEmpty()) {
             return null;
         }
         try {
             return Metadata.of(new ArrayList<>(entities));
         } catch (RetortException e) {
-            found.add(e);
+            int before = found.size();
+            for (Class<?> type : entities) {
+                try {
+                    EntityMappings.of(type);
+                } catch (RetortException problem) {
+                    found.add(problem);
+                }
+            }
+            if (found.size() == before) {
+                found.add(e);
+            }
             return null;
         }
     }
@@ -190,7 +194,7 @@ public final class UnitStarter {
         return first;
     }
 
-    private <T> T read(java.util.function.Supplier<T> setting, T fallback) {
+    private <T> T read(Supplier<T> setting, T fallback) {
         try {
             return setting.get();
         } catch (ConfigurationException e) {

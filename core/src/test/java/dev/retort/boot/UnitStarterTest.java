@@ -34,6 +34,16 @@ class UnitStarterTest {
         }
     }
 
+    @Entity
+    static class Unkeyed {
+        String name;
+    }
+
+    @Entity
+    static class AlsoUnkeyed {
+        String name;
+    }
+
     /** Settings under the prefix {@code app.}, as a container would give them. */
     record Settings(SchemaStrategy schemaStrategy, Optional<String> sqlLoadScript, Optional<String> defaultSqlLoadScript,
             int statementBatchSize, Optional<String> dialect) implements UnitSettings {
@@ -128,6 +138,18 @@ class UnitStarterTest {
                         + "(jdbc:h2:mem:boot_validate) does not match the mapping: table boot_notes has no column text (entity "
                         + Note.class.getName() + "). To fix this, create what is missing (metadata.createAll(engine) creates "
                         + "missing tables, not missing columns) or change the mapping to match the database.");
+    }
+
+    @Test
+    void eachEntitysMappingProblemIsKept() {
+        UnitStarter starter = new UnitStarter(settings(SchemaStrategy.NONE, null, null));
+
+        assertThat(starter.plan(List.of(Unkeyed.class, AlsoUnkeyed.class))).isEmpty();
+
+        String fix = " has no @Id attribute. To fix this, annotate its primary-key field with @jakarta.persistence.Id (and "
+                + "@GeneratedValue to let the database assign it).";
+        assertThat(starter.problems()).extracting(Throwable::getMessage)
+                .containsExactly("Entity " + Unkeyed.class.getName() + fix, "Entity " + AlsoUnkeyed.class.getName() + fix);
     }
 
     @Test

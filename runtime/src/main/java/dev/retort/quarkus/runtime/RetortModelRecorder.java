@@ -8,8 +8,9 @@ import io.quarkus.runtime.annotations.Recorder;
 
 /**
  * Builds each unit's model during static initialization from the entity classes the build checked, so that
- * a native image holds the model ready-made and a JVM start reads each mapping once, without the checks
- * the build already ran again. Thin: core's {@link Metadata} does the work.
+ * a native image holds the model ready-made (on the JVM it is built once per start, as before). The model
+ * itself cannot be recorded as bytecode: {@link Metadata} has no public constructor and holds reflection
+ * handles ({@code Field}, {@code Constructor}), so the build records the classes. Thin: core does the work.
  */
 @Recorder
 public class RetortModelRecorder {
