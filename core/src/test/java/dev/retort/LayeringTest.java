@@ -42,6 +42,15 @@ class LayeringTest {
                 .check(core);
     }
 
+    /** The one starter every container calls knows none of them: each container adapts to it, not the reverse. */
+    @Test
+    void theContainerStarterKnowsNoContainer() {
+        noClasses().that().resideInAPackage("dev.retort.boot..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.retort.cdi..", "dev.retort.session..", "jakarta.enterprise..",
+                        "io.quarkus..")
+                .check(core);
+    }
+
     @Test
     void theSqlTreeDependsOnNothingElseOfRetort() {
         noClasses().that().resideInAPackage("dev.retort.sql..")

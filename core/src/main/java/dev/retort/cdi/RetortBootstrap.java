@@ -1,7 +1,5 @@
 package dev.retort.cdi;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,36 +17,28 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import dev.retort.ConfigurationException;
-import dev.retort.Engine;
-import dev.retort.Metadata;
 import dev.retort.RetortException;
-import dev.retort.SchemaStrategy;
-import dev.retort.SessionFactory;
-import dev.retort.dialect.Dialect;
-import dev.retort.dialect.Dialects;
-import dev.retort.engine.EngineUrl;
+import dev.retort.boot.StartedUnit;
+import dev.retort.boot.UnitStarter;
 import dev.retort.jta.JtaSessions;
-import dev.retort.mapping.EntityMappings;
-import dev.retort.schema.SqlScript;
 
 /**
- * The extension's work at deployment: reads the configuration, gathers and checks the entities, finds
- * the DataSource and the transaction registry, detects the dialect and applies the schema strategy.
- * Every problem is kept with a message that names what is wrong and the fix, to be reported as a
- * deployment problem. Used once, on the deploying thread.
+ * The extension's work at deployment, CDI's side of core's {@link UnitStarter}: gathers the entities (from
+ * discovery, {@code retort.entities} and {@code retort.packages}), finds the DataSource bean and the
+ * transaction registry, and lets the starter check the mapping and the settings and start the unit.
+ * Every problem is kept, to be reported as a deployment problem. Used once, on the deploying thread.
  */
 final class RetortBootstrap {
     private static final String REGISTRY_JNDI_NAME = "java:comp/TransactionSynchronizationRegistry";
 
     /** What a successful deployment built. */
-    record Built(Metadata metadata, Engine engine, SessionFactory sessionFactory, JtaSessions sessions) {
+    record Built(StartedUnit unit, JtaSessions sessions) {
     }
 
     private final BeanManager beanManager;
     private final List<RetortException> problems = new ArrayList<>();
-    /** The DataSource bean's name, when it has one, and the database URL, when Retort connected to detect it. */
-    private String dataSourceName;
-    private String databaseUrl;
+    /** How messages name the DataSource bean: "the DataSource bean 'h2'". */
+    private String dataSourceDescription;
 
     RetortBootstrap(BeanManager beanManager) {
         this.beanManager = beanManager;
@@ -61,38 +51,24 @@ final class RetortBootstrap {
     /** Everything the beans need, or null when there were problems. */
     Built build(Set<Class<?>> discovered) {
         RetortConfig config = RetortConfig.load();
-        SchemaStrategy strategy;
-        boolean logSql;
-        boolean logBindParameters;
-        Optional<SqlScript> loadScript;
-        try {
-            strategy = config.schemaStrategy();
-            logSql = config.logSql();
-            logBindParameters = config.logBindParameters();
-            loadScript = loadScript(config, strategy);
-        } catch (ConfigurationException e) {
-            problems.add(e);
-            return null;
-        }
-        Metadata metadata = metadata(config, discovered);
+        UnitStarter starter = new UnitStarter(config);
+        Set<Class<?>> entities = entities(config, discovered);
+        Optional<UnitStarter.Plan> plan = starter.plan(entities);
+        problems.addAll(starter.problems());
         DataSource dataSource = dataSource(config);
         TransactionSynchronizationRegistry registry = registry();
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() || plan.isEmpty()) {
             return null;
         }
-        Dialect dialect = dialect(config, dataSource);
-        if (dialect == null) {
+        Optional<StartedUnit> unit = starter.start(plan.get(), dataSource, dataSourceDescription);
+        if (unit.isEmpty()) {
+            problems.addAll(starter.problems());
             return null;
         }
-        Engine engine = Engine.of(dataSource, dialect, location(dialect), logSql, logBindParameters);
-        if (!applySchema(strategy, metadata, engine) || !runLoadScript(loadScript, engine)) {
-            return null;
-        }
-        SessionFactory factory = SessionFactory.of(engine, metadata);
-        return new Built(metadata, engine, factory, new JtaSessions(factory, registry));
+        return new Built(unit.get(), new JtaSessions(unit.get().sessionFactory(), registry));
     }
 
-    private Metadata metadata(RetortConfig config, Set<Class<?>> discovered) {
+    private Set<Class<?>> entities(RetortConfig config, Set<Class<?>> discovered) {
         Set<Class<?>> entities = new LinkedHashSet<>(discovered);
         ClassLoader loader = classLoader();
         for (String className : config.list(RetortConfig.ENTITIES)) {
@@ -120,24 +96,7 @@ final class RetortBootstrap {
                     + RetortConfig.PACKAGES + " to the packages of your entities (comma-separated), list the classes in "
                     + RetortConfig.ENTITIES + ", or use bean-discovery-mode=\"all\" in the archive's beans.xml."));
         }
-        boolean mapped = true;
-        for (Class<?> type : entities) {
-            try {
-                EntityMappings.of(type);
-            } catch (RetortException e) {
-                problems.add(e);
-                mapped = false;
-            }
-        }
-        if (!mapped || entities.isEmpty()) {
-            return null;
-        }
-        try {
-            return Metadata.of(new ArrayList<>(entities));
-        } catch (RetortException e) {
-            problems.add(e);
-            return null;
-        }
+        return entities;
     }
 
     private static ClassLoader classLoader() {
@@ -175,7 +134,7 @@ final class RetortBootstrap {
             return null;
         }
         Bean<?> bean = candidates.iterator().next();
-        dataSourceName = bean.getName();
+        dataSourceDescription = "the DataSource bean" + (bean.getName() == null ? "" : " '" + bean.getName() + "'");
         return (DataSource) beanManager.getReference(bean, DataSource.class, beanManager.createCreationalContext(bean));
     }
 
@@ -202,84 +161,6 @@ final class RetortBootstrap {
                     + " is not bound in JNDI. To fix this, run on a Jakarta EE server, or add a JTA implementation with its "
                     + "CDI integration (for example org.jboss.narayana.jta:narayana-jta and org.jboss.narayana.jta:cdi)."));
             return null;
-        }
-    }
-
-    private Dialect dialect(RetortConfig config, DataSource dataSource) {
-        Optional<String> name = config.get(RetortConfig.DIALECT);
-        if (name.isPresent()) {
-            Optional<Dialect> dialect = Dialects.byName(name.get());
-            if (dialect.isEmpty()) {
-                problems.add(new ConfigurationException(RetortConfig.DIALECT + " is '" + name.get() + "', which is not a "
-                        + "dialect Retort knows. To fix this, set it to one of " + String.join(", ", Dialects.NAMES) + "."));
-            }
-            return dialect.orElse(null);
-        }
-        String product;
-        try (Connection connection = dataSource.getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName();
-            databaseUrl = connection.getMetaData().getURL();
-        } catch (SQLException e) {
-            problems.add(new ConfigurationException("Retort could not connect through the DataSource bean to detect the "
-                    + "database: " + e.getMessage() + ". To fix this, check the DataSource's URL and credentials and that the "
-                    + "database is running, or set " + RetortConfig.DIALECT + " so that Retort does not connect at start-up.", e));
-            return null;
-        }
-        Optional<Dialect> dialect = Dialects.forDatabaseProductName(product);
-        if (dialect.isEmpty()) {
-            problems.add(new ConfigurationException("The DataSource is connected to " + product + ", for which Retort has no "
-                    + "dialect. To fix this, use one of the databases Retort supports, or set " + RetortConfig.DIALECT
-                    + " to one of " + String.join(", ", Dialects.NAMES) + " if this database speaks its SQL."));
-        }
-        return dialect.orElse(null);
-    }
-
-    /** Where the engine's database is, for messages: "H2 through the DataSource bean 'h2' (jdbc:h2:mem:app)". */
-    private String location(Dialect dialect) {
-        return dialect.displayName() + " through the DataSource bean" + (dataSourceName == null ? "" : " '" + dataSourceName + "'")
-                + (databaseUrl == null ? "" : " (" + EngineUrl.masked(databaseUrl) + ")");
-    }
-
-    private boolean applySchema(SchemaStrategy strategy, Metadata metadata, Engine engine) {
-        try {
-            metadata.apply(strategy, engine);
-            return true;
-        } catch (RetortException e) {
-            problems.add(strategy == SchemaStrategy.VALIDATE
-                    ? new dev.retort.MappingException(RetortConfig.SCHEMA + "=validate: " + e.getMessage(), e)
-                    : e);
-            return false;
-        }
-    }
-
-    /** The configured load script: it must exist, and runs only after Retort created the schema. */
-    private Optional<SqlScript> loadScript(RetortConfig config, SchemaStrategy strategy) {
-        Optional<String> name = config.get(RetortConfig.SQL_LOAD_SCRIPT);
-        if (name.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!strategy.creates()) {
-            throw new ConfigurationException(RetortConfig.SQL_LOAD_SCRIPT + " is set, but " + RetortConfig.SCHEMA + " is "
-                    + strategy.configValue() + ", and the load script runs only after Retort created the schema. To fix "
-                    + "this, set " + RetortConfig.SCHEMA + " to create or drop-and-create, or remove "
-                    + RetortConfig.SQL_LOAD_SCRIPT + ".");
-        }
-        return Optional.of(SqlScript.require(name.get(), RetortConfig.SQL_LOAD_SCRIPT, ", or remove the setting", classLoader()));
-    }
-
-    private boolean runLoadScript(Optional<SqlScript> script, Engine engine) {
-        if (script.isEmpty()) {
-            return true;
-        }
-        try (Connection connection = engine.connect()) {
-            script.get().run(connection, engine.sqlLog(), engine.location());
-            return true;
-        } catch (RetortException e) {
-            problems.add(e);
-            return false;
-        } catch (SQLException e) {
-            problems.add(new dev.retort.DatabaseException("Cannot close the connection of the load script: " + e.getMessage(), e));
-            return false;
         }
     }
 }

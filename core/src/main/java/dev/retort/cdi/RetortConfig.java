@@ -6,14 +6,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import dev.retort.ConfigurationException;
+import dev.retort.Engine;
 import dev.retort.SchemaStrategy;
+import dev.retort.boot.UnitSettings;
 
 /**
  * The {@code retort.*} settings of a CDI application: read from MicroProfile Config when the application
  * has an implementation of it (which also sees system properties and environment variables), else from
  * system properties. Read once at deployment. Immutable.
  */
-final class RetortConfig {
+final class RetortConfig implements UnitSettings {
     static final String ENTITIES = "retort.entities";
     static final String PACKAGES = "retort.packages";
     static final String DATASOURCE = "retort.datasource";
@@ -57,16 +59,46 @@ final class RetortConfig {
                 .orElse(List.of());
     }
 
-    boolean logSql() {
+    @Override
+    public String key(String property) {
+        return "retort." + property;
+    }
+
+    @Override
+    public Optional<String> sqlLoadScript() {
+        return get(SQL_LOAD_SCRIPT);
+    }
+
+    /** CDI applications have no default load script. */
+    @Override
+    public Optional<String> defaultSqlLoadScript() {
+        return Optional.empty();
+    }
+
+    /** Not a CDI setting yet: the engine's default. */
+    @Override
+    public int statementBatchSize() {
+        return Engine.DEFAULT_STATEMENT_BATCH_SIZE;
+    }
+
+    @Override
+    public Optional<String> dialect() {
+        return get(DIALECT);
+    }
+
+    @Override
+    public boolean logSql() {
         return get(LOG_SQL).map(value -> booleanValue(LOG_SQL, value)).orElse(false);
     }
 
     /** Whether bound values appear in the SQL log ({@code retort.log.bind-parameters}, default true). */
-    boolean logBindParameters() {
+    @Override
+    public boolean logBindParameters() {
         return get(LOG_BIND_PARAMETERS).map(value -> booleanValue(LOG_BIND_PARAMETERS, value)).orElse(true);
     }
 
-    SchemaStrategy schemaStrategy() {
+    @Override
+    public SchemaStrategy schemaStrategy() {
         return get(SCHEMA).map(value -> SchemaStrategy.parse(SCHEMA, value)).orElse(SchemaStrategy.NONE);
     }
 

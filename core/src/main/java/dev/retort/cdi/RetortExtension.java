@@ -20,6 +20,8 @@ import dev.retort.Engine;
 import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
+import dev.retort.boot.RequestReadSession;
+import dev.retort.boot.StartedUnit;
 import dev.retort.jta.ContainerSession;
 
 /**
@@ -49,7 +51,7 @@ public class RetortExtension implements Extension {
                 .createWith(context -> runtime().sessionFactory());
         event.addBean().types(Session.class, Object.class).scope(Singleton.class).createWith(context -> runtime().session());
         event.<RequestReadSession>addBean().types(RequestReadSession.class, Object.class).scope(RequestScoped.class)
-                .produceWith(instance -> new RequestReadSession(runtime().sessions()))
+                .produceWith(instance -> new RequestReadSession())
                 .disposeWith((session, instance) -> session.close());
     }
 
@@ -63,9 +65,10 @@ public class RetortExtension implements Extension {
         Bean<?> bean = beanManager.resolve(beanManager.getBeans(RequestReadSession.class));
         RequestReadSession requestSession = (RequestReadSession) beanManager.getReference(bean, RequestReadSession.class,
                 beanManager.createCreationalContext(bean));
+        StartedUnit unit = built.unit();
         ContainerSession session = new ContainerSession(built.sessions(),
-                () -> requestActive(beanManager) ? requestSession.session() : null);
-        runtime = new RetortRuntime(built.metadata(), built.engine(), built.sessionFactory(), built.sessions(), session);
+                () -> requestActive(beanManager) ? requestSession.session(unit.sessionFactory()) : null);
+        runtime = new RetortRuntime(unit.metadata(), unit.engine(), unit.sessionFactory(), session);
     }
 
     private static boolean requestActive(BeanManager beanManager) {

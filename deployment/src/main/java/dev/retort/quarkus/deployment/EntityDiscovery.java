@@ -19,12 +19,12 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 
 import dev.retort.MappingException;
-import dev.retort.Metadata;
+import dev.retort.boot.UnitStarter;
 import dev.retort.mapping.EntityModel;
 
 /**
- * Finds the entities in the Jandex index and reads each unit's mapping with core's mapping code, so that
- * a mistake fails the build rather than the start. Classes are loaded (not initialized) from the build's
+ * Finds the entities in the Jandex index and checks each unit's mapping with the check core's
+ * {@link UnitStarter} runs for every container, so that a mistake fails the build rather than the start. Classes are loaded (not initialized) from the build's
  * class loader for that. Used once per build.
  */
 final class EntityDiscovery {
@@ -66,7 +66,7 @@ final class EntityDiscovery {
             classes.add(load(entity));
         }
         TreeMap<String, String> tableByEntity = new TreeMap<>();
-        for (EntityModel model : Metadata.of(classes).models()) {
+        for (EntityModel model : UnitStarter.checkedModel(classes).models()) {
             tableByEntity.put(model.javaType().getName(), model.table().name());
         }
         return new UnitEntities(tableByEntity, new ArrayList<>(mappedSuperclasses));
@@ -114,7 +114,7 @@ final class EntityDiscovery {
         return Optional.empty();
     }
 
-    private Class<?> load(String className) {
+    Class<?> load(String className) {
         try {
             return Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {

@@ -1,6 +1,7 @@
 package dev.retort.quarkus.deployment;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -20,14 +21,16 @@ import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
 import dev.retort.quarkus.RetortUnit;
-import dev.retort.quarkus.runtime.RequestReadSession;
+import dev.retort.boot.RequestReadSession;
 import dev.retort.quarkus.runtime.RetortBuildTimeConfig;
+import dev.retort.quarkus.runtime.RetortModelRecorder;
 import dev.retort.quarkus.runtime.RetortRecorder;
 import dev.retort.quarkus.runtime.UnitKeys;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem.ExtendedBeanConfigurator;
+import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -90,15 +93,34 @@ class RetortProcessor {
     @BuildStep
     void supportBeans(List<RetortUnitBuildItem> units, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (!units.isEmpty()) {
-            beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(RequestReadSession.class, RetortUnit.class)
-                    .setUnremovable().build());
+            beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(RetortUnit.class).setUnremovable().build());
+            // Core's class has no scope annotation, so that CDI containers that scan the core jar do not find it.
+            beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(RequestReadSession.class)
+                    .setDefaultScope(BuiltinScope.REQUEST.getName()).setUnremovable().build());
+        }
+    }
+
+    /**
+     * Each unit's model, built during static initialization from the classes checked above (a native image
+     * stores it); Metadata itself cannot be recorded as bytecode, so the recorder gets the classes.
+     */
+    @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    void models(RetortModelRecorder recorder, CombinedIndexBuildItem index, List<RetortUnitBuildItem> units,
+            BuildProducer<RetortModelBuildItem> models) {
+        EntityDiscovery discovery = new EntityDiscovery(index.getIndex(), Thread.currentThread().getContextClassLoader());
+        for (RetortUnitBuildItem unit : units) {
+            List<Class<?>> entities = unit.entityClassNames().stream().<Class<?>>map(discovery::load).toList();
+            models.produce(new RetortModelBuildItem(unit.unitName(), recorder.checkedModel(entities)));
         }
     }
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void beans(RetortRecorder recorder, List<RetortUnitBuildItem> units, LaunchModeBuildItem launchMode,
-            BuildProducer<SyntheticBeanBuildItem> beans) {
+    void beans(RetortRecorder recorder, List<RetortUnitBuildItem> units, List<RetortModelBuildItem> models,
+            LaunchModeBuildItem launchMode, BuildProducer<SyntheticBeanBuildItem> beans) {
+        Map<String, RetortModelBuildItem> modelByUnit = new TreeMap<>();
+        models.forEach(model -> modelByUnit.put(model.unitName(), model));
         boolean devOrTest = launchMode.getLaunchMode().isDevOrTest();
         recorder.checkRunTimeUnits(units.stream().map(RetortUnitBuildItem::unitName).sorted().toList());
         for (RetortUnitBuildItem unit : units) {
@@ -106,8 +128,8 @@ class RetortProcessor {
             AnnotationInstance qualifier = AnnotationInstance.builder(RetortUnit.class).value(name).build();
             ClassType sessionFactoryType = classType(SessionFactory.class);
             beans.produce(bean(SessionFactory.class, qualifier).startup()
-                    .createWith(recorder.sessionFactory(name, unit.entityClassNames(), unit.dataSourceName(), unit.dialectName(),
-                            devOrTest))
+                    .createWith(recorder.sessionFactory(name, modelByUnit.get(name).model(), unit.dataSourceName(),
+                            unit.dialectName(), devOrTest))
                     .done());
             beans.produce(bean(Metadata.class, qualifier).addInjectionPoint(sessionFactoryType, qualifier)
                     .createWith(recorder.metadata(name)).done());

@@ -2,6 +2,7 @@ package dev.retort.it.cdi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,6 +49,11 @@ class CdiDeploymentTest {
         return archive("all").addClasses(Item.class);
     }
 
+    @Deployment(name = "unreachable", managed = false)
+    static JavaArchive unreachableDatabase() {
+        return archive("all").addClasses(UnreachableDatabase.class, Item.class);
+    }
+
     @Deployment(name = "annotated", managed = false)
     static JavaArchive annotatedMode() {
         return archive("annotated").addClasses(H2Pool.class, XaPools.class, Item.class);
@@ -84,6 +90,16 @@ class CdiDeploymentTest {
                 + "javax.sql.DataSource, and there is no DataSource bean. To fix this, produce one: a @Produces "
                 + "@ApplicationScoped method returning the pool (for example an Agroal pool with its Narayana integration), "
                 + "or on an application server a @Produces @Resource(lookup = \"java:...\") DataSource field.");
+    }
+
+    @Test
+    void undetectableDatabaseFailsTheDeploymentNamingTheDataSourceBean() {
+        SQLException h2 = catchThrowableOfType(SQLException.class, () -> DriverManager.getConnection(UnreachableDatabase.URL));
+
+        assertDeploymentFails("unreachable", ConfigurationException.class, "Retort could not connect through the DataSource "
+                + "bean 'unreachable' to detect the database: " + h2.getMessage() + ". To fix this, check the DataSource's "
+                + "URL and credentials and that the database is running, or set retort.dialect so that Retort does not "
+                + "connect at start-up.");
     }
 
     @Test
@@ -170,6 +186,17 @@ class CdiDeploymentTest {
                 + "retort.schema-management.strategy is none, and the load script runs only after Retort created the schema. "
                 + "To fix this, set retort.schema-management.strategy to create or drop-and-create, or remove "
                 + "retort.sql-load-script.");
+    }
+
+    @Test
+    void noFileMeansNoLoadScriptWhateverTheStrategy() {
+        System.setProperty("retort.sql-load-script", "no-file");
+        deployer.deploy("all");
+        try {
+            assertThat(CDI.current().select(Metadata.class).get().entities()).containsExactly(Item.class);
+        } finally {
+            deployer.undeploy("all");
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.retort.InvalidRequestException;
 import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
+import dev.retort.boot.RequestReadSession;
 import dev.retort.jta.ContainerSession;
 import dev.retort.jta.JtaSessions;
 import dev.retort.quarkus.RetortUnit;
@@ -24,9 +25,9 @@ import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 
 /**
- * Creates each Retort unit's beans at run time from what the build found: the entity classes by name
- * (no scanning happens at run time), the datasource and the dialect. Thin: the work is in
- * {@link RetortStarter} and in core.
+ * Creates each Retort unit's beans at run time from what the build settled: the model built during static
+ * initialization from the checked entity classes (no scanning happens at run time), the datasource and the
+ * dialect. Thin: the work is in {@link RetortStarter} and in core.
  */
 @Recorder
 public class RetortRecorder {
@@ -38,19 +39,18 @@ public class RetortRecorder {
     }
 
     /**
-     * The unit's session factory bean; creating it maps the entities, applies the schema strategy and runs
-     * the load script.
+     * The unit's session factory bean; creating it applies the schema strategy and runs the load script.
      *
      * @param unitName         the unit's name ({@link RetortUnit#DEFAULT} for the default unit)
-     * @param entityClassNames the unit's entity classes, sorted by name
+     * @param checkedModel     the unit's model, from {@link RetortModelRecorder#checkedModel}
      * @param dataSourceName   the Quarkus datasource's name ({@code <default>} for the default one)
      * @param dialectName      a name {@link dev.retort.dialect.Dialects#byName} knows
      * @param devOrTest        whether the application runs in dev or test mode, which changes defaults
      */
     public Function<SyntheticCreationalContext<SessionFactory>, SessionFactory> sessionFactory(String unitName,
-            List<String> entityClassNames, String dataSourceName, String dialectName, boolean devOrTest) {
+            RuntimeValue<Metadata> checkedModel, String dataSourceName, String dialectName, boolean devOrTest) {
         return context -> new RetortStarter(unitName, config.getValue().units().get(unitName), dataSourceName, dialectName,
-                devOrTest).start(entityClassNames);
+                devOrTest).start(checkedModel.getValue());
     }
 
     /**

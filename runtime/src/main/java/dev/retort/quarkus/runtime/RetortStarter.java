@@ -1,27 +1,24 @@
 package dev.retort.quarkus.runtime;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
-import javax.sql.DataSource;
-
-import dev.retort.ConfigurationException;
-import dev.retort.Engine;
-import dev.retort.MappingException;
 import dev.retort.Metadata;
 import dev.retort.SchemaStrategy;
 import dev.retort.SessionFactory;
-import dev.retort.dialect.Dialect;
-import dev.retort.dialect.Dialects;
+import dev.retort.boot.UnitSettings;
+import dev.retort.boot.UnitStarter;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
- * Starts one Retort unit when its session factory bean is first needed (at start-up): loads the entity
- * classes the build recorded, connects the engine to the unit's Quarkus datasource, applies the schema
- * strategy and runs the load script. Used once, on the starting thread.
+ * Quarkus's side of core's {@link UnitStarter}: starts one unit, whose model the build checked, on its
+ * Quarkus datasource with the {@code quarkus.retort.*} settings of this run, and throws the first problem
+ * (the others suppressed) to fail the start. Used once, on the starting thread.
  */
 final class RetortStarter {
+    /** The load script the default unit runs in dev and test mode when none is configured and the file exists. */
+    static final String DEFAULT_SQL_LOAD_SCRIPT = "import.sql";
+
     private final String unitName;
     private final RetortRuntimeConfig.Unit config;
     private final String dataSourceName;
@@ -36,75 +33,55 @@ final class RetortStarter {
         this.devOrTest = devOrTest;
     }
 
-    SessionFactory start(List<String> entityClassNames) {
-        int batchSize = statementBatchSize();
-        Metadata metadata = Metadata.of(load(entityClassNames));
-        Dialect dialect = Dialects.byName(dialectName).orElseThrow(() -> new IllegalStateException(
-                "The build recorded dialect '" + dialectName + "', which this Retort core does not know"));
-        DataSource dataSource = AgroalDataSourceUtil.dataSourceInstance(dataSourceName).get();
-        Engine engine = Engine.of(dataSource, dialect, location(dialect), config.log().sql(), config.log().bindParameters(),
-                batchSize);
-        SchemaStrategy strategy = config.schemaManagement().strategy()
-                .orElse(devOrTest ? SchemaStrategy.DROP_AND_CREATE : SchemaStrategy.NONE);
-        applySchema(strategy, metadata, engine);
-        runLoadScript(strategy, engine);
-        return SessionFactory.of(engine, metadata);
-    }
-
-    private int statementBatchSize() {
-        int size = config.jdbc().statementBatchSize();
-        if (size < 1) {
-            String key = UnitKeys.key(unitName, "jdbc.statement-batch-size");
-            throw new ConfigurationException(key + " is " + size + ", and a flush cannot send fewer than 1 row per JDBC "
-                    + "batch. To fix this, set " + key + " to a positive whole number, or remove it for the default of "
-                    + Engine.DEFAULT_STATEMENT_BATCH_SIZE + ".");
-        }
-        return size;
-    }
-
-    private void runLoadScript(SchemaStrategy strategy, Engine engine) {
-        String scriptKey = UnitKeys.key(unitName, SqlLoadScript.PROPERTY);
-        SqlLoadScript loadScript = new SqlLoadScript(scriptKey);
-        if (strategy.creates()) {
-            loadScript.resolve(config.sqlLoadScript(), devOrTest && UnitKeys.isDefault(unitName))
-                    .ifPresent(script -> loadScript.run(script, engine));
-        } else if (config.sqlLoadScript().filter(name -> !name.equals(SqlLoadScript.NO_FILE)).isPresent()) {
-            String strategyKey = strategyKey();
-            throw new ConfigurationException(scriptKey + " is set, but " + strategyKey + " is " + strategy.configValue()
-                    + ", and the load script runs only after Retort created the schema. To fix this, set " + strategyKey
-                    + " to create or drop-and-create, or remove " + scriptKey + ".");
-        }
-    }
-
-    private String strategyKey() {
-        return UnitKeys.key(unitName, "schema-management.strategy");
-    }
-
-    private static List<Class<?>> load(List<String> classNames) {
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        List<Class<?>> classes = new ArrayList<>(classNames.size());
-        for (String name : classNames) {
-            try {
-                classes.add(Class.forName(name, false, loader));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("Entity class " + name + ", found at build time, is missing at run time. "
-                        + "To fix this, rebuild the application.", e);
-            }
-        }
-        return classes;
-    }
-
-    /** Where the engine's database is, for messages: "H2 through the Quarkus datasource 'users'". */
-    private String location(Dialect dialect) {
-        return dialect.displayName() + " through the Quarkus "
+    SessionFactory start(Metadata checkedModel) {
+        UnitStarter starter = new UnitStarter(new Settings());
+        UnitStarter.Plan plan = starter.plan(checkedModel).orElseThrow(starter::failure);
+        String description = "the Quarkus "
                 + (DataSourceUtil.isDefault(dataSourceName) ? "default datasource" : "datasource '" + dataSourceName + "'");
+        return starter.start(plan, AgroalDataSourceUtil.dataSourceInstance(dataSourceName).get(), description)
+                .orElseThrow(starter::failure).sessionFactory();
     }
 
-    private void applySchema(SchemaStrategy strategy, Metadata metadata, Engine engine) {
-        try {
-            metadata.apply(strategy, engine);
-        } catch (MappingException e) {
-            throw new MappingException(strategyKey() + "=validate: " + e.getMessage(), e);
+    /** The unit's run-time keys, with the defaults of the launch mode, and the dialect the build settled. */
+    private final class Settings implements UnitSettings {
+        @Override
+        public String key(String property) {
+            return UnitKeys.key(unitName, property);
+        }
+
+        @Override
+        public SchemaStrategy schemaStrategy() {
+            return config.schemaManagement().strategy().orElse(devOrTest ? SchemaStrategy.DROP_AND_CREATE : SchemaStrategy.NONE);
+        }
+
+        @Override
+        public Optional<String> sqlLoadScript() {
+            return config.sqlLoadScript().map(String::trim).filter(name -> !name.isEmpty());
+        }
+
+        @Override
+        public Optional<String> defaultSqlLoadScript() {
+            return devOrTest && UnitKeys.isDefault(unitName) ? Optional.of(DEFAULT_SQL_LOAD_SCRIPT) : Optional.empty();
+        }
+
+        @Override
+        public boolean logSql() {
+            return config.log().sql();
+        }
+
+        @Override
+        public boolean logBindParameters() {
+            return config.log().bindParameters();
+        }
+
+        @Override
+        public int statementBatchSize() {
+            return config.jdbc().statementBatchSize();
+        }
+
+        @Override
+        public Optional<String> dialect() {
+            return Optional.of(dialectName);
         }
     }
 }

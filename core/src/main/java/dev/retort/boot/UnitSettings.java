@@ -1,0 +1,36 @@
+package dev.retort.boot;
+
+import java.util.Optional;
+
+import dev.retort.SchemaStrategy;
+
+/**
+ * The settings of one Retort unit as a container reads them: the {@code retort.*} keys of a CDI
+ * application or the {@code quarkus.retort.*} keys of a Quarkus unit. {@link UnitStarter} reads each once;
+ * a value the container cannot parse throws {@link dev.retort.ConfigurationException} naming its key,
+ * which the starter reports as a problem. Implementations need not be thread-safe.
+ */
+public interface UnitSettings {
+    /** The full key of {@code property} (for example {@code sql-load-script}), as messages name it. */
+    String key(String property);
+
+    SchemaStrategy schemaStrategy();
+
+    /** The configured load script, trimmed; empty when not set. */
+    Optional<String> sqlLoadScript();
+
+    /**
+     * The load script run when none is configured, if it exists (Quarkus: {@code import.sql} for the
+     * default unit in dev and test mode); empty when there is no such default.
+     */
+    Optional<String> defaultSqlLoadScript();
+
+    boolean logSql();
+
+    boolean logBindParameters();
+
+    int statementBatchSize();
+
+    /** A dialect name {@link dev.retort.dialect.Dialects#byName} should know; empty to detect it through the DataSource. */
+    Optional<String> dialect();
+}

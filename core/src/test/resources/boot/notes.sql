@@ -1,0 +1,1 @@
+INSERT INTO boot_notes (id, text) VALUES (1, 'seeded');
