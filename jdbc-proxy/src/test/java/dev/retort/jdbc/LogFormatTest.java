@@ -97,7 +97,7 @@ class LogFormatTest {
                         + " VALUES (402, 'Bob \\\"B\\\"')\"}");
         assertThat(insertUsers(option("retort.log.format", "json", "retort.log.params", "separate"), 500)).last()
                 .isEqualTo("INFO {\"conn\":#,\"kind\":\"update\",\"ms\":#,\"rows\":1,"
-                        + "\"sql\":\"INSERT INTO rp_format_users VALUES (?, ?)\",\"params\":[[\"502\",\"'Bob \\\"B\\\"'\"]]}");
+                        + "\"sql\":\"INSERT INTO rp_format_users VALUES (?, ?)\",\"params\":[[502,\"Bob \\\"B\\\"\"]]}");
         assertThat(insertUsers(option("retort.log.format", "json", "retort.log.params", "mask"), 600)).last()
                 .isEqualTo("INFO {\"conn\":#,\"kind\":\"update\",\"ms\":#,\"rows\":1,"
                         + "\"sql\":\"INSERT INTO rp_format_users VALUES (?, ?)\",\"maskedParams\":2}");

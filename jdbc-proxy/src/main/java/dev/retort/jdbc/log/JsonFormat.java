@@ -61,7 +61,8 @@ final class JsonFormat {
     }
 
     /**
-     * {@code "params":[["1","'a'"],...]} while the literals written stay within the statement's length;
+     * {@code "params":[[1,"a"],...]} (JSON values; named ones as {@code {"name":value}}) while what is written
+     * stays within the statement's length;
      * values after that are counted in {@code "omittedParams"}, so the record stays valid JSON and bounded.
      */
     private static final class ParamsArray implements BoundValues.Visitor {
@@ -104,11 +105,53 @@ final class JsonFormat {
                 omitted++;
                 return;
             }
-            String literal = Literals.render(value, maxValueLength);
-            String item = name == null ? literal : name + " => " + literal;
-            budget -= item.length();
-            string(json.append(firstInSet ? "" : ","), item);
+            int before = json.length();
+            json.append(firstInSet ? "" : ",");
+            if (name != null) {
+                string(json.append('{'), name);
+                json.append(':');
+            }
+            jsonValue(json, value, maxValueLength);
+            if (name != null) {
+                json.append('}');
+            }
+            budget -= json.length() - before;
             firstInSet = false;
+        }
+    }
+
+    /** {@code DATE '2026-12-02'}, {@code TIMESTAMP '...'}: an SQL literal of a date or time, whose text is the value. */
+    private static final java.util.regex.Pattern TYPED_LITERAL = java.util.regex.Pattern.compile("[A-Z ]+ '(.*)'");
+
+    /**
+     * A bound value as a JSON value, not an SQL literal: numbers and booleans as themselves, SQL NULL as
+     * {@code null}, text as a string of the text itself, dates and times as strings of their ISO text; what
+     * is too long or not read (streams, LOBs, bytes) as the summary string the text log shows.
+     */
+    static void jsonValue(StringBuilder json, Object value, int maxValueLength) {
+        if (value == Literals.NULL) {
+            json.append("null");
+        } else if (value instanceof Boolean) {
+            json.append(value);
+        } else if (value instanceof String && ((String) value).length() <= maxValueLength) {
+            string(json, (String) value);
+        } else if (value instanceof Character) {
+            string(json, value.toString());
+        } else {
+            String literal = Literals.render(value, maxValueLength);
+            if (value instanceof Number && !literal.startsWith("<") && !literal.startsWith("'")) {
+                json.append(literal);
+                return;
+            }
+            java.util.regex.Matcher typed = TYPED_LITERAL.matcher(literal);
+            if (typed.matches()) {
+                string(json, typed.group(1));
+            } else if (literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")) {
+                // a quoted SQL literal (NaN, an application type's text): the text inside
+                string(json, literal.substring(1, literal.length() - 1).replace("''", "'"));
+            } else {
+                string(json, literal);
+            }
         }
     }
 

@@ -66,11 +66,10 @@ class BoundedLogTest {
                 + " (id, body, title) VALUES (?, ?, ?) | params: [0, 'doc 0', 't'], [1, 'doc 1', 't'], [2, 'doc 2', 't'],"
                 + " [... [22720 more characters]");
         assertThat(JsonFormat.format(batch, Params.SEPARATE)).isEqualTo("{\"conn\":1,\"kind\":\"update\",\"ms\":0.000,"
-                + "\"sql\":\"INSERT INTO docs (id, body, title) VALUES (?, ?, ?)\",\"params\":[[\"0\",\"'doc 0'\",\"'t'\"],"
-                + "[\"1\",\"'doc 1'\",\"'t'\"],[\"2\",\"'doc 2'\",\"'t'\"],[\"3\",\"'doc 3'\",\"'t'\"],"
-                + "[\"4\",\"'doc 4'\",\"'t'\"],[\"5\",\"'doc 5'\",\"'t'\"],[\"6\",\"'doc 6'\",\"'t'\"],"
-                + "[\"7\",\"'doc 7'\",\"'t'\"],[\"8\",\"'doc 8'\",\"'t'\"],[\"9\",\"'doc 9'\",\"'t'\"],"
-                + "[\"10\",\"'doc 10'\"]],\"omittedParams\":2968}");
+                + "\"sql\":\"INSERT INTO docs (id, body, title) VALUES (?, ?, ?)\",\"params\":[[0,\"doc 0\",\"t\"],"
+                + "[1,\"doc 1\",\"t\"],[2,\"doc 2\",\"t\"],[3,\"doc 3\",\"t\"],[4,\"doc 4\",\"t\"],"
+                + "[5,\"doc 5\",\"t\"],[6,\"doc 6\",\"t\"],[7,\"doc 7\",\"t\"],[8,\"doc 8\",\"t\"],"
+                + "[9,\"doc 9\"]],\"omittedParams\":2971}");
         assertThat(JsonFormat.format(record(100, 60, List.of(values(1, "a\"b", "c"))), Params.INLINE))
                 .isEqualTo("{\"conn\":1,\"kind\":\"update\",\"ms\":0.000,\"sql\":\"INSERT INTO docs (id, body, title)"
                         + " VALUES (?, ?, ?)\",\"inlined\":\"INSERT INTO docs (id, body, title) VALUES (1, 'a\\\"b', 'c')\"}");
