@@ -18,6 +18,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import dev.retort.ConfigurationException;
 import dev.retort.RetortException;
+import dev.retort.boot.EntityScanner;
 import dev.retort.boot.StartedUnit;
 import dev.retort.boot.UnitStarter;
 import dev.retort.jta.JtaSessions;

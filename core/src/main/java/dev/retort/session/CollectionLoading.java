@@ -21,7 +21,7 @@ final class CollectionLoading {
     private final Collection<Object> elements;
     boolean loaded;
     /** The session's epoch when the elements were loaded: a later one (a commit, a rollback) makes them stale. */
-    private int loadedIn;
+    private long loadedIn;
 
     CollectionLoading(SessionImpl session, Object owner, RelationshipModel relationship, boolean raise,
                       Collection<Object> elements) {

@@ -28,7 +28,7 @@ final class EntityEntry {
      * stand-in never loaded) means expired: the database may hold another state, and the next load of the
      * row refills the object, keeping fields the code changed since the snapshot.
      */
-    int freshIn = -1;
+    long freshIn = -1;
     /** Loaded by a {@code readOnly()} query: no snapshot, never dirty-checked or flushed. */
     boolean readOnly;
     /** For a generated stand-in of a lazy to-one target: its state (loaded or not); else null. */

@@ -26,7 +26,7 @@ final class PersistenceContext {
      * Which state of the database the session's objects reflect: a commit or rollback begins a new epoch,
      * which expires every object (and loaded collection) read before at once, without visiting them.
      */
-    private int epoch;
+    private long epoch;
 
     // ---- looking up ---------------------------------------------------------------------------------
 
@@ -159,7 +159,7 @@ final class PersistenceContext {
         epoch++;
     }
 
-    int epoch() {
+    long epoch() {
         return epoch;
     }
 

@@ -32,8 +32,8 @@ import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.IdGeneration;
 
 /**
- * The {@link Session} implementation: identity map, entries and the stack of transaction frames. Writing
- * is delegated to {@link Flush}, reading to {@link Loader}. Not thread-safe.
+ * The {@link Session} implementation: the session's objects ({@link PersistenceContext}) and the stack of
+ * transaction frames. Writing is delegated to {@link Flush}, reading to {@link Loader}. Not thread-safe.
  */
 public final class SessionImpl implements JoinedSession {
     private final SessionContext context;
@@ -288,7 +288,7 @@ public final class SessionImpl implements JoinedSession {
     }
 
     /** The persistence context's epoch: collections loaded in an earlier one load again on next use. */
-    int epoch() {
+    long epoch() {
         return objects.epoch();
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import dev.retort.Engine;
 import dev.retort.Metadata;
 import dev.retort.RetortException;
-import dev.retort.migrate.internal.EntityScanner;
+import dev.retort.migrate.internal.EntityNames;
 
 /**
  * {@code retort migrate diff|generate|check|apply}: the command line over {@link Migrations}. Exit status 0
@@ -47,7 +47,7 @@ public final class MigrateCommand {
             return 2;
         }
         try (Engine engine = Engine.create(arguments.url)) {
-            Metadata metadata = Metadata.of(EntityScanner.find(arguments.entities, Thread.currentThread().getContextClassLoader()));
+            Metadata metadata = Metadata.of(EntityNames.find(arguments.entities, Thread.currentThread().getContextClassLoader()));
             Migrations migrations = Migrations.of(engine, metadata);
             return switch (arguments.command) {
                 case "diff" -> {

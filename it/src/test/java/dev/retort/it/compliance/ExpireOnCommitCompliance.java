@@ -215,6 +215,22 @@ abstract class ExpireOnCommitCompliance extends DatabaseTest {
     }
 
     @Test
+    void expireDiscardsUnflushedChangesAndKeepsLaterOnes() {
+        long id = aliceAged30();
+        try (Session session = sessions.withExpireOnCommit(false).open()) {
+            User alice = session.get(User.class, id);
+            alice.age = 31;
+            session.expire(alice);
+            assertThat(alice.age).as("the unflushed change is discarded").isEqualTo(30);
+            alice.name = "Alicia";
+            assertThat(session.get(User.class, id)).isSameAs(alice);
+            assertThat(alice.name).as("a change made after expire survives the reload").isEqualTo("Alicia");
+            session.commit();
+        }
+        assertThat(rows("SELECT name, age FROM users")).containsExactly(List.of("Alicia", "30"));
+    }
+
+    @Test
     void refreshStillDiscardsChanges() {
         long id = aliceAged30();
         try (Session session = sessions.open()) {

@@ -143,8 +143,8 @@ final class JsonFormat {
                 json.append(literal);
                 return;
             }
-            java.util.regex.Matcher typed = TYPED_LITERAL.matcher(literal);
-            if (typed.matches()) {
+            java.util.regex.Matcher typed = literal.endsWith("'") ? TYPED_LITERAL.matcher(literal) : null;
+            if (typed != null && typed.matches()) {
                 string(json, typed.group(1));
             } else if (literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")) {
                 // a quoted SQL literal (NaN, an application type's text): the text inside

@@ -1,4 +1,4 @@
-package dev.retort.cdi;
+package dev.retort.boot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,19 +18,20 @@ import java.util.stream.Stream;
 import jakarta.persistence.Entity;
 
 /**
- * Finds {@code @Entity} classes in packages (and their sub-packages) on the class path, for bean archives
- * whose discovery mode ({@code annotated}, the default) fires no event for classes that are not beans.
- * Reads class-path directories and jars; classes are loaded without being initialized.
+ * Finds {@code @Entity} classes in packages (and their sub-packages) on the class path: for CDI bean
+ * archives whose discovery mode ({@code annotated}, the default) fires no event for classes that are not
+ * beans, and for the migration command line's packages. Reads class-path directories and jars; classes are
+ * loaded without being initialized.
  */
-final class EntityScanner {
+public final class EntityScanner {
     private final ClassLoader loader;
 
-    EntityScanner(ClassLoader loader) {
+    public EntityScanner(ClassLoader loader) {
         this.loader = loader;
     }
 
     /** The entity classes in {@code packageName} and below, in name order; empty if there are none. */
-    Set<Class<?>> entitiesIn(String packageName) {
+    public Set<Class<?>> entitiesIn(String packageName) {
         String path = packageName.replace('.', '/');
         Set<String> classNames = new TreeSet<>();
         try {
