@@ -138,6 +138,24 @@ public final class AttributeModel {
         return value instanceof byte[] bytes ? bytes.clone() : value;
     }
 
+    /**
+     * Whether the entity's field differs from its snapshot value, as {@link #differs} says; {@code long} and
+     * {@code int} fields are read unboxed, so the dirty check of an unchanged object allocates nothing.
+     */
+    public boolean changedFrom(Object entity, Object snapshot) {
+        try {
+            if (javaType == long.class && snapshot instanceof Long stored) {
+                return field.getLong(entity) != stored;
+            }
+            if (javaType == int.class && snapshot instanceof Integer stored) {
+                return field.getInt(entity) != stored;
+            }
+        } catch (IllegalAccessException e) {
+            throw new RetortException("Cannot read " + this + ": " + e.getMessage(), e);
+        }
+        return differs(get(entity), snapshot);
+    }
+
     /** Whether a field value differs from its snapshot, as the database would see it. */
     public boolean differs(Object current, Object snapshot) {
         if (current == snapshot || targetId != null) {

@@ -340,7 +340,7 @@ public final class EntityPersister {
      */
     int nextChanged(Object instance, Object[] snapshot, int from) {
         for (int i = from; i < attributes.length; i++) {
-            if (attributes[i].differs(attributes[i].get(instance), snapshot[i])) {
+            if (attributes[i].changedFrom(instance, snapshot[i])) {
                 return i;
             }
         }

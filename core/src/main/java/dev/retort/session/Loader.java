@@ -127,8 +127,9 @@ final class Loader {
     /** As {@link #hydrateAll(EntityPersister, List, LoadPlan)}, leaving the {@code filledByCaller} relationships alone. */
     List<Object> hydrateAll(EntityPersister persister, List<Object[]> rows, LoadPlan plan, Set<RelationshipModel> filledByCaller) {
         List<Object> instances = new ArrayList<>(rows.size());
-        List<EntityEntry> fresh = new ArrayList<>();
-        List<Object[]> freshValues = new ArrayList<>();
+        List<EntityEntry> fresh = new ArrayList<>(rows.size());
+        List<Object[]> freshValues = new ArrayList<>(rows.size());
+        session.objects.expectLoads(rows.size());
         for (Object[] values : rows) {
             EntityKey key = new EntityKey(persister.keyType(), values[0]);
             EntityEntry entry = session.objects.byKey(key);

@@ -1,5 +1,6 @@
 package dev.retort.session;
 
+import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,10 +18,18 @@ import java.util.Map;
  * Not thread-safe, as its session.
  */
 final class PersistenceContext {
+    /** Entry by instance, for every entry but those still {@link #unindexed}. */
     private final Map<Object, EntityEntry> entries = new IdentityHashMap<>();
-    private final Map<EntityKey, EntityEntry> identityMap = new HashMap<>();
+    /**
+     * Entries of loaded rows not yet in {@link #entries}: hashing an object's identity costs about as much as
+     * reading its row, and a session that loads and commits never looks an object up, so loads only append
+     * here and the first lookup by instance (or removal) indexes them. Loaded instances are always new, so
+     * none is both here and in {@code entries}.
+     */
+    private final ArrayList<EntityEntry> unindexed = new ArrayList<>();
+    private Map<EntityKey, EntityEntry> identityMap = new HashMap<>();
     private final List<EntityEntry> pending = new ArrayList<>();
-    private final Collection<EntityEntry> entriesView = Collections.unmodifiableCollection(entries.values());
+    private final Collection<EntityEntry> entriesView = new AllEntries();
     private final List<EntityEntry> pendingView = Collections.unmodifiableList(pending);
     /**
      * Which state of the database the session's objects reflect: a commit or rollback begins a new epoch,
@@ -32,11 +41,22 @@ final class PersistenceContext {
 
     /** The entry of an object of this session, or null. */
     EntityEntry entryOf(Object instance) {
+        index();
         return entries.get(instance);
     }
 
     boolean contains(Object instance) {
+        index();
         return entries.containsKey(instance);
+    }
+
+    private void index() {
+        if (!unindexed.isEmpty()) {
+            for (EntityEntry entry : unindexed) {
+                entries.put(entry.instance, entry);
+            }
+            unindexed.clear();
+        }
     }
 
     /** The entry holding the row with this key, or null. */
@@ -75,7 +95,18 @@ final class PersistenceContext {
     /** A row read from the database (or a stand-in for one): its entry under its key. */
     void enterLoaded(EntityKey key, EntityEntry entry) {
         identityMap.put(key, entry);
-        entries.put(entry.instance, entry);
+        unindexed.add(entry);
+    }
+
+    /** {@code rows} rows are about to be loaded: the identity map grows once for them, not in steps. */
+    void expectLoads(int rows) {
+        int size = identityMap.size() + rows;
+        if (rows > 64 && size > identityMap.size() * 2) {
+            Map<EntityKey, EntityEntry> larger = new HashMap<>((int) (size / 0.75f) + 1);
+            larger.putAll(identityMap);
+            identityMap = larger;
+        }
+        unindexed.ensureCapacity(unindexed.size() + rows);
     }
 
     // ---- status changes -----------------------------------------------------------------------------
@@ -112,6 +143,7 @@ final class PersistenceContext {
 
     /** Its DELETE ran: the object leaves the maps (a rollback puts it back). */
     void removed(EntityEntry entry) {
+        index();
         entry.status = EntityEntry.Status.REMOVED;
         identityMap.remove(entry.key());
         entries.remove(entry.instance);
@@ -119,6 +151,7 @@ final class PersistenceContext {
 
     /** The object leaves the session (expunge, or a streamed object whose batch passed). */
     void detach(EntityEntry entry) {
+        index();
         entries.remove(entry.instance);
         if (entry.id != null && identityMap.get(entry.key()) == entry) {
             identityMap.remove(entry.key());
@@ -130,7 +163,7 @@ final class PersistenceContext {
 
     /** Marks every object of {@code type} (subclasses included) that has a row as stale, after a bulk statement. */
     void expireEvery(Class<?> type) {
-        for (EntityEntry entry : entries.values()) {
+        for (EntityEntry entry : entriesView) {
             if (type.isAssignableFrom(entry.persister.entityType()) && entry.status == EntityEntry.Status.PERSISTENT) {
                 expire(entry);
             }
@@ -167,6 +200,7 @@ final class PersistenceContext {
 
     /** Puts every entry {@code frame} changed back as it was when the frame began, in the maps too. */
     void undo(Frame frame) {
+        index();
         frame.undo((entry, before) -> {
             if (entry.id != null && identityMap.get(entry.key()) == entry) {
                 identityMap.remove(entry.key());
@@ -184,6 +218,7 @@ final class PersistenceContext {
      * get their snapshot (the database's state) back into their fields.
      */
     void restoreAfterRollback() {
+        index();
         for (Iterator<EntityEntry> iterator = entries.values().iterator(); iterator.hasNext(); ) {
             EntityEntry entry = iterator.next();
             if (entry.status == EntityEntry.Status.PENDING) {
@@ -202,7 +237,33 @@ final class PersistenceContext {
     /** The session closed: it holds nothing any more. */
     void clear() {
         entries.clear();
+        unindexed.clear();
         identityMap.clear();
         pending.clear();
+    }
+
+    /** Every entry: the indexed ones, then those not yet indexed. Read-only. */
+    private final class AllEntries extends AbstractCollection<EntityEntry> {
+        @Override
+        public Iterator<EntityEntry> iterator() {
+            Iterator<EntityEntry> indexed = entries.values().iterator();
+            Iterator<EntityEntry> loaded = unindexed.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return indexed.hasNext() || loaded.hasNext();
+                }
+
+                @Override
+                public EntityEntry next() {
+                    return indexed.hasNext() ? indexed.next() : loaded.next();
+                }
+            };
+        }
+
+        @Override
+        public int size() {
+            return entries.size() + unindexed.size();
+        }
     }
 }
