@@ -28,6 +28,8 @@ final class PersistenceContext {
      */
     private final ArrayList<EntityEntry> unindexed = new ArrayList<>();
     private Map<EntityKey, EntityEntry> identityMap = new HashMap<>();
+    /** How many keys {@link #identityMap} was last sized for by {@link #expectLoads}. */
+    private int identityRoom = 12;
     private final List<EntityEntry> pending = new ArrayList<>();
     private final Collection<EntityEntry> entriesView = new AllEntries();
     private final List<EntityEntry> pendingView = Collections.unmodifiableList(pending);
@@ -101,8 +103,9 @@ final class PersistenceContext {
     /** {@code rows} rows are about to be loaded: the identity map grows once for them, not in steps. */
     void expectLoads(int rows) {
         int size = identityMap.size() + rows;
-        if (rows > 64 && size > identityMap.size() * 2) {
-            Map<EntityKey, EntityEntry> larger = new HashMap<>((int) (size / 0.75f) + 1);
+        if (rows > 64 && size > identityRoom) {
+            identityRoom = Math.max(size, 2 * identityRoom);
+            Map<EntityKey, EntityEntry> larger = new HashMap<>((int) (identityRoom / 0.75f) + 1);
             larger.putAll(identityMap);
             identityMap = larger;
         }

@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -240,14 +242,38 @@ final class PolymorphicLoader {
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             queried.bind(statement, compiled, new Object[0]);
             statements.logQuery(compiled, new Object[0]);
+            List<Member> members = new ArrayList<>();
+            List<Object[]> rows = new ArrayList<>();
             try (ResultSet resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
-                    results.add(hydrate(loader, resultSet, part));
+                    Member member = memberOf(resultSet, part);
+                    members.add(member);
+                    rows.add(member.persister().readRow(resultSet, member.columns()));
                 }
             }
+            results.addAll(hydrateByClass(loader, members, rows));
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);
         }
+    }
+
+    /**
+     * The instances of rows read, in their order: the rows of each class hydrated together, so that their
+     * references and eager relationships load once per class, not once per row.
+     */
+    private static List<Object> hydrateByClass(Loader loader, List<Member> members, List<Object[]> rows) {
+        Map<Member, List<Object[]>> rowsByClass = new LinkedHashMap<>();
+        for (int i = 0; i < members.size(); i++) {
+            rowsByClass.computeIfAbsent(members.get(i), key -> new ArrayList<>()).add(rows.get(i));
+        }
+        Map<Member, Iterator<Object>> instancesByClass = new IdentityHashMap<>();
+        rowsByClass.forEach((member, ofMember) ->
+                instancesByClass.put(member, loader.hydrateAll(member.persister(), ofMember, LoadPlan.DEFAULT).iterator()));
+        List<Object> instances = new ArrayList<>(rows.size());
+        for (Member member : members) {
+            instances.add(instancesByClass.get(member).next());
+        }
+        return instances;
     }
 
     /** The session's instance for the row under the cursor, of the row's class. */

@@ -39,6 +39,10 @@ import dev.retort.it.model.inheritance.Square;
 import dev.retort.it.model.inheritance.Truck;
 import dev.retort.it.model.inheritance.Vehicle;
 import dev.retort.it.model.inheritance.Vehicle_;
+import dev.retort.it.model.keepers.Keeper;
+import dev.retort.it.model.keepers.Parrot;
+import dev.retort.it.model.keepers.Pet;
+import dev.retort.it.model.keepers.Rabbit;
 
 /**
  * Entity inheritance, the same on every database: SINGLE_TABLE (animals), JOINED (vehicles) and
@@ -49,11 +53,27 @@ abstract class InheritanceCompliance extends DatabaseTest {
     @BeforeAll
     void inheritanceMetadata() {
         metadata = Metadata.of(Animal.class, Cat.class, Dog.class, Lion.class, Vehicle.class, Car.class, Truck.class,
-                SportsCar.class, Shape.class, Circle.class, Square.class);
+                SportsCar.class, Shape.class, Circle.class, Square.class, Keeper.class, Pet.class, Rabbit.class, Parrot.class);
         sessions = SessionFactory.of(engine, metadata);
     }
 
     // ---- SINGLE_TABLE ----------------------------------------------------------------------------------
+
+    @Test
+    void aPolymorphicQueryLoadsTheReferencesOfEachClassTogetherNotRowByRow() {
+        List<Keeper> keepers = List.of(new Keeper("Kim"), new Keeper("Lou"), new Keeper("Max"), new Keeper("Ned"));
+        seed(List.of(keepers.get(0), keepers.get(1), keepers.get(2), keepers.get(3), new Rabbit("Ava", keepers.get(0)),
+                new Parrot("Bea", keepers.get(1)), new Rabbit("Cid", keepers.get(2)), new Parrot("Dot", keepers.get(3))));
+        try (Session session = sessions.open()) {
+            List<Pet> pets = session.query(Pet.class).orderBy("name").all();
+            assertThat(pets).extracting(pet -> pet.getClass().getSimpleName() + " " + pet.name + " of " + pet.keeper.name)
+                    .containsExactly("Rabbit Ava of Kim", "Parrot Bea of Lou", "Rabbit Cid of Max", "Parrot Dot of Ned");
+            assertThat(sql.takeStatements()).as("one SELECT of keepers per class, not one per pet").containsExactly(
+                    "SELECT kind, id, name, keeper_id FROM pets ORDER BY name",
+                    "SELECT id, name FROM keepers WHERE id IN (?, ?)  [" + keepers.get(0).id + ", " + keepers.get(2).id + "]",
+                    "SELECT id, name FROM keepers WHERE id IN (?, ?)  [" + keepers.get(1).id + ", " + keepers.get(3).id + "]");
+        }
+    }
 
     /** Rex the dog, Tom the cat, Leo the lion and a plain animal (inserted class by class, in metadata order). */
     private List<Animal> seedAnimals() {
