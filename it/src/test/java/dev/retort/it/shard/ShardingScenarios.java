@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import dev.retort.Engine;
+import dev.retort.Func;
 import dev.retort.InvalidRequestException;
 import dev.retort.Metadata;
+import dev.retort.MultipleResultsFoundException;
 import dev.retort.UnsupportedFeatureException;
 import dev.retort.shard.ShardedSession;
 import dev.retort.shard.ShardedSessionFactory;
@@ -277,6 +279,43 @@ abstract class ShardingScenarios {
                     .hasMessage("session.select(...) on a sharded session: Retort runs it on one shard, not across shards. "
                             + "To fix this, name the shard: session.shard(\"eu\").select(...).");
             assertThat(session.shard("eu").select(City_.name).all()).extracting(row -> row.get(0)).containsExactly("Paris");
+        }
+    }
+
+    @Test
+    void aFanOutQueryOrderedByAnExpressionIsRefusedWithTheWayOut() {
+        seed(new City(1, "europe", "Paris", 2_100_000), new City(2, "america", "Boston", 650_000));
+        try (ShardedSession session = sessions.open()) {
+            assertThatThrownBy(() -> session.query(City.class).orderBy(Func.lower(City_.name).asc()).all())
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessage("query(City) orders by " + Func.lower(City_.name) + ", which Retort cannot compute in memory "
+                            + "to merge the results of several shards: it merges by attributes of City only. To fix this, "
+                            + "order by attributes of City, or let the query chooser send the query to one shard.");
+            City boston = session.query(City.class).filterBy("continent", "america").orderBy(Func.lower(City_.name).asc())
+                    .one();
+            assertThat(boston.name).isEqualTo("Boston");
+        }
+    }
+
+    @Test
+    void aStreamOverTwoShardsReadsOneShardAfterTheOther() {
+        seed(new City(1, "europe", "Paris", 2_100_000), new City(2, "america", "Boston", 650_000),
+                new City(3, "europe", "Lyon", 520_000));
+        try (ShardedSession session = sessions.open();
+             java.util.stream.Stream<City> cities = session.query(City.class).yieldPer(1).stream()) {
+            assertThat(cities.map(city -> session.shardOf(city) + ":" + city.name).toList())
+                    .containsExactlyInAnyOrder("eu:Paris", "eu:Lyon", "us:Boston");
+        }
+    }
+
+    @Test
+    void oneOverTwoShardsThatBothMatchIsRefused() {
+        seed(new City(1, "europe", "Paris", 2_100_000), new City(2, "america", "Paris", 25_000));
+        try (ShardedSession session = sessions.open()) {
+            assertThatThrownBy(() -> session.query(City.class).filterBy("name", "Paris").one())
+                    .isInstanceOf(MultipleResultsFoundException.class)
+                    .hasMessage("Expected one row for query(City) but found more than one (on shards eu, us). To fix this, "
+                            + "filter on something unique (such as the id), or use first() or all().");
         }
     }
 }
