@@ -318,4 +318,28 @@ abstract class ShardingScenarios {
                             + "filter on something unique (such as the id), or use first() or all().");
         }
     }
+
+    @Test
+    void aBulkStatementOnAnotherShardIsRefusedInTheSameUnitOfWork() {
+        seed(new City(1, "europe", "Paris", 2_100_000), new City(2, "america", "Boston", 650_000));
+        try (ShardedSession session = sessions.open()) {
+            session.get(City.class, 1L).population = 2_102_650;
+            session.flush();
+            assertThatThrownBy(() -> session.shard("us").update(City.class).set(City_.population, 0).execute())
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("Cannot update City rows on shard 'us': this unit of work already wrote to shard 'eu', and a "
+                            + "sharded session writes to one shard per unit of work (the shards commit separately, so a "
+                            + "failure between their commits would leave half of the work written). Nothing was written to "
+                            + "'us', and what was written to 'eu' is not committed yet. To fix this, commit (or roll back) the "
+                            + "work on 'eu' before changing objects of 'us', so that each unit of work changes the objects of "
+                            + "one shard.");
+            session.commit();
+            assertThat(session.shard("us").update(City.class).set(City_.population, 0).execute()).isEqualTo(1);
+            session.commit();
+        }
+        try (ShardedSession session = sessions.open()) {
+            assertThat(session.query(City.class).orderBy("name").all()).extracting(city -> city.population)
+                    .containsExactly(0, 2_102_650);
+        }
+    }
 }
