@@ -44,9 +44,9 @@ public final class ShardedSessionFactory {
             throw new ConfigurationException("A sharded session factory needs at least one shard. To fix this, pass the "
                     + "shards' engines by name: ShardedSessionFactory.of(Map.of(\"eu\", euEngine, \"us\", usEngine), ...).");
         }
-        requireChooser(shardChooser, "shard chooser", "entity -> ...");
-        requireChooser(idChooser, "id chooser", "(type, id) -> List.of(...)");
-        requireChooser(queryChooser, "query chooser", "query -> List.of(...)");
+        requireChooser(shardChooser, "a shard chooser", "entity -> ...");
+        requireChooser(idChooser, "an id chooser", "(type, id) -> List.of(...)");
+        requireChooser(queryChooser, "a query chooser", "query -> List.of(...)");
         Map<String, SessionContext> contexts = new LinkedHashMap<>();
         shards.forEach((name, engine) -> {
             if (name == null || name.isBlank() || engine == null) {
@@ -60,7 +60,7 @@ public final class ShardedSessionFactory {
 
     private static void requireChooser(Object chooser, String what, String example) {
         if (chooser == null) {
-            throw new ConfigurationException("A sharded session factory needs a " + what + ". To fix this, pass one ("
+            throw new ConfigurationException("A sharded session factory needs " + what + ". To fix this, pass one ("
                     + example + ").");
         }
     }
