@@ -31,7 +31,7 @@ retort_pgbin() {
 }
 
 # A new cluster in RETORT_PG_DIR (any old one there is stopped and removed), started on RETORT_PG_PORT,
-# with the database and user retort/retort. Its superuser password file lives in its own folder.
+# with the database and user retort/retort, and a second database retort_shard (the sharding suite's other shard). Its superuser password file lives in its own folder.
 retort_pg_init() (
   set -euo pipefail
   local pgbin; pgbin=$(retort_pgbin)
@@ -42,7 +42,8 @@ retort_pg_init() (
   su postgres -c "$pgbin/initdb -D $RETORT_PG_DIR/data -U postgres --pwfile=$RETORT_PG_DIR/superuser-password -A scram-sha-256 -E UTF8 --no-instructions" >/dev/null
   retort_pg_resume
   PGPASSWORD=secret psql -q -h 127.0.0.1 -p "$RETORT_PG_PORT" -U postgres \
-    -c "create user retort with password 'retort'" -c "create database retort owner retort" >/dev/null
+    -c "create user retort with password 'retort'" -c "create database retort owner retort" \
+    -c "create database retort_shard owner retort" >/dev/null
 )
 
 # Starts the cluster already in RETORT_PG_DIR and waits until it accepts connections.

@@ -33,12 +33,20 @@ class LayeringTest {
                 .check(core);
     }
 
-    /** The container integrations (dev.retort.jta, dev.retort.cdi) sit above the session, as the API does. */
+    /** The container integrations (dev.retort.jta, dev.retort.cdi) and sharding sit above the session, as the API does. */
     @Test
     void onlyTheApiTheIntegrationsAndTheSessionItselfUseTheSession() {
         noClasses().that().resideOutsideOfPackages("dev.retort", "dev.retort.session..", "dev.retort.jta..",
-                        "dev.retort.cdi..")
+                        "dev.retort.cdi..", "dev.retort.shard..")
                 .should().dependOnClassesThat().resideInAPackage("dev.retort.session..")
+                .check(core);
+    }
+
+    /** Sharding routes between ordinary sessions: the session never knows it is one shard of several. */
+    @Test
+    void theSessionKnowsNothingOfSharding() {
+        noClasses().that().resideInAnyPackage("dev.retort", "dev.retort.session..")
+                .should().dependOnClassesThat().resideInAPackage("dev.retort.shard..")
                 .check(core);
     }
 

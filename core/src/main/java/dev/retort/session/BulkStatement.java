@@ -99,7 +99,7 @@ final class BulkStatement<T> implements UpdateQuery<T>, DeleteQuery<T> {
     @Override
     public int execute() {
         session.checkUsable();
-        session.mode().requireWritable(verb() + " " + persister.entityName() + " rows");
+        session.beforeWriting(verb() + " " + persister.entityName() + " rows");
         if (!delete && columns.isEmpty()) {
             throw new InvalidRequestException("session.update(" + persister.entityName() + ".class) sets nothing. To fix this, "
                     + "add set(" + persister.entityName() + "_.attribute, value) before execute().");

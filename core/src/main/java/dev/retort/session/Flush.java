@@ -47,7 +47,7 @@ final class Flush {
         if (plan.isEmpty() && links.isEmpty()) {
             return;
         }
-        session.mode().requireWritable("flush changes");
+        session.beforeWriting("flush changes");
         boolean relationships = context.hasRelationships();
         List<EntityEntry> deleted = new ArrayList<>();
         if (relationships) {

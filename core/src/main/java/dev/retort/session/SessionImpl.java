@@ -52,6 +52,8 @@ public final class SessionImpl implements JoinedSession {
     private final Map<dev.retort.mapping.RelationshipModel, Integer> lazyLoads = new HashMap<>();
     /** The batch of the stream loading rows right now, which records the objects it brings in; else null. */
     private StreamBatch loadingBatch;
+    /** Asked before every write to the database (a sharded session's check that one unit of work stays on one shard). */
+    private WriteGuard writeGuard = WriteGuard.NONE;
 
     /** A session that runs its own (local JDBC) transactions. */
     public SessionImpl(SessionContext context, Isolation isolation) {
@@ -69,6 +71,17 @@ public final class SessionImpl implements JoinedSession {
 
     TransactionMode mode() {
         return mode;
+    }
+
+    /** Makes every write of this session ask {@code guard} first, and tells it when a transaction ends. */
+    public void guardWrites(WriteGuard guard) {
+        this.writeGuard = java.util.Objects.requireNonNull(guard, "guard");
+    }
+
+    /** About to write to the database ({@code action}, for messages): refused in read-only modes and by the write guard. */
+    void beforeWriting(String action) {
+        mode.requireWritable(action);
+        writeGuard.beforeWrite(action);
     }
 
     /** Seconds after which the session's statements are cancelled: the running query's timeout, else the engine's; 0 for none. */
@@ -544,6 +557,7 @@ public final class SessionImpl implements JoinedSession {
             throw commitFailed(e);
         }
         transactions.release();
+        writeGuard.transactionEnded();
         expireAll();
     }
 
@@ -620,6 +634,7 @@ public final class SessionImpl implements JoinedSession {
             transactions.rollback();
             transactions.popAll().forEach(this::undo);
             transactions.release();
+            writeGuard.transactionEnded();
         }
         resetMemory();
     }
@@ -689,6 +704,7 @@ public final class SessionImpl implements JoinedSession {
             resetMemory();
         }
         transactions.release();
+        writeGuard.transactionEnded();
         close();
     }
 

@@ -224,7 +224,7 @@ final class SqlQueryImpl implements SqlQuery {
 
     private int executeNow() {
         session.checkUsable();
-        session.mode().requireWritable("run session.sql(...).execute()");
+        session.beforeWriting("run session.sql(...).execute()");
         session.flush();
         CompiledStatement compiled = compiled();
         Statements statements = new Statements(session);
