@@ -60,7 +60,7 @@ final class EntityEntry {
 
     /** Puts the snapshot (the database's state as last known) back into the object's fields, discarding changes. */
     void restore() {
-        if (snapshot != null) {
+        if (snapshot != null && persister.nextChanged(instance, snapshot, 0) >= 0) {
             persister.write(instance, persister.snapshotOf(snapshot));
         }
     }

@@ -57,6 +57,10 @@ final class Frame {
      * them (the persistence context puts them back, in its maps too). Entries put back to PENDING are left
      * for the reset that follows every rollback, which expunges them.
      */
+    boolean changedNothing() {
+        return undo.isEmpty();
+    }
+
     void undo(java.util.function.BiConsumer<EntityEntry, Undo> restore) {
         undo.forEach(restore);
         undo.clear();

@@ -203,6 +203,9 @@ final class PersistenceContext {
 
     /** Puts every entry {@code frame} changed back as it was when the frame began, in the maps too. */
     void undo(Frame frame) {
+        if (frame.changedNothing()) {
+            return;
+        }
         index();
         frame.undo((entry, before) -> {
             if (entry.id != null && identityMap.get(entry.key()) == entry) {
@@ -221,7 +224,10 @@ final class PersistenceContext {
      * get their snapshot (the database's state) back into their fields.
      */
     void restoreAfterRollback() {
-        index();
+        // Loaded objects not yet indexed are never pending: they only get their snapshot back.
+        for (EntityEntry entry : unindexed) {
+            entry.restore();
+        }
         for (Iterator<EntityEntry> iterator = entries.values().iterator(); iterator.hasNext(); ) {
             EntityEntry entry = iterator.next();
             if (entry.status == EntityEntry.Status.PENDING) {
