@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class PersistenceContext {
     /** Entry by instance, for every entry but those still {@link #unindexed}. */
-    private final Map<Object, EntityEntry> entries = new IdentityHashMap<>();
+    private Map<Object, EntityEntry> entries = new IdentityHashMap<>();
     /**
      * Entries of loaded rows not yet in {@link #entries}: hashing an object's identity costs about as much as
      * reading its row, and a session that loads and commits never looks an object up, so loads only append
@@ -54,6 +54,12 @@ final class PersistenceContext {
 
     private void index() {
         if (!unindexed.isEmpty()) {
+            if (unindexed.size() > 64) {
+                // Grown once for the whole batch, not doubling step by step.
+                Map<Object, EntityEntry> larger = new IdentityHashMap<>(entries.size() + unindexed.size());
+                larger.putAll(entries);
+                entries = larger;
+            }
             for (EntityEntry entry : unindexed) {
                 entries.put(entry.instance, entry);
             }
