@@ -54,7 +54,7 @@ public final class ProxyBench {
     private static final int ROUNDS = 3;
 
     private static final List<String> CONFIGURATIONS = List.of("raw", "retort-off", "retort-file",
-            "p6spy-off", "p6spy-file", "dsproxy-off", "dsproxy-file");
+            "retort-buffered", "p6spy-off", "p6spy-file", "dsproxy-off", "dsproxy-file");
 
     private static final Path LOG_FOLDER = Path.of("target", "proxy-bench-logs");
 
@@ -62,14 +62,22 @@ public final class ProxyBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].contains(",")) {
+            runRounds(List.of(args[0].split(",")));
+            return;
+        }
         if (args.length == 1) {
             measure(args[0]);
             return;
         }
+        runRounds(CONFIGURATIONS);
+    }
+
+    private static void runRounds(List<String> configurations) throws Exception {
         Files.createDirectories(LOG_FOLDER);
         Map<String, List<double[]>> rounds = new LinkedHashMap<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            for (String configuration : CONFIGURATIONS) {
+            for (String configuration : configurations) {
                 System.out.println("round " + round + ": " + configuration);
                 rounds.computeIfAbsent(configuration, name -> new ArrayList<>()).add(runChild(configuration));
             }
@@ -156,6 +164,10 @@ public final class ProxyBench {
             case "retort-file":
                 logToFile("dev.retort.jdbc.sql", "retort.log");
                 return new RetortDataSource(h2, ProxyOptions.load(new Properties()));
+            case "retort-buffered":
+                Path file = LOG_FOLDER.resolve("retort-buffered.log");
+                Files.deleteIfExists(file);
+                return new RetortDataSource(h2, ProxyOptions.load(options("retort.log.file", file.toString())));
             case "p6spy-off":
                 configureP6spy("com.p6spy.engine.spy.P6SpyFactory");
                 return new P6DataSource(h2);

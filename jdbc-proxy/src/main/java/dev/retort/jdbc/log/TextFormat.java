@@ -28,7 +28,8 @@ final class TextFormat {
         rows(text, record);
         if (failure != null) {
             text.append(", SQLState ").append(failure.getSQLState()).append(", error code ")
-                    .append(failure.getErrorCode()).append(", ").append(record.capped(String.valueOf(failure.getMessage())));
+                    .append(failure.getErrorCode()).append(", ")
+                    .append(oneLine(record.capped(String.valueOf(failure.getMessage()))));
         }
         if (record.caller() != null) {
             text.append(", at ").append(record.caller());
@@ -42,6 +43,12 @@ final class TextFormat {
             text.append("\n  sent: ").append(record.capped(record.sentSql()));
         }
         return text.toString();
+    }
+
+    /** Drivers put line breaks in messages (H2 before the statement it quotes); a record's line keeps none. */
+    private static String oneLine(String message) {
+        return message.indexOf('\n') < 0 && message.indexOf('\r') < 0 ? message
+                : message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
     private static void rows(StringBuilder text, StatementRecord record) {
