@@ -1,6 +1,8 @@
 package dev.retort.jdbc.log;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +33,15 @@ public final class FileSink {
     /** How often the writer thread wakes to write and flush what has been queued. */
     public static final long FLUSH_MILLIS = 200;
     /** Records waiting that wake the writer before its timer. */
-    static final int WAKE_AT = 8192;
+    static final int WAKE_AT = 1024;
     /**
      * Records waiting beyond which the statement's thread writes them itself, under the writer's lock: the
      * back-pressure that keeps memory bounded when statements come faster than the disk takes them.
      */
     static final int MAX_WAITING = 65536;
+
+    /** Characters buffered before a write to the file: a few hundred records. */
+    private static final int BUFFER_CHARS = 1 << 16;
 
     private static final Map<Path, FileSink> OPEN = new ConcurrentHashMap<>();
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
@@ -66,6 +71,9 @@ public final class FileSink {
     /** Set at exit and at close: from then on each record is written and flushed as it comes. */
     private volatile boolean direct;
     private boolean failureReported;
+    /** The writer's scratch space, reused for every record (guarded by {@code this}). */
+    private final StringBuilder line = new StringBuilder(512);
+    private char[] chars = new char[512];
     private long cachedSecond = Long.MIN_VALUE;
     private String cachedSecondText;
 
@@ -86,8 +94,8 @@ public final class FileSink {
 
     private static Writer open(Path path) {
         try {
-            return Files.newBufferedWriter(path, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), StandardCharsets.UTF_8), BUFFER_CHARS);
         } catch (IOException | RuntimeException cannotOpen) {
             throw new IllegalArgumentException("Cannot open the SQL log file " + path + " named by retort.log.file ("
                     + cannotOpen + "). To fix this, create its folder or set retort.log.file to a file the"
@@ -141,11 +149,15 @@ public final class FileSink {
         try {
             Writer target = closed ? open(path) : writer;
             try {
-                StringBuilder line = new StringBuilder(256);
                 for (Queued queued : inOrder) {
                     line.setLength(0);
                     format(queued, line);
-                    target.append(line);
+                    int length = line.length();
+                    if (chars.length < length) {
+                        chars = new char[Math.max(length, chars.length * 2)];
+                    }
+                    line.getChars(0, length, chars, 0);
+                    target.write(chars, 0, length);
                 }
                 target.flush();
             } finally {
@@ -160,16 +172,16 @@ public final class FileSink {
 
     /** {@code 2026-12-03T00:12:01.123Z INFO [conn 1] query ...}, or the JSON object with time and level first. */
     private void format(Queued queued, StringBuilder line) {
-        Level level = queued.log.level(queued.record);
-        String message = queued.log.format(queued.record);
-        if (message.startsWith("{")) {
+        String level = queued.log.level(queued.record).getName();
+        if (queued.log.json()) {
             line.append("{\"time\":\"");
             timestamp(queued.millis, line);
-            line.append("\",\"level\":\"").append(level.getName()).append("\",").append(message, 1, message.length());
+            line.append("\",\"level\":\"").append(level).append("\",");
         } else {
             timestamp(queued.millis, line);
-            line.append(' ').append(level.getName()).append(' ').append(message);
+            line.append(' ').append(level).append(' ');
         }
+        queued.log.appendTo(line, queued.record);
         line.append('\n');
     }
 

@@ -82,6 +82,19 @@ public final class SqlLog {
                 : record.elapsedNanos() >= slowNanos ? Level.INFO : Level.DEBUG;
     }
 
+    /** Appends the record as {@link #format} would, after what {@code line} holds; JSON without its opening brace. */
+    void appendTo(StringBuilder line, StatementRecord record) {
+        if (options.format() == Format.JSON) {
+            JsonFormat.append(line, record, options.params());
+        } else {
+            TextFormat.append(line, record, options.params());
+        }
+    }
+
+    boolean json() {
+        return options.format() == Format.JSON;
+    }
+
     String format(StatementRecord record) {
         return options.format() == Format.JSON
                 ? JsonFormat.format(record, options.params())

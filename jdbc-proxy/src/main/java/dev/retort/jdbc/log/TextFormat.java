@@ -16,7 +16,11 @@ final class TextFormat {
     }
 
     static String format(StatementRecord record, Params params) {
-        StringBuilder text = new StringBuilder(128);
+        return append(new StringBuilder(128), record, params).toString();
+    }
+
+    /** Appends the record to {@code text}, for a writer that reuses one builder. */
+    static StringBuilder append(StringBuilder text, StatementRecord record, Params params) {
         text.append("[conn ").append(record.connectionId()).append("] ")
                 .append(record.kind().name().toLowerCase(Locale.ROOT));
         if (record.kind() == Kind.BATCH) {
@@ -35,14 +39,14 @@ final class TextFormat {
             text.append(", at ").append(record.caller());
         }
         if (isBareTransactionEvent(record)) {
-            return text.toString();
+            return text;
         }
         text.append(": ");
         statement(text, record, params);
         if (!record.sentSql().equals(record.sql())) {
             text.append("\n  sent: ").append(record.capped(record.sentSql()));
         }
-        return text.toString();
+        return text;
     }
 
     /** Drivers put line breaks in messages (H2 before the statement it quotes); a record's line keeps none. */
