@@ -2,6 +2,7 @@ package dev.retort.it;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,13 +16,13 @@ import dev.retort.Engine;
  * servers whose JDBC URLs (credentials included) come from the environment ({@code .ci/run} sets them).
  */
 public enum TestDatabase {
-    H2("H2", null) {
+    H2("H2", null, Capability.EXACT_DECIMALS, Capability.NUL_IN_TEXT) {
         @Override
         public String url() {
             return "h2:mem:retort_it";
         }
     },
-    SQLITE("SQLite", null) {
+    SQLITE("SQLite", null, Capability.NUL_IN_TEXT) {
         @Override
         public String url() {
             Path file = Path.of("target", "retort-it-sqlite.db");
@@ -34,13 +35,15 @@ public enum TestDatabase {
             return "sqlite:///" + file;
         }
     },
-    POSTGRESQL("PostgreSQL", "RETORT_TEST_POSTGRES_URL") {
+    POSTGRESQL("PostgreSQL", "RETORT_TEST_POSTGRES_URL", Capability.EXACT_DECIMALS, Capability.SLEEP_FUNCTION,
+            Capability.TABLE_LOCKS_BLOCKING_READERS) {
         @Override
         public String url() {
             return System.getenv(environmentVariable);
         }
     },
-    MARIADB("MariaDB", "RETORT_TEST_MARIADB_URL") {
+    MARIADB("MariaDB", "RETORT_TEST_MARIADB_URL", Capability.EXACT_DECIMALS, Capability.SLEEP_FUNCTION,
+            Capability.TABLE_LOCKS_BLOCKING_READERS, Capability.NUL_IN_TEXT) {
         @Override
         public String url() {
             return System.getenv(environmentVariable);
@@ -51,10 +54,17 @@ public enum TestDatabase {
 
     private final String displayName;
     protected final String environmentVariable;
+    private final Set<Capability> capabilities;
 
-    TestDatabase(String displayName, String environmentVariable) {
+    TestDatabase(String displayName, String environmentVariable, Capability... capabilities) {
         this.displayName = displayName;
         this.environmentVariable = environmentVariable;
+        this.capabilities = capabilities.length == 0 ? Set.of() : EnumSet.of(capabilities[0], capabilities);
+    }
+
+    /** Whether tests that {@link Requires} this capability run here. */
+    public boolean has(Capability capability) {
+        return capabilities.contains(capability);
     }
 
     public abstract String url();

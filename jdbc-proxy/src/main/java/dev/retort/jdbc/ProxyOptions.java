@@ -40,6 +40,12 @@ public final class ProxyOptions {
      * the SQL with its values, the SQL sent and the driver's error each; the rest is cut and counted.
      */
     public static final String LOG_MAX_STATEMENT_LENGTH = "retort.log.max-statement-length";
+    /**
+     * A file (none by default) that records are appended to, one per line, by the proxy's own buffered writer
+     * instead of the {@code System.Logger}: written on a background thread every {@value
+     * dev.retort.jdbc.log.FileSink#FLUSH_MILLIS} ms, and flushed when the JVM exits normally.
+     */
+    public static final String LOG_FILE = "retort.log.file";
 
     /** Long enough for any ordinary value (a name, a JSON snippet, a URL), short of a document. */
     public static final int DEFAULT_MAX_VALUE_LENGTH = 1000;
@@ -64,7 +70,7 @@ public final class ProxyOptions {
     /** The class path resource read as the lowest-precedence source. */
     public static final String RESOURCE = "retort-jdbc.properties";
 
-    private static final List<String> KEYS = List.of(LOG, LOG_CALLER, LOG_FORMAT, LOG_MAX_STATEMENT_LENGTH,
+    private static final List<String> KEYS = List.of(LOG, LOG_CALLER, LOG_FILE, LOG_FORMAT, LOG_MAX_STATEMENT_LENGTH,
             LOG_MAX_VALUE_LENGTH, LOG_PARAMS, LOG_SLOW_MS, TRANSLATE_CASE_INSENSITIVE, TRANSLATE_CASE_INSENSITIVE_COLUMNS,
             TRANSLATE_FROM, TRANSLATE_STRICT, TRANSLATE_TO);
 
@@ -92,7 +98,7 @@ public final class ProxyOptions {
     }
 
     private static final ProxyOptions DEFAULTS = new ProxyOptions(true, 0, Params.INLINE, Format.TEXT, false,
-            DEFAULT_MAX_VALUE_LENGTH, DEFAULT_MAX_STATEMENT_LENGTH, null, null, false, false, true);
+            DEFAULT_MAX_VALUE_LENGTH, DEFAULT_MAX_STATEMENT_LENGTH, null, null, false, false, true, null);
 
     private final boolean log;
     private final long slowMillis;
@@ -106,10 +112,11 @@ public final class ProxyOptions {
     private final boolean strict;
     private final boolean caseInsensitive;
     private final boolean caseInsensitiveColumns;
+    private final String file;
 
     private ProxyOptions(boolean log, long slowMillis, Params params, Format format, boolean caller,
                          int maxValueLength, int maxStatementLength, Dialect translateFrom, Dialect translateTo,
-                         boolean strict, boolean caseInsensitive, boolean caseInsensitiveColumns) {
+                         boolean strict, boolean caseInsensitive, boolean caseInsensitiveColumns, String file) {
         this.log = log;
         this.slowMillis = slowMillis;
         this.params = params;
@@ -122,6 +129,7 @@ public final class ProxyOptions {
         this.strict = strict;
         this.caseInsensitive = caseInsensitive;
         this.caseInsensitiveColumns = caseInsensitiveColumns;
+        this.file = file;
     }
 
     /** Options from system properties and {@code retort-jdbc.properties} only. */
@@ -163,7 +171,19 @@ public final class ProxyOptions {
                 dialect(merged, TRANSLATE_TO, "postgresql, h2, sqlite, mysql or mariadb", Dialect.values()),
                 bool(merged, TRANSLATE_STRICT, false),
                 bool(merged, TRANSLATE_CASE_INSENSITIVE, false),
-                bool(merged, TRANSLATE_CASE_INSENSITIVE_COLUMNS, true));
+                bool(merged, TRANSLATE_CASE_INSENSITIVE_COLUMNS, true),
+                file(merged));
+    }
+
+    private static String file(Map<String, String> merged) {
+        String entry = merged.get(LOG_FILE);
+        if (entry == null) {
+            return null;
+        }
+        if (value(entry).isEmpty()) {
+            throw invalid(LOG_FILE, entry, "the path of a file the application may write");
+        }
+        return value(entry);
     }
 
     private static Dialect dialect(Map<String, String> merged, String key, String expected, Dialect... allowed) {
@@ -312,6 +332,11 @@ public final class ProxyOptions {
         return maxStatementLength;
     }
 
+    /** The file records are appended to by the proxy's buffered writer, or null for the {@code System.Logger}. */
+    public String file() {
+        return file;
+    }
+
     /** The dialect the application writes, or null when translation is off (the default). */
     public Dialect translateFrom() {
         return translateFrom;
@@ -344,7 +369,7 @@ public final class ProxyOptions {
                 + params.name().toLowerCase(Locale.ROOT) + ", " + LOG_FORMAT + '='
                 + format.name().toLowerCase(Locale.ROOT) + ", " + LOG_CALLER + '=' + caller + ", "
                 + LOG_MAX_VALUE_LENGTH + '=' + maxValueLength + ", " + LOG_MAX_STATEMENT_LENGTH + '='
-                + maxStatementLength;
+                + maxStatementLength + (file == null ? "" : ", " + LOG_FILE + '=' + file);
         if (translateFrom == null) {
             return text;
         }

@@ -288,7 +288,7 @@ abstract class ProxyContractSuite {
             long id = connection.unwrap(RetortConnection.class).id();
             assertThat(log.linesOf(id)).containsExactly("WARNING [conn " + id + "] update failed after # ms, SQLState "
                     + failure.getSQLState() + ", error code " + failure.getErrorCode() + ", "
-                    + LogCapture.withoutTimes(failure.getMessage()) + ": INSERT INTO " + people()
+                    + LogCapture.withoutTimes(failure.getMessage()).replace('\n', ' ') + ": INSERT INTO " + people()
                     + " (id, name) VALUES (1, 'again')");
         }
     }

@@ -54,7 +54,7 @@ class ProxyOptionsTest {
                 new Properties()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown option 'retort.log.colour' in connection properties. Valid keys are retort.log,"
-                        + " retort.log.caller, retort.log.format, retort.log.max-statement-length,"
+                        + " retort.log.caller, retort.log.file, retort.log.format, retort.log.max-statement-length,"
                         + " retort.log.max-value-length, retort.log.params, retort.log.slow-ms,"
                         + " retort.translate.case-insensitive, retort.translate.case-insensitive-columns,"
                         + " retort.translate.from, retort.translate.strict, retort.translate.to."
@@ -66,7 +66,7 @@ class ProxyOptionsTest {
         assertThatThrownBy(() -> ProxyOptions.resolve(new Properties(), new Properties(),
                 properties("retort.translate.form", "mysql")))
                 .hasMessage("Unknown option 'retort.translate.form' in retort-jdbc.properties on the class path."
-                        + " Valid keys are retort.log, retort.log.caller, retort.log.format,"
+                        + " Valid keys are retort.log, retort.log.caller, retort.log.file, retort.log.format,"
                         + " retort.log.max-statement-length, retort.log.max-value-length, retort.log.params,"
                         + " retort.log.slow-ms, retort.translate.case-insensitive,"
                         + " retort.translate.case-insensitive-columns, retort.translate.from,"
@@ -177,7 +177,7 @@ class ProxyOptionsTest {
                 properties("retort.logg", "true")))
                 .isInstanceOf(SQLNonTransientConnectionException.class)
                 .hasMessage("Unknown option 'retort.logg' in connection properties. Valid keys are retort.log,"
-                        + " retort.log.caller, retort.log.format, retort.log.max-statement-length,"
+                        + " retort.log.caller, retort.log.file, retort.log.format, retort.log.max-statement-length,"
                         + " retort.log.max-value-length, retort.log.params, retort.log.slow-ms,"
                         + " retort.translate.case-insensitive, retort.translate.case-insensitive-columns,"
                         + " retort.translate.from, retort.translate.strict, retort.translate.to."

@@ -54,7 +54,7 @@ public final class ProxyBench {
     private static final int ROUNDS = 3;
 
     private static final List<String> CONFIGURATIONS = List.of("raw", "retort-off", "retort-file",
-            "p6spy-off", "p6spy-file", "dsproxy-off", "dsproxy-file");
+            "retort-buffered", "p6spy-off", "p6spy-file", "dsproxy-off", "dsproxy-file");
 
     private static final Path LOG_FOLDER = Path.of("target", "proxy-bench-logs");
 
@@ -62,26 +62,42 @@ public final class ProxyBench {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].contains(",")) {
+            runRounds(List.of(args[0].split(",")));
+            return;
+        }
         if (args.length == 1) {
             measure(args[0]);
             return;
         }
+        runRounds(CONFIGURATIONS);
+    }
+
+    private static void runRounds(List<String> configurations) throws Exception {
         Files.createDirectories(LOG_FOLDER);
         Map<String, List<double[]>> rounds = new LinkedHashMap<>();
         for (int round = 1; round <= ROUNDS; round++) {
-            for (String configuration : CONFIGURATIONS) {
+            for (String configuration : configurations) {
                 System.out.println("round " + round + ": " + configuration);
                 rounds.computeIfAbsent(configuration, name -> new ArrayList<>()).add(runChild(configuration));
             }
         }
         Map<String, double[]> medians = new LinkedHashMap<>();
-        rounds.forEach((configuration, results) -> medians.put(configuration, new double[] {
-                median(results.stream().mapToDouble(result -> result[0]).toArray()),
-                median(results.stream().mapToDouble(result -> result[1]).toArray())}));
+        rounds.forEach((configuration, results) -> {
+            double[] median = new double[4];
+            for (int column = 0; column < median.length; column++) {
+                int index = column;
+                median[column] = median(results.stream().mapToDouble(result -> result[index]).toArray());
+            }
+            medians.put(configuration, median);
+        });
         printTable(medians);
     }
 
-    /** Runs one configuration in a fresh JVM with this JVM's class path; returns {select ms, batch ms}. */
+    /**
+     * Runs one configuration in a fresh JVM with this JVM's class path; returns {select ms, batch ms, select
+     * CPU ms, batch CPU ms}.
+     */
     private static double[] runChild(String configuration) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xms512m", "-Xmx512m", "-cp", classPath(),
@@ -94,7 +110,8 @@ public final class ProxyBench {
                 System.out.println("  " + line);
                 if (line.startsWith("RESULT ")) {
                     String[] parts = line.split(" ");
-                    result = new double[] {Double.parseDouble(parts[2]), Double.parseDouble(parts[3])};
+                    result = new double[] {Double.parseDouble(parts[2]), Double.parseDouble(parts[3]),
+                            Double.parseDouble(parts[4]), Double.parseDouble(parts[5])};
                 }
             }
         }
@@ -117,13 +134,23 @@ public final class ProxyBench {
         return System.getProperty("java.class.path");
     }
 
+    /** Wall-clock columns, then the process's CPU time (all its threads: a background writer's, GC, JIT). */
     private static void printTable(Map<String, double[]> medians) {
-        double[] raw = medians.get("raw");
+        double[] raw = medians.containsKey("raw") ? medians.get("raw") : new double[] {Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN};
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-14s %14s %9s %16s %9s%n", "configuration", "select 200k ms", "vs raw",
-                "batch 100k ms", "vs raw");
-        medians.forEach((configuration, result) -> System.out.printf(Locale.ROOT, "%-14s %14.1f %9.3f %16.1f %9.3f%n",
-                configuration, result[0], result[0] / raw[0], result[1], result[1] / raw[1]));
+        System.out.printf(Locale.ROOT, "%-16s %14s %7s %14s %7s %14s %7s %14s %7s%n", "configuration", "select ms",
+                "vs raw", "batch ms", "vs raw", "select CPU ms", "vs raw", "batch CPU ms", "vs raw");
+        medians.forEach((configuration, result) -> System.out.printf(Locale.ROOT,
+                "%-16s %14.1f %7.3f %14.1f %7.3f %14.1f %7.3f %14.1f %7.3f%n", configuration,
+                result[0], result[0] / raw[0], result[1], result[1] / raw[1],
+                result[2], result[2] / raw[2], result[3], result[3] / raw[3]));
+    }
+
+    /** CPU time of every thread of this JVM so far, in milliseconds. */
+    private static double processCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
     }
 
     private static void measure(String configuration) throws Exception {
@@ -134,17 +161,25 @@ public final class ProxyBench {
         DataSource dataSource = dataSource(configuration, h2);
         double[] selects = new double[MEASURED];
         double[] batches = new double[MEASURED];
+        double[] selectsCpu = new double[MEASURED];
+        double[] batchesCpu = new double[MEASURED];
         for (int iteration = -WARMUPS; iteration < MEASURED; iteration++) {
+            double cpuBefore = processCpuMillis();
             double selectMillis = timeSelects(dataSource);
+            double cpuBetween = processCpuMillis();
             double batchMillis = timeBatches(dataSource, h2);
-            System.out.printf(Locale.ROOT, "%s iteration %d: select %.1f ms, batch %.1f ms%n", configuration,
-                    iteration, selectMillis, batchMillis);
+            double cpuAfter = processCpuMillis();
+            System.out.printf(Locale.ROOT, "%s iteration %d: select %.1f ms (CPU %.1f ms), batch %.1f ms (CPU %.1f ms)%n",
+                    configuration, iteration, selectMillis, cpuBetween - cpuBefore, batchMillis, cpuAfter - cpuBetween);
             if (iteration >= 0) {
                 selects[iteration] = selectMillis;
                 batches[iteration] = batchMillis;
+                selectsCpu[iteration] = cpuBetween - cpuBefore;
+                batchesCpu[iteration] = cpuAfter - cpuBetween;
             }
         }
-        System.out.printf(Locale.ROOT, "RESULT %s %.3f %.3f%n", configuration, median(selects), median(batches));
+        System.out.printf(Locale.ROOT, "RESULT %s %.3f %.3f %.3f %.3f%n", configuration, median(selects),
+                median(batches), median(selectsCpu), median(batchesCpu));
     }
 
     private static DataSource dataSource(String configuration, JdbcDataSource h2) throws IOException {
@@ -156,6 +191,10 @@ public final class ProxyBench {
             case "retort-file":
                 logToFile("dev.retort.jdbc.sql", "retort.log");
                 return new RetortDataSource(h2, ProxyOptions.load(new Properties()));
+            case "retort-buffered":
+                Path file = LOG_FOLDER.resolve("retort-buffered.log");
+                Files.deleteIfExists(file);
+                return new RetortDataSource(h2, ProxyOptions.load(options("retort.log.file", file.toString())));
             case "p6spy-off":
                 configureP6spy("com.p6spy.engine.spy.P6SpyFactory");
                 return new P6DataSource(h2);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestInstance;
 import dev.retort.ConstraintViolationException;
 import dev.retort.InvalidRequestException;
 import dev.retort.TransactionRequiredException;
+import dev.retort.it.ExpectedLog;
 import dev.retort.it.cdi.model.Item;
 
 /**
@@ -203,7 +204,12 @@ abstract class CdiTransactionScenarios {
     void failedFlushBeforeCompletionRollsBackAndTheCallerSeesTheCause() throws SQLException {
         service.add("taken");
 
-        Throwable error = catchThrowable(() -> service.addAll("fresh", "taken"));
+        Throwable error;
+        try (ExpectedLog narayana = ExpectedLog.capture("com.arjuna")) {
+            error = catchThrowable(() -> service.addAll("fresh", "taken"));
+            assertThat(narayana.warnings()).singleElement().asString().startsWith(
+                    "WARN ARJUNA012125: TwoPhaseCoordinator.beforeCompletion - failed for SynchronizationImple< ");
+        }
 
         // Narayana's interceptor rethrows the commit's RollbackException; the flush's error is its cause.
         assertThat(error).isInstanceOf(RollbackException.class).hasMessage("ARJUNA016053: Could not commit transaction.")

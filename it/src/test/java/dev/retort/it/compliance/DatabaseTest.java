@@ -17,6 +17,7 @@ import dev.retort.Engine;
 import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
+import dev.retort.it.OnDatabase;
 import dev.retort.it.SqlRecorder;
 import dev.retort.it.TestDatabase;
 import dev.retort.it.model.Account;
@@ -36,13 +37,15 @@ import dev.retort.it.model.User;
  * reached the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class DatabaseTest {
+abstract class DatabaseTest implements OnDatabase {
     protected Engine engine;
     protected Metadata metadata;
     protected SessionFactory sessions;
     protected SqlRecorder sql;
 
-    protected abstract TestDatabase database();
+    /** The database this suite runs on; tests ask what it can do with {@link dev.retort.it.Requires}. */
+    @Override
+    public abstract TestDatabase database();
 
     @BeforeAll
     void openEngine() {

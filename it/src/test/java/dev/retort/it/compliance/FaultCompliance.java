@@ -17,6 +17,8 @@ import dev.retort.Metadata;
 import dev.retort.QueryTimeoutException;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
+import dev.retort.it.Capability;
+import dev.retort.it.Requires;
 import dev.retort.it.TestDatabase;
 import dev.retort.it.model.Note;
 import dev.retort.it.model.User;
@@ -94,9 +96,8 @@ abstract class FaultCompliance extends DatabaseTest {
 
     /** On the servers (which can sleep): a query's own timeout, zero included, replaces the engine's one second. */
     @Test
+    @Requires(Capability.SLEEP_FUNCTION)
     void aQueryOwnTimeoutOverridesTheEnginesOnAStatementThatSleeps() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(database() == TestDatabase.POSTGRESQL || database() == TestDatabase.MARIADB,
-                "only the servers have a sleep function");
         String sleep = database() == TestDatabase.POSTGRESQL ? "SELECT pg_sleep(1.5)" : "SELECT SLEEP(1.5)";
         try (Engine timed = Engine.create(database().url(), Map.of("statement-timeout-seconds", 1, "pool-size", 2))) {
             SessionFactory timedSessions = SessionFactory.of(timed, metadata);
@@ -111,9 +112,8 @@ abstract class FaultCompliance extends DatabaseTest {
 
     /** On the servers, a table lock held by another connection keeps a query waiting until its own timeout ends it. */
     @Test
+    @Requires(Capability.TABLE_LOCKS_BLOCKING_READERS)
     void aQueryWaitingForALockIsCancelledByItsTimeout() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(database() == TestDatabase.POSTGRESQL || database() == TestDatabase.MARIADB,
-                "only the servers have table locks that block readers");
         try (Connection locker = engine.dataSource().getConnection(); Statement statement = locker.createStatement()) {
             locker.setAutoCommit(false);
             statement.execute(database() == TestDatabase.POSTGRESQL ? "LOCK TABLE users IN ACCESS EXCLUSIVE MODE"

@@ -3,13 +3,8 @@ package dev.retort.it.compliance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +19,7 @@ import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
 import dev.retort.UnsupportedFeatureException;
+import dev.retort.it.ExpectedLog;
 import dev.retort.it.model.blog.Article;
 import dev.retort.it.model.blog.Article_;
 import dev.retort.it.model.blog.Author;
@@ -484,29 +480,12 @@ abstract class RelationshipCompliance extends DatabaseTest {
             }
             session.commit();
         }
-        List<String> warnings = new ArrayList<>();
-        Logger logger = Logger.getLogger("dev.retort.loading");
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                warnings.add(record.getLevel() + " " + record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try (Session session = sessions.open()) {
+        List<String> warnings;
+        try (ExpectedLog loading = ExpectedLog.capture("dev.retort.loading"); Session session = sessions.open()) {
             for (Author author : session.query(Author.class).all()) {
                 assertThat(author.articles).isEmpty();
             }
-        } finally {
-            logger.removeHandler(handler);
+            warnings = loading.lines();
         }
         assertThat(warnings).containsExactly("WARNING Author.articles was lazily loaded for 11 Author objects in this "
                 + "session, one query each (the N+1 problem). To load them together, add "

@@ -21,6 +21,8 @@ import dev.retort.NoResultFoundException;
 import dev.retort.Order;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
+import dev.retort.it.Capability;
+import dev.retort.it.Requires;
 import dev.retort.it.model.Country;
 import dev.retort.it.model.Sample;
 import dev.retort.it.model.Ticket;
@@ -409,8 +411,8 @@ abstract class SessionCompliance extends DatabaseTest {
     }
 
     @Test
+    @Requires(Capability.EXACT_DECIMALS)
     void decimalsKeepThirtyEightDigits() {
-        assumeExactDecimals();
         Sample sample = Sample.filled();
         sample.setBig(new java.math.BigInteger("12345678901234567890123456789012345678"));
         try (Session session = sessions.open()) {
@@ -422,11 +424,6 @@ abstract class SessionCompliance extends DatabaseTest {
         }
     }
 
-    /** SQLite's NUMERIC affinity keeps about 15 significant digits (documented in SqliteDialect). */
-    private void assumeExactDecimals() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(engine.dialect().name().equals("sqlite"),
-                "SQLite stores NUMERIC values beyond 15 significant digits as REAL");
-    }
 
     @Test
     void sequenceIdsAreAllocatedInBlocks() {

@@ -16,8 +16,12 @@ final class JsonFormat {
     }
 
     static String format(StatementRecord record, Params params) {
-        StringBuilder json = new StringBuilder(160);
-        json.append("{\"conn\":").append(record.connectionId())
+        return append(new StringBuilder(160).append('{'), record, params).toString();
+    }
+
+    /** Appends the record's members and the closing brace to {@code json}, which holds the opening one. */
+    static StringBuilder append(StringBuilder json, StatementRecord record, Params params) {
+        json.append("\"conn\":").append(record.connectionId())
                 .append(",\"kind\":\"").append(record.kind().name().toLowerCase(Locale.ROOT)).append('"')
                 .append(",\"ms\":");
         TextFormat.millis(json, record.elapsedNanos());
@@ -42,7 +46,7 @@ final class JsonFormat {
         if (record.caller() != null) {
             string(json.append(",\"caller\":"), record.caller());
         }
-        return json.append('}').toString();
+        return json.append('}');
     }
 
     private static void parameters(StringBuilder json, StatementRecord record, Params params) {

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where records go: the listeners, then the {@code System.Logger} {@value #LOGGER_NAME} at INFO (slow
- * statements), DEBUG (the others) or WARNING (failures). One instance per distinct set of options; shared by
+ * Where records go: the listeners, then the file named by {@code retort.log.file} if there is one, else the
+ * {@code System.Logger} {@value #LOGGER_NAME}; at INFO (slow statements), DEBUG (the others) or WARNING
+ * (failures). One instance per distinct set of options; shared by
  * all their connections and thread-safe.
  */
 public final class SqlLog {
@@ -24,10 +25,13 @@ public final class SqlLog {
 
     private final ProxyOptions options;
     private final long slowNanos;
+    private final FileSink file;
 
+    /** @throws IllegalArgumentException naming {@code retort.log.file} when that file cannot be opened */
     public SqlLog(ProxyOptions options) {
         this.options = options;
         this.slowNanos = TimeUnit.MILLISECONDS.toNanos(options.slowMillis());
+        this.file = options.log() && options.file() != null ? FileSink.forFile(options.file()) : null;
     }
 
     public ProxyOptions options() {
@@ -63,13 +67,38 @@ public final class SqlLog {
                         + " threw; the statement itself is unaffected", listenerFailure);
             }
         }
-        Level level = record.failure() != null ? Level.WARNING
-                : record.elapsedNanos() >= slowNanos ? Level.INFO : Level.DEBUG;
-        if (LOGGER.isLoggable(level)) {
-            LOGGER.log(level, options.format() == Format.JSON
-                    ? JsonFormat.format(record, options.params())
-                    : TextFormat.format(record, options.params()));
+        if (file != null) {
+            file.add(this, record);
+            return;
         }
+        Level level = level(record);
+        if (LOGGER.isLoggable(level)) {
+            LOGGER.log(level, format(record));
+        }
+    }
+
+    Level level(StatementRecord record) {
+        return record.failure() != null ? Level.WARNING
+                : record.elapsedNanos() >= slowNanos ? Level.INFO : Level.DEBUG;
+    }
+
+    /** Appends the record as {@link #format} would, after what {@code line} holds; JSON without its opening brace. */
+    void appendTo(StringBuilder line, StatementRecord record) {
+        if (options.format() == Format.JSON) {
+            JsonFormat.append(line, record, options.params());
+        } else {
+            TextFormat.append(line, record, options.params());
+        }
+    }
+
+    boolean json() {
+        return options.format() == Format.JSON;
+    }
+
+    String format(StatementRecord record) {
+        return options.format() == Format.JSON
+                ? JsonFormat.format(record, options.params())
+                : TextFormat.format(record, options.params());
     }
 
     /** The URL arrives masked; a connection's opening is worth a line only when debugging. */

@@ -16,7 +16,11 @@ final class TextFormat {
     }
 
     static String format(StatementRecord record, Params params) {
-        StringBuilder text = new StringBuilder(128);
+        return append(new StringBuilder(128), record, params).toString();
+    }
+
+    /** Appends the record to {@code text}, for a writer that reuses one builder. */
+    static StringBuilder append(StringBuilder text, StatementRecord record, Params params) {
         text.append("[conn ").append(record.connectionId()).append("] ")
                 .append(record.kind().name().toLowerCase(Locale.ROOT));
         if (record.kind() == Kind.BATCH) {
@@ -28,20 +32,27 @@ final class TextFormat {
         rows(text, record);
         if (failure != null) {
             text.append(", SQLState ").append(failure.getSQLState()).append(", error code ")
-                    .append(failure.getErrorCode()).append(", ").append(record.capped(String.valueOf(failure.getMessage())));
+                    .append(failure.getErrorCode()).append(", ")
+                    .append(oneLine(record.capped(String.valueOf(failure.getMessage()))));
         }
         if (record.caller() != null) {
             text.append(", at ").append(record.caller());
         }
         if (isBareTransactionEvent(record)) {
-            return text.toString();
+            return text;
         }
         text.append(": ");
         statement(text, record, params);
         if (!record.sentSql().equals(record.sql())) {
             text.append("\n  sent: ").append(record.capped(record.sentSql()));
         }
-        return text.toString();
+        return text;
+    }
+
+    /** Drivers put line breaks in messages (H2 before the statement it quotes); a record's line keeps none. */
+    private static String oneLine(String message) {
+        return message.indexOf('\n') < 0 && message.indexOf('\r') < 0 ? message
+                : message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
     private static void rows(StringBuilder text, StatementRecord record) {

@@ -55,6 +55,7 @@ class TranslatorFuzzTest {
         translateLog.setLevel(Level.OFF);
         // the SQL log stays on and formats every record, into a handler that drops it
         Handler sink = new DiscardingHandler();
+        boolean sqlLogToParents = sqlLog.getUseParentHandlers();
         sqlLog.setUseParentHandlers(false);
         sqlLog.addHandler(sink);
         SqlListener reader = event -> event.inlinedSql();
@@ -74,7 +75,7 @@ class TranslatorFuzzTest {
         } finally {
             RetortDriver.removeListener(reader);
             sqlLog.removeHandler(sink);
-            sqlLog.setUseParentHandlers(true);
+            sqlLog.setUseParentHandlers(sqlLogToParents);
             translateLog.setLevel(translateLevel);
         }
         if (failure.get() != null) {
