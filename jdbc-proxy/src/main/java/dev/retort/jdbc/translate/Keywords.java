@@ -59,10 +59,29 @@ final class Keywords {
     /** Whether the word is a table named after INTO, TABLE, UPDATE, JOIN, FROM, REFERENCES or ON (an index). */
     static boolean namesTable(Tokens tokens, int index) {
         int before = tokens.previous(index, 0);
+        if (tokens.word(before, "FROM") && inFunctionTakingFrom(tokens, before)) {
+            return false;
+        }
         return tokens.word(before, "INTO") || tokens.word(before, "TABLE") || tokens.word(before, "EXISTS")
                 && tokens.word(tokens.previous(before, 0), "NOT") || tokens.word(before, "REFERENCES")
                 || tokens.word(before, "UPDATE") || tokens.word(before, "JOIN") || tokens.word(before, "FROM")
                 || tokens.word(before, "ON") && tokens.findWord(0, before, "INDEX") >= 0;
+    }
+
+    /** Whether the FROM at {@code from} is inside EXTRACT(unit FROM …), TRIM(… FROM …) or SUBSTRING(… FROM …). */
+    private static boolean inFunctionTakingFrom(Tokens tokens, int from) {
+        for (int k = from - 1; k >= 0; k--) {
+            if (tokens.kind[k] == Tokens.CLOSE) {
+                k = tokens.partner[k];
+            } else if (tokens.kind[k] == Tokens.OPEN) {
+                int name = tokens.previous(k, 0);
+                return tokens.word(name, "EXTRACT") || tokens.word(name, "TRIM") || tokens.word(name, "SUBSTRING")
+                        || tokens.word(name, "SUBSTR") || tokens.word(name, "POSITION");
+            } else if (tokens.word(k, "SELECT")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     static boolean isType(String upper) {

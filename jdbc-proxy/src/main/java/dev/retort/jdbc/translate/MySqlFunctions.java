@@ -17,7 +17,11 @@ final class MySqlFunctions {
             "LOCALTIMESTAMP", "CURRENT_TIMESTAMP", "CURDATE", "CURRENT_DATE", "CURTIME", "CURRENT_TIME",
             "UTC_TIMESTAMP", "UTC_DATE", "DATE", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND",
             "DATE_FORMAT", "STR_TO_DATE", "DATE_ADD", "ADDDATE", "DATE_SUB", "SUBDATE", "DATEDIFF", "TIMESTAMPDIFF",
-            "LAST_DAY", "UNIX_TIMESTAMP", "FROM_UNIXTIME");
+            "LAST_DAY", "UNIX_TIMESTAMP", "FROM_UNIXTIME", "VERSION", "DATABASE", "SCHEMA");
+
+    /** Operators and words that make an expression a comparison, a boolean MySQL sums as 1 or 0. */
+    private static final Set<String> COMPARING = Set.of("=", "<>", "!=", "<", ">", "<=", ">=", "<=>", "IS", "LIKE",
+            "IN", "BETWEEN", "REGEXP", "RLIKE", "AND", "OR", "NOT", "EXISTS", "&&", "||");
 
     private final MySqlRewriter rewriter;
     private final Dialect target;
@@ -51,6 +55,16 @@ final class MySqlFunctions {
             case "IFNULL":
                 call.expect(2, 2);
                 return target == Dialect.POSTGRESQL ? "COALESCE(" + call.args(0) + ")" : null;
+            case "SUM":
+            case "AVG":
+                return sumOfComparison(call);
+            case "VERSION":
+                call.expect(0, 0);
+                return rewriter.spelling.serverVersion();
+            case "DATABASE":
+            case "SCHEMA":
+                call.expect(0, 0);
+                return rewriter.spelling.currentSchema();
             case "IF":
                 call.expect(3, 3);
                 return "CASE WHEN " + call.arg(0) + " THEN " + call.arg(1) + " ELSE " + call.arg(2) + " END";
@@ -251,5 +265,36 @@ final class MySqlFunctions {
         }
         return anyNull.append(" THEN NULL ELSE ").append(call.name).append('(').append(call.args(0))
                 .append(") END").toString();
+    }
+
+    /** {@code SUM(a > 1)}: MySQL counts a true comparison as 1; targets with a boolean type need the cast. */
+    private String sumOfComparison(Call call) throws SQLException {
+        if (rewriter.spelling.sumsBooleans() || call.count() != 1 || !comparison(call.ranges[0][0], call.ranges[0][1])) {
+            return null;
+        }
+        return call.name + "(CAST(" + call.arg(0) + " AS INTEGER))";
+    }
+
+    /** Whether [from, to) is a comparison or a logical expression at its own level (not inside parentheses). */
+    private boolean comparison(int from, int to) {
+        Tokens t = rewriter.t;
+        if (t.word(from, "DISTINCT") || t.word(from, "ALL")) {
+            return false;
+        }
+        int cases = 0;
+        for (int k = from; k < to; k++) {
+            if (t.kind[k] == Tokens.OPEN) {
+                k = t.partner[k];
+            } else if (t.word(k, "CASE")) {
+                cases++;
+            } else if (t.word(k, "END")) {
+                cases--;
+            } else if (cases == 0 && (t.kind[k] == Tokens.OPERATOR || t.kind[k] == Tokens.WORD)
+                    && COMPARING.contains(t.upper(k))) {
+                return true;
+            }
+        }
+        SchemaFacts.Column column = rewriter.column(from, to);
+        return column != null && column.jdbcType() == java.sql.Types.BOOLEAN;
     }
 }

@@ -68,6 +68,9 @@ final class MySqlRewriter extends Rewriter {
                 out.append(Keywords.name(Literals.value(t, i, Dialect.MYSQL), target));
                 return i + 1;
             case Tokens.STRING:
+                if (quotedString(i) && quotedString(t.next(i, limit))) {
+                    return adjacentStrings(i, limit, out);
+                }
                 string(i, out);
                 return i + 1;
             case Tokens.NUMBER:
@@ -119,6 +122,28 @@ final class MySqlRewriter extends Rewriter {
         out.append(Literals.quote(value, target));
     }
 
+    /** A string literal in plain quotes, without a prefix (X'…', N'…', b'…'). */
+    private boolean quotedString(int i) {
+        return i < t.count && t.kind[i] == Tokens.STRING && (t.first(i) == '\'' || t.first(i) == '"');
+    }
+
+    /** MySQL joins adjacent literals, {@code 'a' 'b'}, into one; the targets do not (PostgreSQL only across lines). */
+    private int adjacentStrings(int i, int limit, StringBuilder out) throws SQLException {
+        StringBuilder value = new StringBuilder(Literals.value(t, i, source));
+        int last = i;
+        for (int k = t.next(i, limit); k < limit && quotedString(k); k = t.next(k, limit)) {
+            value.append(Literals.value(t, k, source));
+            last = k;
+        }
+        if (value.indexOf("\0") >= 0 && !spelling.textHoldsNul()) {
+            throw refuse("A string literal holding \\0", target + " cannot store NUL characters in text",
+                    "bind the value as bytes");
+        }
+        fire("adjacent string literals");
+        out.append(Literals.quote(value.toString(), target));
+        return last + 1;
+    }
+
     private int word(int i, int floor, int limit, StringBuilder out) throws SQLException {
         int next = t.next(i, limit);
         String upper = t.upper(i);
@@ -143,8 +168,19 @@ final class MySqlRewriter extends Rewriter {
             return functions.call(i, next, out);
         }
         if (qualified) {
+            if (spelling.reservesName(upper)) {
+                fire("name reserved on " + target);
+                out.append(spelling.name(t.text(i)));
+                return i + 1;
+            }
             copy(i, out);
             return i + 1;
+        }
+        if (upper.equals("INFORMATION_SCHEMA") && next < limit && t.kind[next] == Tokens.DOT
+                && !spelling.hasInformationSchema()) {
+            int view = t.next(next, limit);
+            throw refuse("Table information_schema." + (view < limit ? t.text(view) : ""), target
+                    + " has no information_schema", "read java.sql.DatabaseMetaData instead");
         }
         switch (upper) {
             case "DIV":
@@ -234,6 +270,11 @@ final class MySqlRewriter extends Rewriter {
             out.append(now);
             return i + 1;
         }
+        if (spelling.reservesName(upper) && bareName(i, next, floor, limit)) {
+            fire("name reserved on " + target);
+            out.append(spelling.name(t.text(i)));
+            return i + 1;
+        }
         if (Keywords.targetOnlyName(upper) && !afterDefinitionKeyword(i, floor)) {
             fire("name reserved on " + target);
             out.append(Keywords.name(t.text(i), target));
@@ -241,6 +282,37 @@ final class MySqlRewriter extends Rewriter {
         }
         copy(i, out);
         return i + 1;
+    }
+
+    /**
+     * Whether a word the target reserves stands as a name here: not a call, not the unit of an INTERVAL or
+     * of EXTRACT(unit FROM …), not {@code IS UNKNOWN}.
+     */
+    private boolean bareName(int i, int next, int floor, int limit) {
+        if (next < limit && (t.kind[next] == Tokens.OPEN || t.word(next, "FROM") && t.kind[Math.max(floor,
+                t.previous(i, floor))] == Tokens.OPEN)) {
+            return false;
+        }
+        int before = t.previous(i, floor);
+        if (before < floor) {
+            return true;
+        }
+        if (t.word(before, "IS") || t.word(before, "NOT")) {
+            return false;
+        }
+        for (int k = before; k >= floor && k >= before - 8; k = t.previous(k, floor)) {
+            if (t.word(k, "INTERVAL")) {
+                return false;
+            }
+            if (t.kind[k] == Tokens.COMMA || t.word(k, "SELECT") || t.word(k, "WHERE") || t.word(k, "AND")
+                    || t.word(k, "OR") || t.word(k, "BY") || t.word(k, "AS") || t.word(k, "ON")) {
+                break;
+            }
+            if (t.kind[k] == Tokens.CLOSE) {
+                k = t.partner[k];
+            }
+        }
+        return true;
     }
 
     /** {@code CREATE USER}, {@code DROP USER}: the word is a keyword there, not a name. */
@@ -273,12 +345,18 @@ final class MySqlRewriter extends Rewriter {
         return t.partner[open] + 1;
     }
 
-    /** {@code LIMIT offset, count}: the markers keep their order (OFFSET comes first on the targets). */
+    /**
+     * {@code LIMIT offset, count}: the markers keep their order (OFFSET comes first on the targets). A count
+     * beyond the targets' 64-bit range is MySQL's "all rows" idiom ({@code LIMIT 5, 18446744073709551615}).
+     */
     private int limit(int i, int limit, StringBuilder out) throws SQLException {
         int first = t.next(i, limit);
         int firstEnd = primaryEnd(first, limit);
         int comma = firstEnd < 0 ? limit : t.skip(firstEnd, limit);
         if (comma >= limit || t.kind[comma] != Tokens.COMMA) {
+            if (firstEnd > 0 && beyondSigned64(first, firstEnd)) {
+                return allRows(i, firstEnd, limit, out);
+            }
             copy(i, out);
             return i + 1;
         }
@@ -288,6 +366,14 @@ final class MySqlRewriter extends Rewriter {
             throw refuse("LIMIT with an expression", "only numbers and ? markers are translated",
                     "write LIMIT count OFFSET offset");
         }
+        if (beyondSigned64(second, secondEnd)) {
+            String written = spelling.allRowsAfter(sub(first, firstEnd));
+            if (written != null) {
+                fire("LIMIT all rows");
+                out.append(written);
+                return secondEnd;
+            }
+        }
         String written = spelling.offsetLimit(sub(first, firstEnd), sub(second, secondEnd));
         if (written == null) {
             copy(i, secondEnd, out);
@@ -296,6 +382,46 @@ final class MySqlRewriter extends Rewriter {
         fire("LIMIT offset, count");
         out.append(written);
         return secondEnd;
+    }
+
+    /** {@code LIMIT 18446744073709551615 [OFFSET n]}: no limit, from the offset on. */
+    private int allRows(int i, int countEnd, int limit, StringBuilder out) throws SQLException {
+        int offset = t.skip(countEnd, limit);
+        String offsetText = null;
+        int end = countEnd;
+        if (offset < limit && t.word(offset, "OFFSET")) {
+            int value = t.next(offset, limit);
+            int valueEnd = primaryEnd(value, limit);
+            if (valueEnd < 0) {
+                copy(i, out);
+                return i + 1;
+            }
+            offsetText = sub(value, valueEnd);
+            end = valueEnd;
+        }
+        String written = spelling.allRowsAfter(offsetText);
+        if (written == null) {
+            copy(i, out);
+            return i + 1;
+        }
+        fire("LIMIT all rows");
+        out.append(written);
+        return end;
+    }
+
+    /** Whether [from, to) is one whole number beyond a signed 64-bit integer, which no target's LIMIT takes. */
+    private boolean beyondSigned64(int from, int to) {
+        if (to != from + 1 || t.kind[from] != Tokens.NUMBER) {
+            return false;
+        }
+        String digits = t.text(from);
+        for (int k = 0; k < digits.length(); k++) {
+            if (digits.charAt(k) < '0' || digits.charAt(k) > '9') {
+                return false;
+            }
+        }
+        String max = String.valueOf(Long.MAX_VALUE);
+        return digits.length() > max.length() || digits.length() == max.length() && digits.compareTo(max) > 0;
     }
 
     // ---- schema questions ----
