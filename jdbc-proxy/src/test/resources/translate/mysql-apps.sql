@@ -132,3 +132,13 @@ SELECT value, year FROM tr_m_app WHERE id = 5
 SELECT year, YEAR(DATE_ADD('2024-01-31', INTERVAL 1 DAY)), TIMESTAMPDIFF(DAY, '2024-01-01', '2024-01-31') FROM tr_m_app WHERE id = 1
 @expect
 2023 | 2024 | 30
+
+@case the system variables Hibernate reads to pick its MySQL dialect
+SELECT @@character_set_database, @@sql_mode LIKE '%STRICT_TRANS_TABLES%', @@session.sql_mode NOT LIKE '%NO_BACKSLASH_ESCAPES%'
+@expect
+utf8mb4 | 1 | 1
+
+@case the server version as a system variable
+SELECT LENGTH(@@version) > 2
+@expect
+1

@@ -3,6 +3,7 @@ package dev.retort.jdbc.translate;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -81,8 +82,7 @@ final class MySqlRewriter extends Rewriter {
                 copy(i, out);
                 return i + 1;
             case Tokens.VARIABLE:
-                throw refuse("Variable " + t.text(i), target + " has no MySQL session or user variables",
-                        "bind the value as a ? parameter");
+                return variable(i, limit, out);
             case Tokens.OPERATOR:
                 return operators.operator(i, floor, limit, out);
             case Tokens.WORD:
@@ -90,6 +90,52 @@ final class MySqlRewriter extends Rewriter {
             default:
                 copy(i, out);
                 return i + 1;
+        }
+    }
+
+    /**
+     * A variable: the system variables a framework reads while it detects the database (Hibernate's
+     * {@code SELECT @@character_set_database, @@sql_mode}) are answered with what the proxy emulates; every
+     * other variable, and any assignment, is refused.
+     */
+    private int variable(int i, int limit, StringBuilder out) throws SQLException {
+        String text = t.text(i);
+        int end = i + 1;
+        String name = text.length() > 2 && text.startsWith("@@") ? text.substring(2).toLowerCase(Locale.ROOT) : null;
+        if (name != null && (name.equals("session") || name.equals("global") || name.equals("local"))
+                && end < limit && t.kind[end] == Tokens.DOT && end + 1 < limit && t.kind[end + 1] == Tokens.WORD) {
+            name = t.text(end + 1).toLowerCase(Locale.ROOT);
+            end += 2;
+        }
+        int next = t.next(end - 1, limit);
+        boolean assigned = next < limit && (t.op(next, "=") || t.op(next, ":="));
+        String value = name == null || assigned ? null : systemVariable(name);
+        if (value == null) {
+            throw refuse("Variable " + text, target + " has no MySQL session or user variables",
+                    "bind the value as a ? parameter");
+        }
+        fire("system variable @@" + name);
+        out.append(value);
+        return end;
+    }
+
+    /** The SQL mode the translator reads MySQL statements in: backslash escapes, no ANSI quotes, strict. */
+    static final String EMULATED_SQL_MODE = "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION";
+
+    private String systemVariable(String name) {
+        switch (name) {
+            case "character_set_database":
+            case "character_set_server":
+            case "character_set_client":
+            case "character_set_connection":
+            case "character_set_results":
+                return spelling.literal("utf8mb4");
+            case "sql_mode":
+                return spelling.literal(EMULATED_SQL_MODE);
+            case "version":
+                return spelling.serverVersion();
+            default:
+                return null;
         }
     }
 
