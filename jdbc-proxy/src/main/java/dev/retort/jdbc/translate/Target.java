@@ -1,5 +1,8 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Keywords;
+import dev.retort.jdbc.translate.lex.Literals;
+
 import java.util.List;
 import java.util.function.Consumer;
 
