@@ -142,3 +142,8 @@ utf8mb4 | 1 | 1
 SELECT LENGTH(@@version) > 2
 @expect
 1
+
+@case EXTRACT of a date part, whose unit is not a name
+SELECT EXTRACT(YEAR FROM DATE_ADD('2024-12-31', INTERVAL 1 DAY)), EXTRACT(MONTH FROM '2024-03-05'), EXTRACT(MINUTE FROM '2024-03-05 10:42:00')
+@expect
+2025 | 3 | 42

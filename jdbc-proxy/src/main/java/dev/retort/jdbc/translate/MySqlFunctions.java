@@ -20,7 +20,7 @@ final class MySqlFunctions {
             "LOCALTIMESTAMP", "CURRENT_TIMESTAMP", "CURDATE", "CURRENT_DATE", "CURTIME", "CURRENT_TIME",
             "UTC_TIMESTAMP", "UTC_DATE", "DATE", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND",
             "DATE_FORMAT", "STR_TO_DATE", "DATE_ADD", "ADDDATE", "DATE_SUB", "SUBDATE", "DATEDIFF", "TIMESTAMPDIFF",
-            "LAST_DAY", "UNIX_TIMESTAMP", "FROM_UNIXTIME", "VERSION", "DATABASE", "SCHEMA");
+            "LAST_DAY", "UNIX_TIMESTAMP", "FROM_UNIXTIME", "VERSION", "DATABASE", "SCHEMA", "EXTRACT");
 
     /** Operators and words that make an expression a comparison, a boolean MySQL sums as 1 or 0. */
     private static final Set<String> COMPARING = Set.of("=", "<>", "!=", "<", ">", "<=", ">=", "<=>", "IS", "LIKE",
@@ -61,6 +61,8 @@ final class MySqlFunctions {
             case "SUM":
             case "AVG":
                 return sumOfComparison(call);
+            case "EXTRACT":
+                return extract(call);
             case "VERSION":
                 call.expect(0, 0);
                 return rewriter.spelling.serverVersion();
@@ -299,5 +301,33 @@ final class MySqlFunctions {
         }
         SchemaFacts.Column column = rewriter.column(from, to);
         return column != null && column.jdbcType() == java.sql.Types.BOOLEAN;
+    }
+
+    /**
+     * {@code EXTRACT(unit FROM value)} where the target has no EXTRACT (SQLite): MySQL's own {@code unit(value)},
+     * translated as that call is.
+     */
+    private String extract(Call call) throws SQLException {
+        Tokens t = rewriter.t;
+        int unit = t.next(call.open, call.close);
+        int from = unit < call.close ? t.next(unit, call.close) : call.close;
+        if (!t.word(from, "FROM")) {
+            return null;
+        }
+        String name = t.upper(unit);
+        int value = t.next(from, call.close);
+        if (rewriter.spelling.hasExtract()) {
+            // a string literal has no type on PostgreSQL, which then cannot choose among EXTRACT's forms
+            return value + 1 == call.close && t.kind[value] == Tokens.STRING ? "EXTRACT(" + name + " FROM CAST("
+                    + rewriter.sub(value, value + 1) + " AS TIMESTAMP))" : null;
+        }
+        if (!Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND").contains(name)) {
+            throw rewriter.refuse("EXTRACT(" + name + " FROM …)", target + " has no EXTRACT",
+                    "extract YEAR, MONTH, DAY, HOUR, MINUTE or SECOND, or compute the value in the application");
+        }
+        StringBuilder written = new StringBuilder();
+        rewriter.translateRewritten(name + "(" + rewriter.sql.substring(t.start[value], t.start[call.close]) + ")",
+                written);
+        return written.toString();
     }
 }

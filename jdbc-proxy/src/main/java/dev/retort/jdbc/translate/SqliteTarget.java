@@ -46,6 +46,11 @@ final class SqliteTarget extends Target {
     }
 
     @Override
+    boolean hasExtract() {
+        return false;
+    }
+
+    @Override
     boolean hasInformationSchema() {
         return false;
     }

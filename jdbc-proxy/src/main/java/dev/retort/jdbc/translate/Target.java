@@ -310,6 +310,11 @@ abstract class Target {
         return "CURRENT_SCHEMA";
     }
 
+    /** Whether the target has the standard {@code EXTRACT(unit FROM value)}. */
+    boolean hasExtract() {
+        return true;
+    }
+
     /** Whether the target has the standard information_schema views. */
     boolean hasInformationSchema() {
         return true;
