@@ -1,5 +1,7 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+
 import java.sql.SQLException;
 
 /** A function call being rewritten: its name, its argument ranges, and their translations on demand. */

@@ -1,5 +1,7 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+
 import java.sql.SQLException;
 
 /** MySQL's CAST and CONVERT target types (SIGNED, CHAR, DATETIME, …) as each target names them. */

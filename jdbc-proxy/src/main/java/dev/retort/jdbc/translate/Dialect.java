@@ -22,7 +22,7 @@ public enum Dialect {
     }
 
     /** MySQL and MariaDB share one lexer and one set of rules; they differ only as targets. */
-    boolean mysqlFamily() {
+    public boolean mysqlFamily() {
         return this == MYSQL || this == MARIADB;
     }
 

@@ -1,5 +1,7 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+
 import java.sql.SQLException;
 
 /** {@code GROUP_CONCAT([DISTINCT] x [ORDER BY …] [SEPARATOR s])} as string_agg, LISTAGG or group_concat. */

@@ -82,6 +82,25 @@ final class H2Target extends Target {
     }
 
     @Override
+    String allRowsAfter(String offset) {
+        return offset == null ? "" : "OFFSET " + offset + " ROWS";
+    }
+
+    @Override
+    String serverVersion() {
+        return "H2VERSION()";
+    }
+
+    /** Words H2 reserves that MySQL lets an application write as a bare name. */
+    private static final java.util.Set<String> RESERVED_NAMES = java.util.Set.of("VALUE", "YEAR", "MONTH", "DAY",
+            "HOUR", "MINUTE", "SECOND", "TOP", "MINUS", "QUALIFY", "ROWNUM", "UNKNOWN");
+
+    @Override
+    boolean reservesName(String upper) {
+        return RESERVED_NAMES.contains(upper);
+    }
+
+    @Override
     String startTransaction() {
         return "BEGIN";
     }

@@ -1,5 +1,8 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+import dev.retort.jdbc.translate.lex.Keywords;
+
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -17,7 +20,11 @@ final class MySqlFunctions {
             "LOCALTIMESTAMP", "CURRENT_TIMESTAMP", "CURDATE", "CURRENT_DATE", "CURTIME", "CURRENT_TIME",
             "UTC_TIMESTAMP", "UTC_DATE", "DATE", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND",
             "DATE_FORMAT", "STR_TO_DATE", "DATE_ADD", "ADDDATE", "DATE_SUB", "SUBDATE", "DATEDIFF", "TIMESTAMPDIFF",
-            "LAST_DAY", "UNIX_TIMESTAMP", "FROM_UNIXTIME");
+            "LAST_DAY", "UNIX_TIMESTAMP", "FROM_UNIXTIME", "VERSION", "DATABASE", "SCHEMA", "EXTRACT");
+
+    /** Operators and words that make an expression a comparison, a boolean MySQL sums as 1 or 0. */
+    private static final Set<String> COMPARING = Set.of("=", "<>", "!=", "<", ">", "<=", ">=", "<=>", "IS", "LIKE",
+            "IN", "BETWEEN", "REGEXP", "RLIKE", "AND", "OR", "NOT", "EXISTS", "&&", "||");
 
     private final MySqlRewriter rewriter;
     private final Dialect target;
@@ -51,6 +58,18 @@ final class MySqlFunctions {
             case "IFNULL":
                 call.expect(2, 2);
                 return target == Dialect.POSTGRESQL ? "COALESCE(" + call.args(0) + ")" : null;
+            case "SUM":
+            case "AVG":
+                return sumOfComparison(call);
+            case "EXTRACT":
+                return extract(call);
+            case "VERSION":
+                call.expect(0, 0);
+                return rewriter.spelling.serverVersion();
+            case "DATABASE":
+            case "SCHEMA":
+                call.expect(0, 0);
+                return rewriter.spelling.currentSchema();
             case "IF":
                 call.expect(3, 3);
                 return "CASE WHEN " + call.arg(0) + " THEN " + call.arg(1) + " ELSE " + call.arg(2) + " END";
@@ -251,5 +270,64 @@ final class MySqlFunctions {
         }
         return anyNull.append(" THEN NULL ELSE ").append(call.name).append('(').append(call.args(0))
                 .append(") END").toString();
+    }
+
+    /** {@code SUM(a > 1)}: MySQL counts a true comparison as 1; targets with a boolean type need the cast. */
+    private String sumOfComparison(Call call) throws SQLException {
+        if (rewriter.spelling.sumsBooleans() || call.count() != 1 || !comparison(call.ranges[0][0], call.ranges[0][1])) {
+            return null;
+        }
+        return call.name + "(CAST(" + call.arg(0) + " AS INTEGER))";
+    }
+
+    /** Whether [from, to) is a comparison or a logical expression at its own level (not inside parentheses). */
+    private boolean comparison(int from, int to) {
+        Tokens t = rewriter.t;
+        if (t.word(from, "DISTINCT") || t.word(from, "ALL")) {
+            return false;
+        }
+        int cases = 0;
+        for (int k = from; k < to; k++) {
+            if (t.kind[k] == Tokens.OPEN) {
+                k = t.partner[k];
+            } else if (t.word(k, "CASE")) {
+                cases++;
+            } else if (t.word(k, "END")) {
+                cases--;
+            } else if (cases == 0 && (t.kind[k] == Tokens.OPERATOR || t.kind[k] == Tokens.WORD)
+                    && COMPARING.contains(t.upper(k))) {
+                return true;
+            }
+        }
+        SchemaFacts.Column column = rewriter.column(from, to);
+        return column != null && column.jdbcType() == java.sql.Types.BOOLEAN;
+    }
+
+    /**
+     * {@code EXTRACT(unit FROM value)} where the target has no EXTRACT (SQLite): MySQL's own {@code unit(value)},
+     * translated as that call is.
+     */
+    private String extract(Call call) throws SQLException {
+        Tokens t = rewriter.t;
+        int unit = t.next(call.open, call.close);
+        int from = unit < call.close ? t.next(unit, call.close) : call.close;
+        if (!t.word(from, "FROM")) {
+            return null;
+        }
+        String name = t.upper(unit);
+        int value = t.next(from, call.close);
+        if (rewriter.spelling.hasExtract()) {
+            // a string literal has no type on PostgreSQL, which then cannot choose among EXTRACT's forms
+            return value + 1 == call.close && t.kind[value] == Tokens.STRING ? "EXTRACT(" + name + " FROM CAST("
+                    + rewriter.sub(value, value + 1) + " AS TIMESTAMP))" : null;
+        }
+        if (!Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND").contains(name)) {
+            throw rewriter.refuse("EXTRACT(" + name + " FROM …)", target + " has no EXTRACT",
+                    "extract YEAR, MONTH, DAY, HOUR, MINUTE or SECOND, or compute the value in the application");
+        }
+        StringBuilder written = new StringBuilder();
+        rewriter.translateRewritten(name + "(" + rewriter.sql.substring(t.start[value], t.start[call.close]) + ")",
+                written);
+        return written.toString();
     }
 }

@@ -1,8 +1,13 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+import dev.retort.jdbc.translate.lex.Keywords;
+import dev.retort.jdbc.translate.lex.Literals;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -68,6 +73,9 @@ final class MySqlRewriter extends Rewriter {
                 out.append(Keywords.name(Literals.value(t, i, Dialect.MYSQL), target));
                 return i + 1;
             case Tokens.STRING:
+                if (quotedString(i) && quotedString(t.next(i, limit))) {
+                    return adjacentStrings(i, limit, out);
+                }
                 string(i, out);
                 return i + 1;
             case Tokens.NUMBER:
@@ -78,8 +86,7 @@ final class MySqlRewriter extends Rewriter {
                 copy(i, out);
                 return i + 1;
             case Tokens.VARIABLE:
-                throw refuse("Variable " + t.text(i), target + " has no MySQL session or user variables",
-                        "bind the value as a ? parameter");
+                return variable(i, limit, out);
             case Tokens.OPERATOR:
                 return operators.operator(i, floor, limit, out);
             case Tokens.WORD:
@@ -87,6 +94,52 @@ final class MySqlRewriter extends Rewriter {
             default:
                 copy(i, out);
                 return i + 1;
+        }
+    }
+
+    /**
+     * A variable: the system variables a framework reads while it detects the database (Hibernate's
+     * {@code SELECT @@character_set_database, @@sql_mode}) are answered with what the proxy emulates; every
+     * other variable, and any assignment, is refused.
+     */
+    private int variable(int i, int limit, StringBuilder out) throws SQLException {
+        String text = t.text(i);
+        int end = i + 1;
+        String name = text.length() > 2 && text.startsWith("@@") ? text.substring(2).toLowerCase(Locale.ROOT) : null;
+        if (name != null && (name.equals("session") || name.equals("global") || name.equals("local"))
+                && end < limit && t.kind[end] == Tokens.DOT && end + 1 < limit && t.kind[end + 1] == Tokens.WORD) {
+            name = t.text(end + 1).toLowerCase(Locale.ROOT);
+            end += 2;
+        }
+        int next = t.next(end - 1, limit);
+        boolean assigned = next < limit && (t.op(next, "=") || t.op(next, ":="));
+        String value = name == null || assigned ? null : systemVariable(name);
+        if (value == null) {
+            throw refuse("Variable " + text, target + " has no MySQL session or user variables",
+                    "bind the value as a ? parameter");
+        }
+        fire("system variable @@" + name);
+        out.append(value);
+        return end;
+    }
+
+    /** The SQL mode the translator reads MySQL statements in: backslash escapes, no ANSI quotes, strict. */
+    static final String EMULATED_SQL_MODE = "STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION";
+
+    private String systemVariable(String name) {
+        switch (name) {
+            case "character_set_database":
+            case "character_set_server":
+            case "character_set_client":
+            case "character_set_connection":
+            case "character_set_results":
+                return spelling.literal("utf8mb4");
+            case "sql_mode":
+                return spelling.literal(EMULATED_SQL_MODE);
+            case "version":
+                return spelling.serverVersion();
+            default:
+                return null;
         }
     }
 
@@ -119,6 +172,28 @@ final class MySqlRewriter extends Rewriter {
         out.append(Literals.quote(value, target));
     }
 
+    /** A string literal in plain quotes, without a prefix (X'…', N'…', b'…'). */
+    private boolean quotedString(int i) {
+        return i < t.count && t.kind[i] == Tokens.STRING && (t.first(i) == '\'' || t.first(i) == '"');
+    }
+
+    /** MySQL joins adjacent literals, {@code 'a' 'b'}, into one; the targets do not (PostgreSQL only across lines). */
+    private int adjacentStrings(int i, int limit, StringBuilder out) throws SQLException {
+        StringBuilder value = new StringBuilder(Literals.value(t, i, source));
+        int last = i;
+        for (int k = t.next(i, limit); k < limit && quotedString(k); k = t.next(k, limit)) {
+            value.append(Literals.value(t, k, source));
+            last = k;
+        }
+        if (value.indexOf("\0") >= 0 && !spelling.textHoldsNul()) {
+            throw refuse("A string literal holding \\0", target + " cannot store NUL characters in text",
+                    "bind the value as bytes");
+        }
+        fire("adjacent string literals");
+        out.append(Literals.quote(value.toString(), target));
+        return last + 1;
+    }
+
     private int word(int i, int floor, int limit, StringBuilder out) throws SQLException {
         int next = t.next(i, limit);
         String upper = t.upper(i);
@@ -143,8 +218,19 @@ final class MySqlRewriter extends Rewriter {
             return functions.call(i, next, out);
         }
         if (qualified) {
+            if (spelling.reservesName(upper)) {
+                fire("name reserved on " + target);
+                out.append(spelling.name(t.text(i)));
+                return i + 1;
+            }
             copy(i, out);
             return i + 1;
+        }
+        if (upper.equals("INFORMATION_SCHEMA") && next < limit && t.kind[next] == Tokens.DOT
+                && !spelling.hasInformationSchema()) {
+            int view = t.next(next, limit);
+            throw refuse("Table information_schema." + (view < limit ? t.text(view) : ""), target
+                    + " has no information_schema", "read java.sql.DatabaseMetaData instead");
         }
         switch (upper) {
             case "DIV":
@@ -234,6 +320,11 @@ final class MySqlRewriter extends Rewriter {
             out.append(now);
             return i + 1;
         }
+        if (spelling.reservesName(upper) && bareName(i, next, floor, limit)) {
+            fire("name reserved on " + target);
+            out.append(spelling.name(t.text(i)));
+            return i + 1;
+        }
         if (Keywords.targetOnlyName(upper) && !afterDefinitionKeyword(i, floor)) {
             fire("name reserved on " + target);
             out.append(Keywords.name(t.text(i), target));
@@ -241,6 +332,37 @@ final class MySqlRewriter extends Rewriter {
         }
         copy(i, out);
         return i + 1;
+    }
+
+    /**
+     * Whether a word the target reserves stands as a name here: not a call, not the unit of an INTERVAL or
+     * of EXTRACT(unit FROM …), not {@code IS UNKNOWN}.
+     */
+    private boolean bareName(int i, int next, int floor, int limit) {
+        if (next < limit && (t.kind[next] == Tokens.OPEN || t.word(next, "FROM") && t.kind[Math.max(floor,
+                t.previous(i, floor))] == Tokens.OPEN)) {
+            return false;
+        }
+        int before = t.previous(i, floor);
+        if (before < floor) {
+            return true;
+        }
+        if (t.word(before, "IS") || t.word(before, "NOT")) {
+            return false;
+        }
+        for (int k = before; k >= floor && k >= before - 8; k = t.previous(k, floor)) {
+            if (t.word(k, "INTERVAL")) {
+                return false;
+            }
+            if (t.kind[k] == Tokens.COMMA || t.word(k, "SELECT") || t.word(k, "WHERE") || t.word(k, "AND")
+                    || t.word(k, "OR") || t.word(k, "BY") || t.word(k, "AS") || t.word(k, "ON")) {
+                break;
+            }
+            if (t.kind[k] == Tokens.CLOSE) {
+                k = t.partner[k];
+            }
+        }
+        return true;
     }
 
     /** {@code CREATE USER}, {@code DROP USER}: the word is a keyword there, not a name. */
@@ -273,12 +395,18 @@ final class MySqlRewriter extends Rewriter {
         return t.partner[open] + 1;
     }
 
-    /** {@code LIMIT offset, count}: the markers keep their order (OFFSET comes first on the targets). */
+    /**
+     * {@code LIMIT offset, count}: the markers keep their order (OFFSET comes first on the targets). A count
+     * beyond the targets' 64-bit range is MySQL's "all rows" idiom ({@code LIMIT 5, 18446744073709551615}).
+     */
     private int limit(int i, int limit, StringBuilder out) throws SQLException {
         int first = t.next(i, limit);
         int firstEnd = primaryEnd(first, limit);
         int comma = firstEnd < 0 ? limit : t.skip(firstEnd, limit);
         if (comma >= limit || t.kind[comma] != Tokens.COMMA) {
+            if (firstEnd > 0 && beyondSigned64(first, firstEnd)) {
+                return allRows(i, firstEnd, limit, out);
+            }
             copy(i, out);
             return i + 1;
         }
@@ -288,6 +416,14 @@ final class MySqlRewriter extends Rewriter {
             throw refuse("LIMIT with an expression", "only numbers and ? markers are translated",
                     "write LIMIT count OFFSET offset");
         }
+        if (beyondSigned64(second, secondEnd)) {
+            String written = spelling.allRowsAfter(sub(first, firstEnd));
+            if (written != null) {
+                fire("LIMIT all rows");
+                out.append(written);
+                return secondEnd;
+            }
+        }
         String written = spelling.offsetLimit(sub(first, firstEnd), sub(second, secondEnd));
         if (written == null) {
             copy(i, secondEnd, out);
@@ -296,6 +432,46 @@ final class MySqlRewriter extends Rewriter {
         fire("LIMIT offset, count");
         out.append(written);
         return secondEnd;
+    }
+
+    /** {@code LIMIT 18446744073709551615 [OFFSET n]}: no limit, from the offset on. */
+    private int allRows(int i, int countEnd, int limit, StringBuilder out) throws SQLException {
+        int offset = t.skip(countEnd, limit);
+        String offsetText = null;
+        int end = countEnd;
+        if (offset < limit && t.word(offset, "OFFSET")) {
+            int value = t.next(offset, limit);
+            int valueEnd = primaryEnd(value, limit);
+            if (valueEnd < 0) {
+                copy(i, out);
+                return i + 1;
+            }
+            offsetText = sub(value, valueEnd);
+            end = valueEnd;
+        }
+        String written = spelling.allRowsAfter(offsetText);
+        if (written == null) {
+            copy(i, out);
+            return i + 1;
+        }
+        fire("LIMIT all rows");
+        out.append(written);
+        return end;
+    }
+
+    /** Whether [from, to) is one whole number beyond a signed 64-bit integer, which no target's LIMIT takes. */
+    private boolean beyondSigned64(int from, int to) {
+        if (to != from + 1 || t.kind[from] != Tokens.NUMBER) {
+            return false;
+        }
+        String digits = t.text(from);
+        for (int k = 0; k < digits.length(); k++) {
+            if (digits.charAt(k) < '0' || digits.charAt(k) > '9') {
+                return false;
+            }
+        }
+        String max = String.valueOf(Long.MAX_VALUE);
+        return digits.length() > max.length() || digits.length() == max.length() && digits.compareTo(max) > 0;
     }
 
     // ---- schema questions ----

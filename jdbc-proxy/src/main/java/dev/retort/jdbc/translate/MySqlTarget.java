@@ -77,6 +77,21 @@ final class MySqlTarget extends Target {
     }
 
     @Override
+    String allRowsAfter(String offset) {
+        return null;
+    }
+
+    @Override
+    String currentSchema() {
+        return null;
+    }
+
+    @Override
+    boolean sumsBooleans() {
+        return true;
+    }
+
+    @Override
     String createSchema(String schema, boolean ifNotExists) {
         return "CREATE DATABASE " + (ifNotExists ? "IF NOT EXISTS " : "") + name(schema);
     }

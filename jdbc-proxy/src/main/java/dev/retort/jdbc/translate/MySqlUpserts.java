@@ -1,5 +1,8 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+import dev.retort.jdbc.translate.lex.Keywords;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

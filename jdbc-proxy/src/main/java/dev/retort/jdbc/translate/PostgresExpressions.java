@@ -1,5 +1,9 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+import dev.retort.jdbc.translate.lex.Keywords;
+import dev.retort.jdbc.translate.lex.Literals;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -210,7 +214,7 @@ final class PostgresExpressions {
         String upper = t.upper(i);
         boolean qualified = t.previous(i, floor) >= floor && t.kind[t.previous(i, floor)] == Tokens.DOT;
         if (next < limit && t.kind[next] == Tokens.OPEN && !qualified && !Keywords.isClauseWord(t, i)
-                && !Keywords.namesTable(t, i)) {
+                && (!Keywords.namesTable(t, i) || upper.equals("GENERATE_SERIES") || upper.equals("UNNEST"))) {
             return new PostgresFunctions(rewriter).call(i, next, out);
         }
         if (qualified) {
@@ -236,6 +240,19 @@ final class PostgresExpressions {
                 return fetch(i, limit, out);
             case "IS":
                 return isDistinct(i, floor, limit, out);
+            case "FILTER":
+                return new PostgresClauses(rewriter).filter(i, floor, limit, out);
+            case "LIMIT":
+                return new PostgresClauses(rewriter).limitAll(i, limit, out);
+            case "DISTINCT":
+                new PostgresClauses(rewriter).distinctOn(i, limit);
+                return copy(i, out);
+            case "ARRAY":
+                return new PostgresArrays(rewriter).constructor(i, limit, out);
+            case "ANY":
+            case "SOME":
+            case "ALL":
+                return new PostgresArrays(rewriter).quantified(i, floor, limit, out);
             default:
                 if (t.first(i) == '$' && t.length(i) > 1 && Character.isDigit(t.sql.charAt(t.start[i] + 1))) {
                     throw rewriter.refuse("Positional parameter " + t.text(i), "JDBC binds ? markers",

@@ -1,5 +1,7 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -25,6 +27,12 @@ final class PostgresFunctions {
     int call(int name, int open, StringBuilder out) throws SQLException {
         String upper = rewriter.t.upper(name);
         Call call = new Call(rewriter, upper, open);
+        if (upper.equals("GENERATE_SERIES")) {
+            return new PostgresSeries(rewriter).write(name, call, out);
+        }
+        if (PostgresArrays.ARRAY_FUNCTIONS.contains(upper)) {
+            throw new PostgresArrays(rewriter).function(upper);
+        }
         String rewritten = rewrite(call);
         if (rewritten == null) {
             return rewriter.passCall(name, call, SAME.contains(upper) || upper.equals("CAST"), out);
@@ -59,6 +67,8 @@ final class PostgresFunctions {
                 call.expect(2, 2);
                 return mysql ? "(" + call.arg(0) + " DIV " + call.arg(1) + ")"
                         : "CAST(" + call.arg(0) + " / " + call.arg(1) + " AS INTEGER)";
+            case "DATE_TRUNC":
+                return dateTrunc(call);
             case "TRUNC":
                 return mysql ? "TRUNCATE(" + call.arg(0) + ", " + (call.count() > 1 ? call.arg(1) : "0") + ")" : null;
             default:
@@ -91,6 +101,52 @@ final class PostgresFunctions {
             written.append(')');
         }
         return written.append(')').toString();
+    }
+
+    /**
+     * {@code date_trunc('unit', x)}: the timestamp at the start of its year, quarter, month, week (a Monday),
+     * day, hour, minute or second. The unit must be a literal.
+     */
+    private String dateTrunc(Call call) throws SQLException {
+        call.expect(2, 2);
+        String unit = call.string(0);
+        if (unit == null) {
+            throw rewriter.refuse("date_trunc with a computed unit", "the unit is translated when the statement is",
+                    "write the unit as a string literal");
+        }
+        String value = call.arg(1);
+        switch (unit.toLowerCase(java.util.Locale.ROOT)) {
+            case "year":
+                return truncated(value, "%Y-01-01 00:00:00");
+            case "quarter":
+                call.noRepeatedParameter("truncate the value in the application, or pass it as a literal");
+                return mysql ? "CAST(CONCAT(YEAR(" + value + "), '-', LPAD((QUARTER(" + value + ") - 1) * 3 + 1, 2, '0'),"
+                        + " '-01 00:00:00') AS DATETIME)"
+                        : "STRFTIME('%Y-', " + value + ") || PRINTF('%02d', ((CAST(STRFTIME('%m', " + value
+                        + ") AS INTEGER) - 1) / 3) * 3 + 1) || '-01 00:00:00'";
+            case "month":
+                return truncated(value, "%Y-%m-01 00:00:00");
+            case "week":
+                call.noRepeatedParameter("truncate the value in the application, or pass it as a literal");
+                return mysql ? "CAST(DATE(" + value + ") - INTERVAL WEEKDAY(" + value + ") DAY AS DATETIME)"
+                        : "DATETIME(" + value + ", 'start of day', 'weekday 0', '-6 days')";
+            case "day":
+                return truncated(value, "%Y-%m-%d 00:00:00");
+            case "hour":
+                return truncated(value, "%Y-%m-%d %H:00:00");
+            case "minute":
+                return truncated(value, mysql ? "%Y-%m-%d %H:%i:00" : "%Y-%m-%d %H:%M:00");
+            case "second":
+                return truncated(value, mysql ? "%Y-%m-%d %H:%i:%s" : "%Y-%m-%d %H:%M:%S");
+            default:
+                throw rewriter.refuse("date_trunc unit '" + unit + "'", "the translator knows year, quarter, month,"
+                        + " week, day, hour, minute and second", "use one of those units");
+        }
+    }
+
+    private String truncated(String value, String format) {
+        return mysql ? "CAST(DATE_FORMAT(" + value + ", '" + format + "') AS DATETIME)"
+                : "STRFTIME('" + format + "', " + value + ")";
     }
 
     private String stringAgg(Call call) throws SQLException {

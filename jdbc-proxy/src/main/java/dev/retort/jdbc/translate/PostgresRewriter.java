@@ -1,5 +1,8 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+import dev.retort.jdbc.translate.lex.Literals;
+
 import java.sql.SQLException;
 
 /**

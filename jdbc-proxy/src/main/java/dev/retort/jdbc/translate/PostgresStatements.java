@@ -1,5 +1,7 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.util.ArrayList;
@@ -133,7 +135,14 @@ final class PostgresStatements {
         out.append(rewriter.sub(first, open)).append(" (");
         List<String> definitions = new ArrayList<>();
         String primaryKey = tablePrimaryKey(open);
-        for (int[] range : rewriter.arguments(open)) {
+        int[][] ranges = rewriter.arguments(open);
+        for (int[] range : ranges) {
+            // a column without a type is a syntax error whatever its neighbours hold: checked before any is read
+            if (!isConstraint(range[0]) && t.next(range[0], range[1]) >= range[1]) {
+                throw withoutType();
+            }
+        }
+        for (int[] range : ranges) {
             definitions.add(definition(range[0], range[1], primaryKey));
         }
         out.append(String.join(", ", definitions)).append(')');
@@ -156,16 +165,24 @@ final class PostgresStatements {
         return "";
     }
 
+    private boolean isConstraint(int from) {
+        return t.word(from, "PRIMARY") || t.word(from, "UNIQUE") || t.word(from, "CONSTRAINT")
+                || t.word(from, "FOREIGN") || t.word(from, "CHECK");
+    }
+
+    /** "(id INT, )" or "(id)": PostgreSQL refuses it too, and there is no type to translate. */
+    private static SQLSyntaxErrorException withoutType() {
+        return new SQLSyntaxErrorException("CREATE TABLE has a column definition without a type. To fix this,"
+                + " give every column a type and remove stray commas (the statement is not sent).", "42000");
+    }
+
     private String definition(int from, int to, String primaryKey) throws SQLException {
-        if (t.word(from, "PRIMARY") || t.word(from, "UNIQUE") || t.word(from, "CONSTRAINT") || t.word(from, "FOREIGN")
-                || t.word(from, "CHECK")) {
+        if (isConstraint(from)) {
             return rewriter.sub(from, to);
         }
         int typeStart = t.next(from, to);
         if (typeStart >= to) {
-            // "(id INT, )" or "(id)": PostgreSQL refuses it too, and there is no type to translate
-            throw new SQLSyntaxErrorException("CREATE TABLE has a column definition without a type. To fix this,"
-                    + " give every column a type and remove stray commas (the statement is not sent).", "42000");
+            throw withoutType();
         }
         String name = rewriter.sub(from, from + 1);
         String typeName = t.upper(typeStart);

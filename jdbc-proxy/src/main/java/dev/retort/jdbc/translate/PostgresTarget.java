@@ -126,6 +126,11 @@ final class PostgresTarget extends Target {
         return "OFFSET " + offset + " LIMIT " + count;
     }
 
+    @Override
+    String serverVersion() {
+        return "current_setting('server_version')";
+    }
+
     /** The schema first, public after it: a USE of the database the URL names still finds its tables. */
     @Override
     String useSchema(String schema) {

@@ -1,5 +1,10 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+import dev.retort.jdbc.translate.lex.Tokenizer;
+import dev.retort.jdbc.translate.lex.Keywords;
+import dev.retort.jdbc.translate.lex.Literals;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -30,6 +30,38 @@ final class SqliteTarget extends Target {
     }
 
     @Override
+    String allRowsAfter(String offset) {
+        return offset == null ? "" : "LIMIT -1 OFFSET " + offset;
+    }
+
+    @Override
+    String serverVersion() {
+        return "sqlite_version()";
+    }
+
+    /** The schema of the database file the connection opened. */
+    @Override
+    String currentSchema() {
+        return "'main'";
+    }
+
+    @Override
+    boolean hasExtract() {
+        return false;
+    }
+
+    @Override
+    boolean hasInformationSchema() {
+        return false;
+    }
+
+    /** Comparisons are integers 1 and 0 already. */
+    @Override
+    boolean sumsBooleans() {
+        return true;
+    }
+
+    @Override
     boolean integerPrimaryKeyIsRowId() {
         return true;
     }

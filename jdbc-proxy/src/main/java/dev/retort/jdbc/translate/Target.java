@@ -1,5 +1,8 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Keywords;
+import dev.retort.jdbc.translate.lex.Literals;
+
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -287,6 +290,47 @@ abstract class Target {
     /** MySQL's {@code LIMIT offset, count}; null when the target reads MySQL's form. */
     String offsetLimit(String offset, String count) {
         return null;
+    }
+
+    /**
+     * The rows after {@code offset}, all of them: MySQL's {@code LIMIT offset, 18446744073709551615} idiom;
+     * null when the target reads MySQL's form. Without an offset ({@code null}), the clause to write ("" for none).
+     */
+    String allRowsAfter(String offset) {
+        return offset == null ? "" : "OFFSET " + offset;
+    }
+
+    /** MySQL's VERSION(): the target's own version text; null when the target reads MySQL's call. */
+    String serverVersion() {
+        return null;
+    }
+
+    /** MySQL's DATABASE()/SCHEMA(): the schema unqualified names resolve in; null when the target reads it. */
+    String currentSchema() {
+        return "CURRENT_SCHEMA";
+    }
+
+    /** Whether the target has the standard {@code EXTRACT(unit FROM value)}. */
+    boolean hasExtract() {
+        return true;
+    }
+
+    /** Whether the target has the standard information_schema views. */
+    boolean hasInformationSchema() {
+        return true;
+    }
+
+    /** Whether SUM and AVG take a comparison (a boolean) and count it as 1 or 0, as MySQL does. */
+    boolean sumsBooleans() {
+        return false;
+    }
+
+    /**
+     * Whether the target reserves {@code upper}, a word MySQL reads as a plain name when written without
+     * backticks (a column named {@code value} or {@code year}).
+     */
+    boolean reservesName(String upper) {
+        return false;
     }
 
     /** How the assignments of an upsert name the row that was not inserted: VALUES(c) and alias.c. */

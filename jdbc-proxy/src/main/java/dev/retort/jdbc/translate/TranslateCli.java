@@ -1,5 +1,8 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+import dev.retort.jdbc.translate.lex.Tokenizer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,5 +1,8 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokens;
+import dev.retort.jdbc.translate.lex.Tokenizer;
+
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;

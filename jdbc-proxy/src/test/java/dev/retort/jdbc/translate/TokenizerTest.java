@@ -1,5 +1,8 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.lex.Tokenizer;
+import dev.retort.jdbc.translate.lex.Tokens;
+
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;

@@ -1,4 +1,6 @@
-package dev.retort.jdbc.translate;
+package dev.retort.jdbc.translate.lex;
+
+import dev.retort.jdbc.translate.Dialect;
 
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
@@ -12,7 +14,7 @@ import java.sql.SQLSyntaxErrorException;
  * <p>Unterminated strings, names and comments are refused rather than passed through: where the literal
  * ends decides what every later token means, so no translation of the rest could be trusted.
  */
-final class Tokenizer {
+public final class Tokenizer {
 
     private static final String SYNTAX = "42000";
 
@@ -29,7 +31,7 @@ final class Tokenizer {
         this.tokens = new Tokens(sql);
     }
 
-    static Tokens tokenize(String sql, Dialect source) throws SQLException {
+    public static Tokens tokenize(String sql, Dialect source) throws SQLException {
         Tokenizer tokenizer = new Tokenizer(source.mysqlFamily(), sql);
         tokenizer.run();
         tokenizer.pairParentheses();

@@ -1,4 +1,6 @@
-package dev.retort.jdbc.translate;
+package dev.retort.jdbc.translate.lex;
+
+import dev.retort.jdbc.translate.Dialect;
 
 import java.util.Arrays;
 
@@ -6,40 +8,40 @@ import java.util.Arrays;
  * A statement cut into tokens: parallel arrays of kind, start and end offsets into the SQL, plus the index
  * of each parenthesis' partner. Offsets cover the whole text, so copying a token range copies its exact bytes.
  */
-final class Tokens {
+public final class Tokens {
 
-    static final byte SPACE = 0;
-    static final byte COMMENT = 1;
+    public static final byte SPACE = 0;
+    public static final byte COMMENT = 1;
     /** A {@code #} comment, which only MySQL understands. */
-    static final byte HASH_COMMENT = 2;
-    static final byte WORD = 3;
+    public static final byte HASH_COMMENT = 2;
+    public static final byte WORD = 3;
     /** A quoted identifier: backticks in MySQL, double quotes in PostgreSQL. */
-    static final byte QUOTED_NAME = 4;
+    public static final byte QUOTED_NAME = 4;
     /** A string literal; its prefix ({@code E}, {@code X}, {@code N}) is part of the token. */
-    static final byte STRING = 5;
+    public static final byte STRING = 5;
     /** A PostgreSQL dollar-quoted string. */
-    static final byte DOLLAR_STRING = 6;
-    static final byte NUMBER = 7;
-    static final byte PARAM = 8;
-    static final byte OPERATOR = 9;
-    static final byte OPEN = 10;
-    static final byte CLOSE = 11;
-    static final byte COMMA = 12;
-    static final byte SEMICOLON = 13;
+    public static final byte DOLLAR_STRING = 6;
+    public static final byte NUMBER = 7;
+    public static final byte PARAM = 8;
+    public static final byte OPERATOR = 9;
+    public static final byte OPEN = 10;
+    public static final byte CLOSE = 11;
+    public static final byte COMMA = 12;
+    public static final byte SEMICOLON = 13;
     /** The {@code /*!40101} that opens a MySQL executable comment; its content is SQL. */
-    static final byte EXEC_OPEN = 14;
+    public static final byte EXEC_OPEN = 14;
     /** The {@code *}{@code /} that closes an executable comment. */
-    static final byte EXEC_CLOSE = 15;
-    static final byte DOT = 16;
+    public static final byte EXEC_CLOSE = 15;
+    public static final byte DOT = 16;
     /** A MySQL {@code @variable} or {@code @@system_variable}. */
-    static final byte VARIABLE = 17;
+    public static final byte VARIABLE = 17;
 
-    final String sql;
-    byte[] kind;
-    int[] start;
-    int[] end;
-    int[] partner;
-    int count;
+    public final String sql;
+    public byte[] kind;
+    public int[] start;
+    public int[] end;
+    public int[] partner;
+    public int count;
 
     Tokens(String sql) {
         this.sql = sql;
@@ -62,36 +64,36 @@ final class Tokens {
         count++;
     }
 
-    String text(int index) {
+    public String text(int index) {
         return sql.substring(start[index], end[index]);
     }
 
-    int length(int index) {
+    public int length(int index) {
         return end[index] - start[index];
     }
 
-    char first(int index) {
+    public char first(int index) {
         return sql.charAt(start[index]);
     }
 
-    boolean trivia(int index) {
+    public boolean trivia(int index) {
         return kind[index] <= HASH_COMMENT;
     }
 
     /** Whether the token is the unquoted word {@code upper}, in any case. */
-    boolean word(int index, String upper) {
+    public boolean word(int index, String upper) {
         return index >= 0 && index < count && kind[index] == WORD && end[index] - start[index] == upper.length()
                 && sql.regionMatches(true, start[index], upper, 0, upper.length());
     }
 
     /** Whether the token is exactly the operator or punctuation {@code text}. */
-    boolean op(int index, String text) {
+    public boolean op(int index, String text) {
         return index >= 0 && index < count && kind[index] >= OPERATOR && end[index] - start[index] == text.length()
                 && sql.startsWith(text, start[index]);
     }
 
     /** The first index at or after {@code index}, below {@code limit}, that is not space or comment. */
-    int skip(int index, int limit) {
+    public int skip(int index, int limit) {
         int i = index;
         while (i < limit && trivia(i)) {
             i++;
@@ -100,12 +102,12 @@ final class Tokens {
     }
 
     /** The next significant token after {@code index}, or {@code limit}. */
-    int next(int index, int limit) {
+    public int next(int index, int limit) {
         return skip(index + 1, limit);
     }
 
     /** The previous significant token before {@code index}, or {@code floor - 1}. */
-    int previous(int index, int floor) {
+    public int previous(int index, int floor) {
         int i = index - 1;
         while (i >= floor && trivia(i)) {
             i--;
@@ -114,12 +116,12 @@ final class Tokens {
     }
 
     /** The last significant token before {@code limit}, at or after {@code floor}, or {@code floor - 1}. */
-    int last(int floor, int limit) {
+    public int last(int floor, int limit) {
         return previous(limit, floor);
     }
 
     /** The index of the first token at depth 0 of [from, to) that is the word {@code upper}, or -1. */
-    int findWord(int from, int to, String upper) {
+    public int findWord(int from, int to, String upper) {
         for (int i = from; i < to; i++) {
             if (kind[i] == OPEN) {
                 i = partner[i];
@@ -131,7 +133,7 @@ final class Tokens {
     }
 
     /** Whether [from, to) holds a {@code ?} marker anywhere. */
-    boolean hasParameter(int from, int to) {
+    public boolean hasParameter(int from, int to) {
         for (int i = from; i < to; i++) {
             if (kind[i] == PARAM) {
                 return true;
@@ -140,7 +142,7 @@ final class Tokens {
         return false;
     }
 
-    String upper(int index) {
+    public String upper(int index) {
         return text(index).toUpperCase(java.util.Locale.ROOT);
     }
 }

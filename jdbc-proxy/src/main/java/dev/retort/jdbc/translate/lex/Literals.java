@@ -1,13 +1,15 @@
-package dev.retort.jdbc.translate;
+package dev.retort.jdbc.translate.lex;
+
+import dev.retort.jdbc.translate.Dialect;
 
 /** Reads string literals as the source dialect means them and writes them as the target reads them. */
-final class Literals {
+public final class Literals {
 
     private Literals() {
     }
 
     /** The characters a string token stands for (prefixes such as E or N dropped). */
-    static String value(Tokens tokens, int index, Dialect source) {
+    public static String value(Tokens tokens, int index, Dialect source) {
         String text = tokens.text(index);
         char first = text.charAt(0);
         int open = Character.isLetter(first) ? 1 : 0;
@@ -45,7 +47,7 @@ final class Literals {
     }
 
     /** A literal the target reads as {@code value}: MySQL doubles backslashes, the others read them as is. */
-    static String quote(String value, Dialect target) {
+    public static String quote(String value, Dialect target) {
         StringBuilder literal = new StringBuilder(value.length() + 2).append('\'');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -61,7 +63,7 @@ final class Literals {
     }
 
     /** Whether the token is a plain single-quoted literal with no backslash: the same text on every target. */
-    static boolean portable(Tokens tokens, int index) {
+    public static boolean portable(Tokens tokens, int index) {
         return tokens.first(index) == '\'' && noBackslash(tokens, index);
     }
 

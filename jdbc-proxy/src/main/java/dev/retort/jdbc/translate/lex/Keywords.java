@@ -1,10 +1,12 @@
-package dev.retort.jdbc.translate;
+package dev.retort.jdbc.translate.lex;
+
+import dev.retort.jdbc.translate.Dialect;
 
 import java.util.Locale;
 import java.util.Set;
 
 /** Word lists the rules consult: keywords that precede a parenthesis, portable functions, reserved names. */
-final class Keywords {
+public final class Keywords {
 
     private Keywords() {
     }
@@ -26,7 +28,7 @@ final class Keywords {
             "BOOL", "BOOLEAN", "SERIAL", "BIGSERIAL", "SMALLSERIAL");
 
     /** Functions that mean the same on every target this translator writes. */
-    static final Set<String> PORTABLE_FUNCTIONS = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "COALESCE",
+    public static final Set<String> PORTABLE_FUNCTIONS = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "COALESCE",
             "NULLIF", "ABS", "UPPER", "LOWER", "TRIM", "LTRIM", "RTRIM", "REPLACE", "CAST", "CHAR_LENGTH",
             "CHARACTER_LENGTH", "CONCAT_WS", "ROUND", "SIGN", "FLOOR", "CEIL", "CEILING", "EXISTS", "MOD",
             "ROW_NUMBER", "RANK", "DENSE_RANK", "LAG", "LEAD", "FIRST_VALUE", "LAST_VALUE", "NTILE", "POSITION", "SQRT",
@@ -48,7 +50,7 @@ final class Keywords {
             "SESSION_USER", "SET", "SOME", "TABLE", "THEN", "TO", "TOP", "TRAILING", "TRUE", "UNION", "UNIQUE",
             "UNKNOWN", "UPDATE", "USER", "USING", "VALUE", "VALUES", "WHEN", "WHERE", "WINDOW", "WITH", "YEAR");
 
-    static boolean isClauseWord(Tokens tokens, int index) {
+    public static boolean isClauseWord(Tokens tokens, int index) {
         if (tokens.kind[index] != Tokens.WORD) {
             return false;
         }
@@ -57,24 +59,43 @@ final class Keywords {
     }
 
     /** Whether the word is a table named after INTO, TABLE, UPDATE, JOIN, FROM, REFERENCES or ON (an index). */
-    static boolean namesTable(Tokens tokens, int index) {
+    public static boolean namesTable(Tokens tokens, int index) {
         int before = tokens.previous(index, 0);
+        if (tokens.word(before, "FROM") && inFunctionTakingFrom(tokens, before)) {
+            return false;
+        }
         return tokens.word(before, "INTO") || tokens.word(before, "TABLE") || tokens.word(before, "EXISTS")
                 && tokens.word(tokens.previous(before, 0), "NOT") || tokens.word(before, "REFERENCES")
                 || tokens.word(before, "UPDATE") || tokens.word(before, "JOIN") || tokens.word(before, "FROM")
                 || tokens.word(before, "ON") && tokens.findWord(0, before, "INDEX") >= 0;
     }
 
-    static boolean isType(String upper) {
+    /** Whether the FROM at {@code from} is inside EXTRACT(unit FROM …), TRIM(… FROM …) or SUBSTRING(… FROM …). */
+    private static boolean inFunctionTakingFrom(Tokens tokens, int from) {
+        for (int k = from - 1; k >= 0; k--) {
+            if (tokens.kind[k] == Tokens.CLOSE) {
+                k = tokens.partner[k];
+            } else if (tokens.kind[k] == Tokens.OPEN) {
+                int name = tokens.previous(k, 0);
+                return tokens.word(name, "EXTRACT") || tokens.word(name, "TRIM") || tokens.word(name, "SUBSTRING")
+                        || tokens.word(name, "SUBSTR") || tokens.word(name, "POSITION");
+            } else if (tokens.word(k, "SELECT")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    public static boolean isType(String upper) {
         return TYPE_WORDS.contains(upper);
     }
 
-    static boolean targetOnlyName(String upper) {
+    public static boolean targetOnlyName(String upper) {
         return TARGET_ONLY_NAMES.contains(upper);
     }
 
     /** A name as the target folds it, quoted only when it must be (reserved, or not a plain word). */
-    static String name(String name, Dialect target) {
+    public static String name(String name, Dialect target) {
         String folded = target == Dialect.H2 ? name.toUpperCase(Locale.ROOT)
                 : target == Dialect.POSTGRESQL ? name.toLowerCase(Locale.ROOT) : name;
         boolean plain = !folded.isEmpty() && !Character.isDigit(folded.charAt(0));
