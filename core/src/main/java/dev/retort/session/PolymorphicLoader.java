@@ -240,11 +240,15 @@ final class PolymorphicLoader {
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             queried.bind(statement, compiled, new Object[0]);
             statements.logQuery(compiled, new Object[0]);
+            long started = statements.started();
+            int before = results.size();
             try (ResultSet resultSet = statement.executeQuery()) {
+                statements.executed(compiled, started);
                 while (resultSet.next()) {
                     results.add(hydrate(loader, resultSet, part));
                 }
             }
+            statements.read(results.size() - before);
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);
         }
