@@ -16,8 +16,8 @@ import dev.retort.engine.StatementObserver;
 /**
  * Micrometer meters of an engine: the timer {@value #STATEMENTS} (one per operation, tags {@code operation} =
  * {@code SELECT}, {@code INSERT}, ... and {@code db.system} = the dialect's name), and, when the engine's pool is
- * Agroal's (its own, or the application's), the gauges {@value #POOL_ACTIVE}, {@value #POOL_AVAILABLE},
- * {@value #POOL_AWAITING} and {@value #POOL_MAX_USED}. An engine is bound to Micrometer's global registry when
+ * Agroal's (its own, or the application's), the gauges {@value #POOL_ACTIVE}, {@value #POOL_AVAILABLE}
+ * and {@value #POOL_AWAITING}. An engine is bound to Micrometer's global registry when
  * Micrometer is on the class path; {@link #bind} moves it to another registry.
  */
 public final class RetortMetrics {
@@ -25,7 +25,6 @@ public final class RetortMetrics {
     public static final String POOL_ACTIVE = "retort.pool.active";
     public static final String POOL_AVAILABLE = "retort.pool.available";
     public static final String POOL_AWAITING = "retort.pool.awaiting";
-    public static final String POOL_MAX_USED = "retort.pool.max-used";
 
     private RetortMetrics() {
     }
@@ -55,8 +54,6 @@ public final class RetortMetrics {
                 .description("Idle connections ready for use").register(registry);
         Gauge.builder(POOL_AWAITING, pool, p -> p.getMetrics().awaitingCount()).tag("db.system", system)
                 .description("Threads waiting for a connection").register(registry);
-        Gauge.builder(POOL_MAX_USED, pool, p -> p.getMetrics().maxUsedCount()).tag("db.system", system)
-                .description("Most connections in use at once").register(registry);
     }
 
     /** One timer per operation, built on its first statement and then found with one map read. */
