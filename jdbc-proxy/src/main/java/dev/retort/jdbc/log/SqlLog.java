@@ -4,6 +4,7 @@ import dev.retort.jdbc.ProxyOptions;
 import dev.retort.jdbc.ProxyOptions.Format;
 import dev.retort.jdbc.SqlEvent.Kind;
 import dev.retort.jdbc.SqlListener;
+import dev.retort.jdbc.observe.SlowStatements;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -24,10 +25,13 @@ public final class SqlLog {
 
     private final ProxyOptions options;
     private final long slowNanos;
+    /** The slow-statement warning, or null when {@code retort.log.slow-statement-threshold} is 0. */
+    private final SlowStatements slowStatements;
 
     public SqlLog(ProxyOptions options) {
         this.options = options;
         this.slowNanos = TimeUnit.MILLISECONDS.toNanos(options.slowMillis());
+        this.slowStatements = SlowStatements.of(options);
     }
 
     public ProxyOptions options() {
@@ -55,6 +59,9 @@ public final class SqlLog {
     }
 
     public void emit(StatementRecord record) {
+        if (slowStatements != null) {
+            slowStatements.check(record);
+        }
         for (SqlListener listener : Listeners.all()) {
             try {
                 listener.onEvent(record);
