@@ -39,7 +39,10 @@ import dev.retort.observe.Observability;
  * flush writes many rows of one shape, default 1000), {@code statement-timeout-seconds} (every statement is
  * cancelled after that long, default none), {@code expire-on-commit} (default {@code true}: sessions expire their
  * objects when they commit or roll back, as SQLAlchemy's; {@code false} keeps them as they are, see
- * {@link SessionFactory#withExpireOnCommit}), and the pool's health options (durations such as {@code 30s},
+ * {@link SessionFactory#withExpireOnCommit}), {@code slow-statement-threshold} (a duration: each statement at least
+ * this slow logs a WARNING, see {@link dev.retort.engine.SlowStatementLog}), {@code metrics} and {@code tracing}
+ * ({@code false} keeps Micrometer and OpenTelemetry unbound even when present, see {@link #observers()}), and the
+ * pool's health options (durations such as {@code 30s},
  * {@code 500ms}, {@code 10m}; {@code 0} turns one off):
  * {@code pool.validation-interval}, {@code pool.validate-idle-after}, {@code pool.max-lifetime},
  * {@code pool.idle-timeout}, {@code pool.leak-detection}; and read replicas: {@code replicas} (their URLs,
