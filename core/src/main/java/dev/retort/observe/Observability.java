@@ -24,16 +24,23 @@ public final class Observability {
         if (metrics && present(MICROMETER)) {
             RetortMetrics.bindGlobal(engine);
         }
-        if (tracing && present(OPEN_TELEMETRY)) {
+        if (tracing && present(OPEN_TELEMETRY, "isSet")) {
             RetortTracing.bindGlobal(engine, host, port);
         }
     }
 
-    static boolean present(String className) {
+    /**
+     * Whether the class is on the class path, with the static methods named (an older API without them is
+     * treated as absent, rather than failing at each statement).
+     */
+    static boolean present(String className, String... methods) {
         try {
-            Class.forName(className, false, Observability.class.getClassLoader());
+            Class<?> type = Class.forName(className, false, Observability.class.getClassLoader());
+            for (String method : methods) {
+                type.getMethod(method);
+            }
             return true;
-        } catch (ClassNotFoundException | LinkageError absent) {
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError absent) {
             return false;
         }
     }

@@ -27,17 +27,21 @@ public final class ProxyObservability {
         if (present("io.micrometer.core.instrument.Metrics")) {
             listeners.add(ProxyMetrics.global());
         }
-        if (present("io.opentelemetry.api.GlobalOpenTelemetry")) {
+        if (present("io.opentelemetry.api.GlobalOpenTelemetry", "isSet")) {
             listeners.add(ProxyTracing.global());
         }
         return listeners;
     }
 
-    static boolean present(String className) {
+    /** Whether the class is there with the static methods named (an older API without them counts as absent). */
+    static boolean present(String className, String... methods) {
         try {
-            Class.forName(className, false, ProxyObservability.class.getClassLoader());
+            Class<?> type = Class.forName(className, false, ProxyObservability.class.getClassLoader());
+            for (String method : methods) {
+                type.getMethod(method);
+            }
             return true;
-        } catch (ClassNotFoundException | LinkageError absent) {
+        } catch (ClassNotFoundException | NoSuchMethodException | LinkageError absent) {
             return false;
         }
     }
