@@ -21,7 +21,10 @@ import dev.retort.engine.EngineUrl;
 import dev.retort.dialect.Replication;
 import dev.retort.engine.PoolHealth;
 import dev.retort.engine.Replicas;
+import dev.retort.engine.SlowStatementLog;
 import dev.retort.engine.SqlLog;
+import dev.retort.engine.StatementObservers;
+import dev.retort.observe.Observability;
 
 /**
  * The starting point, as SQLAlchemy's {@code create_engine}: a pool of connections to one database and
@@ -36,7 +39,10 @@ import dev.retort.engine.SqlLog;
  * flush writes many rows of one shape, default 1000), {@code statement-timeout-seconds} (every statement is
  * cancelled after that long, default none), {@code expire-on-commit} (default {@code true}: sessions expire their
  * objects when they commit or roll back, as SQLAlchemy's; {@code false} keeps them as they are, see
- * {@link SessionFactory#withExpireOnCommit}), and the pool's health options (durations such as {@code 30s},
+ * {@link SessionFactory#withExpireOnCommit}), {@code slow-statement-threshold} (a duration: each statement at least
+ * this slow logs a WARNING, see {@link dev.retort.engine.SlowStatementLog}), {@code metrics} and {@code tracing}
+ * ({@code false} keeps Micrometer and OpenTelemetry unbound even when present, see {@link #observers()}), and the
+ * pool's health options (durations such as {@code 30s},
  * {@code 500ms}, {@code 10m}; {@code 0} turns one off):
  * {@code pool.validation-interval}, {@code pool.validate-idle-after}, {@code pool.max-lifetime},
  * {@code pool.idle-timeout}, {@code pool.leak-detection}; and read replicas: {@code replicas} (their URLs,
@@ -54,7 +60,7 @@ public final class Engine implements AutoCloseable {
             "isolation-level", "user", "password", "acquisition-timeout-seconds", "statement-batch-size",
             "statement-timeout-seconds", "expire-on-commit", PoolHealth.VALIDATION_INTERVAL, PoolHealth.VALIDATE_IDLE_AFTER,
             PoolHealth.MAX_LIFETIME, PoolHealth.IDLE_TIMEOUT, PoolHealth.LEAK_DETECTION, Replicas.URLS,
-            Replicas.CHECK_INTERVAL, Replicas.MAX_LAG, Replicas.WAIT);
+            Replicas.CHECK_INTERVAL, Replicas.MAX_LAG, Replicas.WAIT, SlowStatementLog.OPTION, "metrics", "tracing");
     /** Splits the replicas option where the next URL starts, so that a multi-host URL's own commas stay in it. */
     private static final java.util.regex.Pattern URL_LIST = java.util.regex.Pattern.compile(
             "\\s*,\\s*(?=(jdbc:|postgresql|mysql|mariadb|sqlite|h2))");
@@ -75,6 +81,7 @@ public final class Engine implements AutoCloseable {
     private final boolean embedded;
     /** The read replicas, or null when the engine has none. */
     private final Replicas replicas;
+    private final StatementObservers observers = new StatementObservers();
     private volatile boolean closed;
 
     private Engine(DataSource dataSource, Dialect dialect, String location, SqlLog sqlLog, Isolation isolation,
@@ -118,9 +125,21 @@ public final class Engine implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo")),
+        Engine engine = new Engine(pool, dialect, parsed.location(), new SqlLog(Boolean.parseBoolean(settings.get("echo")),
                         !"false".equalsIgnoreCase(settings.getOrDefault("log-bind-parameters", "true"))),
                 isolation, true, batchSize, statementTimeout, parsed.isEmbedded(), expireOnCommit, replicas);
+        try {
+            SlowStatementLog slow = SlowStatementLog.fromOptions(settings);
+            if (slow != null) {
+                engine.observers.add(slow);
+            }
+            Observability.bindAvailable(engine, parsed.host(), parsed.port(), booleanOption(settings, "metrics", true),
+                    booleanOption(settings, "tracing", true));
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
     }
 
     private static Replication replicationOf(Dialect dialect) {
@@ -212,8 +231,10 @@ public final class Engine implements AutoCloseable {
             throw new ConfigurationException("The statement batch size must be a positive whole number, not "
                     + statementBatchSize + ".");
         }
-        return new Engine(dataSource, dialect, location, new SqlLog(echo, logBindParameters), null, false,
+        Engine engine = new Engine(dataSource, dialect, location, new SqlLog(echo, logBindParameters), null, false,
                 statementBatchSize, 0, false, true, null);
+        Observability.bindAvailable(engine, null, -1, true, true);
+        return engine;
     }
 
     /**
@@ -234,8 +255,10 @@ public final class Engine implements AutoCloseable {
         }
         Replicas routed = replicas.isEmpty() ? null : new Replicas(new LinkedHashMap<>(replicas), replicationOf(dialect),
                 dialect::isConnectionFatal, settings, false);
-        return new Engine(primary, dialect, location, new SqlLog(false, true), null, false, DEFAULT_STATEMENT_BATCH_SIZE,
+        Engine engine = new Engine(primary, dialect, location, new SqlLog(false, true), null, false, DEFAULT_STATEMENT_BATCH_SIZE,
                 0, false, true, routed);
+        Observability.bindAvailable(engine, null, -1, true, true);
+        return engine;
     }
 
     public Dialect dialect() {
@@ -269,6 +292,16 @@ public final class Engine implements AutoCloseable {
     /** The engine's SQL log (internal to Retort's layers). */
     public SqlLog sqlLog() {
         return sqlLog;
+    }
+
+    /**
+     * What observes this engine's statements: the slow-statement log ({@code slow-statement-threshold}),
+     * Micrometer timings and OpenTelemetry spans (bound when those libraries are on the class path, unless the
+     * options {@code metrics} or {@code tracing} are {@code false}; see {@code dev.retort.observe}), and any
+     * {@link dev.retort.engine.StatementObserver} the application adds.
+     */
+    public StatementObservers observers() {
+        return observers;
     }
 
     /**

@@ -102,6 +102,9 @@ public interface Session extends AutoCloseable {
     /** Whether a transaction is active (begun explicitly or by autobegin). */
     boolean inTransaction();
 
+    /** What this session did so far: statements, rows read, objects loaded and written, flushes, N+1 warnings. */
+    Statistics statistics();
+
     /** Rolls back what was not committed, returns the connection and detaches every object. Idempotent. */
     @Override
     void close();

@@ -138,6 +138,15 @@ public final class SessionFactory {
         }, retry);
     }
 
+    /**
+     * What this factory's sessions did, summed over the sessions closed so far (each adds its own when it closes;
+     * an open session's are in {@link Session#statistics()}). A factory made with a {@code with...} method counts
+     * its own sessions. See {@link Statistics}.
+     */
+    public Statistics statistics() {
+        return context.statistics().snapshot();
+    }
+
     public Engine engine() {
         return engine;
     }

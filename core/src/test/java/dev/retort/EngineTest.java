@@ -21,7 +21,7 @@ class EngineTest {
     private static final String VALID_OPTIONS = "echo, log-bind-parameters, pool-size, dialect, isolation-level, user, password, "
             + "acquisition-timeout-seconds, statement-batch-size, statement-timeout-seconds, expire-on-commit, pool.validation-interval, "
             + "pool.validate-idle-after, pool.max-lifetime, pool.idle-timeout, pool.leak-detection, replicas, replicas.check-interval, "
-            + "replicas.max-lag, replicas.wait";
+            + "replicas.max-lag, replicas.wait, slow-statement-threshold, metrics, tracing";
 
     @Test
     void h2InMemoryEngine() throws SQLException {

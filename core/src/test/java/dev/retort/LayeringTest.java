@@ -59,6 +59,14 @@ class LayeringTest {
                 .check(core);
     }
 
+    /** Micrometer and OpenTelemetry are optional: only dev.retort.observe names them, behind a class-path check. */
+    @Test
+    void onlyTheObservePackageUsesTheOptionalObservabilityLibraries() {
+        noClasses().that().resideOutsideOfPackage("dev.retort.observe..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.opentelemetry..")
+                .check(core);
+    }
+
     @Test
     void theSqlTreeDependsOnNothingElseOfRetort() {
         noClasses().that().resideInAPackage("dev.retort.sql..")

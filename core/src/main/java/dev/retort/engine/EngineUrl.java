@@ -24,6 +24,10 @@ public final class EngineUrl {
             + "postgresql://user:password@host:port/database, mysql://... and mariadb://... (same form), "
             + "h2:mem:name, h2:file:path, or any JDBC URL starting with jdbc:";
 
+    /** The first host and port of a server URL: {@code jdbc:postgresql://host:5432/db}. */
+    private static final java.util.regex.Pattern SERVER = java.util.regex.Pattern.compile(
+            "^jdbc:[a-z0-9]+://(?:[^@/]*@)?(\\[[^\\]]+\\]|[^/:?,;]+)(?::(\\d+))?");
+
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -185,6 +189,18 @@ public final class EngineUrl {
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** The server's host in the JDBC URL ({@code jdbc:...://host:port/...}; the first of several), or null. */
+    public String host() {
+        java.util.regex.Matcher server = SERVER.matcher(jdbcUrl);
+        return server.find() ? server.group(1) : null;
+    }
+
+    /** The server's port in the JDBC URL, or -1 when it names none (or no server). */
+    public int port() {
+        java.util.regex.Matcher server = SERVER.matcher(jdbcUrl);
+        return server.find() && server.group(2) != null ? Integer.parseInt(server.group(2)) : -1;
     }
 
     public String user() {

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.retort.DeleteQuery;
 import dev.retort.Expr;
 import dev.retort.InvalidRequestException;
+import dev.retort.Statistics;
 import dev.retort.Query;
 import dev.retort.SelectQuery;
 import dev.retort.Session;
@@ -220,6 +221,12 @@ public final class ContainerSession implements Session {
     @Override
     public boolean inTransaction() {
         return sessions.inTransaction();
+    }
+
+    /** The statistics of the transaction's session, or of the request's read-only one. */
+    @Override
+    public Statistics statistics() {
+        return lasting("session.statistics()").statistics();
     }
 
     /** Always refused: the container closes the sessions it hands out. */

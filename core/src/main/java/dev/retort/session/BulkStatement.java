@@ -122,7 +122,10 @@ final class BulkStatement<T> implements UpdateQuery<T>, DeleteQuery<T> {
         try (PreparedStatement prepared = statements.prepare(session.connection(), compiled)) {
             new RowQueries(session).bindValues(prepared, compiled);
             statements.logQuery(compiled, new Object[0]);
-            return prepared.executeUpdate();
+            long started = statements.started();
+            int count = prepared.executeUpdate();
+            statements.executed(compiled, started);
+            return count;
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);
         }

@@ -150,6 +150,7 @@ final class EntityStream {
         private boolean nextRow() throws SQLException {
             while (remaining > 0 && cursor != null) {
                 if (cursor.resultSet().next()) {
+                    statements.read(1);
                     remaining--;
                     return true;
                 }
@@ -171,7 +172,9 @@ final class EntityStream {
                 statement.setFetchSize(batchSize);
                 persister.bind(statement, source.compiled(), NO_VALUES);
                 statements.logQuery(source.compiled(), NO_VALUES);
+                long started = statements.started();
                 cursor = new Cursor(source, statement, statement.executeQuery());
+                statements.executed(source.compiled(), started);
             } catch (SQLException e) {
                 closeQuietly(statement);
                 throw statements.queryFailed(source.compiled(), e);

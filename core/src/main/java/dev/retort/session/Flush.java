@@ -37,7 +37,7 @@ final class Flush {
     Flush(SessionImpl session, SessionContext context) {
         this.session = session;
         this.context = context;
-        this.statements = new Statements(context);
+        this.statements = Statements.forFlush(session);
         this.batchSize = context.engine().statementBatchSize();
     }
 
@@ -84,6 +84,7 @@ final class Flush {
             throw session.failed(frame, e);
         }
         session.objects.insertsDone();
+        session.counters.flushes++;
         if (relationships) {
             Relations.remember(session.objects.entries());
             Relations.forgetRemoved(deleted, context);
@@ -155,8 +156,10 @@ final class Flush {
         Long next = block.take();
         while (next == null) {
             CompiledStatement compiled = persister.nextSequenceValue();
+            long started = statements.started();
             try (PreparedStatement statement = statements.prepare(connection, compiled);
                  ResultSet resultSet = statement.executeQuery()) {
+                statements.executed(compiled, started);
                 statements.logQuery(compiled, null);
                 resultSet.next();
                 block.refill(resultSet.getLong(1));
@@ -182,6 +185,7 @@ final class Flush {
             List<Object[]> values = new ArrayList<>(Math.min(entries.size(), batchSize));
             for (int start = 0; start < entries.size(); start += batchSize) {
                 int end = Math.min(entries.size(), start + batchSize);
+                long started = statements.started();
                 values.clear();
                 for (int i = start; i < end; i++) {
                     Object[] fields = insertValues(persister, entries.get(i), plan);
@@ -203,11 +207,15 @@ final class Flush {
                 statements.logRows(compiled, persister.toStored(values.get(0), null), end - start, batched);
                 if (batched) {
                     statement.executeBatch();
+                    statements.executed(compiled, started);
                     if (generatedKeys) {
                         try (ResultSet keys = statement.getGeneratedKeys()) {
                             readKeys(keys, persister, entries, start, end, values, start);
                         }
                     }
+                }
+                if (!batched) {
+                    statements.executed(compiled, started, end - start);
                 }
                 for (int i = start; i < end; i++) {
                     becamePersistent(entries.get(i), values.get(i - start));
@@ -236,6 +244,7 @@ final class Flush {
 
     private void becamePersistent(EntityEntry entry, Object[] values) {
         session.objects.inserted(entry, values);
+        session.counters.entitiesInserted++;
     }
 
     // ---- UPDATE and DELETE --------------------------------------------------------------------------
@@ -267,6 +276,7 @@ final class Flush {
         for (CompiledStatement compiled : persister.updates(changed)) {
             execute(connection, persister, compiled, "UPDATE", writes, written);
         }
+        session.counters.entitiesUpdated += writes.size();
     }
 
     private void delete(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> entries) {
@@ -281,6 +291,7 @@ final class Flush {
         for (CompiledStatement compiled : persister.deletes()) {
             execute(connection, persister, compiled, "DELETE", writes, written);
         }
+        session.counters.entitiesDeleted += writes.size();
     }
 
     /**
@@ -294,6 +305,7 @@ final class Flush {
         try (PreparedStatement statement = statements.prepare(connection, compiled)) {
             for (int start = 0; start < writes.size(); start += batchSize) {
                 int end = Math.min(writes.size(), start + batchSize);
+                long started = statements.started();
                 for (int i = start; i < end; i++) {
                     Write write = writes.get(i);
                     persister.bind(statement, compiled, write.row());
@@ -304,8 +316,11 @@ final class Flush {
                     }
                 }
                 statements.logRows(compiled, writes.get(start).row(), end - start, !checkEach);
-                if (!checkEach) {
+                if (checkEach) {
+                    statements.executed(compiled, started, end - start);
+                } else {
                     int[] counts = statement.executeBatch();
+                    statements.executed(compiled, started);
                     for (int i = start; i < end; i++) {
                         requireOneRow(counts[i - start], writes.get(i).entry(), operation, writes.get(i).expectedVersion());
                     }

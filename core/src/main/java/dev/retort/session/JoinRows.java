@@ -120,7 +120,9 @@ final class JoinRows {
                 prepared.addBatch();
             }
             statements.logRows(compiled, rows.get(0), rows.size(), true);
+            long started = statements.started();
             prepared.executeBatch();
+            statements.executed(compiled, started);
         } catch (SQLException e) {
             throw statements.flushFailed(owning.toString(), statement instanceof Statement.Insert ? "INSERT" : "DELETE",
                     compiled, e, scope.get());

@@ -87,12 +87,17 @@ final class JoinedLoad {
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             root.bind(statement, compiled, new Object[0]);
             statements.logQuery(compiled, new Object[0]);
+            long started = statements.started();
             try (ResultSet resultSet = statement.executeQuery()) {
+                statements.executed(compiled, started);
+                long read = 0;
                 while (resultSet.next()) {
+                    read++;
                     Object[] values = root.readRow(resultSet, 0);
                     rootRows.putIfAbsent(values[0], values);
                     read(resultSet, values[0], top);
                 }
+                statements.read(read);
             }
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);

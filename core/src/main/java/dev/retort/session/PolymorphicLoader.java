@@ -244,13 +244,16 @@ final class PolymorphicLoader {
             statements.logQuery(compiled, new Object[0]);
             List<Member> members = new ArrayList<>();
             List<Object[]> rows = new ArrayList<>();
+            long started = statements.started();
             try (ResultSet resultSet = statement.executeQuery()) {
+                statements.executed(compiled, started);
                 while (resultSet.next()) {
                     Member member = memberOf(resultSet, part);
                     members.add(member);
                     rows.add(member.persister().readRow(resultSet, member.columns()));
                 }
             }
+            statements.read(rows.size());
             results.addAll(hydrateByClass(loader, members, rows));
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);

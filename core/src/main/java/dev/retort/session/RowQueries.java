@@ -28,7 +28,9 @@ final class RowQueries {
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             bindValues(statement, compiled);
             statements.logQuery(compiled, new Object[0]);
+            long started = statements.started();
             try (ResultSet resultSet = statement.executeQuery()) {
+                statements.executed(compiled, started);
                 while (resultSet.next()) {
                     Object[] row = new Object[readers.size()];
                     for (int i = 0; i < row.length; i++) {
@@ -37,6 +39,7 @@ final class RowQueries {
                     rows.add(row);
                 }
             }
+            statements.read(rows.size());
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);
         }

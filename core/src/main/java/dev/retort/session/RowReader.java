@@ -48,7 +48,10 @@ final class RowReader {
                              PreparedStatement statement, Statements statements, List<Object[]> rows) throws SQLException {
         persister.bind(statement, compiled, row);
         statements.logQuery(compiled, row);
+        long started = statements.started();
+        int before = rows.size();
         try (ResultSet resultSet = statement.executeQuery()) {
+            statements.executed(compiled, started);
             while (resultSet.next()) {
                 Object[] values = persister.readRow(resultSet, offset);
                 if (offset > 0) {
@@ -61,6 +64,7 @@ final class RowReader {
                 rows.add(values);
             }
         }
+        statements.read(rows.size() - before);
     }
 
     /** Runs a SELECT of one number (COUNT). */
@@ -69,7 +73,10 @@ final class RowReader {
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             persister.bind(statement, compiled, new Object[0]);
             statements.logQuery(compiled, null);
+            long started = statements.started();
             try (ResultSet resultSet = statement.executeQuery()) {
+                statements.executed(compiled, started);
+                statements.read(1);
                 resultSet.next();
                 return resultSet.getLong(1);
             }

@@ -29,6 +29,8 @@ public final class SessionContext {
     private final boolean hasRelationships;
     private final boolean expireOnCommit;
     private final Map<Class<?>, PolymorphicLoader> polymorphicLoaders = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The statistics of this factory's closed sessions (a factory made with {@code with...} counts its own). */
+    private final FactoryStatistics statistics = new FactoryStatistics();
 
     public SessionContext(Engine engine, List<EntityModel> models) {
         this.engine = engine;
@@ -94,6 +96,10 @@ public final class SessionContext {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    public FactoryStatistics statistics() {
+        return statistics;
     }
 
     LazyLoadGuard lazyLoadGuard() {

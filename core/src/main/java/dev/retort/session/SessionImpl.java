@@ -23,6 +23,7 @@ import dev.retort.Query;
 import dev.retort.RetortException;
 import dev.retort.SelectQuery;
 import dev.retort.SqlQuery;
+import dev.retort.Statistics;
 import dev.retort.Session;
 import dev.retort.StaleObjectException;
 import dev.retort.Transaction;
@@ -42,6 +43,8 @@ public final class SessionImpl implements JoinedSession {
     /** The session's objects and their states: the one owner of entries, identity map and pending list. */
     final PersistenceContext objects = new PersistenceContext();
     private final TransactionStack transactions;
+    /** This session's statistics; added to the factory's when it closes. */
+    final Counters counters = new Counters();
     private final Loader loader;
     private boolean closed;
     private RetortException pendingRollback;
@@ -249,6 +252,9 @@ public final class SessionImpl implements JoinedSession {
     /** Puts a newly loaded object's entry in the maps, and in the batch of the stream loading it, if one is. */
     void enter(EntityKey key, EntityEntry entry) {
         objects.enterLoaded(key, entry);
+        if (entry.standIn == null) {
+            counters.entitiesLoaded++;
+        }
         if (loadingBatch != null) {
             loadingBatch.add(entry);
         }
@@ -342,6 +348,7 @@ public final class SessionImpl implements JoinedSession {
                     + " objects in this session, one query each (the N+1 problem). To load them together, add "
                     + ".options(Load.selectIn(" + relationship.owner().getSimpleName() + "_." + relationship.name()
                     + ")) to the query that reads the " + relationship.owner().getSimpleName() + " objects.";
+            counters.nPlusOneWarnings++;
             if (guard.strict()) {
                 throw new InvalidRequestException(message);
             }
@@ -558,6 +565,7 @@ public final class SessionImpl implements JoinedSession {
         }
         transactions.release();
         writeGuard.transactionEnded();
+        counters.transactions++;
         expireAll();
     }
 
@@ -631,6 +639,7 @@ public final class SessionImpl implements JoinedSession {
 
     private void rollbackAll() {
         if (transactions.active()) {
+            counters.transactions++;
             transactions.rollback();
             transactions.popAll().forEach(this::undo);
             transactions.release();
@@ -699,6 +708,7 @@ public final class SessionImpl implements JoinedSession {
     @Override
     public void completed(boolean committed) {
         List<Frame> frames = transactions.popAll();
+        counters.transactions++;
         if (!committed) {
             frames.forEach(this::undo);
             resetMemory();
@@ -720,7 +730,13 @@ public final class SessionImpl implements JoinedSession {
         } finally {
             closed = true;
             objects.clear();
+            context.statistics().add(counters.snapshot());
         }
+    }
+
+    @Override
+    public Statistics statistics() {
+        return counters.snapshot();
     }
 
     void checkUsable() {

@@ -155,6 +155,7 @@ final class SqlQueryImpl implements SqlQuery {
                 }
                 results.add(entityType.cast(loader.hydrate(persister, row)));
             }
+            return results.size();
         });
         return results;
     }
@@ -201,6 +202,7 @@ final class SqlQueryImpl implements SqlQuery {
                 }
                 rows.add(new RowImpl(List.<Expr<?>>of(), List.copyOf(labels), values));
             }
+            return rows.size();
         });
         return rows;
     }
@@ -212,7 +214,9 @@ final class SqlQueryImpl implements SqlQuery {
         query((resultSet, compiled) -> {
             if (resultSet.next()) {
                 result[0] = reader.read(resultSet, 1);
+                return 1;
             }
+            return 0;
         });
         return type.cast(result[0]);
     }
@@ -231,7 +235,9 @@ final class SqlQueryImpl implements SqlQuery {
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             bind(statement, compiled);
             statements.logQuery(compiled, new Object[0]);
+            long started = statements.started();
             int count = statement.executeUpdate();
+            statements.executed(compiled, started);
             session.objects.expireEvery(Object.class);
             return count;
         } catch (SQLException e) {
@@ -240,7 +246,8 @@ final class SqlQueryImpl implements SqlQuery {
     }
 
     private interface ResultHandler {
-        void handle(ResultSet resultSet, CompiledStatement compiled) throws SQLException;
+        /** Reads the rows it needs and returns how many it read. */
+        long handle(ResultSet resultSet, CompiledStatement compiled) throws SQLException;
     }
 
     private void query(ResultHandler handler) {
@@ -258,8 +265,10 @@ final class SqlQueryImpl implements SqlQuery {
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             bind(statement, compiled);
             statements.logQuery(compiled, new Object[0]);
+            long started = statements.started();
             try (ResultSet resultSet = statement.executeQuery()) {
-                handler.handle(resultSet, compiled);
+                statements.executed(compiled, started);
+                statements.read(handler.handle(resultSet, compiled));
             }
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);

@@ -14,10 +14,15 @@ import dev.retort.QueryTimeoutException;
 import dev.retort.TransactionConflictException;
 import dev.retort.dialect.ErrorKind;
 import dev.retort.engine.SqlLog;
+import dev.retort.engine.StatementObservers;
 import dev.retort.sql.CompiledStatement;
 import dev.retort.sql.Expression;
 
-/** Prepares, logs and explains statements for one operation of a session. */
+/**
+ * Prepares, logs, counts, times and explains statements for one operation of a session. Around each execution
+ * {@link #started()} and {@link #executed} count it in the session's statistics and, only when the engine has
+ * observers (the slow-statement log, Micrometer, OpenTelemetry), read the clock and tell them.
+ */
 final class Statements {
     /** Where a schema comes from, for errors about a missing table. */
     static final String SCHEMA_SOURCES = "metadata.createAll(engine); in CDI retort.schema-management.strategy=create "
@@ -27,22 +32,52 @@ final class Statements {
     private final SessionContext context;
     private final SessionImpl session;
     private final SqlLog log;
-
-    /** Statements with the engine's statement timeout (a flush). */
-    Statements(SessionContext context) {
-        this(context, null);
-    }
+    private final Counters counters;
+    private final StatementObservers observers;
 
     /** Statements with the session's current statement timeout (a query's own, else the engine's). */
     Statements(SessionImpl session) {
-        this(session.context(), session);
+        this(session.context(), session, session.counters);
     }
 
-    private Statements(SessionContext context, SessionImpl session) {
+    private Statements(SessionContext context, SessionImpl session, Counters counters) {
         this.context = context;
         this.session = session;
         this.log = context.engine().sqlLog();
+        this.counters = counters;
+        this.observers = context.engine().observers();
     }
+
+    /** Statements with the engine's statement timeout (a flush), counted in {@code session}'s statistics. */
+    static Statements forFlush(SessionImpl session) {
+        return new Statements(session.context(), null, session.counters);
+    }
+
+    /** Marks an execution's start: the clock when something observes statements, else {@link #UNTIMED}. */
+    long started() {
+        return observers.any() ? System.nanoTime() : UNTIMED;
+    }
+
+    /** One execution of {@code compiled} (a JDBC batch counts once) that began at {@code started}. */
+    void executed(CompiledStatement compiled, long started) {
+        executed(compiled, started, 1);
+    }
+
+    /** {@code executions} executions of {@code compiled} (rows written one at a time) since {@code started}. */
+    void executed(CompiledStatement compiled, long started, int executions) {
+        counters.statements += executions;
+        if (started != UNTIMED) {
+            observers.executed(compiled.sql(), System.nanoTime() - started);
+        }
+    }
+
+    /** Rows a query read from its result set. */
+    void read(long rows) {
+        counters.rowsRead += rows;
+    }
+
+    /** What {@link #started()} returns when nothing observes statements. */
+    static final long UNTIMED = Long.MIN_VALUE;
 
     PreparedStatement prepare(Connection connection, CompiledStatement compiled) throws SQLException {
         return withTimeout(connection.prepareStatement(compiled.sql()));

@@ -47,6 +47,16 @@ final class ShardedSessionImpl implements ShardedSession {
         return session(name, "session.shard(\"" + name + "\")");
     }
 
+    /** What the session did on all its shards: the sum of each shard's session statistics. */
+    @Override
+    public dev.retort.Statistics statistics() {
+        dev.retort.Statistics total = dev.retort.Statistics.NONE;
+        for (SessionImpl session : shards.values()) {
+            total = total.plus(session.statistics());
+        }
+        return total;
+    }
+
     @Override
     public String shardOf(Object entity) {
         for (Map.Entry<String, SessionImpl> shard : shards.entrySet()) {

@@ -5,12 +5,15 @@ import dev.retort.jdbc.translate.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The proxy's {@code retort.*} options, resolved from connection properties (highest precedence), then
@@ -24,6 +27,12 @@ public final class ProxyOptions {
     public static final String LOG = "retort.log";
     /** Statements at least this slow (ms, default 0) log at INFO, faster ones at DEBUG. */
     public static final String LOG_SLOW_MS = "retort.log.slow-ms";
+    /**
+     * A duration such as {@code 200ms} or {@code 2s} (a whole number with the unit ms, s, m or h; 0, the default,
+     * turns it off): each statement at least this slow also logs a WARNING naming its SQL, its time and the
+     * threshold ({@link dev.retort.jdbc.observe.SlowStatements}).
+     */
+    public static final String LOG_SLOW_STATEMENT_THRESHOLD = "retort.log.slow-statement-threshold";
     /** {@code inline} (default), {@code separate} or {@code mask}: how bound values appear in the log. */
     public static final String LOG_PARAMS = "retort.log.params";
     /** {@code text} (default) or {@code json}. */
@@ -71,7 +80,8 @@ public final class ProxyOptions {
     public static final String RESOURCE = "retort-jdbc.properties";
 
     private static final List<String> KEYS = List.of(LOG, LOG_CALLER, LOG_FILE, LOG_FORMAT, LOG_MAX_STATEMENT_LENGTH,
-            LOG_MAX_VALUE_LENGTH, LOG_PARAMS, LOG_SLOW_MS, TRANSLATE_CASE_INSENSITIVE, TRANSLATE_CASE_INSENSITIVE_COLUMNS,
+            LOG_MAX_VALUE_LENGTH, LOG_PARAMS, LOG_SLOW_MS, LOG_SLOW_STATEMENT_THRESHOLD, TRANSLATE_CASE_INSENSITIVE,
+            TRANSLATE_CASE_INSENSITIVE_COLUMNS,
             TRANSLATE_FROM, TRANSLATE_STRICT, TRANSLATE_TO);
 
     private static final String TRANSLATE_PREFIX = "retort.translate.";
@@ -98,7 +108,10 @@ public final class ProxyOptions {
     }
 
     private static final ProxyOptions DEFAULTS = new ProxyOptions(true, 0, Params.INLINE, Format.TEXT, false,
-            DEFAULT_MAX_VALUE_LENGTH, DEFAULT_MAX_STATEMENT_LENGTH, null, null, false, false, true, null);
+            DEFAULT_MAX_VALUE_LENGTH, DEFAULT_MAX_STATEMENT_LENGTH, null, null, false, false, true, null, Duration.ZERO);
+
+    /** A whole number and an optional unit (seconds by default), as the ORM's duration options. */
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)?");
 
     private final boolean log;
     private final long slowMillis;
@@ -113,10 +126,12 @@ public final class ProxyOptions {
     private final boolean caseInsensitive;
     private final boolean caseInsensitiveColumns;
     private final String file;
+    private final Duration slowStatementThreshold;
 
     private ProxyOptions(boolean log, long slowMillis, Params params, Format format, boolean caller,
                          int maxValueLength, int maxStatementLength, Dialect translateFrom, Dialect translateTo,
-                         boolean strict, boolean caseInsensitive, boolean caseInsensitiveColumns, String file) {
+                         boolean strict, boolean caseInsensitive, boolean caseInsensitiveColumns, String file,
+                         Duration slowStatementThreshold) {
         this.log = log;
         this.slowMillis = slowMillis;
         this.params = params;
@@ -130,6 +145,7 @@ public final class ProxyOptions {
         this.caseInsensitive = caseInsensitive;
         this.caseInsensitiveColumns = caseInsensitiveColumns;
         this.file = file;
+        this.slowStatementThreshold = slowStatementThreshold;
     }
 
     /** Options from system properties and {@code retort-jdbc.properties} only. */
@@ -172,7 +188,8 @@ public final class ProxyOptions {
                 bool(merged, TRANSLATE_STRICT, false),
                 bool(merged, TRANSLATE_CASE_INSENSITIVE, false),
                 bool(merged, TRANSLATE_CASE_INSENSITIVE_COLUMNS, true),
-                file(merged));
+                file(merged),
+                duration(merged, LOG_SLOW_STATEMENT_THRESHOLD, DEFAULTS.slowStatementThreshold));
     }
 
     private static String file(Map<String, String> merged) {
@@ -184,6 +201,29 @@ public final class ProxyOptions {
             throw invalid(LOG_FILE, entry, "the path of a file the application may write");
         }
         return value(entry);
+    }
+
+    private static Duration duration(Map<String, String> merged, String key, Duration fallback) {
+        String entry = merged.get(key);
+        if (entry == null) {
+            return fallback;
+        }
+        Matcher matcher = DURATION.matcher(value(entry).toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            throw invalid(key, entry, "a duration such as 200ms, 2s or 1m (0 turns it off)");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        switch (unit) {
+            case "ms":
+                return Duration.ofMillis(amount);
+            case "m":
+                return Duration.ofMinutes(amount);
+            case "h":
+                return Duration.ofHours(amount);
+            default:
+                return Duration.ofSeconds(amount);
+        }
     }
 
     private static Dialect dialect(Map<String, String> merged, String key, String expected, Dialect... allowed) {
@@ -309,6 +349,11 @@ public final class ProxyOptions {
         return slowMillis;
     }
 
+    /** Statements at least this slow log a WARNING; {@link Duration#ZERO} when the slow-statement log is off. */
+    public Duration slowStatementThreshold() {
+        return slowStatementThreshold;
+    }
+
     public Params params() {
         return params;
     }
@@ -369,7 +414,9 @@ public final class ProxyOptions {
                 + params.name().toLowerCase(Locale.ROOT) + ", " + LOG_FORMAT + '='
                 + format.name().toLowerCase(Locale.ROOT) + ", " + LOG_CALLER + '=' + caller + ", "
                 + LOG_MAX_VALUE_LENGTH + '=' + maxValueLength + ", " + LOG_MAX_STATEMENT_LENGTH + '='
-                + maxStatementLength + (file == null ? "" : ", " + LOG_FILE + '=' + file);
+                + maxStatementLength + (file == null ? "" : ", " + LOG_FILE + '=' + file)
+                + (slowStatementThreshold.isZero() ? ""
+                : ", " + LOG_SLOW_STATEMENT_THRESHOLD + '=' + slowStatementThreshold.toMillis() + "ms");
         if (translateFrom == null) {
             return text;
         }

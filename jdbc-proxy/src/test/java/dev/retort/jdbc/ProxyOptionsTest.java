@@ -56,7 +56,7 @@ class ProxyOptionsTest {
                 .hasMessage("Unknown option 'retort.log.colour' in connection properties. Valid keys are retort.log,"
                         + " retort.log.caller, retort.log.file, retort.log.format, retort.log.max-statement-length,"
                         + " retort.log.max-value-length, retort.log.params, retort.log.slow-ms,"
-                        + " retort.translate.case-insensitive, retort.translate.case-insensitive-columns,"
+                        + " retort.log.slow-statement-threshold, retort.translate.case-insensitive, retort.translate.case-insensitive-columns,"
                         + " retort.translate.from, retort.translate.strict, retort.translate.to."
                         + " To fix this, correct the key's spelling or remove it.");
     }
@@ -68,7 +68,7 @@ class ProxyOptionsTest {
                 .hasMessage("Unknown option 'retort.translate.form' in retort-jdbc.properties on the class path."
                         + " Valid keys are retort.log, retort.log.caller, retort.log.file, retort.log.format,"
                         + " retort.log.max-statement-length, retort.log.max-value-length, retort.log.params,"
-                        + " retort.log.slow-ms, retort.translate.case-insensitive,"
+                        + " retort.log.slow-ms, retort.log.slow-statement-threshold, retort.translate.case-insensitive,"
                         + " retort.translate.case-insensitive-columns, retort.translate.from,"
                         + " retort.translate.strict, retort.translate.to. To fix this, correct the key's spelling or"
                         + " remove it.");
@@ -179,7 +179,7 @@ class ProxyOptionsTest {
                 .hasMessage("Unknown option 'retort.logg' in connection properties. Valid keys are retort.log,"
                         + " retort.log.caller, retort.log.file, retort.log.format, retort.log.max-statement-length,"
                         + " retort.log.max-value-length, retort.log.params, retort.log.slow-ms,"
-                        + " retort.translate.case-insensitive, retort.translate.case-insensitive-columns,"
+                        + " retort.log.slow-statement-threshold, retort.translate.case-insensitive, retort.translate.case-insensitive-columns,"
                         + " retort.translate.from, retort.translate.strict, retort.translate.to."
                         + " To fix this, correct the key's spelling or remove it.")
                 .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));

@@ -136,6 +136,20 @@ abstract class ShardingScenarios {
     }
 
     @Test
+    void statisticsAddUpTheShards() {
+        seed(new City(1, "europe", "Paris", 2_100_000), new City(2, "america", "Boston", 650_000));
+        try (ShardedSession session = sessions.open()) {
+            session.get(City.class, 1L);
+            session.get(City.class, 2L);
+            session.add(new City(3, "europe", "Lyon", 520_000));
+            session.commit();
+            assertThat(session.statistics().entitiesLoaded()).as("one city read on each shard").isEqualTo(2);
+            assertThat(session.statistics().entitiesInserted()).isEqualTo(1);
+            assertThat(session.statistics().transactions()).as("each shard's session committed").isEqualTo(2);
+        }
+    }
+
+    @Test
     void getFindsAnObjectOnWhicheverShardHoldsIt() {
         seed(new City(1, "europe", "Paris", 2_100_000), new City(2, "america", "Boston", 650_000));
         try (ShardedSession session = sessions.open()) {

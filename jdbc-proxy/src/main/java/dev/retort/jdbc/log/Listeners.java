@@ -1,6 +1,7 @@
 package dev.retort.jdbc.log;
 
 import dev.retort.jdbc.SqlListener;
+import dev.retort.jdbc.observe.ProxyObservability;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +27,7 @@ public final class Listeners {
                 if (all == null) {
                     List<SqlListener> found = new ArrayList<>();
                     ServiceLoader.load(SqlListener.class, SqlListener.class.getClassLoader()).forEach(found::add);
+                    found.addAll(ProxyObservability.available());
                     all = found.toArray(new SqlListener[0]);
                 }
                 current = all;

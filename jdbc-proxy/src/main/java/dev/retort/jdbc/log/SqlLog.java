@@ -4,6 +4,7 @@ import dev.retort.jdbc.ProxyOptions;
 import dev.retort.jdbc.ProxyOptions.Format;
 import dev.retort.jdbc.SqlEvent.Kind;
 import dev.retort.jdbc.SqlListener;
+import dev.retort.jdbc.observe.SlowStatements;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -26,12 +27,15 @@ public final class SqlLog {
     private final ProxyOptions options;
     private final long slowNanos;
     private final FileSink file;
+    /** The slow-statement warning, or null when {@code retort.log.slow-statement-threshold} is 0. */
+    private final SlowStatements slowStatements;
 
     /** @throws IllegalArgumentException naming {@code retort.log.file} when that file cannot be opened */
     public SqlLog(ProxyOptions options) {
         this.options = options;
         this.slowNanos = TimeUnit.MILLISECONDS.toNanos(options.slowMillis());
         this.file = options.log() && options.file() != null ? FileSink.forFile(options.file()) : null;
+        this.slowStatements = SlowStatements.of(options);
     }
 
     public ProxyOptions options() {
@@ -59,6 +63,9 @@ public final class SqlLog {
     }
 
     public void emit(StatementRecord record) {
+        if (slowStatements != null) {
+            slowStatements.check(record);
+        }
         for (SqlListener listener : Listeners.all()) {
             try {
                 listener.onEvent(record);

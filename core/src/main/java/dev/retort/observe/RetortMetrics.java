@@ -1,0 +1,82 @@
+package dev.retort.observe;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+
+import dev.retort.Engine;
+import dev.retort.engine.SqlOperation;
+import dev.retort.engine.StatementObserver;
+
+/**
+ * Micrometer meters of an engine: the timer {@value #STATEMENTS} (one per operation, tags {@code operation} =
+ * {@code SELECT}, {@code INSERT}, ... and {@code db.system} = the dialect's name), and, when the engine's pool is
+ * Agroal's (its own, or the application's), the gauges {@value #POOL_ACTIVE}, {@value #POOL_AVAILABLE}
+ * and {@value #POOL_AWAITING}. An engine is bound to Micrometer's global registry when
+ * Micrometer is on the class path; {@link #bind} moves it to another registry.
+ */
+public final class RetortMetrics {
+    public static final String STATEMENTS = "retort.statements";
+    public static final String POOL_ACTIVE = "retort.pool.active";
+    public static final String POOL_AVAILABLE = "retort.pool.available";
+    public static final String POOL_AWAITING = "retort.pool.awaiting";
+
+    private RetortMetrics() {
+    }
+
+    /** Times {@code engine}'s statements in {@code registry} instead of the registry they went to before. */
+    public static void bind(Engine engine, MeterRegistry registry) {
+        if (registry == null) {
+            throw new IllegalArgumentException("RetortMetrics.bind(engine, null): there is no registry. To fix this, pass "
+                    + "the application's MeterRegistry.");
+        }
+        engine.observers().removeIf(observer -> observer instanceof Timings);
+        engine.observers().add(new Timings(registry, engine.dialect().name()));
+        if (engine.dataSource() instanceof AgroalDataSource pool) {
+            gauges(registry, pool, engine.dialect().name());
+        }
+    }
+
+    static void bindGlobal(Engine engine) {
+        bind(engine, Metrics.globalRegistry);
+    }
+
+    private static void gauges(MeterRegistry registry, AgroalDataSource pool, String system) {
+        pool.getConfiguration().setMetricsEnabled(true);
+        Gauge.builder(POOL_ACTIVE, pool, p -> p.getMetrics().activeCount()).tag("db.system", system)
+                .description("Connections in use").register(registry);
+        Gauge.builder(POOL_AVAILABLE, pool, p -> p.getMetrics().availableCount()).tag("db.system", system)
+                .description("Idle connections ready for use").register(registry);
+        Gauge.builder(POOL_AWAITING, pool, p -> p.getMetrics().awaitingCount()).tag("db.system", system)
+                .description("Threads waiting for a connection").register(registry);
+    }
+
+    /** One timer per operation, built on its first statement and then found with one map read. */
+    static final class Timings implements StatementObserver {
+        private final MeterRegistry registry;
+        private final String system;
+        private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+
+        Timings(MeterRegistry registry, String system) {
+            this.registry = registry;
+            this.system = system;
+        }
+
+        @Override
+        public void executed(String sql, long elapsedNanos) {
+            String operation = SqlOperation.of(sql);
+            Timer timer = timers.get(operation);
+            if (timer == null) {
+                timer = timers.computeIfAbsent(operation, name -> Timer.builder(STATEMENTS)
+                        .description("Statements run by Retort's sessions, by operation")
+                        .tag("operation", name).tag("db.system", system).register(registry));
+            }
+            timer.record(elapsedNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+}
