@@ -11,7 +11,6 @@ import dev.retort.DeleteQuery;
 import dev.retort.Expr;
 import dev.retort.InvalidRequestException;
 import dev.retort.Query;
-import dev.retort.RetortException;
 import dev.retort.SelectQuery;
 import dev.retort.Session;
 import dev.retort.SqlQuery;
@@ -268,11 +267,16 @@ final class ShardedSessionImpl implements ShardedSession {
     @Override
     public void rollback() {
         checkOpen();
-        RetortException first = null;
+        onEveryShard(SessionImpl::rollback);
+    }
+
+    /** Runs {@code action} on every shard's session even if one fails; rethrows the first failure, the others suppressed. */
+    private void onEveryShard(java.util.function.Consumer<SessionImpl> action) {
+        RuntimeException first = null;
         for (SessionImpl session : shards.values()) {
             try {
-                session.rollback();
-            } catch (RetortException e) {
+                action.accept(session);
+            } catch (RuntimeException e) {
                 if (first == null) {
                     first = e;
                 } else {
@@ -346,21 +350,7 @@ final class ShardedSessionImpl implements ShardedSession {
             return;
         }
         closed = true;
-        RuntimeException first = null;
-        for (SessionImpl session : shards.values()) {
-            try {
-                session.close();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        onEveryShard(SessionImpl::close);
     }
 
     void checkOpen() {
