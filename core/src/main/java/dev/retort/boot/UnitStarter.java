@@ -52,9 +52,10 @@ public final class UnitStarter {
         private final boolean logBindParameters;
         private final int statementBatchSize;
         private final Optional<Dialect> dialect;
+        private final List<String> migrationLocations;
 
         private Plan(Metadata metadata, SchemaStrategy strategy, Optional<SqlScript> loadScript, boolean logSql,
-                boolean logBindParameters, int statementBatchSize, Optional<Dialect> dialect) {
+                boolean logBindParameters, int statementBatchSize, Optional<Dialect> dialect, List<String> migrationLocations) {
             this.metadata = metadata;
             this.strategy = strategy;
             this.loadScript = loadScript;
@@ -62,6 +63,7 @@ public final class UnitStarter {
             this.logBindParameters = logBindParameters;
             this.statementBatchSize = statementBatchSize;
             this.dialect = dialect;
+            this.migrationLocations = migrationLocations;
         }
 
         public Metadata metadata() {
@@ -108,12 +110,15 @@ public final class UnitStarter {
         boolean logBindParameters = read(settings::logBindParameters, true);
         int statementBatchSize = read(this::statementBatchSize, Engine.DEFAULT_STATEMENT_BATCH_SIZE);
         Optional<Dialect> dialect = read(this::configuredDialect, Optional.empty());
+        List<String> migrationLocations = strategy == SchemaStrategy.MIGRATE ? read(this::migrationLocations, List.of())
+                : List.of();
         Optional<SqlScript> loadScript = problems.size() > before ? Optional.empty() : read(() -> loadScript(strategy),
                 Optional.empty());
         if (problems.size() > before || metadata == null) {
             return Optional.empty();
         }
-        return Optional.of(new Plan(metadata, strategy, loadScript, logSql, logBindParameters, statementBatchSize, dialect));
+        return Optional.of(new Plan(metadata, strategy, loadScript, logSql, logBindParameters, statementBatchSize, dialect,
+                migrationLocations));
     }
 
     /**
@@ -214,6 +219,20 @@ public final class UnitStarter {
         return size;
     }
 
+    /** The configured Flyway locations, each {@code classpath:} or {@code filesystem:}; the default when none is set. */
+    private List<String> migrationLocations() {
+        List<String> locations = settings.migrationLocations();
+        for (String location : locations) {
+            if (!location.startsWith("classpath:") && !location.startsWith("filesystem:")) {
+                String key = settings.key("schema-management.locations");
+                throw new ConfigurationException(key + " lists '" + location + "', which is neither a classpath: nor a "
+                        + "filesystem: location. To fix this, write it as classpath:db/migration (in the application's "
+                        + "resources) or filesystem:/path/to/migrations.");
+            }
+        }
+        return locations.isEmpty() ? List.of(SchemaMigrations.DEFAULT_LOCATION) : locations;
+    }
+
     private Optional<Dialect> configuredDialect() {
         Optional<String> name = settings.dialect();
         if (name.isEmpty()) {
@@ -256,18 +275,40 @@ public final class UnitStarter {
     }
 
     private boolean applySchema(Plan plan, Engine engine) {
+        String strategyKey = settings.key("schema-management.strategy");
         try {
-            plan.metadata.apply(plan.strategy, engine);
+            switch (plan.strategy) {
+                case VALIDATE -> validate(plan, engine, strategyKey);
+                case MIGRATE -> migrations(strategyKey).migrate(engine, plan.metadata, plan.migrationLocations, classLoader(), strategyKey,
+                        settings.key("schema-management.locations"));
+                default -> plan.metadata.apply(plan.strategy, engine);
+            }
             return true;
-        } catch (MappingException e) {
-            problems.add(plan.strategy == SchemaStrategy.VALIDATE
-                    ? new MappingException(settings.key("schema-management.strategy") + "=validate: " + e.getMessage(), e)
-                    : e);
-            return false;
         } catch (RetortException e) {
             problems.add(e);
             return false;
         }
+    }
+
+    /** The full diff of retort-migrate when it is there; else core's check that mapped tables and columns exist. */
+    private void validate(Plan plan, Engine engine, String strategyKey) {
+        Optional<SchemaMigrations> migrations = SchemaMigrations.find(classLoader());
+        if (migrations.isPresent()) {
+            migrations.get().validate(engine, plan.metadata, strategyKey);
+            return;
+        }
+        try {
+            plan.metadata.validate(engine);
+        } catch (MappingException e) {
+            throw new MappingException(strategyKey + "=validate: " + e.getMessage(), e);
+        }
+    }
+
+    private static SchemaMigrations migrations(String strategyKey) {
+        return SchemaMigrations.find(classLoader()).orElseThrow(() -> new ConfigurationException(strategyKey + " is migrate, "
+                + "which applies Flyway migrations through retort-migrate, and retort-migrate is not on the application's "
+                + "class path. To fix this, add the dependency dev.retort:retort-migrate, or set " + strategyKey + " to "
+                + "another strategy."));
     }
 
     private boolean runLoadScript(Plan plan, Engine engine) {
