@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -128,6 +129,15 @@ public final class UnitStarter {
      *                              "the Quarkus default datasource"
      */
     public Optional<StartedUnit> start(Plan plan, DataSource dataSource, String dataSourceDescription) {
+        return start(plan, dataSource, dataSourceDescription, Map.of());
+    }
+
+    /**
+     * As {@link #start(Plan, DataSource, String)}, with read replicas: each of the container's DataSources under the
+     * name messages give it; read-only sessions and read-only transactions read from them in turn.
+     */
+    public Optional<StartedUnit> start(Plan plan, DataSource dataSource, String dataSourceDescription,
+                                       Map<String, DataSource> replicas) {
         String databaseUrl = null;
         Dialect dialect = plan.dialect.orElse(null);
         if (dialect == null) {
@@ -150,8 +160,18 @@ public final class UnitStarter {
                 return Optional.empty();
             }
         }
-        Engine engine = Engine.of(dataSource, dialect, location(dialect, dataSourceDescription, databaseUrl), plan.logSql,
-                plan.logBindParameters, plan.statementBatchSize);
+        String location = location(dialect, dataSourceDescription, databaseUrl);
+        if (!replicas.isEmpty() && dialect.replication().isEmpty()) {
+            problems.add(new ConfigurationException(settings.key("replicas") + " lists " + String.join(", ", replicas.keySet())
+                    + ", but Retort routes reads to replicas only on PostgreSQL (streaming replication) and MariaDB (GTID "
+                    + "replication), not on " + dialect.displayName() + ". To fix this, remove " + settings.key("replicas")
+                    + "."));
+            return Optional.empty();
+        }
+        Engine engine = replicas.isEmpty()
+                ? Engine.of(dataSource, dialect, location, plan.logSql, plan.logBindParameters, plan.statementBatchSize)
+                : Engine.of(dataSource, replicas, dialect, location, plan.logSql, plan.logBindParameters,
+                plan.statementBatchSize, Map.of());
         if (!applySchema(plan, engine) || !runLoadScript(plan, engine)) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import dev.retort.ReadOnly;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
 import dev.retort.session.JoinedSession;
@@ -12,7 +13,9 @@ import dev.retort.session.JoinedSession;
  * Binds sessions to JTA transactions, for every container (CDI on Weld or an application server,
  * Quarkus): the first use inside a transaction opens a session, keeps it as a resource of that
  * transaction, flushes it in {@code beforeCompletion} and closes it in {@code afterCompletion}; later
- * uses in the same transaction get the same session. Thread-safe: each transaction sees only its own.
+ * uses in the same transaction get the same session; a transaction first used inside
+ * {@link ReadOnlyTransactions#call} gets a read-only session on a replica instead. Thread-safe: each transaction
+ * sees only its own.
  */
 public final class JtaSessions {
     private final SessionFactory factory;
@@ -38,7 +41,9 @@ public final class JtaSessions {
                     + "annotate the calling method with @jakarta.transaction.Transactional, or begin a UserTransaction.");
         }
         Session session = (Session) registry.getResource(resourceKey);
-        if (session == null) {
+        if (session == null && ReadOnlyTransactions.active()) {
+            session = openReadOnlyForTransaction();
+        } else if (session == null) {
             JoinedSession joined = factory.openJoined(registry::setRollbackOnly);
             registry.putResource(resourceKey, joined);
             registry.registerInterposedSynchronization(new Synchronization() {
@@ -57,6 +62,28 @@ public final class JtaSessions {
             session = joined;
         }
         return session;
+    }
+
+    /**
+     * The session of a transaction marked read-only: it reads from one of the engine's replicas (the primary when
+     * there is none or none has caught up with the thread's last commit), refuses every write, and is closed when
+     * the transaction completes.
+     */
+    private Session openReadOnlyForTransaction() {
+        Session readOnly = factory.open(ReadOnly.readYourWrites());
+        registry.putResource(resourceKey, readOnly);
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to flush: the session refuses writes.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                readOnly.close();
+            }
+        });
+        return readOnly;
     }
 
     /** A new session for reading outside transactions; the caller closes it. */

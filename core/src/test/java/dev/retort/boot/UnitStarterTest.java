@@ -206,4 +206,16 @@ class UnitStarterTest {
                         + "filesystem: location. To fix this, write it as classpath:db/migration (in the application's "
                         + "resources) or filesystem:/path/to/migrations.");
     }
+
+    @Test
+    void replicasNeedADatabaseWhoseReplicationRetortFollows() {
+        UnitStarter starter = new UnitStarter(settings(SchemaStrategy.NONE, null, null));
+
+        assertThat(starter.start(starter.plan(List.of(Note.class)).orElseThrow(), h2("boot_primary"), "the test's DataSource",
+                java.util.Map.of("the replica", h2("boot_replica")))).isEmpty();
+
+        assertThat(starter.problems()).singleElement().isInstanceOf(ConfigurationException.class).hasFieldOrPropertyWithValue(
+                "message", "app.replicas lists the replica, but Retort routes reads to replicas only on PostgreSQL "
+                        + "(streaming replication) and MariaDB (GTID replication), not on H2. To fix this, remove app.replicas.");
+    }
 }

@@ -84,6 +84,15 @@ class CdiDeploymentTest {
         System.clearProperty("retort.schema-management.strategy");
         System.clearProperty("retort.sql-load-script");
         System.clearProperty("retort.schema-management.locations");
+        System.clearProperty("retort.replicas");
+    }
+
+    @Test
+    void aReplicaNamingNoDataSourceBeanFailsTheDeployment() {
+        System.setProperty("retort.replicas", "nowhere");
+        assertDeploymentFails("all", ConfigurationException.class, "retort.replicas lists 'nowhere', but no "
+                + "javax.sql.DataSource bean has that name (named: (unnamed) " + H2Pool.class.getName() + "). To fix this, "
+                + "give the replica's DataSource bean @Named(\"nowhere\") or correct retort.replicas.");
     }
 
     @Test
@@ -176,6 +185,7 @@ class CdiDeploymentTest {
 
     @Test
     void migrateAppliesTheMigrationsThenValidatePasses() throws SQLException {
+        dropItemsAndHistory();
         System.setProperty("retort.schema-management.strategy", "migrate");
         System.setProperty("retort.schema-management.locations", "classpath:cdi-migrations");
         try {
@@ -198,10 +208,15 @@ class CdiDeploymentTest {
             deployer.deploy("all");
             deployer.undeploy("all");
         } finally {
-            try (Connection connection = DriverManager.getConnection(XaPools.H2_URL); Statement statement = connection.createStatement()) {
-                statement.execute("DROP TABLE IF EXISTS cdi_items");
-                statement.execute("DROP TABLE IF EXISTS \"flyway_schema_history\"");
-            }
+            dropItemsAndHistory();
+        }
+    }
+
+    /** Other tests of this JVM leave the Item table in the shared H2 database; Flyway starts from an empty one. */
+    private static void dropItemsAndHistory() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(XaPools.H2_URL); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS cdi_items");
+            statement.execute("DROP TABLE IF EXISTS \"flyway_schema_history\"");
         }
     }
 
