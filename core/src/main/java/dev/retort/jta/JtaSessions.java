@@ -14,7 +14,8 @@ import dev.retort.session.JoinedSession;
  * Quarkus): the first use inside a transaction opens a session, keeps it as a resource of that
  * transaction, flushes it in {@code beforeCompletion} and closes it in {@code afterCompletion}; later
  * uses in the same transaction get the same session; a transaction first used inside
- * {@link ReadOnlyTransactions#call} gets a read-only session on a replica instead. Thread-safe: each transaction
+ * {@link ReadOnlyTransactions#call} while the engine has a replica in rotation gets a read-only session on a
+ * replica instead. Thread-safe: each transaction
  * sees only its own.
  */
 public final class JtaSessions {
@@ -41,7 +42,9 @@ public final class JtaSessions {
                     + "annotate the calling method with @jakarta.transaction.Transactional, or begin a UserTransaction.");
         }
         Session session = (Session) registry.getResource(resourceKey);
-        if (session == null && ReadOnlyTransactions.active()) {
+        // Without a replica in rotation the read would fall back to the primary's pool, whose connections the JTA
+        // transaction enlists and which then cannot be made read-only: such a transaction runs as any other.
+        if (session == null && ReadOnlyTransactions.active() && !factory.engine().replicasInRotation().isEmpty()) {
             session = openReadOnlyForTransaction();
         } else if (session == null) {
             JoinedSession joined = factory.openJoined(registry::setRollbackOnly);
