@@ -15,8 +15,7 @@ import dev.retort.session.JoinedSession;
  * transaction, flushes it in {@code beforeCompletion} and closes it in {@code afterCompletion}; later
  * uses in the same transaction get the same session; a transaction first used inside
  * {@link ReadOnlyTransactions#call} while the engine has a replica in rotation gets a read-only session on a
- * replica instead. Thread-safe: each transaction
- * sees only its own.
+ * replica instead. Thread-safe: each transaction sees only its own.
  */
 public final class JtaSessions {
     private final SessionFactory factory;
@@ -68,9 +67,10 @@ public final class JtaSessions {
     }
 
     /**
-     * The session of a transaction marked read-only: it reads from one of the engine's replicas (the primary when
-     * there is none or none has caught up with the thread's last commit), refuses every write, and is closed when
-     * the transaction completes.
+     * The session of a transaction marked read-only: it reads from one of the engine's replicas that has applied
+     * the thread's last commit, refuses every write, and is closed when the transaction completes. (When none
+     * catches up within {@code replicas.wait} the read falls back to the primary, whose enlisted connection refuses
+     * to become read-only: a known limit, in the README.)
      */
     private Session openReadOnlyForTransaction() {
         Session readOnly = factory.open(ReadOnly.readYourWrites());
