@@ -245,6 +245,15 @@ public final class Engine implements AutoCloseable {
      */
     public static Engine of(DataSource primary, Map<String, DataSource> replicas, Dialect dialect, String location,
                             Map<String, ?> options) {
+        return of(primary, replicas, dialect, location, false, true, DEFAULT_STATEMENT_BATCH_SIZE, options);
+    }
+
+    /**
+     * As {@link #of(DataSource, Map, Dialect, String, Map)}, with SQL logging ({@code echo}, {@code logBindParameters})
+     * and the JDBC batch size a container configures.
+     */
+    public static Engine of(DataSource primary, Map<String, DataSource> replicas, Dialect dialect, String location,
+                            boolean echo, boolean logBindParameters, int statementBatchSize, Map<String, ?> options) {
         Map<String, String> settings = options(options);
         for (String key : settings.keySet()) {
             if (!key.startsWith(Replicas.URLS + ".")) {
@@ -255,7 +264,7 @@ public final class Engine implements AutoCloseable {
         }
         Replicas routed = replicas.isEmpty() ? null : new Replicas(new LinkedHashMap<>(replicas), replicationOf(dialect),
                 dialect::isConnectionFatal, settings, false);
-        Engine engine = new Engine(primary, dialect, location, new SqlLog(false, true), null, false, DEFAULT_STATEMENT_BATCH_SIZE,
+        Engine engine = new Engine(primary, dialect, location, new SqlLog(echo, logBindParameters), null, false, statementBatchSize,
                 0, false, true, routed);
         Observability.bindAvailable(engine, null, -1, true, true);
         return engine;

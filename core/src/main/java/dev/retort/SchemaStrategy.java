@@ -1,6 +1,8 @@
 package dev.retort;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What Retort does with the mapped tables when an application starts: the
@@ -14,8 +16,17 @@ public enum SchemaStrategy {
     CREATE,
     /** Drops the mapped tables, then creates them: every row in them is lost. */
     DROP_AND_CREATE,
-    /** Checks that every mapped table and column exists, and fails the start otherwise. */
-    VALIDATE;
+    /**
+     * Fails the start when the database differs from the model: with {@code retort-migrate} on the class path,
+     * every difference its diff finds (columns, types, nullability, keys, indexes, foreign keys...); without it,
+     * missing tables and columns.
+     */
+    VALIDATE,
+    /**
+     * Applies the pending Flyway migrations of the configured locations (default {@code classpath:db/migration})
+     * through {@code retort-migrate}, which must be on the class path.
+     */
+    MIGRATE;
 
     /** The value as written in configuration: {@code drop-and-create}. */
     public String configValue() {
@@ -35,6 +46,7 @@ public enum SchemaStrategy {
             }
         }
         throw new ConfigurationException(key + " is '" + value + "', which is not a schema strategy. To fix this, "
-                + "set it to one of none, create, drop-and-create, validate.");
+                + "set it to one of " + Arrays.stream(values()).map(SchemaStrategy::configValue).collect(Collectors.joining(", "))
+                + ".");
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.boot;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.retort.SchemaStrategy;
@@ -15,6 +16,12 @@ public interface UnitSettings {
     String key(String property);
 
     SchemaStrategy schemaStrategy();
+
+    /**
+     * Where the {@code migrate} strategy finds the Flyway migrations ({@code schema-management.locations}):
+     * {@code classpath:} or {@code filesystem:} locations, {@link SchemaMigrations#DEFAULT_LOCATION} when not set.
+     */
+    List<String> migrationLocations();
 
     /** The configured load script, trimmed; empty when not set. */
     Optional<String> sqlLoadScript();

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -52,9 +53,10 @@ public final class UnitStarter {
         private final boolean logBindParameters;
         private final int statementBatchSize;
         private final Optional<Dialect> dialect;
+        private final List<String> migrationLocations;
 
         private Plan(Metadata metadata, SchemaStrategy strategy, Optional<SqlScript> loadScript, boolean logSql,
-                boolean logBindParameters, int statementBatchSize, Optional<Dialect> dialect) {
+                boolean logBindParameters, int statementBatchSize, Optional<Dialect> dialect, List<String> migrationLocations) {
             this.metadata = metadata;
             this.strategy = strategy;
             this.loadScript = loadScript;
@@ -62,6 +64,7 @@ public final class UnitStarter {
             this.logBindParameters = logBindParameters;
             this.statementBatchSize = statementBatchSize;
             this.dialect = dialect;
+            this.migrationLocations = migrationLocations;
         }
 
         public Metadata metadata() {
@@ -108,12 +111,15 @@ public final class UnitStarter {
         boolean logBindParameters = read(settings::logBindParameters, true);
         int statementBatchSize = read(this::statementBatchSize, Engine.DEFAULT_STATEMENT_BATCH_SIZE);
         Optional<Dialect> dialect = read(this::configuredDialect, Optional.empty());
+        List<String> migrationLocations = strategy == SchemaStrategy.MIGRATE ? read(this::migrationLocations, List.of())
+                : List.of();
         Optional<SqlScript> loadScript = problems.size() > before ? Optional.empty() : read(() -> loadScript(strategy),
                 Optional.empty());
         if (problems.size() > before || metadata == null) {
             return Optional.empty();
         }
-        return Optional.of(new Plan(metadata, strategy, loadScript, logSql, logBindParameters, statementBatchSize, dialect));
+        return Optional.of(new Plan(metadata, strategy, loadScript, logSql, logBindParameters, statementBatchSize, dialect,
+                migrationLocations));
     }
 
     /**
@@ -123,6 +129,15 @@ public final class UnitStarter {
      *                              "the Quarkus default datasource"
      */
     public Optional<StartedUnit> start(Plan plan, DataSource dataSource, String dataSourceDescription) {
+        return start(plan, dataSource, dataSourceDescription, Map.of());
+    }
+
+    /**
+     * As {@link #start(Plan, DataSource, String)}, with read replicas: each of the container's DataSources under the
+     * name messages give it; read-only sessions and read-only transactions read from them in turn.
+     */
+    public Optional<StartedUnit> start(Plan plan, DataSource dataSource, String dataSourceDescription,
+                                       Map<String, DataSource> replicas) {
         String databaseUrl = null;
         Dialect dialect = plan.dialect.orElse(null);
         if (dialect == null) {
@@ -145,8 +160,18 @@ public final class UnitStarter {
                 return Optional.empty();
             }
         }
-        Engine engine = Engine.of(dataSource, dialect, location(dialect, dataSourceDescription, databaseUrl), plan.logSql,
-                plan.logBindParameters, plan.statementBatchSize);
+        String location = location(dialect, dataSourceDescription, databaseUrl);
+        if (!replicas.isEmpty() && dialect.replication().isEmpty()) {
+            problems.add(new ConfigurationException(settings.key("replicas") + " lists " + String.join(", ", replicas.keySet())
+                    + ", but Retort routes reads to replicas only on PostgreSQL (streaming replication) and MariaDB (GTID "
+                    + "replication), not on " + dialect.displayName() + ". To fix this, remove " + settings.key("replicas")
+                    + "."));
+            return Optional.empty();
+        }
+        Engine engine = replicas.isEmpty()
+                ? Engine.of(dataSource, dialect, location, plan.logSql, plan.logBindParameters, plan.statementBatchSize)
+                : Engine.of(dataSource, replicas, dialect, location, plan.logSql, plan.logBindParameters,
+                plan.statementBatchSize, Map.of());
         if (!applySchema(plan, engine) || !runLoadScript(plan, engine)) {
             return Optional.empty();
         }
@@ -214,6 +239,20 @@ public final class UnitStarter {
         return size;
     }
 
+    /** The configured Flyway locations, each {@code classpath:} or {@code filesystem:}; the default when none is set. */
+    private List<String> migrationLocations() {
+        List<String> locations = settings.migrationLocations();
+        for (String location : locations) {
+            if (!location.startsWith("classpath:") && !location.startsWith("filesystem:")) {
+                String key = settings.key("schema-management.locations");
+                throw new ConfigurationException(key + " lists '" + location + "', which is neither a classpath: nor a "
+                        + "filesystem: location. To fix this, write it as classpath:db/migration (in the application's "
+                        + "resources) or filesystem:/path/to/migrations.");
+            }
+        }
+        return locations.isEmpty() ? List.of(SchemaMigrations.DEFAULT_LOCATION) : locations;
+    }
+
     private Optional<Dialect> configuredDialect() {
         Optional<String> name = settings.dialect();
         if (name.isEmpty()) {
@@ -256,18 +295,40 @@ public final class UnitStarter {
     }
 
     private boolean applySchema(Plan plan, Engine engine) {
+        String strategyKey = settings.key("schema-management.strategy");
         try {
-            plan.metadata.apply(plan.strategy, engine);
+            switch (plan.strategy) {
+                case VALIDATE -> validate(plan, engine, strategyKey);
+                case MIGRATE -> migrations(strategyKey).migrate(engine, plan.metadata, plan.migrationLocations, classLoader(), strategyKey,
+                        settings.key("schema-management.locations"));
+                default -> plan.metadata.apply(plan.strategy, engine);
+            }
             return true;
-        } catch (MappingException e) {
-            problems.add(plan.strategy == SchemaStrategy.VALIDATE
-                    ? new MappingException(settings.key("schema-management.strategy") + "=validate: " + e.getMessage(), e)
-                    : e);
-            return false;
         } catch (RetortException e) {
             problems.add(e);
             return false;
         }
+    }
+
+    /** The full diff of retort-migrate when it is there; else core's check that mapped tables and columns exist. */
+    private void validate(Plan plan, Engine engine, String strategyKey) {
+        Optional<SchemaMigrations> migrations = SchemaMigrations.find(classLoader());
+        if (migrations.isPresent()) {
+            migrations.get().validate(engine, plan.metadata, strategyKey);
+            return;
+        }
+        try {
+            plan.metadata.validate(engine);
+        } catch (MappingException e) {
+            throw new MappingException(strategyKey + "=validate: " + e.getMessage(), e);
+        }
+    }
+
+    private static SchemaMigrations migrations(String strategyKey) {
+        return SchemaMigrations.find(classLoader()).orElseThrow(() -> new ConfigurationException(strategyKey + " is migrate, "
+                + "which applies Flyway migrations through retort-migrate, and retort-migrate is not on the application's "
+                + "class path. To fix this, add the dependency dev.retort:retort-migrate, or set " + strategyKey + " to "
+                + "another strategy."));
     }
 
     private boolean runLoadScript(Plan plan, Engine engine) {

@@ -2,7 +2,9 @@ package dev.retort.cdi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,11 +59,12 @@ final class RetortBootstrap {
         Optional<UnitStarter.Plan> plan = starter.plan(entities);
         problems.addAll(starter.problems());
         DataSource dataSource = dataSource(config);
+        Map<String, DataSource> replicas = replicas(config);
         TransactionSynchronizationRegistry registry = registry();
         if (!problems.isEmpty() || plan.isEmpty()) {
             return null;
         }
-        Optional<StartedUnit> unit = starter.start(plan.get(), dataSource, dataSourceDescription);
+        Optional<StartedUnit> unit = starter.start(plan.get(), dataSource, dataSourceDescription, replicas);
         if (unit.isEmpty()) {
             problems.addAll(starter.problems());
             return null;
@@ -118,8 +121,13 @@ final class RetortBootstrap {
                 return null;
             }
         } else {
-            Set<Bean<?>> defaults = beanManager.getBeans(DataSource.class);
-            candidates = defaults.size() == 1 ? defaults : all;
+            // The replicas retort.replicas names are not candidates for the primary.
+            List<String> replicaNames = config.list(RetortConfig.REPLICAS);
+            java.util.function.Predicate<Bean<?>> notReplica = bean -> bean.getName() == null
+                    || !replicaNames.contains(bean.getName());
+            Set<Bean<?>> defaults = beanManager.getBeans(DataSource.class).stream().filter(notReplica)
+                    .collect(Collectors.toSet());
+            candidates = defaults.size() == 1 ? defaults : all.stream().filter(notReplica).collect(Collectors.toSet());
         }
         if (candidates.isEmpty()) {
             problems.add(new ConfigurationException("Retort needs the application's javax.sql.DataSource, and there is no "
@@ -137,6 +145,24 @@ final class RetortBootstrap {
         Bean<?> bean = candidates.iterator().next();
         dataSourceDescription = "the DataSource bean" + (bean.getName() == null ? "" : " '" + bean.getName() + "'");
         return (DataSource) beanManager.getReference(bean, DataSource.class, beanManager.createCreationalContext(bean));
+    }
+
+    /** The DataSource beans {@code retort.replicas} names, each under "the DataSource bean 'name'"; empty when not set. */
+    private Map<String, DataSource> replicas(RetortConfig config) {
+        Map<String, DataSource> replicas = new LinkedHashMap<>();
+        Set<Bean<?>> all = beanManager.getBeans(DataSource.class, Any.Literal.INSTANCE);
+        for (String name : config.list(RetortConfig.REPLICAS)) {
+            Optional<Bean<?>> bean = all.stream().filter(candidate -> name.equals(candidate.getName())).findFirst();
+            if (bean.isEmpty()) {
+                problems.add(new ConfigurationException(RetortConfig.REPLICAS + " lists '" + name + "', but no "
+                        + "javax.sql.DataSource bean has that name (" + describe(all) + "). To fix this, give the replica's "
+                        + "DataSource bean @Named(\"" + name + "\") or correct " + RetortConfig.REPLICAS + "."));
+                continue;
+            }
+            replicas.put("the DataSource bean '" + name + "'", (DataSource) beanManager.getReference(bean.get(),
+                    DataSource.class, beanManager.createCreationalContext(bean.get())));
+        }
+        return replicas;
     }
 
     private static String describe(Set<Bean<?>> beans) {

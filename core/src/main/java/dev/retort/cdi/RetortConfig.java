@@ -19,8 +19,10 @@ final class RetortConfig implements UnitSettings {
     static final String ENTITIES = "retort.entities";
     static final String PACKAGES = "retort.packages";
     static final String DATASOURCE = "retort.datasource";
+    static final String REPLICAS = "retort.replicas";
     static final String DIALECT = "retort.dialect";
     static final String SCHEMA = "retort.schema-management.strategy";
+    static final String SCHEMA_LOCATIONS = "retort.schema-management.locations";
     static final String LOG_SQL = "retort.log.sql";
     static final String LOG_BIND_PARAMETERS = "retort.log.bind-parameters";
     static final String SQL_LOAD_SCRIPT = "retort.sql-load-script";
@@ -100,6 +102,11 @@ final class RetortConfig implements UnitSettings {
     @Override
     public SchemaStrategy schemaStrategy() {
         return get(SCHEMA).map(value -> SchemaStrategy.parse(SCHEMA, value)).orElse(SchemaStrategy.NONE);
+    }
+
+    @Override
+    public List<String> migrationLocations() {
+        return list(SCHEMA_LOCATIONS);
     }
 
     private static boolean booleanValue(String key, String value) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -35,6 +36,13 @@ import dev.retort.jta.ContainerSession;
 public class RetortExtension implements Extension {
     private final Set<Class<?>> discovered = new LinkedHashSet<>();
     private volatile RetortRuntime runtime;
+
+    /** The interceptor of {@link ReadOnlyTransaction}, enabled by its priority, whatever the application's archives scan. */
+    void registerInterceptor(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        event.addInterceptorBinding(ReadOnlyTransaction.class);
+        event.addAnnotatedType(beanManager.createAnnotatedType(ReadOnlyTransactionInterceptor.class),
+                ReadOnlyTransactionInterceptor.class.getName());
+    }
 
     /** Entities are not beans: they are collected here and vetoed, as a Jakarta EE server does with JPA entities. */
     <T> void entityFound(@Observes @WithAnnotations(Entity.class) ProcessAnnotatedType<T> event) {

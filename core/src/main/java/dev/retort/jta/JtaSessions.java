@@ -4,6 +4,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import dev.retort.ReadOnly;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
 import dev.retort.session.JoinedSession;
@@ -12,7 +13,9 @@ import dev.retort.session.JoinedSession;
  * Binds sessions to JTA transactions, for every container (CDI on Weld or an application server,
  * Quarkus): the first use inside a transaction opens a session, keeps it as a resource of that
  * transaction, flushes it in {@code beforeCompletion} and closes it in {@code afterCompletion}; later
- * uses in the same transaction get the same session. Thread-safe: each transaction sees only its own.
+ * uses in the same transaction get the same session; a transaction first used inside
+ * {@link ReadOnlyTransactions#call} while the engine has a replica in rotation gets a read-only session on a
+ * replica instead. Thread-safe: each transaction sees only its own.
  */
 public final class JtaSessions {
     private final SessionFactory factory;
@@ -38,7 +41,11 @@ public final class JtaSessions {
                     + "annotate the calling method with @jakarta.transaction.Transactional, or begin a UserTransaction.");
         }
         Session session = (Session) registry.getResource(resourceKey);
-        if (session == null) {
+        // Without a replica in rotation the read would fall back to the primary's pool, whose connections the JTA
+        // transaction enlists and which then cannot be made read-only: such a transaction runs as any other.
+        if (session == null && ReadOnlyTransactions.active() && !factory.engine().replicasInRotation().isEmpty()) {
+            session = openReadOnlyForTransaction();
+        } else if (session == null) {
             JoinedSession joined = factory.openJoined(registry::setRollbackOnly);
             registry.putResource(resourceKey, joined);
             registry.registerInterposedSynchronization(new Synchronization() {
@@ -57,6 +64,29 @@ public final class JtaSessions {
             session = joined;
         }
         return session;
+    }
+
+    /**
+     * The session of a transaction marked read-only: it reads from one of the engine's replicas that has applied
+     * the thread's last commit, refuses every write, and is closed when the transaction completes. (When none
+     * catches up within {@code replicas.wait} the read falls back to the primary, whose enlisted connection refuses
+     * to become read-only: a known limit, in the README.)
+     */
+    private Session openReadOnlyForTransaction() {
+        Session readOnly = factory.open(ReadOnly.readYourWrites());
+        registry.putResource(resourceKey, readOnly);
+        registry.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to flush: the session refuses writes.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                readOnly.close();
+            }
+        });
+        return readOnly;
     }
 
     /** A new session for reading outside transactions; the caller closes it. */

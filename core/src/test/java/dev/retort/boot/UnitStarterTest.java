@@ -1,6 +1,7 @@
 package dev.retort.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -46,7 +47,7 @@ class UnitStarterTest {
 
     /** Settings under the prefix {@code app.}, as a container would give them. */
     record Settings(SchemaStrategy schemaStrategy, Optional<String> sqlLoadScript, Optional<String> defaultSqlLoadScript,
-            int statementBatchSize, Optional<String> dialect) implements UnitSettings {
+            int statementBatchSize, Optional<String> dialect, List<String> migrationLocations) implements UnitSettings {
         @Override
         public String key(String property) {
             return "app." + property;
@@ -64,7 +65,8 @@ class UnitStarterTest {
     }
 
     private static Settings settings(SchemaStrategy strategy, String script, String defaultScript) {
-        return new Settings(strategy, Optional.ofNullable(script), Optional.ofNullable(defaultScript), 1000, Optional.empty());
+        return new Settings(strategy, Optional.ofNullable(script), Optional.ofNullable(defaultScript), 1000, Optional.empty(),
+                List.of());
     }
 
     private static JdbcDataSource h2(String name) {
@@ -155,7 +157,7 @@ class UnitStarterTest {
     @Test
     void everySettingProblemIsKeptAndTheFailureCarriesTheRest() {
         UnitStarter starter = new UnitStarter(new Settings(SchemaStrategy.NONE, Optional.empty(), Optional.empty(), 0,
-                Optional.of("h3")));
+                Optional.of("h3"), List.of()));
 
         assertThat(starter.plan(List.of(Note.class))).isEmpty();
 
@@ -166,5 +168,54 @@ class UnitStarterTest {
         assertThat(failure.getSuppressed()).singleElement().hasFieldOrPropertyWithValue("message", "app.dialect is 'h3', "
                 + "which is not a dialect Retort knows. To fix this, set it to one of " + String.join(", ",
                 dev.retort.dialect.Dialects.NAMES) + ".");
+    }
+
+    @Test
+    void anUnknownStrategyListsEveryStrategy() {
+        assertThatThrownBy(() -> SchemaStrategy.parse("app.schema-management.strategy", "update"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("app.schema-management.strategy is 'update', which is not a schema strategy. To fix this, set it "
+                        + "to one of none, create, drop-and-create, validate, migrate.");
+        assertThat(SchemaStrategy.parse("k", " Migrate ")).isEqualTo(SchemaStrategy.MIGRATE);
+        assertThat(SchemaStrategy.MIGRATE.configValue()).isEqualTo("migrate");
+    }
+
+    @Test
+    void migrateNeedsRetortMigrateOnTheClassPath() {
+        // core's own tests run without retort-migrate, as an application that did not add it.
+        JdbcDataSource dataSource = h2("boot_migrate");
+        UnitStarter starter = new UnitStarter(settings(SchemaStrategy.MIGRATE, null, null));
+
+        assertThat(starter.start(starter.plan(List.of(Note.class)).orElseThrow(), dataSource, "the test's DataSource")).isEmpty();
+
+        assertThat(starter.problems()).singleElement().isInstanceOf(ConfigurationException.class).hasFieldOrPropertyWithValue(
+                "message", "app.schema-management.strategy is migrate, which applies Flyway migrations through "
+                        + "retort-migrate, and retort-migrate is not on the application's class path. To fix this, add the "
+                        + "dependency dev.retort:retort-migrate, or set app.schema-management.strategy to another strategy.");
+    }
+
+    @Test
+    void aMigrationLocationMustSayWhereItIs() {
+        UnitStarter starter = new UnitStarter(new Settings(SchemaStrategy.MIGRATE, Optional.empty(), Optional.empty(), 1000,
+                Optional.empty(), List.of("classpath:db/migration", "db/more")));
+
+        assertThat(starter.plan(List.of(Note.class))).isEmpty();
+
+        assertThat(starter.problems()).singleElement().isInstanceOf(ConfigurationException.class).hasFieldOrPropertyWithValue(
+                "message", "app.schema-management.locations lists 'db/more', which is neither a classpath: nor a "
+                        + "filesystem: location. To fix this, write it as classpath:db/migration (in the application's "
+                        + "resources) or filesystem:/path/to/migrations.");
+    }
+
+    @Test
+    void replicasNeedADatabaseWhoseReplicationRetortFollows() {
+        UnitStarter starter = new UnitStarter(settings(SchemaStrategy.NONE, null, null));
+
+        assertThat(starter.start(starter.plan(List.of(Note.class)).orElseThrow(), h2("boot_primary"), "the test's DataSource",
+                java.util.Map.of("the replica", h2("boot_replica")))).isEmpty();
+
+        assertThat(starter.problems()).singleElement().isInstanceOf(ConfigurationException.class).hasFieldOrPropertyWithValue(
+                "message", "app.replicas lists the replica, but Retort routes reads to replicas only on PostgreSQL "
+                        + "(streaming replication) and MariaDB (GTID replication), not on H2. To fix this, remove app.replicas.");
     }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.ValidateResult;
 
@@ -131,6 +133,29 @@ public final class Migrations {
     }
 
     /**
+     * Applies the pending migrations of Flyway {@code locations} ({@code classpath:} ones read through
+     * {@code loader}, or {@code filesystem:}); returns how many were applied.
+     *
+     * @throws MigrationFailedException when the locations hold no migration, or Flyway fails (the message has Flyway's)
+     */
+    public int apply(List<String> locations, ClassLoader loader) {
+        Flyway flyway = flyway(Flyway.configure(loader).locations(locations.toArray(String[]::new)));
+        try {
+            if (flyway.info().all().length == 0) {
+                throw new MigrationFailedException("Flyway found no migration in " + String.join(", ", locations)
+                        + " for " + engine.location() + ". To fix this, generate one (retort migrate generate) into that "
+                        + "location, or point the locations where the migrations are.");
+            }
+            return flyway.migrate().migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new MigrationFailedException("Flyway could not migrate " + engine.location() + " with the migrations in "
+                    + String.join(", ", locations) + ": " + e.getMessage().strip() + "\nTo fix this, correct the failing "
+                    + "migration or the database (a failed migration on a database without transactional DDL may need "
+                    + "flyway repair), then start again.", e);
+        }
+    }
+
+    /**
      * Fails, listing everything, when migrations of {@code folder} are not applied or do not validate, or when
      * the migrated database differs from the model (Alembic's {@code alembic check}, for CI).
      */
@@ -159,8 +184,11 @@ public final class Migrations {
     }
 
     private Flyway flyway(Path folder) {
-        return Flyway.configure().dataSource(engine.dataSource())
-                .locations("filesystem:" + folder.toAbsolutePath())
+        return flyway(Flyway.configure().locations("filesystem:" + folder.toAbsolutePath()));
+    }
+
+    private Flyway flyway(FluentConfiguration configuration) {
+        return configuration.dataSource(engine.dataSource())
                 .table(SchemaReader.HISTORY_TABLE)
                 // A schema made before migrations (by createAll) is where the first generated migration starts from.
                 .baselineOnMigrate(true).baselineVersion("0")

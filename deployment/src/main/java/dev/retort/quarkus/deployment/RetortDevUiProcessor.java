@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.retort.quarkus.runtime.devui.RetortMigrationsJsonRpcService;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
 import io.quarkus.devui.spi.page.CardPageBuildItem;
 import io.quarkus.devui.spi.page.Page;
 
 /**
  * The Retort card of the Dev UI (dev mode only): a table of every unit's entities with their tables,
- * datasources and dialects, all known at build time, so the page needs no run-time service.
+ * datasources and dialects, all known at build time; and a Migrations page whose JSON-RPC service
+ * ({@link RetortMigrationsJsonRpcService}) shows the default unit's differences from its database and writes
+ * their migration into the project's {@code src/main/resources/db/migration}.
  */
 class RetortDevUiProcessor {
     static final String ENTITIES_KEY = "entities";
@@ -30,7 +34,17 @@ class RetortDevUiProcessor {
                 .showColumn("table")
                 .showColumn("datasource")
                 .showColumn("dialect"));
+        card.addPage(Page.webComponentPageBuilder()
+                .title("Migrations")
+                .icon("font-awesome-solid:file-code")
+                .componentLink("qwc-retort-migrations.js"));
         return card;
+    }
+
+    /** The Migrations page's service: the default unit's differences, and writing their migration into the project. */
+    @BuildStep(onlyIf = IsLocalDevelopment.class)
+    JsonRPCProvidersBuildItem migrationsService() {
+        return new JsonRPCProvidersBuildItem(RetortMigrationsJsonRpcService.class);
     }
 
     /** One row per entity, ordered by unit then class name. */

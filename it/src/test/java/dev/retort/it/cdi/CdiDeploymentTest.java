@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.retort.ConfigurationException;
 import dev.retort.MappingException;
+import dev.retort.migrate.MigrationFailedException;
+import dev.retort.migrate.SchemaMismatchException;
 import dev.retort.Metadata;
 import dev.retort.it.cdi.broken.Unkeyed;
 import dev.retort.it.cdi.model.Item;
@@ -69,12 +72,27 @@ class CdiDeploymentTest {
         return archive("all").addClasses(H2Pool.class, XaPools.class, Item.class);
     }
 
+    @Deployment(name = "service", managed = false)
+    static JavaArchive withService() {
+        return archive("all").addClasses(H2Pool.class, XaPools.class, Item.class, ItemService.class, ItemAuditor.class);
+    }
+
     @AfterEach
     void clearSettings() {
         System.clearProperty("retort.packages");
         System.clearProperty("retort.entities");
         System.clearProperty("retort.schema-management.strategy");
         System.clearProperty("retort.sql-load-script");
+        System.clearProperty("retort.schema-management.locations");
+        System.clearProperty("retort.replicas");
+    }
+
+    @Test
+    void aReplicaNamingNoDataSourceBeanFailsTheDeployment() {
+        System.setProperty("retort.replicas", "nowhere");
+        assertDeploymentFails("all", ConfigurationException.class, "retort.replicas lists 'nowhere', but no "
+                + "javax.sql.DataSource bean has that name (named: (unnamed) " + H2Pool.class.getName() + "). To fix this, "
+                + "give the replica's DataSource bean @Named(\"nowhere\") or correct retort.replicas.");
     }
 
     @Test
@@ -144,22 +162,71 @@ class CdiDeploymentTest {
     }
 
     @Test
-    void schemaValidationFailsTheDeploymentNamingWhatIsMissing() throws SQLException {
+    void schemaValidationFailsTheDeploymentListingEveryDifference() throws SQLException {
         try (Connection connection = DriverManager.getConnection(XaPools.H2_URL); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS cdi_items");
             statement.execute("CREATE TABLE cdi_items (id BIGINT PRIMARY KEY)");
             System.setProperty("retort.schema-management.strategy", "validate");
 
-            assertDeploymentFails("validate", MappingException.class, "retort.schema-management.strategy=validate: The "
-                    + "database at H2 through the DataSource bean (jdbc:h2:mem:retort_cdi) does not match the mapping: table "
-                    + "cdi_items has no column code (entity dev.retort.it.cdi.model.Item). To fix this, create what is missing "
-                    + "(metadata.createAll(engine) creates missing tables, not missing columns) or change the mapping to match "
-                    + "the database.");
+            assertDeploymentFails("validate", SchemaMismatchException.class, """
+                    retort.schema-management.strategy=validate: the database at H2 through the DataSource bean \
+                    (jdbc:h2:mem:retort_cdi) differs from the model in 2 ways:
+                    - column cdi_items.code (VARCHAR(255)) is in the model but not in the database
+                    - unique constraint on cdi_items (code) is in the model but not in the database
+                    To fix this, generate the migration for these differences (retort migrate generate), read it and apply \
+                    it, or set retort.schema-management.strategy=migrate to apply the migrations at start; or change the \
+                    mapping to match the database.""");
         } finally {
             try (Connection connection = DriverManager.getConnection(XaPools.H2_URL); Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS cdi_items");
             }
         }
+    }
+
+    @Test
+    void migrateAppliesTheMigrationsThenValidatePasses() throws SQLException {
+        dropItemsAndHistory();
+        System.setProperty("retort.schema-management.strategy", "migrate");
+        System.setProperty("retort.schema-management.locations", "classpath:cdi-migrations");
+        try {
+            deployer.deploy("service");
+            try {
+                ItemService items = CDI.current().select(ItemService.class).get();
+                items.add("migrated");
+                assertThat(items.allByCode()).extracting(item -> item.code).containsExactly("migrated");
+            } finally {
+                deployer.undeploy("service");
+            }
+            try (Connection connection = DriverManager.getConnection(XaPools.H2_URL); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT \"script\", \"success\" FROM "
+                         + "\"flyway_schema_history\" WHERE \"version\" = '1'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("V1__cdi_items.sql");
+                assertThat(rows.getBoolean(2)).isTrue();
+            }
+            System.setProperty("retort.schema-management.strategy", "validate");
+            deployer.deploy("all");
+            deployer.undeploy("all");
+        } finally {
+            dropItemsAndHistory();
+        }
+    }
+
+    /** Other tests of this JVM leave the Item table in the shared H2 database; Flyway starts from an empty one. */
+    private static void dropItemsAndHistory() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(XaPools.H2_URL); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS cdi_items");
+            statement.execute("DROP TABLE IF EXISTS \"flyway_schema_history\"");
+        }
+    }
+
+    @Test
+    void migrateWithoutMigrationsFailsTheDeployment() {
+        System.setProperty("retort.schema-management.strategy", "migrate");
+        assertDeploymentFails("all", MigrationFailedException.class, "retort.schema-management.strategy=migrate "
+                + "(retort.schema-management.locations=classpath:db/migration): Flyway found no migration in "
+                + "classpath:db/migration for H2 through the DataSource bean (jdbc:h2:mem:retort_cdi). To fix this, generate "
+                + "one (retort migrate generate) into that location, or point the locations where the migrations are.");
     }
 
     @Test

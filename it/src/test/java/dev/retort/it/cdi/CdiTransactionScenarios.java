@@ -87,6 +87,13 @@ abstract class CdiTransactionScenarios {
     }
 
     @Test
+    void aReadOnlyMarkWithoutReplicasRunsOnThePrimaryLikeAnyTransaction() throws SQLException {
+        service.addMarkedReadOnly("marked");
+
+        assertThat(codesInDatabase()).containsExactly("marked");
+    }
+
+    @Test
     void runtimeExceptionRollsBackAndLeavesNothingWritten() throws SQLException {
         Item item = new Item("thrown");
 

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import dev.retort.Session;
+import dev.retort.cdi.ReadOnlyTransaction;
 import dev.retort.it.cdi.model.Item;
 
 /** An application service as users write them: an application-scoped bean with {@code @Inject Session}. */
@@ -24,6 +25,15 @@ public class ItemService {
 
     @Transactional
     public Item add(String code) {
+        Item item = new Item(code);
+        session.add(item);
+        return item;
+    }
+
+    /** Marked read-only, on an engine without replicas: runs on the primary like any transaction. */
+    @Transactional
+    @ReadOnlyTransaction
+    public Item addMarkedReadOnly(String code) {
         Item item = new Item(code);
         session.add(item);
         return item;

@@ -1,10 +1,12 @@
 package dev.retort.quarkus.runtime;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.retort.Engine;
 import dev.retort.SchemaStrategy;
+import dev.retort.boot.SchemaMigrations;
 import dev.retort.quarkus.RetortUnit;
 import io.quarkus.runtime.annotations.ConfigDocMapKey;
 import io.quarkus.runtime.annotations.ConfigDocSection;
@@ -65,10 +67,19 @@ public interface RetortRuntimeConfig {
         /**
          * What Retort does with the tables of the unit's entities when the application starts: {@code none},
          * {@code create} (creates the tables that do not exist), {@code drop-and-create} (drops them, then
-         * creates them: all data is lost) or {@code validate} (fails the start if a table or column is
-         * missing). The default is {@code drop-and-create} in dev and test mode and {@code none} in prod mode.
+         * creates them: all data is lost), {@code validate} (fails the start, listing every difference between
+         * the database and the model: tables, columns, types, nullability, keys, indexes, foreign keys) or
+         * {@code migrate} (applies the pending Flyway migrations of {@code schema-management.locations}). The
+         * default is {@code drop-and-create} in dev and test mode and {@code none} in prod mode.
          */
         Optional<SchemaStrategy> strategy();
+
+        /**
+         * Where the {@code migrate} strategy finds the Flyway migrations, comma-separated: {@code classpath:}
+         * locations (in the application's resources) or {@code filesystem:} folders.
+         */
+        @WithDefault(SchemaMigrations.DEFAULT_LOCATION)
+        List<String> locations();
     }
 
     /** SQL logging. */

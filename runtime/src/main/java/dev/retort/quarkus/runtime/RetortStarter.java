@@ -1,5 +1,6 @@
 package dev.retort.quarkus.runtime;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.retort.Metadata;
@@ -52,6 +53,12 @@ final class RetortStarter {
         @Override
         public SchemaStrategy schemaStrategy() {
             return config.schemaManagement().strategy().orElse(devOrTest ? SchemaStrategy.DROP_AND_CREATE : SchemaStrategy.NONE);
+        }
+
+        @Override
+        public List<String> migrationLocations() {
+            return config.schemaManagement().locations().stream().map(String::trim).filter(location -> !location.isEmpty())
+                    .toList();
         }
 
         @Override

@@ -1,0 +1,42 @@
+package dev.retort.it.replicas;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.retort.Session;
+import dev.retort.cdi.ReadOnlyTransaction;
+
+/** A CDI service over a replicated PostgreSQL: writing transactions, and read-only ones marked for the replicas. */
+@ApplicationScoped
+public class ReplicaNotes {
+    private static final String WHO = "SELECT CASE WHEN pg_is_in_recovery() THEN 'replica' ELSE 'primary' END";
+
+    @Inject
+    Session session;
+
+    @Transactional
+    public void write(String text) {
+        session.add(new Note(text));
+    }
+
+    /** Which server a writing transaction reads from. */
+    @Transactional
+    public String whoWrites() {
+        return session.sql(WHO).scalar(String.class);
+    }
+
+    /** How many notes with {@code text} a read-only transaction sees, and on which server: "count@who". */
+    @Transactional
+    @ReadOnlyTransaction
+    public String countAndWho(String text) {
+        long count = session.query(Note.class).filterBy("text", text).count();
+        return count + "@" + session.sql(WHO).scalar(String.class);
+    }
+
+    @Transactional
+    @ReadOnlyTransaction
+    public void writeInReadOnly(String text) {
+        session.add(new Note(text));
+    }
+}
