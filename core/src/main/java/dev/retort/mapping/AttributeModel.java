@@ -23,6 +23,9 @@ public final class AttributeModel {
     private final Object primitiveDefault;
     /** For the foreign key of a to-one relationship: the target's id field (the field holds the target entity). */
     private final Field targetId;
+    /** Reads and writes {@link #field} (generated, see {@link FieldAccess}); {@link #targetAccess} the target's id. */
+    private final FieldAccess access;
+    private final FieldAccess targetAccess;
 
     AttributeModel(String name, Field field, Column column, EnumStorage enumStorage) {
         this.name = name;
@@ -34,6 +37,8 @@ public final class AttributeModel {
                 : enumStorage == EnumStorage.ORDINAL ? Integer.class : JavaTypes.boxed(javaType);
         this.primitiveDefault = javaType.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(javaType, 1), 0) : null;
         this.targetId = null;
+        this.access = FieldAccess.of(field);
+        this.targetAccess = null;
     }
 
     /** The foreign-key column of a to-one relationship: the field holds the related entity, the column its id. */
@@ -46,15 +51,13 @@ public final class AttributeModel {
         this.storedType = JavaTypes.boxed(targetId.getType());
         this.primitiveDefault = null;
         this.targetId = targetId;
+        this.access = FieldAccess.of(field);
+        this.targetAccess = FieldAccess.of(targetId);
     }
 
     /** The id of a related entity held by a reference attribute's field. */
     public Object idOf(Object target) {
-        try {
-            return target == null ? null : targetId.get(target);
-        } catch (IllegalAccessException e) {
-            throw new RetortException("Cannot read the id of " + target.getClass().getSimpleName() + ": " + e.getMessage(), e);
-        }
+        return target == null ? null : targetAccess.get(target);
     }
 
     enum EnumStorage { NONE, NAME, ORDINAL }
@@ -82,20 +85,12 @@ public final class AttributeModel {
     }
 
     public Object get(Object entity) {
-        try {
-            return field.get(entity);
-        } catch (IllegalAccessException e) {
-            throw new RetortException("Cannot read " + this + ": " + e.getMessage(), e);
-        }
+        return access.get(entity);
     }
 
     /** Sets the field; {@code null} on a primitive field sets its default (0, false). */
     public void set(Object entity, Object value) {
-        try {
-            field.set(entity, value == null ? primitiveDefault : value);
-        } catch (IllegalAccessException e) {
-            throw new RetortException("Cannot write " + this + ": " + e.getMessage(), e);
-        }
+        access.set(entity, value == null ? primitiveDefault : value);
     }
 
     /** The field value as stored in the column (a related entity's id, for a reference). */
@@ -143,15 +138,11 @@ public final class AttributeModel {
      * {@code int} fields are read unboxed, so the dirty check of an unchanged object allocates nothing.
      */
     public boolean changedFrom(Object entity, Object snapshot) {
-        try {
-            if (javaType == long.class && snapshot instanceof Long stored) {
-                return field.getLong(entity) != stored;
-            }
-            if (javaType == int.class && snapshot instanceof Integer stored) {
-                return field.getInt(entity) != stored;
-            }
-        } catch (IllegalAccessException e) {
-            throw new RetortException("Cannot read " + this + ": " + e.getMessage(), e);
+        if (javaType == long.class && snapshot instanceof Long stored) {
+            return access.getLong(entity) != stored;
+        }
+        if (javaType == int.class && snapshot instanceof Integer stored) {
+            return access.getInt(entity) != stored;
         }
         return differs(get(entity), snapshot);
     }

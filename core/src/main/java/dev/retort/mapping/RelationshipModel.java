@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import dev.retort.RetortException;
 import dev.retort.sql.Table;
 
 /**
@@ -58,6 +57,7 @@ public final class RelationshipModel {
     private final List<OrderKey> orderKeys;
     private final AttributeModel joinColumn;
     private final JoinTable joinTable;
+    private final FieldAccess access;
 
     RelationshipModel(Class<?> owner, Field field, Kind kind, Class<?> target, String mappedBy, boolean set,
                       Cascades cascades, boolean eager, String orderBy, AttributeModel joinColumn, JoinTable joinTable) {
@@ -73,6 +73,7 @@ public final class RelationshipModel {
         this.orderKeys = orderKeys(orderBy);
         this.joinColumn = joinColumn;
         this.joinTable = joinTable;
+        this.access = FieldAccess.of(field);
     }
 
     public String name() {
@@ -153,19 +154,11 @@ public final class RelationshipModel {
     }
 
     public Object get(Object entity) {
-        try {
-            return field.get(entity);
-        } catch (IllegalAccessException e) {
-            throw new RetortException("Cannot read " + this + ": " + e.getMessage(), e);
-        }
+        return access.get(entity);
     }
 
     public void set(Object entity, Object value) {
-        try {
-            field.set(entity, value);
-        } catch (IllegalAccessException e) {
-            throw new RetortException("Cannot write " + this + ": " + e.getMessage(), e);
-        }
+        access.set(entity, value);
     }
 
     /** The elements of a collection value (empty for null). */

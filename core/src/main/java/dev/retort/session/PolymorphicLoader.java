@@ -36,7 +36,10 @@ import dev.retort.sql.Table;
  */
 final class PolymorphicLoader {
     /** A class a row can be: its persister and the result column (1-based) of each of its attributes. */
-    private record Member(EntityPersister persister, int[] columns, int keyColumn) {
+    private record Member(EntityPersister persister, int[] columns, int keyColumn, boolean isAbstract) {
+        Member(EntityPersister persister, int[] columns, int keyColumn) {
+            this(persister, columns, keyColumn, java.lang.reflect.Modifier.isAbstract(persister.entityType().getModifiers()));
+        }
     }
 
     /** One SELECT of the query: what it reads, and the classes its rows can be. */
@@ -254,6 +257,7 @@ final class PolymorphicLoader {
                 }
             }
             statements.read(rows.size());
+            session.objects.expectLoads(rows.size());
             results.addAll(hydrateByClass(loader, members, rows));
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);
@@ -265,13 +269,28 @@ final class PolymorphicLoader {
      * references and eager relationships load once per class, not once per row.
      */
     private static List<Object> hydrateByClass(Loader loader, List<Member> members, List<Object[]> rows) {
-        Map<Member, List<Object[]>> rowsByClass = new LinkedHashMap<>();
+        // Grouped by identity, in the order the classes first appear: a record's hash per row cost more than the grouping.
+        Map<Member, List<Object[]>> rowsByClass = new IdentityHashMap<>();
+        List<Member> order = new ArrayList<>();
+        Member last = null;
+        List<Object[]> ofLast = null;
         for (int i = 0; i < members.size(); i++) {
-            rowsByClass.computeIfAbsent(members.get(i), key -> new ArrayList<>()).add(rows.get(i));
+            Member member = members.get(i);
+            if (member != last) {
+                last = member;
+                ofLast = rowsByClass.get(member);
+                if (ofLast == null) {
+                    ofLast = new ArrayList<>();
+                    rowsByClass.put(member, ofLast);
+                    order.add(member);
+                }
+            }
+            ofLast.add(rows.get(i));
         }
         Map<Member, Iterator<Object>> instancesByClass = new IdentityHashMap<>();
-        rowsByClass.forEach((member, ofMember) ->
-                instancesByClass.put(member, loader.hydrateAll(member.persister(), ofMember, LoadPlan.DEFAULT).iterator()));
+        for (Member member : order) {
+            instancesByClass.put(member, loader.hydrateAll(member.persister(), rowsByClass.get(member), LoadPlan.DEFAULT).iterator());
+        }
         List<Object> instances = new ArrayList<>(rows.size());
         for (Member member : members) {
             instances.add(instancesByClass.get(member).next());
@@ -308,7 +327,7 @@ final class PolymorphicLoader {
                 }
             }
         }
-        if (java.lang.reflect.Modifier.isAbstract(member.persister().entityType().getModifiers())) {
+        if (member.isAbstract()) {
             throw new DatabaseException("A row of table " + part.table() + " (id " + resultSet.getObject(member.columns()[0])
                     + ") is a plain " + member.persister().entityName() + ", which is abstract and cannot be instantiated: "
                     + (hierarchy.strategy() == InheritanceType.JOINED ? "none of the tables of its subclasses in this Metadata "
