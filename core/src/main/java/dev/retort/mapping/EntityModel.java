@@ -21,7 +21,7 @@ public final class EntityModel {
     private final AttributeModel id;
     private final Optional<AttributeModel> version;
     private final IdGeneration idGeneration;
-    private final Constructor<?> constructor;
+    private final java.util.function.Supplier<Object> instantiator;
     private final List<RelationshipModel> relationships;
     private final Optional<InheritanceModel> inheritance;
 
@@ -35,7 +35,7 @@ public final class EntityModel {
         this.id = id;
         this.version = version;
         this.idGeneration = idGeneration;
-        this.constructor = constructor;
+        this.instantiator = Instantiator.of(constructor);
         this.relationships = List.copyOf(relationships);
     }
 
@@ -124,10 +124,11 @@ public final class EntityModel {
 
     public Object newInstance() {
         try {
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
+            return instantiator.get();
+        } catch (Exception e) {
+            // What the constructor threw (or, reflectively, why it could not run), as it was thrown.
             throw new RetortException("Cannot instantiate " + javaType.getName() + " through its no-argument constructor: "
-                    + e.getCause(), e.getCause() != null ? e.getCause() : e);
+                    + e, e);
         }
     }
 

@@ -25,7 +25,6 @@ import net.bytebuddy.jar.asm.Type;
  */
 public abstract class FieldAccess {
     private static final String SELF = Type.getInternalName(FieldAccess.class);
-    private static final String OBJECT = "java/lang/Object";
 
     /** The field, for the reflective path. */
     protected final Field field;
@@ -108,31 +107,15 @@ public abstract class FieldAccess {
     // ---- generation ---------------------------------------------------------------------------------
 
     private static FieldAccess generated(Field field) throws ReflectiveOperationException {
-        Class<?> host = field.getDeclaringClass();
-        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(host, MethodHandles.lookup());
-        byte[] bytes = classFile(field);
-        MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes, true, MethodHandles.Lookup.ClassOption.NESTMATE);
-        try {
-            return (FieldAccess) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class, Field.class))
-                    .invoke(field);
-        } catch (ReflectiveOperationException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        MethodHandles.Lookup hidden = Nestmates.define(field.getDeclaringClass(), classFile(field));
+        return (FieldAccess) Nestmates.construct(hidden, MethodType.methodType(void.class, Field.class), field);
     }
 
     private static byte[] classFile(Field field) {
         Class<?> host = field.getDeclaringClass();
         String hostName = Type.getInternalName(host);
-        String name = hostName + "$RetortField_" + field.getName();
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String first, String second) {
-                return OBJECT; // frames only ever merge at the reflective fallbacks, which hold plain objects
-            }
-        };
-        writer.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null, SELF, null);
+        ClassWriter writer = Nestmates.writer();
+        writer.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, hostName + "$RetortField_" + field.getName(), null, SELF, null);
         constructor(writer);
         getter(writer, field, hostName);
         setter(writer, field, hostName);

@@ -33,6 +33,7 @@ class FieldAccessTest {
         FieldAccess name = access(Item.class, "name");
         assertThat(name).isNotInstanceOf(FieldAccess.Reflective.class);
         assertThat(name.getClass().isHidden()).isTrue();
+        assertThat(name.getClass().getName()).contains("Item$RetortField_name");
         Item item = new Item();
         name.set(item, "pen");
         assertThat(item.name).isEqualTo("pen");
@@ -92,6 +93,45 @@ class FieldAccessTest {
             private final String value = "x";
         }
         assertThat(access(Fixed.class, "value")).isInstanceOf(FieldAccess.Reflective.class);
+    }
+
+    static final class Guarded {
+        static int made;
+
+        private Guarded() {
+            made++;
+        }
+    }
+
+    static final class Refusing {
+        private Refusing() {
+            throw new IllegalStateException("no");
+        }
+    }
+
+    @Test
+    void anEntityIsCreatedThroughItsPrivateConstructorByAGeneratedNew() throws Exception {
+        java.lang.reflect.Constructor<Guarded> constructor = Guarded.class.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        java.util.function.Supplier<Object> instantiator = Instantiator.of(constructor);
+        assertThat(instantiator.getClass().getName()).contains("Guarded$RetortNew");
+        int before = Guarded.made;
+        assertThat(instantiator.get()).isInstanceOf(Guarded.class);
+        assertThat(Guarded.made).isEqualTo(before + 1);
+        java.lang.reflect.Constructor<Refusing> refusing = Refusing.class.getDeclaredConstructor();
+        refusing.setAccessible(true);
+        assertThatThrownBy(() -> Instantiator.of(refusing).get()).isInstanceOf(IllegalStateException.class).hasMessage("no");
+    }
+
+    @Test
+    void anAbstractClassKeepsTheReflectiveConstructorAndItsInstantiationException() throws Exception {
+        abstract class Shape {
+        }
+        java.lang.reflect.Constructor<?> constructor = Shape.class.getDeclaredConstructors()[0];
+        constructor.setAccessible(true);
+        java.util.function.Supplier<Object> instantiator = Instantiator.of(constructor);
+        assertThat(instantiator.getClass().getName()).doesNotContain("$RetortNew");
+        assertThatThrownBy(instantiator::get).isInstanceOf(InstantiationException.class);
     }
 
     private interface Failing {
