@@ -30,7 +30,7 @@ final class Target implements AutoCloseable {
     }
 
     static Target h2() {
-        return new Target("H2 (mem)", "jdbc:h2:mem:retort-bench;DB_CLOSE_DELAY=-1", null, true);
+        return new Target("H2 (mem)", dev.retort.bench.H2Urls.inMemory("retort-bench"), null, true);
     }
 
     static Target sqlite() {

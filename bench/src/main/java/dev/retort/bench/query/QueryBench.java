@@ -46,8 +46,8 @@ public final class QueryBench {
     private static final int W8_QUERIES = 50;
     private static final int WARMUPS = 2;
     private static final int MEASURED = 3;
-    /** H2's per-connection result cache off: it would answer JDBC's repeated W8 on one connection without running it. */
-    private static final String URL = "jdbc:h2:mem:querybench;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=0";
+    /** H2's result reuse off (see H2Urls) and no shared command cache: W8 repeats one query on one connection. */
+    private static final String URL = dev.retort.bench.H2Urls.inMemory("querybench") + ";QUERY_CACHE_SIZE=0";
     private static final List<String> CONFIGURATIONS = List.of("jdbc", "retort", "hibernate-hql", "hibernate-criteria");
 
     private QueryBench() {

@@ -33,7 +33,7 @@ final class Database implements AutoCloseable {
     }
 
     static Database h2(boolean echo) {
-        return new Database("H2 (mem)", "jdbc:h2:mem:retort-rel-bench;DB_CLOSE_DELAY=-1", null, echo);
+        return new Database("H2 (mem)", dev.retort.bench.H2Urls.inMemory("retort-rel-bench"), null, echo);
     }
 
     static Database sqlite(boolean echo) {
