@@ -129,7 +129,7 @@ final class Loader {
         List<Object> instances = new ArrayList<>(rows.size());
         List<EntityEntry> fresh = new ArrayList<>(rows.size());
         List<Object[]> freshValues = new ArrayList<>(rows.size());
-        session.objects.expectLoads(rows.size());
+        session.objects.expectLoads(persister.keyType(), rows.size());
         for (Object[] values : rows) {
             EntityKey key = new EntityKey(persister.keyType(), values[0]);
             EntityEntry entry = session.objects.byKey(key);

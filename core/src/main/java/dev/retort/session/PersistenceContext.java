@@ -27,9 +27,11 @@ final class PersistenceContext {
      * none is both here and in {@code entries}.
      */
     private final ArrayList<EntityEntry> unindexed = new ArrayList<>();
-    private Map<EntityKey, EntityEntry> identityMap = new HashMap<>();
-    /** How many keys {@link #identityMap} was last sized for by {@link #expectLoads}. */
-    private int identityRoom = 12;
+    /**
+     * The identity map: entry by row key, as one map of ids per key class (the hierarchy's root), so that a
+     * row's key is its id object as read, without a key object per row to allocate, hash and compare.
+     */
+    private final Map<Class<?>, KeysOf> identityMap = new HashMap<>(8);
     private final List<EntityEntry> pending = new ArrayList<>();
     private final Collection<EntityEntry> entriesView = new AllEntries();
     private final List<EntityEntry> pendingView = Collections.unmodifiableList(pending);
@@ -69,11 +71,13 @@ final class PersistenceContext {
 
     /** The entry holding the row with this key, or null. */
     EntityEntry byKey(EntityKey key) {
-        return identityMap.get(key);
+        KeysOf keys = identityMap.get(key.type());
+        return keys == null ? null : keys.byId.get(key.id());
     }
 
     boolean holdsKey(EntityKey key) {
-        return identityMap.containsKey(key);
+        KeysOf keys = identityMap.get(key.type());
+        return keys != null && keys.byId.containsKey(key.id());
     }
 
     /** Every entry, in no particular order (a read-only view). */
@@ -102,20 +106,55 @@ final class PersistenceContext {
 
     /** A row read from the database (or a stand-in for one): its entry under its key. */
     void enterLoaded(EntityKey key, EntityEntry entry) {
-        identityMap.put(key, entry);
+        keysOf(key.type()).byId.put(key.id(), entry);
         unindexed.add(entry);
     }
 
     /** {@code rows} rows are about to be loaded: the identity map grows once for them, not in steps. */
-    void expectLoads(int rows) {
-        int size = identityMap.size() + rows;
-        if (rows > 64 && size > identityRoom) {
-            identityRoom = Math.max(size, 2 * identityRoom);
-            Map<EntityKey, EntityEntry> larger = new HashMap<>((int) (identityRoom / 0.75f) + 1);
-            larger.putAll(identityMap);
-            identityMap = larger;
+    void expectLoads(Class<?> keyType, int rows) {
+        if (rows > 64) {
+            keysOf(keyType).expect(rows);
         }
         unindexed.ensureCapacity(unindexed.size() + rows);
+    }
+
+    private KeysOf keysOf(Class<?> keyType) {
+        KeysOf keys = identityMap.get(keyType);
+        if (keys == null) {
+            keys = new KeysOf();
+            identityMap.put(keyType, keys);
+        }
+        return keys;
+    }
+
+    private void putKey(EntityEntry entry) {
+        keysOf(entry.persister.keyType()).byId.put(entry.id, entry);
+    }
+
+    /** Takes the entry's key out of the identity map if the map holds this entry under it. */
+    private void removeKey(EntityEntry entry) {
+        KeysOf keys = identityMap.get(entry.persister.keyType());
+        if (entry.id != null && keys != null && keys.byId.get(entry.id) == entry) {
+            keys.byId.remove(entry.id);
+        }
+    }
+
+    /** The entries of one key class by id. */
+    private static final class KeysOf {
+        HashMap<Object, EntityEntry> byId = new HashMap<>();
+        /** How many ids {@link #byId} was last sized for. */
+        int room = 12;
+
+        /** {@code rows} more ids are coming: grown once for them, not doubling step by step. */
+        void expect(int rows) {
+            int size = byId.size() + rows;
+            if (size > room) {
+                room = Math.max(size, 2 * room);
+                HashMap<Object, EntityEntry> larger = new HashMap<>((int) (room / 0.75f) + 1);
+                larger.putAll(byId);
+                byId = larger;
+            }
+        }
     }
 
     // ---- status changes -----------------------------------------------------------------------------
@@ -142,7 +181,7 @@ final class PersistenceContext {
         entry.status = EntityEntry.Status.PERSISTENT;
         entry.snapshot = entry.persister.snapshotOf(values);
         entry.freshIn = epoch;
-        identityMap.put(entry.key(), entry);
+        putKey(entry);
     }
 
     /** The flush inserted every pending object. */
@@ -154,7 +193,7 @@ final class PersistenceContext {
     void removed(EntityEntry entry) {
         index();
         entry.status = EntityEntry.Status.REMOVED;
-        identityMap.remove(entry.key());
+        removeKey(entry);
         entries.remove(entry.instance);
     }
 
@@ -162,9 +201,7 @@ final class PersistenceContext {
     void detach(EntityEntry entry) {
         index();
         entries.remove(entry.instance);
-        if (entry.id != null && identityMap.get(entry.key()) == entry) {
-            identityMap.remove(entry.key());
-        }
+        removeKey(entry);
         if (entry.status == EntityEntry.Status.PENDING) {
             pending.remove(entry);
         }
@@ -214,12 +251,10 @@ final class PersistenceContext {
         }
         index();
         frame.undo((entry, before) -> {
-            if (entry.id != null && identityMap.get(entry.key()) == entry) {
-                identityMap.remove(entry.key());
-            }
+            removeKey(entry);
             before.applyTo(entry);
             if (entry.status != EntityEntry.Status.PENDING) {
-                identityMap.put(entry.key(), entry);
+                putKey(entry);
             }
             entries.put(entry.instance, entry);
         });

@@ -257,7 +257,7 @@ final class PolymorphicLoader {
                 }
             }
             statements.read(rows.size());
-            session.objects.expectLoads(rows.size());
+            session.objects.expectLoads(queried.keyType(), rows.size());
             results.addAll(hydrateByClass(loader, members, rows));
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);
