@@ -217,7 +217,10 @@ final class ShardedSessionImpl implements ShardedSession {
 
     @Override
     public SelectQuery select(Expr<?>... columns) {
-        throw oneShardOnly("select(...)", "session.shard(\"" + firstShard() + "\").select(...)");
+        checkOpen();
+        Map<String, SelectQuery> queries = new LinkedHashMap<>();
+        shards.forEach((name, session) -> queries.put(name, session.select(columns)));
+        return new ShardedSelectQuery(this, List.of(columns), queries);
     }
 
     @Override
