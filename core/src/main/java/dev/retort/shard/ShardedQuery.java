@@ -333,8 +333,13 @@ final class ShardedQuery<T> implements Query<T>, ShardQuery {
         if (orders.isEmpty()) {
             merged = streams.stream().flatMap(stream -> stream);
         } else {
-            java.util.Comparator<Object> order = MergeOrder.of(EntityMappings.of(entityType), orders, describe());
-            merged = java.util.stream.StreamSupport.stream(new KWayMerge<>(streams, order), false);
+            try {
+                java.util.Comparator<Object> order = MergeOrder.of(EntityMappings.of(entityType), orders, describe());
+                merged = java.util.stream.StreamSupport.stream(new KWayMerge<>(streams, order), false);
+            } catch (RuntimeException e) {
+                streams.forEach(Stream::close);
+                throw e;
+            }
         }
         merged = merged.onClose(() -> closeAll(streams));
         if (offset != null) {
