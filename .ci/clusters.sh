@@ -174,6 +174,14 @@ retort_myc_halt() (
   RETORT_MY_DIR=$(retort_myc_node_dir "$RETORT_CLUSTER_NODE") retort_my_halt
 )
 
+# Promotes replica RETORT_CLUSTER_NODE to primary, as an operator does once the primary is gone: it stops replicating,
+# forgets its primary (RESET SLAVE ALL) and accepts writes (read_only off). Returns once it is writable.
+retort_myc_promote() (
+  set -euo pipefail
+  retort_myc_sql "$RETORT_CLUSTER_NODE" "STOP SLAVE; RESET SLAVE ALL; SET GLOBAL read_only = OFF;"
+  [ "$(retort_myc_sql "$RETORT_CLUSTER_NODE" "SELECT @@read_only" | tail -1)" = 0 ]
+)
+
 retort_myc_stop() (
   for node in 0 1; do
     RETORT_CLUSTER_NODE=$node retort_myc_halt

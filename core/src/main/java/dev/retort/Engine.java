@@ -21,6 +21,7 @@ import dev.retort.engine.EngineUrl;
 import dev.retort.dialect.Replication;
 import dev.retort.engine.PoolHealth;
 import dev.retort.engine.Replicas;
+import dev.retort.engine.WritableHost;
 import dev.retort.engine.SlowStatementLog;
 import dev.retort.engine.SqlLog;
 import dev.retort.engine.StatementObservers;
@@ -117,7 +118,7 @@ public final class Engine implements AutoCloseable {
         int statementTimeout = intOption(settings, "statement-timeout-seconds", 0);
         Isolation isolation = settings.containsKey("isolation-level") ? isolationNamed(settings.get("isolation-level")) : null;
         boolean expireOnCommit = booleanOption(settings, "expire-on-commit", true);
-        AgroalDataSource pool = openPool(parsed, settings, dialect);
+        AgroalDataSource pool = openPool(parsed, settings, dialect, true);
         Replicas replicas;
         try {
             replicas = replicas(settings, dialect);
@@ -148,8 +149,11 @@ public final class Engine implements AutoCloseable {
                 + "(GTID replication), not on " + dialect.displayName() + ". To fix this, remove the option."));
     }
 
-    /** The engine's own pool for one URL (the primary's, or a replica's), configured by the options. */
-    private static AgroalDataSource openPool(EngineUrl parsed, Map<String, String> settings, Dialect dialect) {
+    /**
+     * The engine's own pool for one URL (the primary's, or a replica's), configured by the options. A primary's
+     * MariaDB URL that lists several hosts connects to the one that accepts writes ({@link WritableHost}).
+     */
+    private static AgroalDataSource openPool(EngineUrl parsed, Map<String, String> settings, Dialect dialect, boolean primary) {
         requireDriver(parsed);
         parsed.requireFolder();
         String user = settings.getOrDefault("user", parsed.user());
@@ -167,6 +171,9 @@ public final class Engine implements AutoCloseable {
                         .acquisitionTimeout(Duration.ofSeconds(timeout))
                         .connectionFactoryConfiguration(factory -> {
                             factory.jdbcUrl(parsed.jdbcUrl()).autoCommit(true).trackJdbcResources(false);
+                            if (primary && WritableHost.handles(parsed.jdbcUrl())) {
+                                factory.connectionProviderClass(WritableHost.class);
+                            }
                             if (user != null) {
                                 factory.principal(new NamePrincipal(user));
                             }
@@ -194,7 +201,7 @@ public final class Engine implements AutoCloseable {
         try {
             for (String url : URL_LIST.split(urls)) {
                 EngineUrl parsed = EngineUrl.parse(url);
-                pools.put(parsed.location(), openPool(parsed, settings, dialect));
+                pools.put(parsed.location(), openPool(parsed, settings, dialect, false));
             }
         } catch (RuntimeException e) {
             pools.values().forEach(pool -> ((AgroalDataSource) pool).close());

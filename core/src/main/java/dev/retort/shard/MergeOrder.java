@@ -42,10 +42,17 @@ final class MergeOrder {
 
     private static Comparator<Object> term(EntityModel model, Order order, String query) {
         AttributeModel attribute = attributeOf(model, order, query);
+        Comparator<Object> values = values(order);
+        return (left, right) -> values.compare(attribute.toStored(attribute.get(left)), attribute.toStored(attribute.get(right)));
+    }
+
+    /**
+     * Compares two values as a column stores them, in the direction of {@code order} (spelled out by
+     * {@link #onEveryShard}), nulls where it says.
+     */
+    static Comparator<Object> values(Order order) {
         boolean nullsFirst = order.nulls() == Order.Nulls.FIRST;
-        return (left, right) -> {
-            Object a = attribute.toStored(attribute.get(left));
-            Object b = attribute.toStored(attribute.get(right));
+        return (a, b) -> {
             if (a == null || b == null) {
                 return a == b ? 0 : (a == null) == nullsFirst ? -1 : 1;
             }

@@ -12,7 +12,7 @@ import dev.retort.Attribute;
  * (only when every branch names the attribute: the union). Not thread-safe, as the query.
  */
 public interface ShardQuery {
-    /** The entity the query loads. */
+    /** The entity the query loads; for {@code select(...)}, the entity whose table it reads, or null when it names none. */
     Class<?> entityType();
 
     /**

@@ -20,7 +20,6 @@ import dev.retort.Order;
 import dev.retort.Predicate;
 import dev.retort.Query;
 import dev.retort.Relation;
-import dev.retort.UnsupportedFeatureException;
 import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.EntityModel;
@@ -309,23 +308,114 @@ final class ShardedQuery<T> implements Query<T>, ShardQuery {
         return false;
     }
 
-    /** The shards' streams one after the other (no merge order: several shards with orderBy, limit or offset are refused). */
+    /**
+     * The shards' streams merged: with orderBy, a k-way merge of the shards' ordered streams (each holds one
+     * object ahead); without, one shard after the other. Each shard reads at most {@code offset + limit} rows,
+     * and offset and limit apply to the merged stream. Closing it closes every shard's stream.
+     */
     @Override
     public Stream<T> stream() {
         Map<String, Query<T>> chosen = chosen();
         if (chosen.size() == 1) {
             return cut(chosen.values().iterator().next(), offset, limit).stream();
         }
-        if (!orders.isEmpty() || limit != null || offset != null) {
-            throw new UnsupportedFeatureException(describe() + ".stream() runs on shards " + String.join(", ", chosen.keySet())
-                    + ", and a stream over several shards does not merge orderings or apply limit and offset. To fix "
-                    + "this, use all(), or stream without orderBy, limit and offset.");
+        Integer perShard = limit == null ? null : limit + (offset == null ? 0 : offset);
+        List<Stream<T>> streams = new ArrayList<>();
+        try {
+            for (Query<T> query : chosen.values()) {
+                streams.add(cut(query, null, perShard).stream());
+            }
+        } catch (RuntimeException e) {
+            streams.forEach(Stream::close);
+            throw e;
         }
-        Stream<T> joined = Stream.empty();
-        for (Query<T> query : chosen.values()) {
-            joined = Stream.concat(joined, query.stream());
+        Stream<T> merged;
+        if (orders.isEmpty()) {
+            merged = streams.stream().flatMap(stream -> stream);
+        } else {
+            try {
+                java.util.Comparator<Object> order = MergeOrder.of(EntityMappings.of(entityType), orders, describe());
+                merged = java.util.stream.StreamSupport.stream(new KWayMerge<>(streams, order), false);
+            } catch (RuntimeException e) {
+                streams.forEach(Stream::close);
+                throw e;
+            }
         }
-        return joined;
+        merged = merged.onClose(() -> closeAll(streams));
+        if (offset != null) {
+            merged = merged.skip(offset);
+        }
+        return limit == null ? merged : merged.limit(limit);
+    }
+
+    private static <T> void closeAll(List<Stream<T>> streams) {
+        RuntimeException first = null;
+        for (Stream<T> stream : streams) {
+            try {
+                stream.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * The next object of several ordered streams: the smallest of their heads (the earlier shard's on a tie);
+     * each stream is read one object ahead, except the one whose object was just handed out.
+     */
+    private static final class KWayMerge<T> extends java.util.Spliterators.AbstractSpliterator<T> {
+        private final List<java.util.Iterator<T>> sources = new ArrayList<>();
+        private final java.util.PriorityQueue<Head<T>> heads;
+        /**
+         * The stream whose object was handed out last: it moves on only when the next object is asked for, since a
+         * stream with yieldPer may release its current object once it reads the next.
+         */
+        private int handedOut = -1;
+
+        private record Head<T>(T value, int source) {
+        }
+
+        KWayMerge(List<Stream<T>> streams, java.util.Comparator<Object> order) {
+            super(Long.MAX_VALUE, ORDERED | NONNULL);
+            java.util.Comparator<Head<T>> byValue = (left, right) -> order.compare(left.value(), right.value());
+            this.heads = new java.util.PriorityQueue<>(Math.max(1, streams.size()),
+                    byValue.thenComparingInt(Head::source));
+            for (Stream<T> stream : streams) {
+                sources.add(stream.iterator());
+            }
+            for (int source = 0; source < sources.size(); source++) {
+                advance(source);
+            }
+        }
+
+        private void advance(int source) {
+            java.util.Iterator<T> iterator = sources.get(source);
+            if (iterator.hasNext()) {
+                heads.add(new Head<>(iterator.next(), source));
+            }
+        }
+
+        @Override
+        public boolean tryAdvance(java.util.function.Consumer<? super T> action) {
+            if (handedOut >= 0) {
+                advance(handedOut);
+                handedOut = -1;
+            }
+            Head<T> smallest = heads.poll();
+            if (smallest == null) {
+                return false;
+            }
+            handedOut = smallest.source();
+            action.accept(smallest.value());
+            return true;
+        }
     }
 
     @Override

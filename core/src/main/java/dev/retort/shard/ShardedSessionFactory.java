@@ -70,6 +70,19 @@ public final class ShardedSessionFactory {
         return new ShardedSessionImpl(this);
     }
 
+    /**
+     * A session for the calling thread's JTA transaction (see {@link JtaShardedSessions}, which opens and ends it
+     * with the transaction): each shard's session is joined to it (its connections enlisted by the shard's pool,
+     * flushed when told, never committing on its own), so one unit of work may write to several shards and the
+     * transaction manager commits them together. That is atomic when the shards' pools are XA; a pool that is
+     * not cannot enlist beside another one, and the write that needs it fails saying so.
+     * {@code markRollbackOnly} is called when a flush fails.
+     */
+    public JoinedShardedSession openJoined(Runnable markRollbackOnly) {
+        Objects.requireNonNull(markRollbackOnly, "markRollbackOnly");
+        return new ShardedSessionImpl(this, markRollbackOnly);
+    }
+
     /** The shards' names, in their order. */
     public List<String> shardNames() {
         return List.copyOf(shards.keySet());

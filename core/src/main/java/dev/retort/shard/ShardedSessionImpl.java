@@ -19,25 +19,65 @@ import dev.retort.UnsupportedFeatureException;
 import dev.retort.UpdateQuery;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.session.SessionImpl;
+import dev.retort.session.TransactionMode;
 
 /**
  * The {@link ShardedSession}: one ordinary session per shard, each with its own identity map and its own
  * transaction, so that the shard is part of every object's identity. Objects are routed by the factory's
- * choosers; each shard's session asks a shared {@link ShardWrites} before it writes. Not thread-safe.
+ * choosers; each shard's session asks a shared {@link ShardWrites} before it writes, unless the shards' sessions
+ * are joined to one JTA transaction ({@link JoinedShardedSession}). Not thread-safe.
  */
-final class ShardedSessionImpl implements ShardedSession {
+final class ShardedSessionImpl implements JoinedShardedSession {
     private final ShardedSessionFactory factory;
     private final Map<String, SessionImpl> shards = new LinkedHashMap<>();
+    /** Whether the shards' sessions are joined to a JTA transaction (and may then all write), or run their own. */
+    private final boolean joined;
     private boolean closed;
 
+    /** A session whose shards run their own transactions: one unit of work writes to one shard. */
     ShardedSessionImpl(ShardedSessionFactory factory) {
         this.factory = factory;
+        this.joined = false;
         ShardWrites writes = new ShardWrites();
         factory.contexts().forEach((name, context) -> {
             SessionImpl session = new SessionImpl(context, null);
             session.guardWrites(writes.guardFor(name));
             shards.put(name, session);
         });
+    }
+
+    /**
+     * A session whose shards' sessions are all joined to the calling thread's JTA transaction: the transaction
+     * manager commits their writes together, so no shard guard; {@code markRollbackOnly} when a flush fails.
+     */
+    ShardedSessionImpl(ShardedSessionFactory factory, Runnable markRollbackOnly) {
+        this.factory = factory;
+        this.joined = true;
+        factory.contexts().forEach((name, context) ->
+                shards.put(name, new SessionImpl(context, null, TransactionMode.joined(markRollbackOnly))));
+    }
+
+    /** Flushes every shard's session before the JTA transaction commits (each marks it rollback-only if its flush fails). */
+    @Override
+    public void beforeCompletion() {
+        requireJoined("beforeCompletion()");
+        onEveryShard(SessionImpl::beforeCompletion);
+    }
+
+    /** Ends every shard's session with the JTA transaction, and this session with them. */
+    @Override
+    public void completed(boolean committed) {
+        requireJoined("completed(...)");
+        closed = true;
+        onEveryShard(session -> session.completed(committed));
+    }
+
+    private void requireJoined(String call) {
+        if (!joined) {
+            throw new InvalidRequestException(call + " is for a sharded session joined to a JTA transaction "
+                    + "(shardedSessionFactory.openJoined(...)), which this one is not: it runs its own transactions. To fix "
+                    + "this, end it with commit() or rollback(), and close().");
+        }
     }
 
     @Override
@@ -217,7 +257,10 @@ final class ShardedSessionImpl implements ShardedSession {
 
     @Override
     public SelectQuery select(Expr<?>... columns) {
-        throw oneShardOnly("select(...)", "session.shard(\"" + firstShard() + "\").select(...)");
+        checkOpen();
+        Map<String, SelectQuery> queries = new LinkedHashMap<>();
+        shards.forEach((name, session) -> queries.put(name, session.select(columns)));
+        return new ShardedSelectQuery(this, List.of(columns), queries);
     }
 
     @Override

@@ -198,7 +198,7 @@ enum Cluster {
         run("resume", node);
     }
 
-    /** Promotes a replica to primary (PostgreSQL); the cluster is rebuilt for the next test that needs the first roles. */
+    /** Promotes a replica to primary (pg_ctl promote; on MariaDB STOP SLAVE, RESET SLAVE ALL, read_only off); the cluster is rebuilt for the next test that needs the first roles. */
     synchronized void promote(int node) {
         rolesChanged = true;
         run("promote", node);

@@ -24,6 +24,7 @@ import dev.retort.Func;
 import dev.retort.InvalidRequestException;
 import dev.retort.Metadata;
 import dev.retort.MultipleResultsFoundException;
+import dev.retort.Row;
 import dev.retort.UnsupportedFeatureException;
 import dev.retort.shard.ShardedSession;
 import dev.retort.shard.ShardedSessionFactory;
@@ -289,10 +290,10 @@ abstract class ShardingScenarios {
     void statementsOfOneShardAreRefusedOnTheShardedSessionWithTheWayToRunThem() {
         seed(new City(1, "europe", "Paris", 2_100_000));
         try (ShardedSession session = sessions.open()) {
-            assertThatThrownBy(() -> session.select(City_.name)).isInstanceOf(UnsupportedFeatureException.class)
-                    .hasMessage("session.select(...) on a sharded session: Retort runs it on one shard, not across shards. "
-                            + "To fix this, name the shard: session.shard(\"eu\").select(...).");
-            assertThat(session.shard("eu").select(City_.name).all()).extracting(row -> row.get(0)).containsExactly("Paris");
+            assertThatThrownBy(() -> session.sql("SELECT name FROM shard_cities")).isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessage("session.sql(...) on a sharded session: Retort runs it on one shard, not across shards. "
+                            + "To fix this, name the shard: session.shard(\"eu\").sql(...).");
+            assertThat(session.shard("eu").sql("SELECT name FROM shard_cities").scalar(String.class)).isEqualTo("Paris");
         }
     }
 
@@ -320,6 +321,110 @@ abstract class ShardingScenarios {
             assertThat(cities.map(city -> session.shardOf(city) + ":" + city.name).toList())
                     .containsExactlyInAnyOrder("eu:Paris", "eu:Lyon", "us:Boston");
         }
+    }
+
+    /** A record the tuple scenarios map rows into. */
+    record NamePopulation(String name, Integer population) {
+    }
+
+    @Test
+    void aTupleSelectFansOutAndMergesOrdersAndCutsAfterTheMerge() {
+        seedSixCities();
+        try (ShardedSession session = sessions.open()) {
+            List<Row> byPopulation = session.select(City_.name, City_.population).orderBy(City_.population.desc()).all();
+            assertThat(byPopulation).extracting(row -> row.get(0) + ":" + row.get(1)).containsExactly("Austin:null",
+                    "Chicago:2700000", "Paris:2100000", "Boston:650000", "Lyon:520000", "Nice:340000");
+            assertThat(routed).containsExactly(List.of("eu", "us"));
+            List<Row> middle = session.select(City_.name, City_.population).orderBy(City_.population.asc()).offset(1).limit(3)
+                    .all();
+            assertThat(middle).extracting(row -> row.get(0)).containsExactly("Lyon", "Boston", "Paris");
+            assertThat(session.select(City_.name).orderBy(City_.name.asc()).first().get(0)).isEqualTo("Austin");
+            List<NamePopulation> large = session.select(City_.name, City_.population).where(City_.population.gt(1_000_000))
+                    .orderBy(City_.name.desc()).into(NamePopulation.class);
+            assertThat(large).containsExactly(new NamePopulation("Paris", 2_100_000), new NamePopulation("Chicago", 2_700_000));
+        }
+    }
+
+    @Test
+    void aTupleSelectFilteredOnTheShardKeyRunsOnThatShardWhereItMayAggregate() {
+        seedSixCities();
+        try (ShardedSession session = sessions.open()) {
+            Row europe = session.select(Func.count(), Func.sum(City_.population)).from(City.class)
+                    .where(City_.continent.eq("europe")).one();
+            assertThat(((Number) europe.get(0)).longValue()).isEqualTo(3);
+            assertThat(((Number) europe.get(1)).longValue()).isEqualTo(2_960_000);
+            List<Row> american = session.select(City_.continent, Func.count()).where(City_.continent.in("america"))
+                    .groupBy(City_.continent).all();
+            assertThat(american).extracting(row -> row.get(0) + ":" + ((Number) row.get(1)).longValue())
+                    .containsExactly("america:3");
+        }
+        assertThat(routed).containsExactly(List.of("eu"), List.of("us"));
+    }
+
+    @Test
+    void aTupleSelectThatAggregatesOverTwoShardsIsRefusedWithTheWayOut() {
+        seedSixCities();
+        try (ShardedSession session = sessions.open()) {
+            assertThatThrownBy(() -> session.select(City_.continent, Func.count()).groupBy(City_.continent).all())
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessage("select(" + City_.continent + ", " + Func.count() + ") runs on shards eu, us, and with the "
+                            + "aggregate " + Func.count() + " each shard would summarise its own rows only: Retort does not "
+                            + "combine the shards' groups or aggregates. To fix this, let the query chooser send the query to "
+                            + "one shard (filter on the shard key), run it on each shard (session.shard(name).select(...)) and "
+                            + "combine the results, or select the rows and aggregate them in the application.");
+            assertThatThrownBy(() -> session.select(City_.continent).groupBy(City_.continent).all())
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessage("select(" + City_.continent + ") runs on shards eu, us, and with groupBy(...) each shard "
+                            + "would summarise its own rows only: Retort does not combine the shards' groups or aggregates. "
+                            + "To fix this, let the query chooser send the query to one shard (filter on the shard key), run "
+                            + "it on each shard (session.shard(name).select(...)) and combine the results, or select the rows "
+                            + "and aggregate them in the application.");
+        }
+    }
+
+    @Test
+    void aDistinctTupleSelectDropsRowsRepeatedOnTwoShards() {
+        seed(new City(1, "europe", "Paris", 2_100_000), new City(2, "america", "Paris", 25_000),
+                new City(3, "america", "Boston", 650_000));
+        try (ShardedSession session = sessions.open()) {
+            assertThat(session.select(City_.name).distinct().orderBy(City_.name.asc()).all()).extracting(row -> row.get(0))
+                    .containsExactly("Boston", "Paris");
+            assertThat(session.select(City_.name).orderBy(City_.name.asc()).all()).extracting(row -> row.get(0))
+                    .containsExactly("Boston", "Paris", "Paris");
+        }
+    }
+
+    @Test
+    void aTupleSelectOverTwoShardsOrderedByAColumnItDoesNotSelectIsRefused() {
+        seedSixCities();
+        try (ShardedSession session = sessions.open()) {
+            assertThatThrownBy(() -> session.select(City_.name).orderBy(City_.population.desc()).all())
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessage("select(" + City_.name + ") orders by " + City_.population + ", which it does not select, so "
+                            + "Retort cannot merge the rows of several shards in that order. To fix this, select "
+                            + City_.population + " too, or let the query chooser send the query to one shard.");
+        }
+    }
+
+    @Test
+    void anOrderedStreamOverTwoShardsMergesTheShardsStreamsAndAppliesLimitAndOffset() {
+        seedSixCities();
+        try (ShardedSession session = sessions.open()) {
+            try (java.util.stream.Stream<City> byName = session.query(City.class).orderBy("name").yieldPer(1).stream()) {
+                assertThat(byName.map(city -> session.shardOf(city) + ":" + city.name).toList()).containsExactly("us:Austin",
+                        "us:Boston", "us:Chicago", "eu:Lyon", "eu:Nice", "eu:Paris");
+            }
+            try (java.util.stream.Stream<City> middle = session.query(City.class).orderBy(City_.population.desc()).offset(1)
+                    .limit(3).stream()) {
+                assertThat(middle.map(city -> city.name).toList()).containsExactly("Chicago", "Paris", "Boston");
+            }
+        }
+    }
+
+    private void seedSixCities() {
+        seed(new City(1, "europe", "Paris", 2_100_000), new City(2, "america", "Boston", 650_000),
+                new City(3, "europe", "Lyon", 520_000), new City(4, "america", "Chicago", 2_700_000),
+                new City(5, "europe", "Nice", 340_000), new City(6, "america", "Austin", null));
     }
 
     @Test

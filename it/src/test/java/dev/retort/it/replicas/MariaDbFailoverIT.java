@@ -1,0 +1,82 @@
+package dev.retort.it.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+import dev.retort.DatabaseUnavailableException;
+import dev.retort.Session;
+
+/**
+ * The MariaDB primary stops and its GTID replica is promoted (STOP SLAVE, RESET SLAVE ALL, read_only off): the
+ * engine's primary URL lists both hosts, so each new connection goes to the first that accepts writes
+ * ({@code dev.retort.engine.WritableHost}); writes in the gap, when the only host that answers is still
+ * read-only, fail with {@link DatabaseUnavailableException}, and resume once the replica is promoted.
+ */
+@EnabledIfEnvironmentVariable(named = Cluster.ENABLED_BY, matches = "1")
+class MariaDbFailoverIT {
+    private static final Cluster CLUSTER = Cluster.MARIADB;
+
+    @Test
+    void writesResumeOnThePromotedReplicaAndFailInTheGap() {
+        String hosts = "127.0.0.1:" + CLUSTER.port(0) + ",127.0.0.1:" + CLUSTER.port(1);
+        String primaryUrl = "jdbc:mariadb://" + hosts + "/retort?user=retort&password=retort&connectTimeout=2000";
+        CLUSTER.ensureStarted();
+        try (Replicated replicated = Replicated.over(CLUSTER, primaryUrl, CLUSTER.replicaUrls(), "1s")) {
+            assertThat(replicated.whoWrites()).isEqualTo(replicated.primary(0));
+            CLUSTER.rolesChanged();
+            long stopped = System.nanoTime();
+            CLUSTER.halt(0);
+
+            DatabaseUnavailableException gap = catchThrowableOfType(DatabaseUnavailableException.class,
+                    () -> replicated.write("in the gap"));
+            assertThat(gap.getMessage()).isEqualTo("Cannot connect to " + replicated.engine.location() + ": no host accepts writes: 127.0.0.1:"
+                    + CLUSTER.port(0) + " (Socket fail to connect to 127.0.0.1:" + CLUSTER.port(0) + ". Connection refused), 127.0.0.1:" + CLUSTER.port(1)
+                    + " (read-only: a replica, not the primary). Nothing was written. To fix this, check that the database "
+                    + "server is running and reachable there, and that the URL and credentials are right; retrying is safe once it is.");
+
+            long promoting = System.nanoTime();
+            CLUSTER.promote(1);
+            long promoted = System.nanoTime();
+            int failures = 0;
+            while (true) {
+                try {
+                    replicated.write("after promotion");
+                    break;
+                } catch (DatabaseUnavailableException stillDown) {
+                    failures++;
+                    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - promoted)).as("seconds without a primary")
+                            .isLessThan(30);
+                    sleep(20);
+                }
+            }
+            long resumed = System.nanoTime();
+            System.out.printf("[replicas] MariaDB failover: the promotion took %d ms; the first write succeeded %d ms after "
+                            + "it returned (%d failed attempts), %d ms after the primary stopped%n",
+                    millis(promoted - promoting), millis(resumed - promoted), failures, millis(resumed - stopped));
+            assertThat(replicated.whoWrites()).isEqualTo(replicated.primary(1));
+            try (Session session = replicated.sessions.open()) {
+                assertThat(session.query(Note.class).filterBy("text", "after promotion").count()).isEqualTo(1);
+                assertThat(session.query(Note.class).filterBy("text", "in the gap").count()).isZero();
+                assertThat(session.query(Note.class).filterBy("text", "first").count()).isEqualTo(1);
+            }
+        }
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

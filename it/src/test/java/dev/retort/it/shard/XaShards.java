@@ -1,0 +1,80 @@
+package dev.retort.it.shard;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.narayana.NarayanaTransactionIntegration;
+
+import dev.retort.Engine;
+import dev.retort.Metadata;
+import dev.retort.dialect.Dialects;
+import dev.retort.shard.JtaShardedSessions;
+import dev.retort.shard.ShardedSessionFactory;
+
+/**
+ * Two shards on in-memory H2 databases behind Agroal pools of H2's XA data source, enlisted in Narayana's JTA
+ * transactions, and the sharded sessions bound to those transactions: the CDI wiring an application writes.
+ */
+@ApplicationScoped
+public class XaShards {
+    static final Map<String, String> SHARD_OF_CONTINENT = Map.of("europe", "eu", "america", "us");
+
+    private final Map<String, AgroalDataSource> pools = new LinkedHashMap<>();
+    private final Map<String, Engine> engines = new LinkedHashMap<>();
+
+    // Singleton, not ApplicationScoped: Retort's types are final, so they are produced without a client proxy.
+    @Produces
+    @Singleton
+    ShardedSessionFactory shards(TransactionManager transactions, TransactionSynchronizationRegistry registry) {
+        for (String shard : List.of("eu", "us")) {
+            AgroalDataSource pool = xaPool("jdbc:h2:mem:retort_xa_shard_" + shard + ";DB_CLOSE_DELAY=-1", transactions, registry);
+            pools.put(shard, pool);
+            engines.put(shard, Engine.of(pool, Dialects.byName("h2").orElseThrow(), "H2 XA shard " + shard, false));
+        }
+        return ShardedSessionFactory.of(engines, Metadata.of(City.class),
+                city -> SHARD_OF_CONTINENT.get(((City) city).continent),
+                (type, id) -> List.of("eu", "us"),
+                query -> List.of("eu", "us"));
+    }
+
+    @Produces
+    @Singleton
+    JtaShardedSessions sessions(ShardedSessionFactory factory, TransactionSynchronizationRegistry registry) {
+        return new JtaShardedSessions(factory, registry);
+    }
+
+    private static AgroalDataSource xaPool(String url, TransactionManager transactions, TransactionSynchronizationRegistry registry) {
+        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
+                .connectionPoolConfiguration(pool -> pool
+                        .maxSize(5)
+                        .acquisitionTimeout(Duration.ofSeconds(10))
+                        .transactionIntegration(new NarayanaTransactionIntegration(transactions, registry))
+                        .connectionFactoryConfiguration(factory -> factory
+                                .connectionProviderClass(org.h2.jdbcx.JdbcDataSource.class)
+                                .xaProperty("URL", url)
+                                .autoCommit(true)));
+        try {
+            return AgroalDataSource.from(configuration);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the XA pool to " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        engines.values().forEach(Engine::close);
+        pools.values().forEach(AgroalDataSource::close);
+    }
+}
