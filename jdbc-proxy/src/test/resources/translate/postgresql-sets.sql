@@ -52,13 +52,62 @@ SELECT COUNT(*) FROM (SELECT id FROM tr_p_sets LIMIT ALL) AS every_row
 @expect
 4
 
-@case DISTINCT ON is refused
+@case DISTINCT ON keeps the first row of each group
 SELECT DISTINCT ON (grp) grp, id FROM tr_p_sets ORDER BY grp, id
 @expect
 a | 1
 b | 3
-@refuse mariadb: SELECT DISTINCT ON cannot be translated from postgresql to mariadb: mariadb has no DISTINCT ON. To fix this, number the rows with ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) in a subquery and keep those numbered 1.
-@refuse sqlite: SELECT DISTINCT ON cannot be translated from postgresql to sqlite: sqlite has no DISTINCT ON. To fix this, number the rows with ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) in a subquery and keep those numbered 1.
+
+@case DISTINCT ON with the rest of ORDER BY descending, NULLs first as PostgreSQL sorts them
+SELECT DISTINCT ON (grp) grp, id, qty FROM tr_p_sets ORDER BY grp, qty DESC
+@expect
+a | 2 | NULL
+b | 3 | 7
+
+@case DISTINCT ON an output alias, ordered descending, with LIMIT
+SELECT DISTINCT ON (g) grp AS g, id AS first_id FROM tr_p_sets ORDER BY g DESC, id LIMIT 1
+@expect
+b | 3
+
+@case DISTINCT ON with a parameter in WHERE
+SELECT DISTINCT ON (grp) grp, id FROM tr_p_sets WHERE qty > ? OR qty IS NULL ORDER BY grp, id DESC
+@bind 3
+@expect
+a | 2
+b | 3
+
+@case DISTINCT ON and ORDER BY column numbers
+SELECT DISTINCT ON (1) grp, qty FROM tr_p_sets ORDER BY 1, 2
+@expect
+a | 5
+b | 2
+
+@case DISTINCT ON without ORDER BY in a subquery
+SELECT COUNT(*) FROM (SELECT DISTINCT ON (grp) grp, id FROM tr_p_sets) AS firsts
+@expect
+2
+
+@case DISTINCT ON with a qualified column and the latest row first
+SELECT DISTINCT ON (s.grp) s.grp, s.id FROM tr_p_sets s WHERE s.id > 0 ORDER BY s.grp, s.at DESC
+@expect
+a | 2
+b | 4
+
+@case DISTINCT ON with * is refused
+SELECT DISTINCT ON (grp) * FROM tr_p_sets ORDER BY grp, id
+@expect
+1 | a | 5 | 2024-02-14 13:45:21
+3 | b | 7 | 2023-12-31 00:00:01
+@refuse mariadb: SELECT DISTINCT ON cannot be translated from postgresql to mariadb: its select list has *, and the rewritten query must name every column. To fix this, list the columns instead of *.
+@refuse sqlite: SELECT DISTINCT ON cannot be translated from postgresql to sqlite: its select list has *, and the rewritten query must name every column. To fix this, list the columns instead of *.
+
+@case DISTINCT ON with an unnamed expression is refused
+SELECT DISTINCT ON (grp) grp, qty * 2 FROM tr_p_sets ORDER BY grp, id
+@expect
+a | 10
+b | 14
+@refuse mariadb: SELECT DISTINCT ON cannot be translated from postgresql to mariadb: the select item qty * 2 has no name the rewritten query can select it by. To fix this, give it an alias: qty * 2 AS some_name.
+@refuse sqlite: SELECT DISTINCT ON cannot be translated from postgresql to sqlite: the select item qty * 2 has no name the rewritten query can select it by. To fix this, give it an alias: qty * 2 AS some_name.
 
 @case DISTINCT is still DISTINCT
 SELECT DISTINCT grp FROM tr_p_sets ORDER BY grp

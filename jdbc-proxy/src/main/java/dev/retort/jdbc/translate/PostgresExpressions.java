@@ -245,7 +245,11 @@ final class PostgresExpressions {
             case "LIMIT":
                 return new PostgresClauses(rewriter).limitAll(i, limit, out);
             case "DISTINCT":
-                new PostgresClauses(rewriter).distinctOn(i, limit);
+                int on = t.next(i, limit);
+                int keys = t.next(on, limit);
+                if (t.word(on, "ON") && keys < limit && t.kind[keys] == Tokens.OPEN) {
+                    return new PostgresDistinctOn(rewriter).write(i, floor, limit, out);
+                }
                 return copy(i, out);
             case "ARRAY":
                 return new PostgresArrays(rewriter).constructor(i, limit, out);

@@ -135,4 +135,32 @@ class TranslatorTest {
                 "INSERT INTO t (id, n) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET n = EXCLUDED.n RETURNING id"))
                 .isEqualTo("INSERT INTO t (id, n) VALUES (?, ?) ON DUPLICATE KEY UPDATE n = VALUES(n) RETURNING id");
     }
+
+    @Test
+    void distinctOnBecomesTheFirstRowOfEachNumberedGroup() throws SQLException {
+        assertThat(translate(Dialect.POSTGRESQL, Dialect.SQLITE,
+                "SELECT DISTINCT ON (grp) grp, id AS first FROM t WHERE id > ? ORDER BY grp, at DESC LIMIT ?"))
+                .isEqualTo("SELECT grp, first FROM (SELECT grp, id AS first, grp AS retort_order_1, at AS"
+                        + " retort_order_2, ROW_NUMBER() OVER (PARTITION BY grp ORDER BY at DESC NULLS FIRST ) AS"
+                        + " retort_row FROM t WHERE id > ?) AS retort_distinct WHERE retort_row = 1 ORDER BY"
+                        + " retort_order_1 NULLS LAST, retort_order_2 DESC NULLS FIRST LIMIT ?");
+    }
+
+    @Test
+    void distinctOnShapesThatCannotBeRewrittenAreRefused() {
+        assertThatThrownBy(() -> translate(Dialect.POSTGRESQL, Dialect.MARIADB,
+                "SELECT DISTINCT ON (grp) grp, id FROM t ORDER BY grp, id + ?"))
+                .isInstanceOf(SQLSyntaxErrorException.class)
+                .hasMessage("SELECT DISTINCT ON cannot be translated from postgresql to mariadb: a ? marker stands in"
+                        + " DISTINCT ON or ORDER BY, and the rewritten query moves those clauses before the others. To"
+                        + " fix this, bind the values elsewhere or write them as literals.");
+        assertThatThrownBy(() -> translate(Dialect.POSTGRESQL, Dialect.SQLITE,
+                "SELECT DISTINCT ON (grp) grp, id FROM t UNION SELECT grp, id FROM u"))
+                .hasMessage("SELECT DISTINCT ON cannot be translated from postgresql to sqlite: the query has UNION."
+                        + " To fix this, select from the DISTINCT ON query in parentheses.");
+        assertThatThrownBy(() -> translate(Dialect.POSTGRESQL, Dialect.MYSQL,
+                "SELECT DISTINCT ON (t.id) t.id, u.id FROM t JOIN u ON u.t = t.id ORDER BY t.id"))
+                .hasMessage("SELECT DISTINCT ON cannot be translated from postgresql to mysql: two select items are"
+                        + " named id. To fix this, give one of them another alias.");
+    }
 }
