@@ -166,6 +166,39 @@ SELECT id FROM tr_p_sets WHERE at + INTERVAL '1 day' > '2024-05-01' ORDER BY id
 @expect
 2
 
+@case interval arithmetic chained
+SELECT at + INTERVAL '1 day' + INTERVAL '2 hours', at - interval '1 week' - interval '30 minutes' FROM tr_p_sets WHERE id = 4
+@expect
+2024-03-04 10:15:00 | 2024-02-25 07:45:00
+
+@case interval multiplied by a parameter
+SELECT id FROM tr_p_sets WHERE at - CAST(? AS INTEGER) * INTERVAL '1 day' > '2024-05-01' ORDER BY id
+@bind 10
+@expect
+2
+
+@case interval multiplied by a literal
+SELECT at + 3 * INTERVAL '2 hours' FROM tr_p_sets WHERE id = 4
+@expect
+2024-03-03 14:15:00
+
+@case interval of months clamps the end of the month
+SELECT at + INTERVAL '3 months', at - INTERVAL '1 year' FROM tr_p_sets WHERE id = 2
+@expect
+2024-08-31 23:59:59 | 2023-05-31 23:59:59
+
+@case interval of one month from the last day of January
+SELECT TIMESTAMP '2024-01-31 10:00:00' + INTERVAL '1 month'
+@expect
+2024-02-29 10:00:00
+
+@case interval multiplied after the interval is refused
+SELECT at + INTERVAL '1 day' * 2 FROM tr_p_sets WHERE id = 4
+@expect
+2024-03-05 08:15:00
+@refuse mariadb: INTERVAL '1 day' multiplied this way cannot be translated from postgresql to mariadb: the translator writes a factor only before the interval. To fix this, write the factor first, as n * INTERVAL '1 day'.
+@refuse sqlite: INTERVAL '1 day' multiplied this way cannot be translated from postgresql to sqlite: the translator writes a factor only before the interval. To fix this, write the factor first, as n * INTERVAL '1 day'.
+
 @case generate_series in FROM
 SELECT * FROM generate_series(1, 4)
 @expect
