@@ -314,7 +314,7 @@ final class MySqlOperators {
                 return item;
             }
             rewriter.fire("NULL order");
-            return item + (t.word(t.last(from, to), "DESC") ? " NULLS LAST" : " NULLS FIRST");
+            return item + rewriter.spelling.nullsOrder(!t.word(t.last(from, to), "DESC"));
         });
     }
 
