@@ -52,13 +52,62 @@ SELECT COUNT(*) FROM (SELECT id FROM tr_p_sets LIMIT ALL) AS every_row
 @expect
 4
 
-@case DISTINCT ON is refused
+@case DISTINCT ON keeps the first row of each group
 SELECT DISTINCT ON (grp) grp, id FROM tr_p_sets ORDER BY grp, id
 @expect
 a | 1
 b | 3
-@refuse mariadb: SELECT DISTINCT ON cannot be translated from postgresql to mariadb: mariadb has no DISTINCT ON. To fix this, number the rows with ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) in a subquery and keep those numbered 1.
-@refuse sqlite: SELECT DISTINCT ON cannot be translated from postgresql to sqlite: sqlite has no DISTINCT ON. To fix this, number the rows with ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) in a subquery and keep those numbered 1.
+
+@case DISTINCT ON with the rest of ORDER BY descending, NULLs first as PostgreSQL sorts them
+SELECT DISTINCT ON (grp) grp, id, qty FROM tr_p_sets ORDER BY grp, qty DESC
+@expect
+a | 2 | NULL
+b | 3 | 7
+
+@case DISTINCT ON an output alias, ordered descending, with LIMIT
+SELECT DISTINCT ON (g) grp AS g, id AS first_id FROM tr_p_sets ORDER BY g DESC, id LIMIT 1
+@expect
+b | 3
+
+@case DISTINCT ON with a parameter in WHERE
+SELECT DISTINCT ON (grp) grp, id FROM tr_p_sets WHERE qty > ? OR qty IS NULL ORDER BY grp, id DESC
+@bind 3
+@expect
+a | 2
+b | 3
+
+@case DISTINCT ON and ORDER BY column numbers
+SELECT DISTINCT ON (1) grp, qty FROM tr_p_sets ORDER BY 1, 2
+@expect
+a | 5
+b | 2
+
+@case DISTINCT ON without ORDER BY in a subquery
+SELECT COUNT(*) FROM (SELECT DISTINCT ON (grp) grp, id FROM tr_p_sets) AS firsts
+@expect
+2
+
+@case DISTINCT ON with a qualified column and the latest row first
+SELECT DISTINCT ON (s.grp) s.grp, s.id FROM tr_p_sets s WHERE s.id > 0 ORDER BY s.grp, s.at DESC
+@expect
+a | 2
+b | 4
+
+@case DISTINCT ON with * is refused
+SELECT DISTINCT ON (grp) * FROM tr_p_sets ORDER BY grp, id
+@expect
+1 | a | 5 | 2024-02-14 13:45:21
+3 | b | 7 | 2023-12-31 00:00:01
+@refuse mariadb: SELECT DISTINCT ON cannot be translated from postgresql to mariadb: its select list has *, and the rewritten query must name every column. To fix this, list the columns instead of *.
+@refuse sqlite: SELECT DISTINCT ON cannot be translated from postgresql to sqlite: its select list has *, and the rewritten query must name every column. To fix this, list the columns instead of *.
+
+@case DISTINCT ON with an unnamed expression is refused
+SELECT DISTINCT ON (grp) grp, qty * 2 FROM tr_p_sets ORDER BY grp, id
+@expect
+a | 10
+b | 14
+@refuse mariadb: SELECT DISTINCT ON cannot be translated from postgresql to mariadb: the select item qty * 2 has no name the rewritten query can select it by. To fix this, give it an alias: qty * 2 AS some_name.
+@refuse sqlite: SELECT DISTINCT ON cannot be translated from postgresql to sqlite: the select item qty * 2 has no name the rewritten query can select it by. To fix this, give it an alias: qty * 2 AS some_name.
 
 @case DISTINCT is still DISTINCT
 SELECT DISTINCT grp FROM tr_p_sets ORDER BY grp
@@ -116,6 +165,39 @@ SELECT at + INTERVAL '1 month', at - INTERVAL '2 weeks', at + INTERVAL '30 minut
 SELECT id FROM tr_p_sets WHERE at + INTERVAL '1 day' > '2024-05-01' ORDER BY id
 @expect
 2
+
+@case interval arithmetic chained
+SELECT at + INTERVAL '1 day' + INTERVAL '2 hours', at - interval '1 week' - interval '30 minutes' FROM tr_p_sets WHERE id = 4
+@expect
+2024-03-04 10:15:00 | 2024-02-25 07:45:00
+
+@case interval multiplied by a parameter
+SELECT id FROM tr_p_sets WHERE at - CAST(? AS INTEGER) * INTERVAL '1 day' > '2024-05-01' ORDER BY id
+@bind 10
+@expect
+2
+
+@case interval multiplied by a literal
+SELECT at + 3 * INTERVAL '2 hours' FROM tr_p_sets WHERE id = 4
+@expect
+2024-03-03 14:15:00
+
+@case interval of months clamps the end of the month
+SELECT at + INTERVAL '3 months', at - INTERVAL '1 year' FROM tr_p_sets WHERE id = 2
+@expect
+2024-08-31 23:59:59 | 2023-05-31 23:59:59
+
+@case interval of one month from the last day of January
+SELECT TIMESTAMP '2024-01-31 10:00:00' + INTERVAL '1 month'
+@expect
+2024-02-29 10:00:00
+
+@case interval multiplied after the interval is refused
+SELECT at + INTERVAL '1 day' * 2 FROM tr_p_sets WHERE id = 4
+@expect
+2024-03-05 08:15:00
+@refuse mariadb: INTERVAL '1 day' multiplied this way cannot be translated from postgresql to mariadb: the translator writes a factor only before the interval. To fix this, write the factor first, as n * INTERVAL '1 day'.
+@refuse sqlite: INTERVAL '1 day' multiplied this way cannot be translated from postgresql to sqlite: the translator writes a factor only before the interval. To fix this, write the factor first, as n * INTERVAL '1 day'.
 
 @case generate_series in FROM
 SELECT * FROM generate_series(1, 4)

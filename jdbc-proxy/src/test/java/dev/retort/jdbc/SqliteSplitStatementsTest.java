@@ -28,7 +28,7 @@ class SqliteSplitStatementsTest extends SplitStatementsContract {
             assertThat(create.getMessage()).isEqualTo("CREATE DATABASE cannot be translated from mysql to sqlite: sqlite has one"
                     + " database per connection and no schemas. To fix this, create the database file outside the"
                     + " application and name it in the JDBC URL.");
-            assertThat(create.getSQLState()).isEqualTo("0A000");
+            assertThat(create.getSQLState()).isEqualTo("42000");
             SQLException use = catchThrowableOfType(SQLException.class, () -> statement.execute("USE sp_app"));
             assertThat(use.getMessage()).isEqualTo("USE cannot be translated from mysql to sqlite: a sqlite connection cannot"
                     + " switch databases. To fix this, name the database in the JDBC URL.");

@@ -209,9 +209,10 @@ final class MySqlOperators {
                 }
             }
         }
-        if (rewriter.settings.caseInsensitive() && right < limit && t.kind[right] == Tokens.STRING
-                && leftStart >= 0 && !isArithmetic(t.previous(leftStart, floor))
-                && !isArithmetic(t.next(right, limit))) {
+        if (rewriter.settings.caseInsensitive() && right < limit && leftStart >= 0
+                && (t.kind[right] == Tokens.STRING || t.kind[right] == Tokens.PARAM)
+                && !isArithmetic(t.previous(leftStart, floor)) && !isArithmetic(t.next(right, limit))
+                && withoutCase(leftStart, leftLast + 1, t.kind[right] == Tokens.PARAM)) {
             rewriter.fire("case-insensitive comparison");
             String collation = rewriter.spelling.literalWithoutCase();
             if (collation != null) {
@@ -226,6 +227,17 @@ final class MySqlOperators {
         }
         rewriter.copy(i, out);
         return i + 1;
+    }
+
+    /**
+     * Whether a comparison of [from, to) with a literal or a {@code ?} is rewritten to ignore case: a column the
+     * schema shows as case-sensitive text is; a column of another type (a number, citext, VARCHAR_IGNORECASE)
+     * is not, which keeps its index; an operand the schema does not know is only with a literal, since
+     * LOWER(?) would fail for a number.
+     */
+    private boolean withoutCase(int from, int to, boolean parameter) {
+        SchemaFacts.Column column = rewriter.column(from, to);
+        return column != null ? column.caseSensitiveText() : !parameter;
     }
 
     private boolean isArithmetic(int index) {
@@ -302,7 +314,7 @@ final class MySqlOperators {
                 return item;
             }
             rewriter.fire("NULL order");
-            return item + (t.word(t.last(from, to), "DESC") ? " NULLS LAST" : " NULLS FIRST");
+            return item + rewriter.spelling.nullsOrder(!t.word(t.last(from, to), "DESC"));
         });
     }
 

@@ -21,6 +21,11 @@ final class MySqlTarget extends Target {
     }
 
     @Override
+    String nullsOrder(boolean first) {
+        return null;
+    }
+
+    @Override
     String identityColumn(String table, String column, String integerType, String rest, String check,
                           long start, Consumer<String> after) {
         return name(column) + " " + integerType + " AUTO_INCREMENT" + (rest.isEmpty() ? "" : " " + rest) + check;

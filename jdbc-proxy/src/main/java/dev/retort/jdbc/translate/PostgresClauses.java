@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * PostgreSQL clauses MySQL/MariaDB or SQLite spell differently or lack: an aggregate's
- * {@code FILTER (WHERE …)}, {@code LIMIT ALL} and {@code SELECT DISTINCT ON (…)}.
+ * {@code FILTER (WHERE …)} and {@code LIMIT ALL}.
  */
 final class PostgresClauses {
 
@@ -72,16 +72,5 @@ final class PostgresClauses {
         rewriter.fire("LIMIT ALL");
         out.append(mysql ? "LIMIT 18446744073709551615" : "LIMIT -1");
         return all + 1;
-    }
-
-    /** {@code SELECT DISTINCT ON (…)}: the first row of each group, which neither target can select that way. */
-    void distinctOn(int i, int limit) throws SQLException {
-        int on = t.next(i, limit);
-        int open = on < limit ? t.next(on, limit) : limit;
-        if (t.word(on, "ON") && open < limit && t.kind[open] == Tokens.OPEN) {
-            throw rewriter.refuse("SELECT DISTINCT ON", rewriter.target + " has no DISTINCT ON",
-                    "number the rows with ROW_NUMBER() OVER (PARTITION BY … ORDER BY …) in a subquery and keep"
-                            + " those numbered 1");
-        }
     }
 }

@@ -20,6 +20,9 @@ final class PostgresExpressions {
     private final Tokens t;
     private final Dialect target;
     private final boolean mysql;
+    /** On SQLite, the last INTERVAL written as DATETIME(…): its last token and its date operand's first. */
+    private int intervalEnd = -1;
+    private int intervalBase = -1;
 
     PostgresExpressions(PostgresRewriter rewriter) {
         this.rewriter = rewriter;
@@ -245,7 +248,11 @@ final class PostgresExpressions {
             case "LIMIT":
                 return new PostgresClauses(rewriter).limitAll(i, limit, out);
             case "DISTINCT":
-                new PostgresClauses(rewriter).distinctOn(i, limit);
+                int on = t.next(i, limit);
+                int keys = t.next(on, limit);
+                if (t.word(on, "ON") && keys < limit && t.kind[keys] == Tokens.OPEN) {
+                    return new PostgresDistinctOn(rewriter).write(i, floor, limit, out);
+                }
                 return copy(i, out);
             case "ARRAY":
                 return new PostgresArrays(rewriter).constructor(i, limit, out);
@@ -315,29 +322,74 @@ final class PostgresExpressions {
             throw rewriter.refuse("INTERVAL unit " + unit, "it is not one the translator knows",
                     "use seconds, minutes, hours, days, weeks, months or years");
         }
+        int after = t.next(end - 1, limit);
+        if (t.op(after, "*") || t.op(after, "/") || t.op(t.previous(i, floor), "/")) {
+            throw rewriter.refuse("INTERVAL '" + String.join(" ", parts) + "' " + (t.op(after, "/") ? "divided"
+                    : "multiplied") + " this way", "the translator writes a factor only before the interval",
+                    "write the factor first, as n * INTERVAL '1 " + unit + "'");
+        }
+        int factorStart = -1;
+        if (t.op(t.previous(i, floor), "*")) {
+            factorStart = rewriter.primaryStart(t.previous(t.previous(i, floor), floor), floor);
+            if (factorStart < 0) {
+                throw rewriter.refuse("INTERVAL multiplied by an expression", "the translator writes a factor that"
+                        + " is a name, a literal, a ? marker or a parenthesised expression",
+                        "put the factor in parentheses: (expression) * INTERVAL '1 " + unit + "'");
+            }
+        }
         rewriter.fire("INTERVAL literal");
         if (mysql) {
-            out.append("INTERVAL ").append(parts[0]).append(' ').append(singular);
+            if (factorStart >= 0) {
+                String factor = rewriter.cut(factorStart, i, out, "INTERVAL");
+                factor = factor.substring(0, factor.length() - 1).trim();
+                out.append("INTERVAL (").append(factor).append(parts[0].matches("\\+?1") ? "" : " * " + parts[0])
+                        .append(") ").append(singular);
+            } else {
+                out.append("INTERVAL ").append(parts[0]).append(' ').append(singular);
+            }
             return end;
         }
-        return sqliteInterval(i, floor, out, parts[0], singular, end);
+        return sqliteInterval(i, floor, out, parts[0], singular, end, factorStart);
     }
 
-    private int sqliteInterval(int i, int floor, StringBuilder out, String amount, String unit, int end)
-            throws SQLException {
-        int sign = t.previous(i, floor);
-        int baseStart = rewriter.primaryStart(t.previous(sign, floor), floor);
+    /**
+     * {@code date ± [factor *] INTERVAL} as {@code DATETIME(date, modifier)}; a chain {@code date + INTERVAL … +
+     * INTERVAL …} wraps the DATETIME it already wrote.
+     */
+    private int sqliteInterval(int i, int floor, StringBuilder out, String amount, String unit, int end,
+                               int factorStart) throws SQLException {
+        int sign = t.previous(factorStart >= 0 ? factorStart : i, floor);
+        int operandEnd = t.previous(sign, floor);
+        int baseStart = operandEnd >= 0 && operandEnd == intervalEnd ? intervalBase
+                : rewriter.primaryStart(operandEnd, floor);
         if (!(t.op(sign, "+") || t.op(sign, "-")) || baseStart < 0) {
             throw rewriter.refuse("INTERVAL outside date arithmetic", "SQLite has no interval type",
                     "write date + INTERVAL '…' with a simple date operand");
         }
+        int typed = t.previous(baseStart, floor);
+        boolean typedLiteral = t.kind[baseStart] == Tokens.STRING && (t.word(typed, "DATE")
+                || t.word(typed, "TIMESTAMP"));
         long value = Long.parseLong(amount.replace("+", "")) * (unit.equals("WEEK") ? 7 : 1)
                 * (t.op(sign, "-") ? -1 : 1);
-        String modifier = (value >= 0 ? "+" : "") + value + " " + (unit.equals("WEEK") ? "day" : unit
-                .toLowerCase(Locale.ROOT)) + "s";
-        String base = rewriter.cut(baseStart, i, out, "INTERVAL");
-        base = base.substring(0, base.length() - 1).trim();
-        out.append("DATETIME(").append(base).append(", '").append(modifier).append("')");
+        String units = (unit.equals("WEEK") ? "day" : unit.toLowerCase(Locale.ROOT)) + "s";
+        String modifier;
+        if (factorStart >= 0) {
+            String factor = rewriter.sub(factorStart, t.previous(i, floor));
+            modifier = "((" + factor + ") * " + value + ") || ' " + units + "'";
+        } else {
+            modifier = "'" + (value >= 0 ? "+" : "") + value + " " + units + "'";
+        }
+        String base = typedLiteral ? t.text(baseStart) : null;
+        int cutFrom = typedLiteral ? typed : baseStart;
+        String cut = rewriter.cut(cutFrom, i, out, "INTERVAL");
+        if (base == null) {
+            base = cut.substring(0, cut.lastIndexOf(t.text(sign))).trim();
+        }
+        // 'floor' clamps 31 January + 1 month to 29 February, as PostgreSQL does, where SQLite would roll over
+        out.append("DATETIME(").append(base).append(", ").append(modifier)
+                .append(unit.equals("MONTH") || unit.equals("YEAR") ? ", 'floor')" : ")");
+        intervalEnd = end - 1;
+        intervalBase = cutFrom;
         return end;
     }
 

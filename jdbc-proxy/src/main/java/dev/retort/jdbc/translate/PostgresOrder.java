@@ -48,13 +48,14 @@ final class PostgresOrder {
                     + " there and the translator cannot name the column", "order by the column's name");
             return ordered;
         }
-        if (rewriter.target != Dialect.SQLITE && t.hasParameter(first, valueEnd)) {
+        String nulls = rewriter.spelling.nullsOrder(nullsFirst);
+        if (nulls == null && t.hasParameter(first, valueEnd)) {
             throw rewriter.refuse("ORDER BY an expression with a ? marker", "MySQL needs the expression twice to sort"
                     + " NULLs as PostgreSQL does, which would add a parameter", "order by a column or a literal");
         }
         rewriter.fire("NULL order");
-        if (rewriter.target == Dialect.SQLITE) {
-            return ordered + (nullsFirst ? " NULLS FIRST" : " NULLS LAST");
+        if (nulls != null) {
+            return ordered + nulls;
         }
         return value + " IS NULL" + (nullsFirst ? " DESC" : "") + ", " + ordered;
     }

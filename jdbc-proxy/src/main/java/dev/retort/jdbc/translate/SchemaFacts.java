@@ -19,8 +19,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SchemaFacts {
 
-    /** A column's name as stored, JDBC type and scale, and whether the database numbers it (an identity). */
-    record Column(String name, int jdbcType, int scale, boolean autoIncrement) {
+    /**
+     * A column's name as stored, JDBC type, the database's name for the type, scale, and whether the database
+     * numbers it (an identity).
+     */
+    record Column(String name, int jdbcType, String typeName, int scale, boolean autoIncrement) {
+        /**
+         * Whether the column holds text the database compares with case: a character type other than
+         * PostgreSQL's {@code citext} (reported as OTHER) and H2's {@code VARCHAR_IGNORECASE}. SQLite's metadata
+         * does not show a column's collation, so every SQLite text column counts.
+         */
+        boolean caseSensitiveText() {
+            boolean text = jdbcType == Types.VARCHAR || jdbcType == Types.CHAR || jdbcType == Types.LONGVARCHAR
+                    || jdbcType == Types.NVARCHAR || jdbcType == Types.NCHAR || jdbcType == Types.LONGNVARCHAR
+                    || jdbcType == Types.CLOB || jdbcType == Types.NCLOB;
+            String type = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+            return text && !type.contains("IGNORECASE") && !type.equals("CITEXT");
+        }
+
         boolean bool() {
             return jdbcType == Types.BOOLEAN || jdbcType == Types.BIT;
         }
@@ -110,7 +126,8 @@ final class SchemaFacts {
             while (rows.next()) {
                 String name = rows.getString("COLUMN_NAME");
                 columns.putIfAbsent(name.toLowerCase(Locale.ROOT),
-                        new Column(name, rows.getInt("DATA_TYPE"), rows.getInt("DECIMAL_DIGITS"),
+                        new Column(name, rows.getInt("DATA_TYPE"), rows.getString("TYPE_NAME"),
+                                rows.getInt("DECIMAL_DIGITS"),
                                 "YES".equals(rows.getString("IS_AUTOINCREMENT"))));
             }
         }

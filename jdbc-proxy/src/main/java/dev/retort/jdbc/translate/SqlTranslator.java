@@ -13,7 +13,8 @@ public interface SqlTranslator {
      * What to send for {@code sql}; {@code schema} (may be null) is the target connection the rules may read
      * table facts from.
      *
-     * @throws SQLException SQLState 0A000 for a refused construct, 42000 for unterminated input
+     * @throws java.sql.SQLSyntaxErrorException SQLState 42000 for a refused construct or unterminated input
+     *     (never 0A000: pools read that as a broken connection)
      */
     TranslatedSql translated(String sql, Connection schema) throws SQLException;
 

@@ -238,6 +238,14 @@ abstract class Target {
         return null;
     }
 
+    /**
+     * How an ORDER BY item says where its NULLs go ({@code " NULLS FIRST"} or {@code " NULLS LAST"}); null when
+     * the target cannot say it (MySQL, MariaDB), so a rule sorts on an {@code x IS NULL} key first.
+     */
+    String nullsOrder(boolean first) {
+        return first ? " NULLS FIRST" : " NULLS LAST";
+    }
+
     /** Whether NULLs sort last in ascending order, where MySQL sorts them first (PostgreSQL's do). */
     boolean nullsSortLast() {
         return false;

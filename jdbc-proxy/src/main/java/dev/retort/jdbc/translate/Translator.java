@@ -7,13 +7,12 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLSyntaxErrorException;
 import java.util.Set;
 
 /**
  * Rewrites SQL written for one database so that another returns what the first would have, or refuses it
- * with an {@link SQLException} of SQLState {@code 0A000} naming the construct, the target and the way out.
+ * with an {@link SQLSyntaxErrorException} of SQLState {@code 42000} naming the construct, the target and the way out.
  * SQL that needs no rewriting comes back as the same string. Translations are cached per SQL string, so a
  * statement shape is translated once. Thread-safe; share one instance per database.
  */
@@ -29,7 +28,7 @@ public final class Translator implements SqlTranslator {
 
     /**
      * The deepest nesting of function calls and rewritten expressions translated; deeper statements are
-     * refused with SQLState {@code 0A000}. Far beyond hand-written or generated SQL (ORMs nest a few
+     * refused with SQLState {@code 42000}. Far beyond hand-written or generated SQL (ORMs nest a few
      * levels). Each level costs up to about 2 KB of stack once the JIT has compiled the rules (measured:
      * 200 levels needed 410 KB), so 100 levels leave most of a default 1 MB thread stack to the
      * application. Parentheses that no rule rewrites pass through at any depth: they are copied, not
@@ -104,7 +103,7 @@ public final class Translator implements SqlTranslator {
      * The SQL to send for {@code sql}; {@code schema} (may be null) answers the questions some rules ask
      * of the target's tables. Cached per SQL string.
      *
-     * @throws SQLException SQLState 0A000 for a refused construct, 42000 for unterminated input
+     * @throws SQLSyntaxErrorException SQLState 42000 for a refused construct or unterminated input
      */
     public String translate(String sql, Connection schema) throws SQLException {
         return translated(sql, schema).toString();
@@ -119,9 +118,7 @@ public final class Translator implements SqlTranslator {
             forgetSchema();
         }
         if (cached.refusal() != null) {
-            throw Refusal.STATE.equals(cached.state())
-                    ? new SQLFeatureNotSupportedException(cached.refusal(), cached.state())
-                    : new SQLSyntaxErrorException(cached.refusal(), cached.state());
+            throw new SQLSyntaxErrorException(cached.refusal(), cached.state());
         }
         return cached.sent();
     }
@@ -131,9 +128,10 @@ public final class Translator implements SqlTranslator {
         TranslationCache.Entry entry;
         try {
             Translation translation = run(sql, lookup);
+            String how = unchanged(sql, translation) ? " unchanged although " : " with a difference: ";
             for (String warning : translation.warnings()) {
                 LOGGER.log(Level.WARNING, "Translated from " + settings.source() + " to " + settings.target()
-                        + " unchanged although " + warning + ": " + excerpt(sql));
+                        + how + warning + ": " + excerpt(sql));
             }
             entry = new TranslationCache.Entry(translation.sent(lookup.ddl()), null, null, lookup.used(), lookup.ddl());
         } catch (SQLException refused) {
@@ -145,6 +143,11 @@ public final class Translator implements SqlTranslator {
         }
         cache.put(sql, entry);
         return entry;
+    }
+
+    /** Whether the proxy sends {@code sql} itself and nothing else. */
+    private static boolean unchanged(String sql, Translation translation) {
+        return translation.before().isEmpty() && translation.after().isEmpty() && translation.sql().equals(sql);
     }
 
     /**

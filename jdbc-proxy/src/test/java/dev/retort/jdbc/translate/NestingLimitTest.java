@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue #12: nested calls drove the translator's recursion off the end of the stack (StackOverflowError for
- * IFNULL nested about 950 deep). Nesting past {@link Translator#MAX_NESTING} is refused with 0A000 on
+ * IFNULL nested about 950 deep). Nesting past {@link Translator#MAX_NESTING} is refused with 42000 on
  * every pair, through the API and through the driver.
  */
 class NestingLimitTest {
@@ -55,9 +55,9 @@ class NestingLimitTest {
                 for (int levels : new int[] {Translator.MAX_NESTING + 1, 950, 50_000}) {
                     assertThatThrownBy(() -> translator.translate(nested(shape, levels)))
                             .as("%s, %s nested %d deep", translator, shape[0], levels)
-                            .isInstanceOf(SQLFeatureNotSupportedException.class)
+                            .isInstanceOf(SQLSyntaxErrorException.class)
                             .hasMessage(message(translator.source(), translator.target()))
-                            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("0A000"));
+                            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42000"));
                 }
             }
         }
@@ -116,8 +116,8 @@ class NestingLimitTest {
         try (Connection connection = DriverManager.getConnection(url, properties);
              Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.execute(sql))
-                    .isInstanceOf(SQLFeatureNotSupportedException.class).hasMessage(message)
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("0A000"));
+                    .isInstanceOf(SQLSyntaxErrorException.class).hasMessage(message)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42000"));
             assertThatThrownBy(() -> connection.prepareStatement(sql)).hasMessage(message);
             // the connection is still usable afterwards
             assertThat(statement.execute("SELECT 1")).isTrue();

@@ -3,7 +3,7 @@ package dev.retort.jdbc.translate;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLSyntaxErrorException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +42,7 @@ class TranslatorTest {
         assertThat(lenient.warnings()).containsExactly("function SOUNDEX(): the translator does not know whether"
                 + " postgresql has it with the same meaning");
         assertThatThrownBy(() -> Translator.of(Dialect.MYSQL, Dialect.POSTGRESQL, true, false).translate(sql))
-                .isInstanceOf(SQLFeatureNotSupportedException.class)
+                .isInstanceOf(SQLSyntaxErrorException.class)
                 .hasMessage("function SOUNDEX() cannot be translated from mysql to postgresql: the translator does"
                         + " not know whether postgresql has it with the same meaning (retort.translate.strict=true"
                         + " refuses what it cannot vouch for). To fix this, check it on postgresql or write it with"
@@ -69,7 +69,7 @@ class TranslatorTest {
         assertThat(translator.translate(new String(sql))).isSameAs(first);
         for (int attempt = 0; attempt < 2; attempt++) {
             assertThatThrownBy(() -> translator.translate("LOCK TABLES t WRITE"))
-                    .isInstanceOf(SQLFeatureNotSupportedException.class)
+                    .isInstanceOf(SQLSyntaxErrorException.class)
                     .hasMessageStartingWith("LOCK TABLES cannot be translated from mysql to postgresql");
         }
         assertThat(translator.cachedCount()).isEqualTo(2);
@@ -117,13 +117,13 @@ class TranslatorTest {
     void rewritesThatWouldReorderOrRepeatMarkersAreRefused() {
         assertThatThrownBy(() -> translate(Dialect.MYSQL, Dialect.POSTGRESQL,
                 "UPDATE a JOIN b ON b.id = a.b_id AND b.kind = ? SET a.x = ? WHERE a.y = 1"))
-                .isInstanceOf(SQLFeatureNotSupportedException.class)
+                .isInstanceOf(SQLSyntaxErrorException.class)
                 .hasMessage("UPDATE … JOIN with ? markers in SET and in the join cannot be translated from mysql to"
                         + " postgresql: the translation moves the join and the WHERE clause around SET, which would"
                         + " change the order of the parameters. To fix this, inline one of the values, or select the"
                         + " keys first and update by key.");
         assertThatThrownBy(() -> translate(Dialect.POSTGRESQL, Dialect.MARIADB, "SELECT a FROM t ORDER BY a + ?"))
-                .isInstanceOf(SQLFeatureNotSupportedException.class)
+                .isInstanceOf(SQLSyntaxErrorException.class)
                 .hasMessage("ORDER BY an expression with a ? marker cannot be translated from postgresql to mariadb:"
                         + " MySQL needs the expression twice to sort NULLs as PostgreSQL does, which would add a"
                         + " parameter. To fix this, order by a column or a literal.");
@@ -134,5 +134,33 @@ class TranslatorTest {
         assertThat(translate(Dialect.POSTGRESQL, Dialect.MARIADB,
                 "INSERT INTO t (id, n) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET n = EXCLUDED.n RETURNING id"))
                 .isEqualTo("INSERT INTO t (id, n) VALUES (?, ?) ON DUPLICATE KEY UPDATE n = VALUES(n) RETURNING id");
+    }
+
+    @Test
+    void distinctOnBecomesTheFirstRowOfEachNumberedGroup() throws SQLException {
+        assertThat(translate(Dialect.POSTGRESQL, Dialect.SQLITE,
+                "SELECT DISTINCT ON (grp) grp, id AS first FROM t WHERE id > ? ORDER BY grp, at DESC LIMIT ?"))
+                .isEqualTo("SELECT grp, first FROM (SELECT grp, id AS first, grp AS retort_order_1, at AS"
+                        + " retort_order_2, ROW_NUMBER() OVER (PARTITION BY grp ORDER BY at DESC NULLS FIRST ) AS"
+                        + " retort_row FROM t WHERE id > ?) AS retort_distinct WHERE retort_row = 1 ORDER BY"
+                        + " retort_order_1 NULLS LAST, retort_order_2 DESC NULLS FIRST LIMIT ?");
+    }
+
+    @Test
+    void distinctOnShapesThatCannotBeRewrittenAreRefused() {
+        assertThatThrownBy(() -> translate(Dialect.POSTGRESQL, Dialect.MARIADB,
+                "SELECT DISTINCT ON (grp) grp, id FROM t ORDER BY grp, id + ?"))
+                .isInstanceOf(SQLSyntaxErrorException.class)
+                .hasMessage("SELECT DISTINCT ON cannot be translated from postgresql to mariadb: a ? marker stands in"
+                        + " DISTINCT ON or ORDER BY, and the rewritten query moves those clauses before the others. To"
+                        + " fix this, bind the values elsewhere or write them as literals.");
+        assertThatThrownBy(() -> translate(Dialect.POSTGRESQL, Dialect.SQLITE,
+                "SELECT DISTINCT ON (grp) grp, id FROM t UNION SELECT grp, id FROM u"))
+                .hasMessage("SELECT DISTINCT ON cannot be translated from postgresql to sqlite: the query has UNION."
+                        + " To fix this, select from the DISTINCT ON query in parentheses.");
+        assertThatThrownBy(() -> translate(Dialect.POSTGRESQL, Dialect.MYSQL,
+                "SELECT DISTINCT ON (t.id) t.id, u.id FROM t JOIN u ON u.t = t.id ORDER BY t.id"))
+                .hasMessage("SELECT DISTINCT ON cannot be translated from postgresql to mysql: two select items are"
+                        + " named id. To fix this, give one of them another alias.");
     }
 }
