@@ -363,6 +363,21 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * Whether a replica in rotation has applied what {@code reads} waits for, waiting up to {@code replicas.wait}; false
+     * without replicas. For containers whose read-only transactions cannot fall back to the primary inside
+     * {@link #connectForReading} (JTA enlists the primary's connection, which then cannot be made read-only): they ask
+     * first and run on the primary themselves when it is false.
+     */
+    public boolean replicaCaughtUp(ReadOnly reads) {
+        Connection connection = replicas == null ? null : replicas.connect(reads.position(replicas.lastCommit()));
+        if (connection == null) {
+            return false;
+        }
+        closeQuietly(connection);
+        return true;
+    }
+
+    /**
      * Called by a session right after it committed on a connection of {@link #connect()}: with replicas,
      * remembers where the commit is as the calling thread's last commit (one query on that connection), so
      * that read-your-writes sessions wait for it. Without replicas it does nothing. Never fails: a position

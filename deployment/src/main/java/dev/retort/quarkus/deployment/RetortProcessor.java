@@ -22,6 +22,8 @@ import dev.retort.Session;
 import dev.retort.SessionFactory;
 import dev.retort.quarkus.RetortUnit;
 import dev.retort.boot.RequestReadSession;
+import dev.retort.cdi.ReadOnlyTransaction;
+import dev.retort.cdi.ReadOnlyTransactionInterceptor;
 import dev.retort.quarkus.runtime.RetortBuildTimeConfig;
 import dev.retort.quarkus.runtime.RetortModelRecorder;
 import dev.retort.quarkus.runtime.RetortRecorder;
@@ -97,6 +99,9 @@ class RetortProcessor {
             // Core's class has no scope annotation, so that CDI containers that scan the core jar do not find it.
             beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(RequestReadSession.class)
                     .setDefaultScope(BuiltinScope.REQUEST.getName()).setUnremovable().build());
+            // The read-only marker and its interceptor live in core's jar, which the application's index does not hold.
+            beans.produce(AdditionalBeanBuildItem.builder().addBeanClasses(ReadOnlyTransaction.class,
+                    ReadOnlyTransactionInterceptor.class).setUnremovable().build());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.retort.it.replicas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.util.ServiceLoader;
 
 import jakarta.enterprise.inject.spi.Extension;
@@ -20,7 +21,8 @@ import dev.retort.InvalidRequestException;
 /**
  * Replicas in a CDI application (Weld + Narayana + Agroal) over the suite's PostgreSQL cluster: {@code retort.replicas}
  * names the replicas' DataSource beans, {@code @ReadOnlyTransaction} methods read from them (and see the thread's own
- * commits), other transactions run on the primary, and a write in a read-only transaction is refused.
+ * commits, from the primary when every replica lags), other transactions run on the primary, and every write in a
+ * read-only transaction is refused with the container's fix.
  */
 @EnabledIfEnvironmentVariable(named = Cluster.ENABLED_BY, matches = "1")
 class CdiReplicasIT {
@@ -67,14 +69,65 @@ class CdiReplicasIT {
     }
 
     @Test
-    void aWriteInAReadOnlyTransactionIsRefused() {
+    void everyWriteInAReadOnlyTransactionIsRefusedWithTheContainersFix() {
         ReplicaNotes notes = container.select(ReplicaNotes.class).get();
+        notes.write("kept");
 
-        Throwable refused = catchThrowable(() -> notes.writeInReadOnly("refused"));
+        assertThat(catchThrowable(() -> notes.writeInReadOnly("refused"))).isInstanceOf(InvalidRequestException.class)
+                .hasMessage(refusal("add Note"));
+        assertThat(catchThrowable(() -> notes.bulkUpdateInReadOnly())).isInstanceOf(InvalidRequestException.class)
+                .hasMessage(refusal("update Note rows"));
+        assertThat(catchThrowable(() -> notes.sqlUpdateInReadOnly("refused"))).isInstanceOf(InvalidRequestException.class)
+                .hasMessage(refusal("run session.sql(...).execute()"));
+        assertThat(notes.countAndWho("refused")).isEqualTo("0@replica");
+    }
 
-        assertThat(refused).isInstanceOf(InvalidRequestException.class).hasMessage("Cannot add Note: "
-                + "this session was opened read-only (ReadOnly.readYourWrites()) and reads from a "
-                + "replica, which takes no writes. To fix this, write in a session from sessions.open(), whose transactions "
-                + "run on the primary.");
+    @Test
+    void whenEveryReplicaLagsAReadOnlyTransactionReadsItsWriteFromThePrimaryAndStillRefusesWrites() {
+        ReplicaNotes notes = container.select(ReplicaNotes.class).get();
+        Engine engine = container.select(Engine.class).get();
+        Cluster.POSTGRESQL.delayReplicas(5);
+        try {
+            awaitBothInRotation(engine);
+            notes.write("lagging");
+
+            long start = System.nanoTime();
+            String read = notes.countAndWho("lagging");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(read).as("read-your-writes: no replica has the note within replicas.wait").isEqualTo("1@primary");
+            assertThat(took).as("the wait for a replica is bounded by replicas.wait (1 s)").isLessThan(Duration.ofSeconds(4));
+            assertThat(catchThrowable(() -> notes.writeInReadOnly("refused"))).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage(refusal("add Note"));
+            assertThat(catchThrowable(() -> notes.renameThenCountInReadOnly("lagging", "renamed")))
+                    .isInstanceOf(InvalidRequestException.class).hasMessage(refusal("flush changes"));
+            assertThat(notes.countAndWho("renamed")).isEqualTo("0@primary");
+        } finally {
+            Cluster.POSTGRESQL.delayReplicas(0);
+        }
+        awaitBothInRotation(engine);
+        assertThat(notes.countAndWho("lagging")).as("once caught up, reads are back on a replica").isEqualTo("1@replica");
+    }
+
+    private static String refusal(String action) {
+        return "Cannot " + action + ": the transaction runs a method annotated @ReadOnlyTransaction, whose session only "
+                + "reads (from a replica, or from the primary while every replica lags) and takes no writes. To fix this, "
+                + "remove @ReadOnlyTransaction from the method, or move the write to a method without it.";
+    }
+
+    /** A changed setting reloads the replicas; the engine's check may take one out for a moment. */
+    private static void awaitBothInRotation(Engine engine) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        engine.checkReplicas();
+        while (engine.replicasInRotation().size() < 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            engine.checkReplicas();
+        }
+        assertThat(engine.replicasInRotation()).hasSize(2);
     }
 }

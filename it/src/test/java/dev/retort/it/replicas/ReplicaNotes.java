@@ -39,4 +39,26 @@ public class ReplicaNotes {
     public void writeInReadOnly(String text) {
         session.add(new Note(text));
     }
+
+    @Transactional
+    @ReadOnlyTransaction
+    public int bulkUpdateInReadOnly() {
+        // Refused when the bulk statement is asked for, before any SET or WHERE.
+        return session.update(Note.class).execute();
+    }
+
+    @Transactional
+    @ReadOnlyTransaction
+    public int sqlUpdateInReadOnly(String text) {
+        return session.sql("UPDATE replica_notes SET text = :text").param("text", text).execute();
+    }
+
+    /** Changes a loaded note, then queries: the flush before the query would write. */
+    @Transactional
+    @ReadOnlyTransaction
+    public long renameThenCountInReadOnly(String text, String newText) {
+        Note note = session.query(Note.class).filterBy("text", text).first();
+        note.text = newText;
+        return session.query(Note.class).filterBy("text", newText).count();
+    }
 }

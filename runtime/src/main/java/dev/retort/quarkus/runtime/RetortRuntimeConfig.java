@@ -53,6 +53,15 @@ public interface RetortRuntimeConfig {
          */
         Optional<String> sqlLoadScript();
 
+        /**
+         * The unit's read replicas: names of Quarkus datasources ({@code quarkus.datasource."name".*}),
+         * comma-separated. Transactions of methods annotated {@code @dev.retort.cdi.ReadOnlyTransaction} read from
+         * them in turn, once the replica has applied the thread's last commit; every other transaction runs on the
+         * unit's own datasource. Give the replicas {@code jdbc.transactions=disabled}: their sessions run their own
+         * read-only transactions. PostgreSQL and MariaDB only.
+         */
+        Optional<List<String>> replicas();
+
         /** SQL logging. */
         @ConfigDocSection
         Log log();

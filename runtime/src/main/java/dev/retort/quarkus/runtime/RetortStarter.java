@@ -1,14 +1,28 @@
 package dev.retort.quarkus.runtime;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.inject.Any;
+
+import dev.retort.ConfigurationException;
 
 import dev.retort.Metadata;
 import dev.retort.SchemaStrategy;
 import dev.retort.SessionFactory;
 import dev.retort.boot.UnitSettings;
 import dev.retort.boot.UnitStarter;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.narayana.NarayanaTransactionIntegration;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
@@ -37,10 +51,61 @@ final class RetortStarter {
     SessionFactory start(Metadata checkedModel) {
         UnitStarter starter = new UnitStarter(new Settings());
         UnitStarter.Plan plan = starter.plan(checkedModel).orElseThrow(starter::failure);
-        String description = "the Quarkus "
-                + (DataSourceUtil.isDefault(dataSourceName) ? "default datasource" : "datasource '" + dataSourceName + "'");
-        return starter.start(plan, AgroalDataSourceUtil.dataSourceInstance(dataSourceName).get(), description)
-                .orElseThrow(starter::failure).sessionFactory();
+        Map<String, DataSource> replicas = replicas();
+        return starter.start(plan, AgroalDataSourceUtil.dataSourceInstance(dataSourceName).get(), describe(dataSourceName),
+                replicas).orElseThrow(starter::failure).sessionFactory();
+    }
+
+    private static String describe(String dataSource) {
+        return "the Quarkus " + (DataSourceUtil.isDefault(dataSource) ? "default datasource" : "datasource '" + dataSource + "'");
+    }
+
+    /**
+     * The datasources {@code replicas} names, each under "the Quarkus datasource 'name'"; throws when one is not an
+     * active datasource, is the unit's own, or enlists its connections in JTA transactions.
+     */
+    private Map<String, DataSource> replicas() {
+        String key = UnitKeys.key(unitName, "replicas");
+        Map<String, DataSource> replicas = new LinkedHashMap<>();
+        for (String name : config.replicas().orElse(List.of())) {
+            String trimmed = name.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (trimmed.equals(dataSourceName)) {
+                throw new ConfigurationException(key + " lists '" + trimmed + "', the datasource of the unit itself, where "
+                        + "its writes go. To fix this, list only the replicas' datasources in " + key + ".");
+            }
+            InjectableInstance<AgroalDataSource> instance = AgroalDataSourceUtil.dataSourceInstance(trimmed);
+            if (!instance.isResolvable() || !instance.getHandle().getBean().isActive()) {
+                throw new ConfigurationException(key + " lists '" + trimmed + "', but the application has no active Quarkus "
+                        + "datasource of that name (its datasources: " + String.join(", ", activeDataSourceNames()) + "). To fix this, configure "
+                        + "the replica as quarkus.datasource.\"" + trimmed + "\".db-kind and quarkus.datasource.\"" + trimmed
+                        + "\".jdbc.url, or correct " + key + ".");
+            }
+            AgroalDataSource pool = instance.get();
+            if (pool.getConfiguration().connectionPoolConfiguration().transactionIntegration()
+                    instanceof NarayanaTransactionIntegration) {
+                throw new ConfigurationException(key + " lists '" + trimmed + "', whose connections join JTA transactions; "
+                        + "a replica's read-only sessions run transactions of their own there (a hot standby cannot prepare "
+                        + "an XA transaction). To fix this, set quarkus.datasource.\"" + trimmed
+                        + "\".jdbc.transactions=disabled.");
+            }
+            replicas.put(describe(trimmed), pool);
+        }
+        return replicas;
+    }
+
+    /** The names of the application's active datasources, sorted (the default one as {@code <default>}). */
+    private static TreeSet<String> activeDataSourceNames() {
+        TreeSet<String> names = new TreeSet<>();
+        for (InstanceHandle<AgroalDataSource> handle : Arc.container().select(AgroalDataSource.class, Any.Literal.INSTANCE)
+                .handles()) {
+            if (handle.getBean() != null && handle.getBean().isActive()) {
+                names.add(AgroalDataSourceUtil.dataSourceName(handle.getBean()));
+            }
+        }
+        return names;
     }
 
     /** The unit's run-time keys, with the defaults of the launch mode, and the dialect the build settled. */
