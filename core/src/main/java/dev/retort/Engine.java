@@ -390,6 +390,17 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
+     * As {@link #committed}, for a commit made on another connection of the primary, by a JTA transaction manager:
+     * reads the server's current position on {@code primary} (on MariaDB {@code @@gtid_binlog_pos}, as
+     * {@code @@last_gtid} is only that connection's), so read-your-writes waits for at least that commit.
+     */
+    public void committedElsewhere(Connection primary) {
+        if (replicas != null) {
+            replicas.committedElsewhere(primary);
+        }
+    }
+
+    /**
      * The calling thread's last commit through this engine, to pass to {@link ReadOnly#after(CommitToken)} in
      * another thread or process; {@link CommitToken#NONE} when the engine has no replicas or the thread has not committed.
      */

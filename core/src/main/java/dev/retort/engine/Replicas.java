@@ -91,8 +91,20 @@ public final class Replicas implements AutoCloseable {
      * be read, the thread's reads go to the primary until its next commit.
      */
     public void committed(Connection primary) {
+        remember(primary, false);
+    }
+
+    /**
+     * As {@link #committed}, for a commit made on another connection of the primary (a JTA transaction manager's):
+     * the position is the server's current one, which includes that commit.
+     */
+    public void committedElsewhere(Connection primary) {
+        remember(primary, true);
+    }
+
+    private void remember(Connection primary, boolean elsewhere) {
         try {
-            String position = replication.commitPosition(primary);
+            String position = elsewhere ? replication.currentPosition(primary) : replication.commitPosition(primary);
             if (position != null) {
                 lastCommit.set(position);
             }

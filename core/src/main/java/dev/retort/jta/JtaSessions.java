@@ -12,8 +12,6 @@ import dev.retort.ReadOnly;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
 import dev.retort.session.JoinedSession;
-import dev.retort.session.SessionImpl;
-import dev.retort.session.WriteGuard;
 
 /**
  * Binds sessions to JTA transactions, for every container (CDI on Weld or an application server,
@@ -68,18 +66,6 @@ public final class JtaSessions {
      */
     private Session openJoined(boolean readOnly) {
         JoinedSession joined = factory.openJoined(registry::setRollbackOnly);
-        if (readOnly) {
-            ((SessionImpl) joined).guardWrites(new WriteGuard() {
-                @Override
-                public void beforeWrite(String action) {
-                    throw ReadOnlyTransactionSession.refusal(action);
-                }
-
-                @Override
-                public void transactionEnded() {
-                }
-            });
-        }
         Session session = readOnly ? new ReadOnlyTransactionSession(joined) : joined;
         registry.putResource(resourceKey, session);
         registry.registerInterposedSynchronization(new Synchronization() {
@@ -104,8 +90,8 @@ public final class JtaSessions {
     /**
      * After a transaction committed on the primary, with replicas in rotation: tells the engine where the commit is, as
      * the thread's last commit that read-only transactions wait for (read-your-writes). The JTA transaction manager
-     * commits the connection, not the session, so the position is read on a new connection (the transaction has
-     * completed: the pool does not enlist it), which sees at least the commit on PostgreSQL.
+     * commits the connection, not the session, so the server's current position is read on a new connection (the
+     * transaction has completed: the pool does not enlist it), which includes the commit on PostgreSQL and MariaDB.
      */
     private void recordCommit() {
         Engine engine = factory.engine();
@@ -113,7 +99,7 @@ public final class JtaSessions {
             return;
         }
         try (Connection primary = engine.connect()) {
-            engine.committed(primary);
+            engine.committedElsewhere(primary);
         } catch (SQLException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Could not read where a JTA transaction's commit is in the primary's log ("
                     + e.getMessage() + "); read-only transactions of this thread may read from a replica that has not applied "

@@ -81,10 +81,13 @@ public final class SessionImpl implements JoinedSession {
         this.writeGuard = java.util.Objects.requireNonNull(guard, "guard");
     }
 
-    /** About to write to the database ({@code action}, for messages): refused in read-only modes and by the write guard. */
+    /**
+     * About to write to the database ({@code action}, for messages): refused by the write guard, then in read-only
+     * modes (a container's guard words the refusal for its own read-only marker).
+     */
     void beforeWriting(String action) {
-        mode.requireWritable(action);
         writeGuard.beforeWrite(action);
+        mode.requireWritable(action);
     }
 
     /** Seconds after which the session's statements are cancelled: the running query's timeout, else the engine's; 0 for none. */

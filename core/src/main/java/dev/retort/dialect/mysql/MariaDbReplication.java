@@ -17,12 +17,22 @@ import dev.retort.dialect.Replication;
 final class MariaDbReplication implements Replication {
     private static final String POSITION = "SELECT @@last_gtid";
     private static final String APPLIED = "SELECT MASTER_GTID_WAIT(?, ?)";
+    /** Every domain's last GTID in the binary log: {@code @@last_gtid} is only the connection's own last commit. */
+    private static final String SERVER_POSITION = "SELECT @@gtid_binlog_pos";
 
     @Override
     public String commitPosition(Connection primary) throws SQLException {
         try (PreparedStatement statement = primary.prepareStatement(POSITION); ResultSet row = statement.executeQuery()) {
             String gtid = row.next() ? row.getString(1) : null;
             return gtid == null || gtid.isEmpty() ? null : gtid;
+        }
+    }
+
+    @Override
+    public String currentPosition(Connection primary) throws SQLException {
+        try (PreparedStatement statement = primary.prepareStatement(SERVER_POSITION); ResultSet row = statement.executeQuery()) {
+            String position = row.next() ? row.getString(1) : null;
+            return position == null || position.isEmpty() ? null : position;
         }
     }
 

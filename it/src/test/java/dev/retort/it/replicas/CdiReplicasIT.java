@@ -79,6 +79,9 @@ class CdiReplicasIT {
                 .hasMessage(refusal("update Note rows"));
         assertThat(catchThrowable(() -> notes.sqlUpdateInReadOnly("refused"))).isInstanceOf(InvalidRequestException.class)
                 .hasMessage(refusal("run session.sql(...).execute()"));
+        assertThat(catchThrowable(() -> notes.renameThenCountInReadOnly("kept", "renamed on a replica")))
+                .as("the autoflush of a changed object").isInstanceOf(InvalidRequestException.class)
+                .hasMessage(refusal("flush changes"));
         assertThat(notes.countAndWho("refused")).isEqualTo("0@replica");
     }
 

@@ -2,6 +2,9 @@ package dev.retort.it.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,6 +86,30 @@ class ReplicaRoutingIT {
                         cluster.displayName(), read.millis());
                 assertThat(read.seen()).isEqualTo("1@" + replicated.primary(0));
                 assertThat(read.millis()).isBetween(300L, 2_900L);
+            });
+        }
+    }
+
+    /**
+     * What a JTA transaction manager does: the commit runs on a connection Retort's session never saw, and the
+     * position is then read on another connection of the primary (MariaDB's {@code @@last_gtid} is empty there;
+     * the server's {@code @@gtid_binlog_pos} holds the commit).
+     */
+    @ParameterizedTest
+    @EnumSource(Cluster.class)
+    void aCommitMadeOnAnotherConnectionIsWaitedForOnceRecordedFromAnyConnection(Cluster cluster) throws Exception {
+        try (Replicated replicated = Replicated.synced(cluster, "10s")) {
+            whileReplicasLag(replicated, 2, () -> {
+                try (Connection committing = replicated.engine.connect(); Connection other = replicated.engine.connect()) {
+                    try (Statement insert = committing.createStatement()) {
+                        insert.executeUpdate("INSERT INTO " + Replicated.TABLE + " (text) VALUES ('elsewhere')");
+                    }
+                    replicated.engine.committedElsewhere(other);
+                } catch (SQLException e) {
+                    throw new AssertionError(e);
+                }
+                assertThat(replicated.countAndWho(ReadOnly.maybeStale(), "elsewhere")).startsWith("0@replica:");
+                assertThat(replicated.countAndWho(ReadOnly.readYourWrites(), "elsewhere")).startsWith("1@replica:");
             });
         }
     }
