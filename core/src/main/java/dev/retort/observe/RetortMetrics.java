@@ -1,5 +1,6 @@
 package dev.retort.observe;
 
+import java.sql.SQLException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -14,8 +15,9 @@ import dev.retort.engine.SqlOperation;
 import dev.retort.engine.StatementObserver;
 
 /**
- * Micrometer meters of an engine: the timer {@value #STATEMENTS} (one per operation, tags {@code operation} =
- * {@code SELECT}, {@code INSERT}, ... and {@code db.system} = the dialect's name), and, when the engine's pool is
+ * Micrometer meters of an engine: the timer {@value #STATEMENTS} (one per operation and outcome, tags
+ * {@code operation} = {@code SELECT}, {@code INSERT}, ..., {@code outcome} = {@code success} or {@code error} (the
+ * statement failed) and {@code db.system} = the dialect's name), and, when the engine's pool is
  * Agroal's (its own, or the application's), the gauges {@value #POOL_ACTIVE}, {@value #POOL_AVAILABLE}
  * and {@value #POOL_AWAITING}. An engine is bound to Micrometer's global registry when
  * Micrometer is on the class path; {@link #bind} moves it to another registry.
@@ -56,11 +58,12 @@ public final class RetortMetrics {
                 .description("Threads waiting for a connection").register(registry);
     }
 
-    /** One timer per operation, built on its first statement and then found with one map read. */
+    /** One timer per operation and outcome, built on its first statement and then found with one map read. */
     static final class Timings implements StatementObserver {
         private final MeterRegistry registry;
         private final String system;
-        private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Timer> succeeded = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Timer> failed = new ConcurrentHashMap<>();
 
         Timings(MeterRegistry registry, String system) {
             this.registry = registry;
@@ -69,14 +72,22 @@ public final class RetortMetrics {
 
         @Override
         public void executed(String sql, long elapsedNanos) {
-            String operation = SqlOperation.of(sql);
+            timer(succeeded, SqlOperation.of(sql), "success").record(elapsedNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void failed(String sql, long elapsedNanos, SQLException failure) {
+            timer(failed, SqlOperation.of(sql), "error").record(elapsedNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private Timer timer(ConcurrentHashMap<String, Timer> timers, String operation, String outcome) {
             Timer timer = timers.get(operation);
             if (timer == null) {
                 timer = timers.computeIfAbsent(operation, name -> Timer.builder(STATEMENTS)
-                        .description("Statements run by Retort's sessions, by operation")
-                        .tag("operation", name).tag("db.system", system).register(registry));
+                        .description("Statements run by Retort's sessions, by operation and outcome")
+                        .tag("operation", name).tag("outcome", outcome).tag("db.system", system).register(registry));
             }
-            timer.record(elapsedNanos, TimeUnit.NANOSECONDS);
+            return timer;
         }
     }
 }
