@@ -114,6 +114,8 @@ class MetricsAndTracingTest {
         writeAndRead();
 
         assertThat(first.find(RetortMetrics.STATEMENTS).timers()).isEmpty();
+        assertThat(first.find(RetortMetrics.POOL_ACTIVE).gauges()).isEmpty();
+        assertThat(second.get(RetortMetrics.POOL_ACTIVE).gauge().value()).isEqualTo(0.0);
         assertThat(second.get(RetortMetrics.STATEMENTS).tag("operation", "SELECT").timer().count()).isEqualTo(3);
         assertThat(engine.observers().all()).hasSize(2);   // the timings and the global spans, once each
     }
