@@ -15,19 +15,22 @@ package dev.retort;
  * @param transactions      transactions that ended: committed, rolled back, or completed by the container
  * @param nPlusOneWarnings  relationships the N+1 guard warned about ({@link LazyLoadGuard}): lazily loaded one parent
  *                          at a time for more parents than its threshold; each relationship once per session
+ * @param failedStatements  statements that failed: the database rejected them, or the connection failed, while
+ *                          preparing, running or reading them (each is also one of {@code statements})
  */
 public record Statistics(long statements, long rowsRead, long entitiesLoaded, long entitiesInserted,
                          long entitiesUpdated, long entitiesDeleted, long flushes, long transactions,
-                         long nPlusOneWarnings) {
+                         long nPlusOneWarnings, long failedStatements) {
 
     /** Nothing done yet. */
-    public static final Statistics NONE = new Statistics(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Statistics NONE = new Statistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** The sum of this snapshot and {@code other}. */
     public Statistics plus(Statistics other) {
         return new Statistics(statements + other.statements, rowsRead + other.rowsRead,
                 entitiesLoaded + other.entitiesLoaded, entitiesInserted + other.entitiesInserted,
                 entitiesUpdated + other.entitiesUpdated, entitiesDeleted + other.entitiesDeleted,
-                flushes + other.flushes, transactions + other.transactions, nPlusOneWarnings + other.nPlusOneWarnings);
+                flushes + other.flushes, transactions + other.transactions, nPlusOneWarnings + other.nPlusOneWarnings,
+                failedStatements + other.failedStatements);
     }
 }

@@ -5,50 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.retort.testing.NotesOnH2;
+import dev.retort.testing.NotesOnH2.Note;
 
 /**
  * Read-only sessions on an engine without replicas (they read from the primary) and the engine's replica
  * options that need no server; the routing itself is tested on real replicas in it/'s replicas package.
  */
 class ReadOnlySessionTest {
-    @Entity
-    @Table(name = "notes")
-    public static class Note {
-        @Id
-        Long id;
-        String text;
-
-        protected Note() {
-        }
-
-        Note(long id, String text) {
-            this.id = id;
-            this.text = text;
-        }
-    }
-
-    private Engine engine;
+    private NotesOnH2 notes;
     private SessionFactory sessions;
 
     @BeforeEach
     void createNotes() {
-        engine = Engine.create("h2:mem:read-only-" + System.nanoTime());
-        Metadata metadata = Metadata.of(Note.class);
-        metadata.createAll(engine);
-        sessions = SessionFactory.of(engine, metadata);
+        notes = NotesOnH2.create("read-only", Map.of());
+        sessions = notes.sessions();
         sessions.useTransaction(session -> session.add(new Note(1, "kept")));
     }
 
     @AfterEach
     void closeEngine() {
-        engine.close();
+        notes.close();
     }
 
     @Test
@@ -58,7 +39,7 @@ class ReadOnlySessionTest {
             assertThat(session.sql("SELECT COUNT(*) FROM notes").scalar(Long.class)).isEqualTo(1L);
             session.commit();
         }
-        assertThat(engine.replicasInRotation()).isEmpty();
+        assertThat(notes.engine().replicasInRotation()).isEmpty();
         assertThat(sessions.lastCommit()).isEqualTo(CommitToken.NONE);
     }
 

@@ -1,12 +1,14 @@
 package dev.retort.engine;
 
 import java.lang.System.Logger.Level;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
  * The slow-statement log (engine option {@code slow-statement-threshold}): a WARNING to the System.Logger
  * {@code dev.retort.sql} for every statement that took at least the threshold, naming the SQL (with its
- * {@code ?} placeholders, never the values), the time it took and the threshold. Immutable and thread-safe.
+ * {@code ?} placeholders, never the values), the time it took and the threshold; one that failed (a query timeout)
+ * says so. Immutable and thread-safe.
  */
 public final class SlowStatementLog implements StatementObserver {
     private static final System.Logger LOGGER = System.getLogger("dev.retort.sql");
@@ -35,6 +37,14 @@ public final class SlowStatementLog implements StatementObserver {
     public void executed(String sql, long elapsedNanos) {
         if (elapsedNanos >= thresholdNanos) {
             LOGGER.log(Level.WARNING, "Slow statement: " + millis(elapsedNanos) + " (slow-statement-threshold "
+                    + threshold + "): " + sql);
+        }
+    }
+
+    @Override
+    public void failed(String sql, long elapsedNanos, SQLException failure) {
+        if (elapsedNanos >= thresholdNanos) {
+            LOGGER.log(Level.WARNING, "Slow statement that failed: " + millis(elapsedNanos) + " (slow-statement-threshold "
                     + threshold + "): " + sql);
         }
     }

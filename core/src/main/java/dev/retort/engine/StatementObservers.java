@@ -1,6 +1,7 @@
 package dev.retort.engine;
 
 import java.lang.System.Logger.Level;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +53,18 @@ public final class StatementObservers {
             } catch (RuntimeException failure) {
                 LOGGER.log(Level.WARNING, "Statement observer " + observer.getClass().getName()
                         + " threw; the statement itself is unaffected", failure);
+            }
+        }
+    }
+
+    /** Tells every observer of one execution that failed with {@code error}. */
+    public void failed(String sql, long elapsedNanos, SQLException error) {
+        for (StatementObserver observer : observers) {
+            try {
+                observer.failed(sql, elapsedNanos, error);
+            } catch (RuntimeException failure) {
+                LOGGER.log(Level.WARNING, "Statement observer " + observer.getClass().getName()
+                        + " threw; the statement's own error is unaffected", failure);
             }
         }
     }

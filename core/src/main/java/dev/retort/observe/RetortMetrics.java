@@ -1,10 +1,14 @@
 package dev.retort.observe;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -14,11 +18,12 @@ import dev.retort.engine.SqlOperation;
 import dev.retort.engine.StatementObserver;
 
 /**
- * Micrometer meters of an engine: the timer {@value #STATEMENTS} (one per operation, tags {@code operation} =
- * {@code SELECT}, {@code INSERT}, ... and {@code db.system} = the dialect's name), and, when the engine's pool is
+ * Micrometer meters of an engine: the timer {@value #STATEMENTS} (one per operation and outcome, tags
+ * {@code operation} = {@code SELECT}, {@code INSERT}, ..., {@code outcome} = {@code success} or {@code error} (the
+ * statement failed) and {@code db.system} = the dialect's name), and, when the engine's pool is
  * Agroal's (its own, or the application's), the gauges {@value #POOL_ACTIVE}, {@value #POOL_AVAILABLE}
  * and {@value #POOL_AWAITING}. An engine is bound to Micrometer's global registry when
- * Micrometer is on the class path; {@link #bind} moves it to another registry.
+ * Micrometer is on the class path; {@link #bind} moves it, gauges included, to another registry.
  */
 public final class RetortMetrics {
     public static final String STATEMENTS = "retort.statements";
@@ -35,32 +40,43 @@ public final class RetortMetrics {
             throw new IllegalArgumentException("RetortMetrics.bind(engine, null): there is no registry. To fix this, pass "
                     + "the application's MeterRegistry.");
         }
-        engine.observers().removeIf(observer -> observer instanceof Timings);
-        engine.observers().add(new Timings(registry, engine.dialect().name()));
-        if (engine.dataSource() instanceof AgroalDataSource pool) {
-            gauges(registry, pool, engine.dialect().name());
+        for (StatementObserver observer : engine.observers().all()) {
+            if (observer instanceof Timings previous) {
+                // Its gauges leave its registry first: the two registries may share one underneath (Quarkus adds the
+                // application's to the global one), which would refuse the same gauge twice with a warning.
+                previous.gauges.forEach(previous.registry::remove);
+            }
         }
+        engine.observers().removeIf(observer -> observer instanceof Timings);
+        Timings timings = new Timings(registry, engine.dialect().name());
+        if (engine.dataSource() instanceof AgroalDataSource pool) {
+            timings.gauges.addAll(gauges(registry, pool, engine.dialect().name()));
+        }
+        engine.observers().add(timings);
     }
 
     static void bindGlobal(Engine engine) {
         bind(engine, Metrics.globalRegistry);
     }
 
-    private static void gauges(MeterRegistry registry, AgroalDataSource pool, String system) {
+    private static List<Meter> gauges(MeterRegistry registry, AgroalDataSource pool, String system) {
         pool.getConfiguration().setMetricsEnabled(true);
-        Gauge.builder(POOL_ACTIVE, pool, p -> p.getMetrics().activeCount()).tag("db.system", system)
-                .description("Connections in use").register(registry);
-        Gauge.builder(POOL_AVAILABLE, pool, p -> p.getMetrics().availableCount()).tag("db.system", system)
-                .description("Idle connections ready for use").register(registry);
-        Gauge.builder(POOL_AWAITING, pool, p -> p.getMetrics().awaitingCount()).tag("db.system", system)
-                .description("Threads waiting for a connection").register(registry);
+        return List.of(Gauge.builder(POOL_ACTIVE, pool, p -> p.getMetrics().activeCount()).tag("db.system", system)
+                        .description("Connections in use").register(registry),
+                Gauge.builder(POOL_AVAILABLE, pool, p -> p.getMetrics().availableCount()).tag("db.system", system)
+                        .description("Idle connections ready for use").register(registry),
+                Gauge.builder(POOL_AWAITING, pool, p -> p.getMetrics().awaitingCount()).tag("db.system", system)
+                        .description("Threads waiting for a connection").register(registry));
     }
 
-    /** One timer per operation, built on its first statement and then found with one map read. */
+    /** One timer per operation and outcome, built on its first statement and then found with one map read. */
     static final class Timings implements StatementObserver {
         private final MeterRegistry registry;
         private final String system;
-        private final ConcurrentHashMap<String, Timer> timers = new ConcurrentHashMap<>();
+        /** The pool's gauges, registered with the timings and removed with them. */
+        private final List<Meter> gauges = new ArrayList<>();
+        private final ConcurrentHashMap<String, Timer> succeeded = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, Timer> failed = new ConcurrentHashMap<>();
 
         Timings(MeterRegistry registry, String system) {
             this.registry = registry;
@@ -69,14 +85,22 @@ public final class RetortMetrics {
 
         @Override
         public void executed(String sql, long elapsedNanos) {
-            String operation = SqlOperation.of(sql);
+            timer(succeeded, SqlOperation.of(sql), "success").record(elapsedNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void failed(String sql, long elapsedNanos, SQLException failure) {
+            timer(failed, SqlOperation.of(sql), "error").record(elapsedNanos, TimeUnit.NANOSECONDS);
+        }
+
+        private Timer timer(ConcurrentHashMap<String, Timer> timers, String operation, String outcome) {
             Timer timer = timers.get(operation);
             if (timer == null) {
                 timer = timers.computeIfAbsent(operation, name -> Timer.builder(STATEMENTS)
-                        .description("Statements run by Retort's sessions, by operation")
-                        .tag("operation", name).tag("db.system", system).register(registry));
+                        .description("Statements run by Retort's sessions, by operation and outcome")
+                        .tag("operation", name).tag("outcome", outcome).tag("db.system", system).register(registry));
             }
-            timer.record(elapsedNanos, TimeUnit.NANOSECONDS);
+            return timer;
         }
     }
 }

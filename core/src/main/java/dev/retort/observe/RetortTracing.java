@@ -1,5 +1,6 @@
 package dev.retort.observe;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.function.Supplier;
 
@@ -8,6 +9,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 
 import dev.retort.Engine;
@@ -20,7 +22,8 @@ import dev.retort.engine.StatementObserver;
  * {@code db.system.name} and {@code db.system} (the dialect's name), {@code db.query.text} and
  * {@code db.statement} (the SQL with its {@code ?} placeholders, never the values), {@code db.operation.name}
  * and {@code db.operation}, and {@code server.address} / {@code server.port} when the engine's URL names a
- * server. The span starts when the statement did and ends when the driver returned. An engine uses
+ * server. A statement that failed has status ERROR, {@code error.type} (the SQLState, else the exception's class)
+ * and the exception as an event. The span starts when the statement did and ends when the driver returned. An engine uses
  * {@code GlobalOpenTelemetry} when the API is on the class path (only once something installed it);
  * {@link #bind} gives it another instance.
  */
@@ -77,6 +80,15 @@ public final class RetortTracing {
 
         @Override
         public void executed(String sql, long elapsedNanos) {
+            span(sql, elapsedNanos, null);
+        }
+
+        @Override
+        public void failed(String sql, long elapsedNanos, SQLException failure) {
+            span(sql, elapsedNanos, failure);
+        }
+
+        private void span(String sql, long elapsedNanos, SQLException failure) {
             Tracer current = tracer.get();
             if (current == null) {
                 return;
@@ -95,6 +107,12 @@ public final class RetortTracing {
                 }
             }
             Span span = builder.startSpan();
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, failure.getMessage());
+                span.setAttribute("error.type", failure.getSQLState() != null ? failure.getSQLState()
+                        : failure.getClass().getName());
+                span.recordException(failure);
+            }
             span.end(end);
         }
     }

@@ -17,9 +17,10 @@ final class Counters {
     long flushes;
     long transactions;
     long nPlusOneWarnings;
+    long failedStatements;
 
     Statistics snapshot() {
         return new Statistics(statements, rowsRead, entitiesLoaded, entitiesInserted, entitiesUpdated, entitiesDeleted,
-                flushes, transactions, nPlusOneWarnings);
+                flushes, transactions, nPlusOneWarnings, failedStatements);
     }
 }

@@ -34,6 +34,9 @@ final class Statements {
     private final SqlLog log;
     private final Counters counters;
     private final StatementObservers observers;
+    /** Whether a statement was prepared or started and is not yet executed, and since when ({@link #UNTIMED}). */
+    private boolean inFlight;
+    private long since;
 
     /** Statements with the session's current statement timeout (a query's own, else the engine's). */
     Statements(SessionImpl session) {
@@ -55,7 +58,9 @@ final class Statements {
 
     /** Marks an execution's start: the clock when something observes statements, else {@link #UNTIMED}. */
     long started() {
-        return observers.any() ? System.nanoTime() : UNTIMED;
+        inFlight = true;
+        since = observers.any() ? System.nanoTime() : UNTIMED;
+        return since;
     }
 
     /** One execution of {@code compiled} (a JDBC batch counts once) that began at {@code started}. */
@@ -65,6 +70,7 @@ final class Statements {
 
     /** {@code executions} executions of {@code compiled} (rows written one at a time) since {@code started}. */
     void executed(CompiledStatement compiled, long started, int executions) {
+        inFlight = false;
         counters.statements += executions;
         if (started != UNTIMED) {
             observers.executed(compiled.sql(), System.nanoTime() - started);
@@ -76,15 +82,39 @@ final class Statements {
         counters.rowsRead += rows;
     }
 
+    /**
+     * A statement that failed: counted, and, when it failed while being prepared or run (not while its rows were
+     * read, after {@link #executed} told the observers), counted as an execution and told to the observers.
+     */
+    private void failed(CompiledStatement compiled, SQLException error) {
+        counters.failedStatements++;
+        if (inFlight) {
+            inFlight = false;
+            counters.statements++;
+            if (since != UNTIMED) {
+                observers.failed(compiled.sql(), System.nanoTime() - since, error);
+            }
+        }
+    }
+
     /** What {@link #started()} returns when nothing observes statements. */
     static final long UNTIMED = Long.MIN_VALUE;
 
     PreparedStatement prepare(Connection connection, CompiledStatement compiled) throws SQLException {
+        preparing();
         return withTimeout(connection.prepareStatement(compiled.sql()));
     }
 
     PreparedStatement prepareReturningKeys(Connection connection, CompiledStatement compiled, String keyColumn) throws SQLException {
+        preparing();
         return withTimeout(connection.prepareStatement(compiled.sql(), new String[] {keyColumn}));
+    }
+
+    /** A statement is in flight from its preparation (a database may reject it there) unless it already was. */
+    private void preparing() {
+        if (!inFlight) {
+            started();
+        }
     }
 
     private PreparedStatement withTimeout(PreparedStatement statement) throws SQLException {
@@ -123,6 +153,7 @@ final class Statements {
     /** The error for a statement outside a flush (a query, a bulk statement), by what the database reported. */
     DatabaseException queryFailed(CompiledStatement compiled, SQLException failure) {
         SQLException error = serverError(failure);
+        failed(compiled, error);
         String reported = error.getMessage().trim() + " [SQL: " + compiled.sql() + "]. ";
         switch (context.dialect().classify(error)) {
             case CONNECTION_FAILURE:
@@ -154,6 +185,7 @@ final class Statements {
     DatabaseException flushFailed(String entityName, String operation, CompiledStatement compiled, SQLException failure,
                                   FailureScope scope) {
         SQLException error = serverError(failure);
+        failed(compiled, error);
         ErrorKind kind = context.dialect().classify(error);
         if (kind == ErrorKind.CONNECTION_FAILURE && scope == FailureScope.SAVEPOINT) {
             scope = FailureScope.TRANSACTION;   // the savepoint went with the connection

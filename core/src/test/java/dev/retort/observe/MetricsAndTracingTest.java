@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,46 +26,31 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 
 import dev.retort.Engine;
-import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
+import dev.retort.testing.NotesOnH2;
+import dev.retort.testing.NotesOnH2.Note;
 
 /** Micrometer timings and OpenTelemetry spans of an engine's statements, read from a SimpleMeterRegistry and an in-memory exporter. */
 class MetricsAndTracingTest {
-    @Entity
-    @Table(name = "notes")
-    public static class Note {
-        @Id
-        Long id;
-        String text;
-
-        protected Note() {
-        }
-
-        Note(long id, String text) {
-            this.id = id;
-            this.text = text;
-        }
-    }
-
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
     private final OpenTelemetrySdk openTelemetry = OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
             .build();
+    private NotesOnH2 notes;
     private Engine engine;
     private SessionFactory sessions;
 
     @BeforeEach
     void createTable() {
-        engine = Engine.create("h2:mem:observed-" + System.nanoTime());
-        Metadata metadata = Metadata.of(Note.class);
-        metadata.createAll(engine);
-        sessions = SessionFactory.of(engine, metadata);
+        notes = NotesOnH2.create("observed", Map.of());
+        engine = notes.engine();
+        sessions = notes.sessions();
     }
 
     @AfterEach
     void close() {
-        engine.close();
+        notes.close();
         openTelemetry.close();
         GlobalOpenTelemetry.resetForTest();
     }
@@ -133,6 +114,8 @@ class MetricsAndTracingTest {
         writeAndRead();
 
         assertThat(first.find(RetortMetrics.STATEMENTS).timers()).isEmpty();
+        assertThat(first.find(RetortMetrics.POOL_ACTIVE).gauges()).isEmpty();
+        assertThat(second.get(RetortMetrics.POOL_ACTIVE).gauge().value()).isEqualTo(0.0);
         assertThat(second.get(RetortMetrics.STATEMENTS).tag("operation", "SELECT").timer().count()).isEqualTo(3);
         assertThat(engine.observers().all()).hasSize(2);   // the timings and the global spans, once each
     }

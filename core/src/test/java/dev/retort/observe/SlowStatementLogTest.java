@@ -6,48 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.retort.ConfigurationException;
 import dev.retort.Engine;
-import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
+import dev.retort.testing.NotesOnH2;
+import dev.retort.testing.NotesOnH2.Note;
 import dev.retort.engine.SlowStatementLog;
 
 /** The slow-statement log: a WARNING naming the SQL, its time and the threshold, for statements at or past it. */
 class SlowStatementLogTest {
-    @Entity
-    @Table(name = "notes")
-    public static class Note {
-        @Id
-        Long id;
-        String text;
-
-        protected Note() {
-        }
-
-        Note(long id, String text) {
-            this.id = id;
-            this.text = text;
-        }
-    }
-
     private final LogRecorder log = new LogRecorder("dev.retort.sql");
-    private Engine engine;
+    private NotesOnH2 notes;
 
     @BeforeEach
     void openEngine() {
-        engine = Engine.create("h2:mem:slow-" + System.nanoTime(), Map.of("slow-statement-threshold", "150ms",
-                "metrics", "false", "tracing", "false"));
-        Metadata.of(Note.class).createAll(engine);
-        try (Session session = SessionFactory.of(engine, Metadata.of(Note.class)).open()) {
+        notes = NotesOnH2.create("slow", Map.of("slow-statement-threshold", "150ms", "metrics", "false", "tracing", "false"));
+        try (Session session = notes.sessions().open()) {
             session.sql("CREATE ALIAS PAUSE FOR 'java.lang.Thread.sleep(long)'").execute();
             session.commit();
         }
@@ -55,13 +34,13 @@ class SlowStatementLogTest {
 
     @AfterEach
     void close() {
-        engine.close();
+        notes.close();
         log.close();
     }
 
     @Test
     void aStatementPastTheThresholdLogsOneWarningWithItsSqlAndTime() {
-        SessionFactory sessions = SessionFactory.of(engine, Metadata.of(Note.class));
+        SessionFactory sessions = notes.sessions();
         sessions.useTransaction(session -> session.add(new Note(1, "quick")));
         try (Session session = sessions.open()) {
             assertThat(session.get(Note.class, 1L).text).isEqualTo("quick");
@@ -71,6 +50,25 @@ class SlowStatementLogTest {
         assertThat(log.warnings()).hasSize(1);
         assertThat(log.warnings().get(0)).matches("WARNING Slow statement: ([2-9]\\d\\d|\\d{4,}) ms "
                 + "\\(slow-statement-threshold 150 ms\\): SELECT PAUSE\\(200\\) FROM notes WHERE id = \\?");
+    }
+
+    @Test
+    void aSlowStatementThatFailsIsLoggedAsSuch() {
+        SessionFactory sessions = notes.sessions();
+        sessions.useTransaction(session -> session.add(new Note(1, "taken")));
+        try (Session session = sessions.open()) {
+            // The pause runs before the row meets the primary key it duplicates.
+            assertThatThrownBy(() -> session.sql("INSERT INTO notes (id, text) VALUES (1, COALESCE(CAST(PAUSE(200) AS "
+                    + "VARCHAR), 'again'))").execute()).isInstanceOf(dev.retort.DatabaseException.class);
+        }
+        new SlowStatementLog(Duration.ofMillis(200)).failed("SELECT 3", 250_000_000, new java.sql.SQLException("timeout"));
+        new SlowStatementLog(Duration.ofMillis(200)).failed("SELECT 4", 150_000_000, new java.sql.SQLException("fast"));
+
+        assertThat(log.warnings()).hasSize(2);
+        assertThat(log.warnings().get(0)).matches("WARNING Slow statement that failed: ([2-9]\\d\\d|\\d{4,}) ms "
+                + "\\(slow-statement-threshold 150 ms\\): INSERT INTO notes \\(id, text\\) VALUES \\(1, .*\\)");
+        assertThat(log.warnings().get(1)).isEqualTo("WARNING Slow statement that failed: 250 ms (slow-statement-threshold "
+                + "200 ms): SELECT 3");
     }
 
     @Test

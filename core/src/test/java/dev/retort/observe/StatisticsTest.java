@@ -102,7 +102,7 @@ class StatisticsTest {
             assertThat(sessions.statistics()).isEqualTo(Statistics.NONE);
         }
 
-        assertThat(written).isEqualTo(new Statistics(2, 0, 0, 15, 0, 0, 1, 1, 0));
+        assertThat(written).isEqualTo(new Statistics(2, 0, 0, 15, 0, 0, 1, 1, 0, 0));
         assertThat(sessions.statistics()).isEqualTo(written);
     }
 
@@ -119,7 +119,7 @@ class StatisticsTest {
 
             // Book 10 and its shelf (a to-one loads with its object), book 11 (same shelf): three SELECTs of a row each;
             // the flush: one UPDATE, one DELETE; then book 20 and its shelf: two more SELECTs, and nothing written.
-            assertThat(session.statistics()).isEqualTo(new Statistics(7, 5, 5, 0, 1, 1, 1, 2, 0));
+            assertThat(session.statistics()).isEqualTo(new Statistics(7, 5, 5, 0, 1, 1, 1, 2, 0, 0));
         }
         assertThat(sessions.statistics().entitiesInserted()).isEqualTo(15);
         assertThat(sessions.statistics().transactions()).isEqualTo(3);
@@ -133,7 +133,7 @@ class StatisticsTest {
                 assertThat(shelf.books).hasSize(2);
             }
             // One query for the shelves (5 rows), one per shelf for its books (2 rows each).
-            assertThat(session.statistics()).isEqualTo(new Statistics(6, 15, 15, 0, 0, 0, 0, 0, 1));
+            assertThat(session.statistics()).isEqualTo(new Statistics(6, 15, 15, 0, 0, 0, 0, 0, 1, 0));
         }
         assertThat(loading.warnings()).containsExactly("WARNING Shelf.books was lazily loaded for 4 "
                 + "Shelf objects in this session, one query each (the N+1 problem). To load them together, add "
@@ -147,7 +147,7 @@ class StatisticsTest {
             List<Shelf> shelves = session.query(Shelf.class).options(Load.selectIn(
                     Relation.of(Shelf.class, "books"))).all();
             shelves.forEach(shelf -> assertThat(shelf.books).hasSize(2));
-            assertThat(session.statistics()).isEqualTo(new Statistics(2, 15, 15, 0, 0, 0, 0, 0, 0));
+            assertThat(session.statistics()).isEqualTo(new Statistics(2, 15, 15, 0, 0, 0, 0, 0, 0, 0));
         }
         assertThat(loading.warnings()).isEmpty();
     }

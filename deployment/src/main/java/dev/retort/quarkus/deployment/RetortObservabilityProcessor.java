@@ -3,6 +3,7 @@ package dev.retort.quarkus.deployment;
 import java.util.List;
 
 import dev.retort.quarkus.runtime.observe.MetricsBinder;
+import dev.retort.quarkus.runtime.observe.TracingBinder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.deployment.Capabilities;
@@ -12,7 +13,8 @@ import io.quarkus.deployment.annotations.BuildStep;
 
 /**
  * Wires Retort's statement timings into the application's Micrometer registry when quarkus-micrometer is in the
- * application (its capability), and adds nothing otherwise, so an application without it never loads Micrometer.
+ * application, and its statements' spans into the application's OpenTelemetry when quarkus-opentelemetry is (their
+ * capabilities); adds nothing otherwise, so an application without them never loads either library.
  */
 class RetortObservabilityProcessor {
     /** Capability.METRICS is what quarkus-micrometer provides; SmallRye Metrics would too, hence the class check. */
@@ -22,6 +24,13 @@ class RetortObservabilityProcessor {
     void metrics(Capabilities capabilities, List<RetortUnitBuildItem> units, BuildProducer<AdditionalBeanBuildItem> beans) {
         if (!units.isEmpty() && capabilities.isPresent(Capability.METRICS) && present(MICROMETER_REGISTRY)) {
             beans.produce(binder(MetricsBinder.class));
+        }
+    }
+
+    @BuildStep
+    void tracing(Capabilities capabilities, List<RetortUnitBuildItem> units, BuildProducer<AdditionalBeanBuildItem> beans) {
+        if (!units.isEmpty() && capabilities.isPresent(Capability.OPENTELEMETRY_TRACER)) {
+            beans.produce(binder(TracingBinder.class));
         }
     }
 

@@ -14,17 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java -jar retort-jdbc-proxy.jar translate --from mysql --to postgresql [--explain] [--strict]
+ * {@code java -jar retort-jdbc-proxy.jar translate --from mysql|mariadb|postgresql --to ... [--explain] [--strict]
  * [--case-insensitive] ["SQL" | --file path]}: prints the translation of each statement (reading standard
  * input when neither SQL nor a file is given), or the reason it is refused. Exit status 0 when every
  * statement translated, 1 when one was refused, 2 for a usage error.
  */
 public final class TranslateCli {
 
-    static final String USAGE = "Usage: java -jar retort-jdbc-proxy.jar translate --from mysql|postgresql"
+    static final String USAGE = "Usage: java -jar retort-jdbc-proxy.jar translate --from mysql|mariadb|postgresql"
             + " --to postgresql|h2|sqlite|mysql|mariadb [--explain] [--strict] [--case-insensitive]"
             + " [--case-insensitive-columns]"
-            + " [\"SQL; ...\" | --file path]  (standard input when neither is given)";
+            + " [\"SQL; ...\" | --file path]  (standard input when neither is given). Pairs: mysql or mariadb (one"
+            + " dialect as a source) to postgresql, h2 or sqlite; postgresql to mysql, mariadb or sqlite.";
 
     private TranslateCli() {
     }

@@ -75,4 +75,29 @@ class TranslateCliTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Both --from and --to are required\n"
                 + TranslateCli.USAGE + "\n");
     }
+
+    @Test
+    void theUsageOffersMariaDbAsASourceAndNamesThePairs() {
+        assertThat(run("")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Usage: java -jar retort-jdbc-proxy.jar translate"
+                + " --from mysql|mariadb|postgresql --to postgresql|h2|sqlite|mysql|mariadb [--explain] [--strict]"
+                + " [--case-insensitive] [--case-insensitive-columns] [\"SQL; ...\" | --file path]  (standard input when"
+                + " neither is given). Pairs: mysql or mariadb (one dialect as a source) to postgresql, h2 or sqlite;"
+                + " postgresql to mysql, mariadb or sqlite.\n");
+    }
+
+    @Test
+    void mariaDbAsASourceTranslatesAsMySql() {
+        assertThat(run("", "translate", "--from", "mariadb", "--to", "postgresql",
+                "SELECT IFNULL(a, ';') FROM `t` LIMIT 2, 5")).isZero();
+        assertThat(out()).isEqualTo("SELECT COALESCE(a, ';') FROM t OFFSET 2 LIMIT 5;\n");
+    }
+
+    @Test
+    void aPairThatIsNotSupportedIsAUsageErrorNamingThePairs() {
+        assertThat(run("", "translate", "--from", "mariadb", "--to", "mysql", "SELECT 1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Cannot translate from mariadb to mysql: supported"
+                + " are mysql (or mariadb) to postgresql, h2 or sqlite, and postgresql to mysql, mariadb or sqlite. To fix"
+                + " this, correct retort.translate.from or retort.translate.to.\n" + TranslateCli.USAGE + "\n");
+    }
 }

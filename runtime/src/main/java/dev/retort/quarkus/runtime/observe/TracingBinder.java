@@ -1,0 +1,34 @@
+package dev.retort.quarkus.runtime.observe;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.quarkus.runtime.StartupEvent;
+
+import dev.retort.Engine;
+import dev.retort.observe.RetortTracing;
+
+/**
+ * Sends every Retort unit's statements as CLIENT spans to the application's {@link OpenTelemetry} (the one
+ * quarkus-opentelemetry provides, which Quarkus does not install as the global instance) when the application
+ * starts; each span is a child of the span current on the calling thread. A bean only when quarkus-opentelemetry
+ * is in the application: the deployment's RetortObservabilityProcessor adds it then, so this class never loads
+ * without it.
+ */
+public class TracingBinder {
+    @Inject
+    OpenTelemetry openTelemetry;
+
+    @Inject
+    @Any
+    Instance<Engine> engines;
+
+    void bind(@Observes StartupEvent started) {
+        for (Engine engine : engines) {
+            RetortTracing.bind(engine, openTelemetry);
+        }
+    }
+}
