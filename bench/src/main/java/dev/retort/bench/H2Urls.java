@@ -1,12 +1,13 @@
 package dev.retort.bench;
 
 /**
- * The in-memory H2 URL every benchmark uses. H2 answers a query whose SQL and parameters repeat, on data
- * unchanged since, with the result it computed last time ({@code OPTIMIZE_REUSE_RESULTS}, on by default):
+ * The in-memory H2 URL of the ORM (W1-W4, W6) and query (W7, W8) benchmarks. H2 answers a query whose SQL and
+ * parameters repeat, on data unchanged since, with the result it computed last time ({@code OPTIMIZE_REUSE_RESULTS},
+ * on by default):
  * 100,000 rows then take about 4 ms to iterate against 19 ms to read from the table on this machine. A
  * benchmark that repeats one query on unchanged data would time that cache, and only for the contenders
- * whose SQL repeats exactly (JDBC's single IN list did, Retort's padded chunks did not). So it is off
- * unless {@code -Dbench.h2.reuseResults=true}, which gives the runs before 2026-12-03 their setting back.
+ * whose SQL repeats exactly. So it is off unless {@code -Dbench.h2.reuseResults=true}, which gives the runs
+ * before 2026-12-03 their setting back. The relations bench (W5) keeps H2's default: see its {@code Database.h2}.
  */
 public final class H2Urls {
     private H2Urls() {
