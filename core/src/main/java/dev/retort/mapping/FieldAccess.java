@@ -141,6 +141,21 @@ public abstract class FieldAccess {
     /** {@code get(entity)}: {@code entity instanceof Host ? box(((Host) entity).field) : reflectiveGet(entity)}. */
     private static void getter(ClassWriter writer, Field field, String hostName) {
         MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC, "get", "(Ljava/lang/Object;)Ljava/lang/Object;", null, null);
+        Label reflective = readField(method, field, hostName);
+        if (field.getType().isPrimitive()) {
+            Class<?> boxed = JavaTypes.boxed(field.getType());
+            method.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(boxed), "valueOf",
+                    "(" + Type.getDescriptor(field.getType()) + ")" + Type.getDescriptor(boxed), false);
+        }
+        method.visitInsn(Opcodes.ARETURN);
+        otherwise(method, reflective, Opcodes.INVOKEVIRTUAL, "reflectiveGet", "(Ljava/lang/Object;)Ljava/lang/Object;", Opcodes.ARETURN);
+    }
+
+    /**
+     * Starts a method of one argument, the entity: when it is a Host, pushes its field's value; else jumps to the
+     * returned label, which {@link #otherwise} places.
+     */
+    private static Label readField(MethodVisitor method, Field field, String hostName) {
         method.visitCode();
         Label reflective = new Label();
         method.visitVarInsn(Opcodes.ALOAD, 1);
@@ -149,17 +164,19 @@ public abstract class FieldAccess {
         method.visitVarInsn(Opcodes.ALOAD, 1);
         method.visitTypeInsn(Opcodes.CHECKCAST, hostName);
         method.visitFieldInsn(Opcodes.GETFIELD, hostName, field.getName(), Type.getDescriptor(field.getType()));
-        if (field.getType().isPrimitive()) {
-            Class<?> boxed = JavaTypes.boxed(field.getType());
-            method.visitMethodInsn(Opcodes.INVOKESTATIC, Type.getInternalName(boxed), "valueOf",
-                    "(" + Type.getDescriptor(field.getType()) + ")" + Type.getDescriptor(boxed), false);
-        }
-        method.visitInsn(Opcodes.ARETURN);
-        method.visitLabel(reflective);
+        return reflective;
+    }
+
+    /** Ends a method at {@code label} with the call of {@code name} on this class with the same arguments, returned. */
+    private static void otherwise(MethodVisitor method, Label label, int invoke, String name, String descriptor, int returns) {
+        method.visitLabel(label);
         method.visitVarInsn(Opcodes.ALOAD, 0);
-        method.visitVarInsn(Opcodes.ALOAD, 1);
-        method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SELF, "reflectiveGet", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
-        method.visitInsn(Opcodes.ARETURN);
+        int arguments = Type.getArgumentTypes(descriptor).length;
+        for (int slot = 1; slot <= arguments; slot++) {
+            method.visitVarInsn(Opcodes.ALOAD, slot);
+        }
+        method.visitMethodInsn(invoke, SELF, name, descriptor, false);
+        method.visitInsn(returns);
         method.visitMaxs(0, 0);
         method.visitEnd();
     }
@@ -197,14 +214,7 @@ public abstract class FieldAccess {
         }
         method.visitFieldInsn(Opcodes.PUTFIELD, hostName, field.getName(), Type.getDescriptor(type));
         method.visitInsn(Opcodes.RETURN);
-        method.visitLabel(reflective);
-        method.visitVarInsn(Opcodes.ALOAD, 0);
-        method.visitVarInsn(Opcodes.ALOAD, 1);
-        method.visitVarInsn(Opcodes.ALOAD, 2);
-        method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SELF, "reflectiveSet", "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
-        method.visitInsn(Opcodes.RETURN);
-        method.visitMaxs(0, 0);
-        method.visitEnd();
+        otherwise(method, reflective, Opcodes.INVOKEVIRTUAL, "reflectiveSet", "(Ljava/lang/Object;Ljava/lang/Object;)V", Opcodes.RETURN);
     }
 
     /** {@code getLong}/{@code getInt} for a field of that type, unboxed; other objects take {@link Field}'s path. */
@@ -212,22 +222,10 @@ public abstract class FieldAccess {
         boolean isLong = field.getType() == long.class;
         String methodName = isLong ? "getLong" : "getInt";
         String descriptor = isLong ? "(Ljava/lang/Object;)J" : "(Ljava/lang/Object;)I";
+        int returns = isLong ? Opcodes.LRETURN : Opcodes.IRETURN;
         MethodVisitor method = writer.visitMethod(Opcodes.ACC_PUBLIC, methodName, descriptor, null, null);
-        method.visitCode();
-        Label reflective = new Label();
-        method.visitVarInsn(Opcodes.ALOAD, 1);
-        method.visitTypeInsn(Opcodes.INSTANCEOF, hostName);
-        method.visitJumpInsn(Opcodes.IFEQ, reflective);
-        method.visitVarInsn(Opcodes.ALOAD, 1);
-        method.visitTypeInsn(Opcodes.CHECKCAST, hostName);
-        method.visitFieldInsn(Opcodes.GETFIELD, hostName, field.getName(), isLong ? "J" : "I");
-        method.visitInsn(isLong ? Opcodes.LRETURN : Opcodes.IRETURN);
-        method.visitLabel(reflective);
-        method.visitVarInsn(Opcodes.ALOAD, 0);
-        method.visitVarInsn(Opcodes.ALOAD, 1);
-        method.visitMethodInsn(Opcodes.INVOKESPECIAL, SELF, methodName, descriptor, false);
-        method.visitInsn(isLong ? Opcodes.LRETURN : Opcodes.IRETURN);
-        method.visitMaxs(0, 0);
-        method.visitEnd();
+        Label reflective = readField(method, field, hostName);
+        method.visitInsn(returns);
+        otherwise(method, reflective, Opcodes.INVOKESPECIAL, methodName, descriptor, returns);
     }
 }

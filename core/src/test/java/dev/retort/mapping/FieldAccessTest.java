@@ -59,6 +59,8 @@ class FieldAccessTest {
     @Test
     void aFieldOfASuperclassIsReachedOnASubclassInstance() throws Exception {
         FieldAccess id = access(Base.class, "id");
+        assertThat(id.getClass().getName()).contains("Base$RetortField_id");
+        assertThat(access(Item.class, "count").getClass().getName()).contains("Item$RetortField_count");
         Item item = new Item();
         id.set(item, 42L);
         assertThat(((Base) item).id).isEqualTo(42L);
