@@ -341,29 +341,11 @@ final class ShardedQuery<T> implements Query<T>, ShardQuery {
                 throw e;
             }
         }
-        merged = merged.onClose(() -> closeAll(streams));
+        merged = merged.onClose(() -> EachShard.run(streams, Stream::close));
         if (offset != null) {
             merged = merged.skip(offset);
         }
         return limit == null ? merged : merged.limit(limit);
-    }
-
-    private static <T> void closeAll(List<Stream<T>> streams) {
-        RuntimeException first = null;
-        for (Stream<T> stream : streams) {
-            try {
-                stream.close();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
     }
 
     /**

@@ -313,23 +313,9 @@ final class ShardedSessionImpl implements JoinedShardedSession {
         onEveryShard(SessionImpl::rollback);
     }
 
-    /** Runs {@code action} on every shard's session even if one fails; rethrows the first failure, the others suppressed. */
+    /** Runs {@code action} on every shard's session even if one fails (see {@link EachShard}). */
     private void onEveryShard(java.util.function.Consumer<SessionImpl> action) {
-        RuntimeException first = null;
-        for (SessionImpl session : shards.values()) {
-            try {
-                action.accept(session);
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        EachShard.run(shards.values(), action);
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.retort.it.replicas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
@@ -38,25 +36,7 @@ class FailoverIT {
                     + ". Nothing was written. To fix this, check that the database server is running and reachable there, "
                     + "and that the URL and credentials are right; retrying is safe once it is.");
 
-            long promoting = System.nanoTime();
-            CLUSTER.promote(1);
-            long promoted = System.nanoTime();
-            int failures = 0;
-            while (true) {
-                try {
-                    replicated.write("after promotion");
-                    break;
-                } catch (DatabaseUnavailableException stillDown) {
-                    failures++;
-                    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - promoted)).as("seconds without a primary")
-                            .isLessThan(30);
-                    sleep(20);
-                }
-            }
-            long resumed = System.nanoTime();
-            System.out.printf("[replicas] PostgreSQL failover: pg_ctl promote took %d ms; the first write succeeded %d ms after "
-                            + "promote returned (%d failed attempts), %d ms after the primary stopped%n",
-                    millis(promoted - promoting), millis(resumed - promoted), failures, millis(resumed - stopped));
+            replicated.promoteAndAwaitWrites(1, "PostgreSQL failover: pg_ctl promote", stopped);
             assertThat(replicated.whoWrites()).isEqualTo(replicated.primary(1));
             try (Session session = replicated.sessions.open()) {
                 assertThat(session.query(Note.class).filterBy("text", "after promotion").count()).isEqualTo(1);
@@ -77,18 +57,5 @@ class FailoverIT {
         }
         String message = cause.getMessage();
         return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
-    }
-
-    private static long millis(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(nanos);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.retort.it.replicas;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import dev.retort.DatabaseUnavailableException;
 import dev.retort.Engine;
 import dev.retort.Metadata;
 import dev.retort.ReadOnly;
@@ -101,6 +103,43 @@ final class Replicated implements AutoCloseable {
 
     String primary(int node) {
         return "primary:" + cluster.port(node);
+    }
+
+    /**
+     * Promotes node {@code node} of the cluster and writes until a write succeeds (within 30 s), then prints what the
+     * failover took ({@code what}: "PostgreSQL failover: pg_ctl promote"), counted from {@code stoppedAt} (nanoTime
+     * when the primary was stopped).
+     */
+    void promoteAndAwaitWrites(int node, String what, long stoppedAt) {
+        long promoting = System.nanoTime();
+        cluster.promote(node);
+        long promoted = System.nanoTime();
+        int failures = 0;
+        while (true) {
+            try {
+                write("after promotion");
+                break;
+            } catch (DatabaseUnavailableException stillDown) {
+                failures++;
+                if (TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - promoted) >= 30) {
+                    throw new AssertionError("no write succeeded within 30 s of the promotion", stillDown);
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        long resumed = System.nanoTime();
+        System.out.printf("[replicas] %s took %d ms; the first write succeeded %d ms after it returned (%d failed "
+                        + "attempts), %d ms after the primary stopped%n", what, millis(promoted - promoting),
+                millis(resumed - promoted), failures, millis(resumed - stoppedAt));
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     @Override
