@@ -42,6 +42,48 @@ class LayeringTest {
                 .check(core);
     }
 
+    /**
+     * The session's rooms (see dev.retort.session's package-info) are internal: outside the session only its
+     * owner's package is reached (SessionImpl and the container hooks), never a room directly.
+     */
+    @Test
+    void theSessionsRoomsAreReachedOnlyThroughTheSession() {
+        noClasses().that().resideOutsideOfPackage("dev.retort.session..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.retort.session.persister..",
+                        "dev.retort.session.state..", "dev.retort.session.load..", "dev.retort.session.flush..",
+                        "dev.retort.session.query..")
+                .check(core);
+    }
+
+    /** How an entity class maps to rows knows no session: it is the bottom room. */
+    @Test
+    void thePersisterUsesNothingElseOfTheSession() {
+        noClasses().that().resideInAPackage("dev.retort.session.persister..")
+                .should().dependOnClassesThat(resideInAPackage("dev.retort.session..")
+                        .and(not(resideInAPackage("dev.retort.session.persister.."))))
+                .check(core);
+    }
+
+    /** The persistence context is below loading, flushing and querying: it never calls up into them. */
+    @Test
+    void thePersistenceContextKnowsNoLoadFlushOrQuery() {
+        noClasses().that().resideInAPackage("dev.retort.session.state..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.retort.session.load..",
+                        "dev.retort.session.flush..", "dev.retort.session.query..")
+                .check(core);
+    }
+
+    /** Loading and flushing are separate rooms: neither uses the other, and neither uses the query builders. */
+    @Test
+    void loadingAndFlushingDoNotUseEachOtherOrTheQueries() {
+        noClasses().that().resideInAPackage("dev.retort.session.load..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.retort.session.flush..", "dev.retort.session.query..")
+                .check(core);
+        noClasses().that().resideInAPackage("dev.retort.session.flush..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.retort.session.load..", "dev.retort.session.query..")
+                .check(core);
+    }
+
     /** Sharding routes between ordinary sessions: the session never knows it is one shard of several. */
     @Test
     void theSessionKnowsNothingOfSharding() {

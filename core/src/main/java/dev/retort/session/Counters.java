@@ -7,14 +7,14 @@ import dev.retort.Statistics;
  * not thread-safe), so counting costs an add and allocates nothing. {@link #snapshot()} makes the public
  * {@link Statistics}; the factory adds them up when the session closes.
  */
-final class Counters {
+public final class Counters {
     long statements;
     long rowsRead;
     long entitiesLoaded;
-    long entitiesInserted;
-    long entitiesUpdated;
-    long entitiesDeleted;
-    long flushes;
+    public long entitiesInserted;
+    public long entitiesUpdated;
+    public long entitiesDeleted;
+    public long flushes;
     long transactions;
     long nPlusOneWarnings;
     long failedStatements;

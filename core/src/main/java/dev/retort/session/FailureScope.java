@@ -1,11 +1,13 @@
 package dev.retort.session;
 
+import dev.retort.session.state.Frame;
+
 /**
  * What a failed flush rolled back, and so what its message tells the user to do next: the session's own
  * transaction, a savepoint, or (for a session joined to JTA) nothing yet: the container's transaction is
  * marked for rollback.
  */
-enum FailureScope {
+public enum FailureScope {
     TRANSACTION("The transaction was rolled back: nothing of this flush, nor of earlier flushes in the same "
             + "transaction, remains in the database.", "call session.rollback(), "),
     SAVEPOINT("The nested transaction was rolled back to its savepoint: nothing written since the savepoint remains.",
@@ -21,17 +23,17 @@ enum FailureScope {
         this.firstStep = firstStep;
     }
 
-    static FailureScope of(TransactionMode mode, Frame frame) {
+    public static FailureScope of(TransactionMode mode, Frame frame) {
         return !mode.ownsTransaction() ? JTA : frame != null && frame.nested() ? SAVEPOINT : TRANSACTION;
     }
 
     /** What was rolled back, as a sentence. */
-    String rolledBack() {
+    public String rolledBack() {
         return rolledBack;
     }
 
     /** "To fix this, ..." with the step this scope needs first, then {@code then}. */
-    String toFix(String then) {
+    public String toFix(String then) {
         return "To fix this, " + firstStep + then + ".";
     }
 }

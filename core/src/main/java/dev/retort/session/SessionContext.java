@@ -10,8 +10,12 @@ import dev.retort.MappingException;
 import dev.retort.dialect.Dialect;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.EntityModel;
-import dev.retort.mapping.RelationshipModel;
 import dev.retort.mapping.Hierarchy;
+import dev.retort.mapping.RelationshipModel;
+import dev.retort.session.load.PolymorphicLoader;
+import dev.retort.session.load.ShapeCache;
+import dev.retort.session.persister.EntityPersister;
+import dev.retort.session.state.LazyProxies;
 import dev.retort.sql.CompiledStatement;
 import dev.retort.sql.Statement;
 
@@ -58,7 +62,7 @@ public final class SessionContext {
     }
 
     /** Whether any entity has relationships (else flushes skip the relationship work). */
-    boolean hasRelationships() {
+    public boolean hasRelationships() {
         return hasRelationships;
     }
 
@@ -81,7 +85,7 @@ public final class SessionContext {
      * The other side of a relationship, if mapped: the inverse collection or one-to-one of an owning
      * side, or the owning side of an inverse one.
      */
-    java.util.Optional<RelationshipModel> otherSide(RelationshipModel relationship) {
+    public java.util.Optional<RelationshipModel> otherSide(RelationshipModel relationship) {
         EntityPersister target = persisters.get(relationship.target());
         if (target == null) {
             return java.util.Optional.empty();
@@ -115,7 +119,7 @@ public final class SessionContext {
     }
 
     /** A query statement compiled through the cache of query shapes (its SQL rendered once per shape). */
-    CompiledStatement compileQuery(Statement statement) {
+    public CompiledStatement compileQuery(Statement statement) {
         return queryShapes.compile(statement);
     }
 
@@ -123,16 +127,16 @@ public final class SessionContext {
      * A write statement without values of its own (slots only, as join-table rows are written), compiled
      * once per factory: there are a few per many-to-many relationship.
      */
-    CompiledStatement compileWrite(Statement statement) {
+    public CompiledStatement compileWrite(Statement statement) {
         return writes.computeIfAbsent(statement, key -> engine.dialect().compile(key));
     }
 
     /** How queries of a hierarchy entity read and tell apart the rows of its classes; built on first use. */
-    PolymorphicLoader polymorphicLoader(EntityPersister persister) {
+    public PolymorphicLoader polymorphicLoader(EntityPersister persister) {
         return polymorphicLoaders.computeIfAbsent(persister.entityType(), type -> new PolymorphicLoader(this, persister));
     }
 
-    List<EntityPersister> flushOrder() {
+    public List<EntityPersister> flushOrder() {
         return flushOrder;
     }
 

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import dev.retort.DatabaseException;
 import dev.retort.DatabaseUnavailableException;
-import dev.retort.TransactionConflictException;
 import dev.retort.DeleteQuery;
 import dev.retort.DetachedInstanceException;
 import dev.retort.Expr;
@@ -22,15 +21,31 @@ import dev.retort.PendingRollbackException;
 import dev.retort.Query;
 import dev.retort.RetortException;
 import dev.retort.SelectQuery;
-import dev.retort.SqlQuery;
-import dev.retort.Statistics;
 import dev.retort.Session;
+import dev.retort.SqlQuery;
 import dev.retort.StaleObjectException;
+import dev.retort.Statistics;
 import dev.retort.Transaction;
+import dev.retort.TransactionConflictException;
 import dev.retort.UpdateQuery;
 import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.IdGeneration;
+import dev.retort.session.flush.Flush;
+import dev.retort.session.load.LoadPlan;
+import dev.retort.session.load.Loader;
+import dev.retort.session.load.StreamBatch;
+import dev.retort.session.persister.EntityPersister;
+import dev.retort.session.persister.Ids;
+import dev.retort.session.query.BulkStatement;
+import dev.retort.session.query.QueryImpl;
+import dev.retort.session.query.SelectQueryImpl;
+import dev.retort.session.query.SqlQueryImpl;
+import dev.retort.session.state.EntityEntry;
+import dev.retort.session.state.EntityKey;
+import dev.retort.session.state.Frame;
+import dev.retort.session.state.LazyProxies;
+import dev.retort.session.state.PersistenceContext;
 
 /**
  * The {@link Session} implementation: the session's objects ({@link PersistenceContext}) and the stack of
@@ -41,10 +56,10 @@ public final class SessionImpl implements JoinedSession {
     private final Isolation isolation;
     private final TransactionMode mode;
     /** The session's objects and their states: the one owner of entries, identity map and pending list. */
-    final PersistenceContext objects = new PersistenceContext();
+    private final PersistenceContext objects = new PersistenceContext();
     private final TransactionStack transactions;
     /** This session's statistics; added to the factory's when it closes. */
-    final Counters counters = new Counters();
+    private final Counters counters = new Counters();
     private final Loader loader;
     private boolean closed;
     private RetortException pendingRollback;
@@ -72,7 +87,17 @@ public final class SessionImpl implements JoinedSession {
         this.loader = new Loader(this, context);
     }
 
-    TransactionMode mode() {
+    /** This session's objects, their entries and the identity map; the session is its one owner. */
+    public PersistenceContext persistenceContext() {
+        return objects;
+    }
+
+    /** The statement and entity counts behind {@link #statistics()}. */
+    public Counters counters() {
+        return counters;
+    }
+
+    public TransactionMode mode() {
         return mode;
     }
 
@@ -85,7 +110,7 @@ public final class SessionImpl implements JoinedSession {
      * About to write to the database ({@code action}, for messages): refused by the write guard, then in read-only
      * modes (a container's guard words the refusal for its own read-only marker).
      */
-    void beforeWriting(String action) {
+    public void beforeWriting(String action) {
         writeGuard.beforeWrite(action);
         mode.requireWritable(action);
     }
@@ -96,7 +121,7 @@ public final class SessionImpl implements JoinedSession {
     }
 
     /** Runs {@code work} (one query) with its own statement timeout in whole seconds ({@code null}: the engine's). */
-    <R> R withStatementTimeout(Integer seconds, java.util.function.Supplier<R> work) {
+    public <R> R withStatementTimeout(Integer seconds, java.util.function.Supplier<R> work) {
         if (seconds == null) {
             return work.get();
         }
@@ -109,7 +134,7 @@ public final class SessionImpl implements JoinedSession {
         }
     }
 
-    SessionContext context() {
+    public SessionContext context() {
         return context;
     }
 
@@ -204,7 +229,7 @@ public final class SessionImpl implements JoinedSession {
 
     /** A read-only object has no snapshot to write from; refreshing it makes it an ordinary one. */
     private static void requireWritableEntry(EntityEntry entry, String operation) {
-        if (entry.readOnly) {
+        if (entry.readOnly()) {
             throw new InvalidRequestException("Cannot " + operation + " " + entry.describe() + ": it was loaded by a readOnly() "
                     + "query, so the session keeps no state to write it from. To fix this, call session.refresh(object) "
                     + "first, which reloads it as an ordinary object, or load it with session.get in a session that has not "
@@ -213,17 +238,17 @@ public final class SessionImpl implements JoinedSession {
     }
 
     /** Marks an object deleted (a pending one just leaves), and the objects its cascade-REMOVE relationships reach. */
-    void deleteCascading(Object entity) {
+    public void deleteCascading(Object entity) {
         EntityEntry entry = objects.entryOf(entity);
-        if (entry == null || entry.status == EntityEntry.Status.DELETED || entry.status == EntityEntry.Status.REMOVED) {
+        if (entry == null || entry.status() == EntityEntry.Status.DELETED || entry.status() == EntityEntry.Status.REMOVED) {
             return;
         }
-        if (entry.standIn != null && !entry.standIn.loaded()) {
+        if (entry.standIn() != null && !entry.standIn().loaded()) {
             // Its row (the version to check, the relationships to cascade along) is needed to delete it.
             loader.loadStandIn(entry);
         }
         objects.markDeleted(entry);
-        for (dev.retort.mapping.RelationshipModel relationship : entry.persister.model().relationships()) {
+        for (dev.retort.mapping.RelationshipModel relationship : entry.persister().model().relationships()) {
             if (relationship.cascades().remove()) {
                 Object value = relationship.get(entity);
                 if (relationship.toMany()) {
@@ -242,20 +267,20 @@ public final class SessionImpl implements JoinedSession {
      * subclass with only its id set, whose first method call loads the row (or throws, for {@code raise}).
      * Its entry is expired until then, so flushes leave it alone.
      */
-    void standIn(EntityPersister persister, Object id, dev.retort.mapping.RelationshipModel relationship, boolean raise) {
+    public void standIn(EntityPersister persister, Object id, dev.retort.mapping.RelationshipModel relationship, boolean raise) {
         EntityEntry[] created = new EntityEntry[1];
         Object instance = LazyProxies.create(persister.entityType(), () -> loadStandIn(created[0], relationship, raise));
         persister.attribute(0).set(instance, id);
         EntityEntry entry = new EntityEntry(instance, persister, id, EntityEntry.Status.PERSISTENT, null);
-        entry.standIn = LazyProxies.stateOf(instance);
+        entry.standIn(LazyProxies.stateOf(instance));
         created[0] = entry;
         enter(entry.key(), entry);
     }
 
     /** Puts a newly loaded object's entry in the maps, and in the batch of the stream loading it, if one is. */
-    void enter(EntityKey key, EntityEntry entry) {
+    public void enter(EntityKey key, EntityEntry entry) {
         objects.enterLoaded(key, entry);
-        if (entry.standIn == null) {
+        if (entry.standIn() == null) {
             counters.entitiesLoaded++;
         }
         if (loadingBatch != null) {
@@ -264,15 +289,15 @@ public final class SessionImpl implements JoinedSession {
     }
 
     /** Makes {@code batch} (or null) record the entries loaded from now on; returns the one that did before. */
-    StreamBatch recordLoadsInto(StreamBatch batch) {
+    public StreamBatch recordLoadsInto(StreamBatch batch) {
         StreamBatch before = loadingBatch;
         loadingBatch = batch;
         return before;
     }
 
     /** Detaches a streamed object whose batch passed, unless the user already replaced or removed its entry. */
-    void release(EntityEntry entry) {
-        if (objects.entryOf(entry.instance) == entry) {
+    public void release(EntityEntry entry) {
+        if (objects.entryOf(entry.instance()) == entry) {
             objects.detach(entry);
         }
     }
@@ -285,7 +310,7 @@ public final class SessionImpl implements JoinedSession {
                     + "(Load.selectIn(" + relationship.owner().getSimpleName() + "_." + relationship.name() + ")), or drop "
                     + "the raise option.");
         }
-        if (closed || objects.entryOf(entry.instance) != entry) {
+        if (closed || objects.entryOf(entry.instance()) != entry) {
             throw new DetachedInstanceException("Cannot load " + described + ": its session is closed (or the object was "
                     + "removed from it), and it was never loaded. To fix this, load it with the query that reads the "
                     + relationship.owner().getSimpleName() + " objects: .options(Load.selectIn(" + relationship.owner()
@@ -304,40 +329,40 @@ public final class SessionImpl implements JoinedSession {
     }
 
     /** Adds an object reached by a cascade-PERSIST relationship; returns its new entry. */
-    EntityEntry cascadeAdd(Object entity) {
+    public EntityEntry cascadeAdd(Object entity) {
         addChecked(entity);
         return objects.entryOf(entity);
     }
 
     /** The persistence context's epoch: collections loaded in an earlier one load again on next use. */
-    long epoch() {
+    public long epoch() {
         return objects.epoch();
     }
 
     /** Whether the object belongs to this open session (lazy loads are possible). */
-    boolean holds(Object entity) {
+    public boolean holds(Object entity) {
         EntityEntry entry = closed ? null : objects.entryOf(entity);
-        return entry != null && entry.status != EntityEntry.Status.REMOVED;
+        return entry != null && entry.status() != EntityEntry.Status.REMOVED;
     }
 
     /** "User#1" for messages about an object of this session (or one it held). */
-    String describeObject(Object entity) {
+    public String describeObject(Object entity) {
         EntityEntry entry = objects.entryOf(entity);
         return entry != null ? entry.describe() : describe(entity);
     }
 
     /** A lazy load of one object's collection (or inverse one-to-one), counted for the N+1 guard. */
-    List<Object> loadLazily(Object owner, dev.retort.mapping.RelationshipModel relationship) {
+    public List<Object> loadLazily(Object owner, dev.retort.mapping.RelationshipModel relationship) {
         checkUsable();
         EntityEntry entry = objects.entryOf(owner);
         countLazyLoad(relationship);
         if (objects.hasPending()) {
             flush();
         }
-        List<Object> elements = loader.loadCollections(entry.persister, relationship, List.of(owner), LoadPlan.DEFAULT)
+        List<Object> elements = loader.loadCollections(entry.persister(), relationship, List.of(owner), LoadPlan.DEFAULT)
                 .getOrDefault(owner, List.of());
-        if (relationship.toMany() && entry.collections != null) {
-            entry.collections[entry.persister.collections().indexOf(relationship)] = new ArrayList<>(elements);
+        if (relationship.toMany() && entry.collections() != null) {
+            entry.collections()[entry.persister().collections().indexOf(relationship)] = new ArrayList<>(elements);
         }
         return elements;
     }
@@ -360,16 +385,16 @@ public final class SessionImpl implements JoinedSession {
     }
 
     /** The elements a collection had in the database, for an object whose collection field was replaced unloaded. */
-    List<Object> loadForDiff(EntityEntry entry, dev.retort.mapping.RelationshipModel relationship) {
-        return loader.loadCollections(entry.persister, relationship, List.of(entry.instance), LoadPlan.DEFAULT)
-                .getOrDefault(entry.instance, List.of());
+    public List<Object> loadForDiff(EntityEntry entry, dev.retort.mapping.RelationshipModel relationship) {
+        return loader.loadCollections(entry.persister(), relationship, List.of(entry.instance()), LoadPlan.DEFAULT)
+                .getOrDefault(entry.instance(), List.of());
     }
 
     @Override
     public void refresh(Object entity) {
         checkUsable();
         EntityEntry entry = requireAttached(entity, "refresh");
-        if (entry.status == EntityEntry.Status.PENDING) {
+        if (entry.status() == EntityEntry.Status.PENDING) {
             throw new InvalidRequestException("Cannot refresh " + entry.describe() + ": it has no row yet. To fix this, "
                     + "flush or commit the session first.");
         }
@@ -424,9 +449,9 @@ public final class SessionImpl implements JoinedSession {
         EntityEntry entry = objects.entryOf(managed);
         requireWritableEntry(entry, "merge onto");
         int version = persister.versionIndex();
-        if (version >= 0 && !java.util.Objects.equals(values[version], entry.snapshot[version])) {
+        if (version >= 0 && !java.util.Objects.equals(values[version], entry.snapshot()[version])) {
             throw new StaleObjectException("Cannot merge " + entry.describe() + ": it has version " + values[version]
-                    + " but the database row has version " + entry.snapshot[version] + ", so another transaction changed "
+                    + " but the database row has version " + entry.snapshot()[version] + ", so another transaction changed "
                     + "it since this copy was loaded. To fix this, load it again with session.get and apply the change to that instance.");
         }
         persister.write(managed, values);
@@ -436,7 +461,7 @@ public final class SessionImpl implements JoinedSession {
     @Override
     public boolean contains(Object entity) {
         EntityEntry entry = entity == null ? null : objects.entryOf(entity);
-        return entry != null && entry.status != EntityEntry.Status.REMOVED;
+        return entry != null && entry.status() != EntityEntry.Status.REMOVED;
     }
 
     @Override
@@ -505,7 +530,7 @@ public final class SessionImpl implements JoinedSession {
     }
 
     /** The connection of the current transaction, beginning one if none is active (autobegin). */
-    Connection connection() {
+    public Connection connection() {
         return transactions.connection(false);
     }
 
@@ -514,16 +539,16 @@ public final class SessionImpl implements JoinedSession {
      * statement timeout applies, so nothing is bound to the statement's life); the caller must not close it.
      * Null when a timeout applies: then the caller prepares and closes its own.
      */
-    java.sql.PreparedStatement reusableQuery(String sql) throws SQLException {
+    public java.sql.PreparedStatement reusableQuery(String sql) throws SQLException {
         return statementTimeoutSeconds() > 0 ? null : transactions.reusable(sql);
     }
 
     /** Closes the kept statement of {@code sql} after it failed. */
-    void discardQuery(String sql) {
+    public void discardQuery(String sql) {
         transactions.discard(sql);
     }
 
-    Frame currentFrame() {
+    public Frame currentFrame() {
         return transactions.current();
     }
 
@@ -614,7 +639,7 @@ public final class SessionImpl implements JoinedSession {
         if (closed) {
             return;
         }
-        if (frame.failed) {
+        if (frame.failed()) {
             // The failed flush already rolled back to the savepoint and restored memory.
             transactions.remove(frame);
             pendingRollback = null;
@@ -662,7 +687,7 @@ public final class SessionImpl implements JoinedSession {
      * After a failed flush: rolls back the frame it ran in (the savepoint, or the whole transaction) so
      * that nothing of it stays written, and makes the session refuse work until rolled back.
      */
-    RetortException failed(Frame frame, RetortException error) {
+    public RetortException failed(Frame frame, RetortException error) {
         if (!mode.ownsTransaction()) {
             // The container rolls its transaction back; memory is restored now, as for a local rollback.
             mode.markRollbackOnly();
@@ -671,10 +696,12 @@ public final class SessionImpl implements JoinedSession {
         } else if (frame.nested() && !(error instanceof DatabaseUnavailableException)) {
             // A lost connection took the whole transaction with it: there is no savepoint to go back to.
             rollbackFrame(frame);
-            frame.failed = true;
+            frame.markFailed();
         } else {
             rollbackAll();
-            frame.failed = frame.nested();
+            if (frame.nested()) {
+                frame.markFailed();
+            }
         }
         pendingRollback = error;
         return error;
@@ -742,7 +769,7 @@ public final class SessionImpl implements JoinedSession {
         return counters.snapshot();
     }
 
-    void checkUsable() {
+    public void checkUsable() {
         if (closed) {
             throw closedError();
         }

@@ -12,7 +12,7 @@ import java.util.Map;
  * closed before the connection goes back to the pool. At most {@value #SIZE}, least recently used first out.
  * Not thread-safe, as its session.
  */
-final class StatementCache {
+public final class StatementCache {
     static final int SIZE = 32;
 
     private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true) {

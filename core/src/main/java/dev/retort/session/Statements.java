@@ -15,6 +15,7 @@ import dev.retort.TransactionConflictException;
 import dev.retort.dialect.ErrorKind;
 import dev.retort.engine.SqlLog;
 import dev.retort.engine.StatementObservers;
+import dev.retort.session.flush.Flush;
 import dev.retort.sql.CompiledStatement;
 import dev.retort.sql.Expression;
 
@@ -23,7 +24,7 @@ import dev.retort.sql.Expression;
  * {@link #started()} and {@link #executed} count it in the session's statistics and, only when the engine has
  * observers (the slow-statement log, Micrometer, OpenTelemetry), read the clock and tell them.
  */
-final class Statements {
+public final class Statements {
     /** Where a schema comes from, for errors about a missing table. */
     static final String SCHEMA_SOURCES = "metadata.createAll(engine); in CDI retort.schema-management.strategy=create "
             + "(validate checks the tables at start); in Quarkus quarkus.retort.schema-management.strategy=create; or your "
@@ -39,8 +40,8 @@ final class Statements {
     private long since;
 
     /** Statements with the session's current statement timeout (a query's own, else the engine's). */
-    Statements(SessionImpl session) {
-        this(session.context(), session, session.counters);
+    public Statements(SessionImpl session) {
+        this(session.context(), session, session.counters());
     }
 
     private Statements(SessionContext context, SessionImpl session, Counters counters) {
@@ -52,24 +53,24 @@ final class Statements {
     }
 
     /** Statements with the engine's statement timeout (a flush), counted in {@code session}'s statistics. */
-    static Statements forFlush(SessionImpl session) {
-        return new Statements(session.context(), null, session.counters);
+    public static Statements forFlush(SessionImpl session) {
+        return new Statements(session.context(), null, session.counters());
     }
 
     /** Marks an execution's start: the clock when something observes statements, else {@link #UNTIMED}. */
-    long started() {
+    public long started() {
         inFlight = true;
         since = observers.any() ? System.nanoTime() : UNTIMED;
         return since;
     }
 
     /** One execution of {@code compiled} (a JDBC batch counts once) that began at {@code started}. */
-    void executed(CompiledStatement compiled, long started) {
+    public void executed(CompiledStatement compiled, long started) {
         executed(compiled, started, 1);
     }
 
     /** {@code executions} executions of {@code compiled} (rows written one at a time) since {@code started}. */
-    void executed(CompiledStatement compiled, long started, int executions) {
+    public void executed(CompiledStatement compiled, long started, int executions) {
         inFlight = false;
         counters.statements += executions;
         if (started != UNTIMED) {
@@ -78,7 +79,7 @@ final class Statements {
     }
 
     /** Rows a query read from its result set. */
-    void read(long rows) {
+    public void read(long rows) {
         counters.rowsRead += rows;
     }
 
@@ -100,12 +101,12 @@ final class Statements {
     /** What {@link #started()} returns when nothing observes statements. */
     static final long UNTIMED = Long.MIN_VALUE;
 
-    PreparedStatement prepare(Connection connection, CompiledStatement compiled) throws SQLException {
+    public PreparedStatement prepare(Connection connection, CompiledStatement compiled) throws SQLException {
         preparing();
         return withTimeout(connection.prepareStatement(compiled.sql()));
     }
 
-    PreparedStatement prepareReturningKeys(Connection connection, CompiledStatement compiled, String keyColumn) throws SQLException {
+    public PreparedStatement prepareReturningKeys(Connection connection, CompiledStatement compiled, String keyColumn) throws SQLException {
         preparing();
         return withTimeout(connection.prepareStatement(compiled.sql(), new String[] {keyColumn}));
     }
@@ -130,13 +131,13 @@ final class Statements {
         return statement;
     }
 
-    void logQuery(CompiledStatement compiled, Object[] row) {
+    public void logQuery(CompiledStatement compiled, Object[] row) {
         if (log.enabled()) {
             log.statement(compiled.sql(), parameters(compiled, row), 1, false);
         }
     }
 
-    void logRows(CompiledStatement compiled, Object[] firstRow, int size, boolean batched) {
+    public void logRows(CompiledStatement compiled, Object[] firstRow, int size, boolean batched) {
         if (log.enabled()) {
             log.statement(compiled.sql(), size == 1 ? parameters(compiled, firstRow) : List.of(), size, batched);
         }
@@ -151,7 +152,7 @@ final class Statements {
     }
 
     /** The error for a statement outside a flush (a query, a bulk statement), by what the database reported. */
-    DatabaseException queryFailed(CompiledStatement compiled, SQLException failure) {
+    public DatabaseException queryFailed(CompiledStatement compiled, SQLException failure) {
         SQLException error = serverError(failure);
         failed(compiled, error);
         String reported = error.getMessage().trim() + " [SQL: " + compiled.sql() + "]. ";
@@ -182,7 +183,7 @@ final class Statements {
      * The error for a statement that failed during a flush, saying what the flush did to the transaction
      * and how to go on.
      */
-    DatabaseException flushFailed(String entityName, String operation, CompiledStatement compiled, SQLException failure,
+    public DatabaseException flushFailed(String entityName, String operation, CompiledStatement compiled, SQLException failure,
                                   FailureScope scope) {
         SQLException error = serverError(failure);
         failed(compiled, error);

@@ -1,9 +1,10 @@
 package dev.retort.session;
 
 import dev.retort.Transaction;
+import dev.retort.session.state.Frame;
 
 /** A handle on the session's outer transaction or on one of its savepoints. Not thread-safe. */
-final class TransactionImpl implements Transaction {
+public final class TransactionImpl implements Transaction {
     private final SessionImpl session;
     private final Frame frame;
     private boolean done;

@@ -12,13 +12,14 @@ import dev.retort.DatabaseUnavailableException;
 import dev.retort.InvalidRequestException;
 import dev.retort.Isolation;
 import dev.retort.engine.SqlLog;
+import dev.retort.session.state.Frame;
 
 /**
  * The JDBC side of a session's transactions: its one connection while a transaction is active, and the
  * stack of frames (the outer transaction, then one per SAVEPOINT). Knows nothing of objects; the
  * session restores memory around these calls. Not thread-safe.
  */
-final class TransactionStack {
+public final class TransactionStack {
     private final SessionContext context;
     private final Isolation isolation;
     private final TransactionMode mode;

@@ -1,0 +1,214 @@
+package dev.retort.session.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.retort.InvalidRequestException;
+import dev.retort.Load;
+import dev.retort.mapping.RelationshipModel;
+import dev.retort.session.SessionContext;
+import dev.retort.session.SessionImpl;
+import dev.retort.session.persister.EntityPersister;
+import dev.retort.session.persister.Ids;
+import dev.retort.session.state.EntityEntry;
+import dev.retort.session.state.EntityKey;
+import dev.retort.session.state.LazyCollection;
+import dev.retort.session.state.PersistentList;
+import dev.retort.session.state.PersistentSet;
+import dev.retort.session.state.Relations;
+import dev.retort.sql.CompiledStatement;
+
+/**
+ * Reads rows into the session: {@code get}, refresh and the SELECTs of queries, each row turned into the
+ * identity map's instance for it (hydration): an instance already in the session is returned as is
+ * unless expired, then refilled keeping what the code changed. Instances enter the identity map before
+ * their references are resolved, so cycles of rows referring to each other load once. The JDBC is
+ * {@link RowReader}'s, the relationship strategies {@link RelatedLoading}'s, the SQL trees
+ * {@link LoadStatements}'.
+ */
+public final class Loader {
+    private final SessionImpl session;
+    private final SessionContext context;
+    private final RowReader rows;
+    private final RelatedLoading related;
+
+    public Loader(SessionImpl session, SessionContext context) {
+        this.session = session;
+        this.context = context;
+        this.rows = new RowReader(session);
+        this.related = new RelatedLoading(session, context, this, rows);
+    }
+
+    public <T> T get(Class<T> entityType, Object id) {
+        EntityPersister persister = context.persister(entityType);
+        Object key = Ids.coerce(persister.attribute(0), id, () -> "session.get(" + persister.entityName() + ", " + literal(id) + ")");
+        if (key == null) {
+            throw new InvalidRequestException("session.get(" + persister.entityName() + ", null): an id is required. "
+                    + "To fix this, pass the primary key value.");
+        }
+        EntityEntry entry = session.persistenceContext().byKey(new EntityKey(persister.keyType(), key));
+        if (entry != null && !session.persistenceContext().isExpired(entry)) {
+            // Under inheritance the id may be another subclass's: get(Cat.class, id) of a Dog is null.
+            return entry.status() == EntityEntry.Status.DELETED || !entityType.isInstance(entry.instance()) ? null
+                    : entityType.cast(entry.instance());
+        }
+        if (session.persistenceContext().hasPending()) {
+            // A pending object may carry this id; changes to loaded objects cannot make the row appear.
+            session.flush();
+        }
+        List<Object> found = selectById(persister, key);
+        return found.isEmpty() ? null : entityType.cast(found.get(0));
+    }
+
+    private static Object[] idRow(EntityPersister persister, Object id) {
+        Object[] values = new Object[persister.attributeCount()];
+        values[0] = id;
+        return values;
+    }
+
+    /** Loads a stand-in's row into it; false when the row does not exist. */
+    public boolean loadStandIn(EntityEntry entry) {
+        EntityPersister persister = entry.persister();
+        return !selectById(persister, entry.id()).isEmpty();
+    }
+
+    /** Reloads a persistent entry's row now, overwriting its fields and snapshot. */
+    public void reload(EntityEntry entry) {
+        EntityPersister persister = entry.persister();
+        entry.restore();
+        session.persistenceContext().expire(entry);
+        List<Object> found = selectById(persister, entry.id());
+        if (found.isEmpty()) {
+            session.persistenceContext().detach(entry);
+            throw new InvalidRequestException("Cannot refresh " + entry.describe() + ": its row no longer exists (another "
+                    + "transaction deleted it). It has been removed from the session.");
+        }
+    }
+
+    private List<Object> selectById(EntityPersister persister, Object id) {
+        if (persister.hierarchy() != null) {
+            return context.polymorphicLoader(persister).byId(session, this, id);
+        }
+        return select(persister, persister.selectById(), persister.toStored(idRow(persister, id), null));
+    }
+
+    /** Runs a SELECT of the persister's columns and returns the session's instance for each row. */
+    public List<Object> select(EntityPersister persister, CompiledStatement compiled, Object[] row) {
+        return select(persister, compiled, row, LoadPlan.DEFAULT);
+    }
+
+    public List<Object> select(EntityPersister persister, CompiledStatement compiled, Object[] row, LoadPlan plan) {
+        return hydrateAll(persister, rows.readRows(persister, compiled, row, 0), plan);
+    }
+
+    /** Runs a SELECT of one number (COUNT). */
+    public long selectLong(EntityPersister persister, CompiledStatement compiled) {
+        return rows.selectLong(persister, compiled);
+    }
+
+    /** The related objects of each owner for a to-many or inverse one-to-one relationship (see {@link RelatedLoading}). */
+    public Map<Object, List<Object>> loadCollections(EntityPersister owner, RelationshipModel relationship, List<Object> owners,
+                                              LoadPlan plan) {
+        return related.loadCollections(owner, relationship, owners, plan);
+    }
+
+    /** Records a collection as loaded with {@code elements}: in the field and as the entry's snapshot. */
+    void filled(Object owner, RelationshipModel relationship, List<Object> elements) {
+        related.filled(owner, relationship, elements);
+    }
+
+    /** One row as the session's instance (for streams, which read a row at a time). */
+    public Object hydrate(EntityPersister persister, Object[] values) {
+        List<Object[]> rows = new ArrayList<>(1);
+        rows.add(values);
+        return hydrateAll(persister, rows, LoadPlan.DEFAULT).get(0);
+    }
+
+    /**
+     * The session's instance for each row, in order: existing instances are kept (refilled if expired),
+     * new ones created; references are resolved and collections set up or loaded as {@code plan} says.
+     */
+    List<Object> hydrateAll(EntityPersister persister, List<Object[]> rows, LoadPlan plan) {
+        return hydrateAll(persister, rows, plan, Set.of());
+    }
+
+    /** As {@link #hydrateAll(EntityPersister, List, LoadPlan)}, leaving the {@code filledByCaller} relationships alone. */
+    List<Object> hydrateAll(EntityPersister persister, List<Object[]> rows, LoadPlan plan, Set<RelationshipModel> filledByCaller) {
+        List<Object> instances = new ArrayList<>(rows.size());
+        List<EntityEntry> fresh = new ArrayList<>(rows.size());
+        List<Object[]> freshValues = new ArrayList<>(rows.size());
+        session.persistenceContext().expectLoads(persister.keyType(), rows.size());
+        for (Object[] values : rows) {
+            EntityKey key = new EntityKey(persister.keyType(), values[0]);
+            EntityEntry entry = session.persistenceContext().byKey(key);
+            if (entry != null && !session.persistenceContext().isExpired(entry)) {
+                instances.add(entry.instance());
+                continue;
+            }
+            if (entry == null) {
+                Object instance = persister.model().newInstance();
+                entry = new EntityEntry(instance, persister, values[0], EntityEntry.Status.PERSISTENT, null);
+                session.enter(key, entry);
+            }
+            if (entry.claimForLoading()) {
+                fresh.add(entry);
+                freshValues.add(values);
+            }
+            instances.add(entry.instance());
+        }
+        if (persister.references().length > 0 && !freshValues.isEmpty()) {
+            related.resolveReferences(persister, freshValues, plan);
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            EntityEntry entry = fresh.get(i);
+            Object[] values = freshValues.get(i);
+            boolean refill = entry.snapshot() != null;
+            if (refill) {
+                // An expired object the session tracks: what the code changed since stays, and stays tracked.
+                persister.refill(entry.instance(), entry.snapshot(), values);
+            } else {
+                persister.write(entry.instance(), values);
+            }
+            boolean readOnly = plan.readOnly() && !refill;
+            session.persistenceContext().loaded(entry, readOnly ? null : persister.snapshotOf(values), readOnly);
+            setUpCollections(entry, plan, refill);
+        }
+        related.loadRelated(persister, instances, plan, filledByCaller);
+        return instances;
+    }
+
+    /**
+     * Puts an unloaded collection of Retort's in each to-many field of a freshly loaded object. When
+     * {@code refill}ing an expired object, a collection the code changed since the last flush is kept (the
+     * next flush writes the change); the others load again on first use.
+     */
+    @SuppressWarnings("unchecked")
+    private void setUpCollections(EntityEntry entry, LoadPlan plan, boolean refill) {
+        List<RelationshipModel> collections = entry.persister().collections();
+        if (collections.isEmpty()) {
+            return;
+        }
+        List<Object>[] before = entry.renewCollections(collections.size());
+        for (int c = 0; c < collections.size(); c++) {
+            RelationshipModel relationship = collections.get(c);
+            if (refill && before != null && before[c] != null && changedSince(relationship.get(entry.instance()), before[c])) {
+                entry.collections()[c] = before[c];
+                continue;
+            }
+            boolean raise = plan.strategy(relationship) == Load.Strategy.RAISE;
+            relationship.set(entry.instance(), relationship.isSet() ? new PersistentSet(session, entry.instance(), relationship, raise)
+                    : new PersistentList(session, entry.instance(), relationship, raise));
+        }
+    }
+
+    private static boolean changedSince(Object collection, List<Object> flushed) {
+        return !(collection instanceof LazyCollection lazy && !lazy.loaded())
+                && !Relations.sameElements(flushed, RelationshipModel.elements(collection));
+    }
+
+    private static String literal(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+}
