@@ -144,19 +144,14 @@ public final class SessionImpl implements JoinedSession {
     public void add(Object entity) {
         checkUsable();
         mode.requireWritable("add " + typeName(entity));
-        refuseDetached(entity);
-        addChecked(entity);
+        addChecked(entity, true);
     }
 
     /**
      * An object not in this session whose id the database generates, and which has one already, was saved
      * or loaded by another session: adding it would insert it again (IDENTITY) or collide with its own row.
      */
-    private void refuseDetached(Object entity) {
-        if (entity == null || objects.contains(entity)) {
-            return;
-        }
-        EntityPersister persister = context.persister(entity.getClass());
+    private static void refuseDetached(Object entity, EntityPersister persister) {
         if (persister.idGeneration() != IdGeneration.IDENTITY && persister.idGeneration() != IdGeneration.SEQUENCE) {
             return;
         }
@@ -171,7 +166,12 @@ public final class SessionImpl implements JoinedSession {
         }
     }
 
-    private void addChecked(Object entity) {
+    /**
+     * Adds {@code entity} unless the session holds it (then a deletion of it is undone). {@code refuseDetached}: the
+     * application handed it in, so an object that another session saved or loaded is refused (cascades and merge
+     * bring in objects of this session's own making).
+     */
+    private void addChecked(Object entity, boolean refuseDetached) {
         if (entity == null) {
             throw new InvalidRequestException("session.add(null): there is no object to add. To fix this, pass an entity instance.");
         }
@@ -181,6 +181,9 @@ public final class SessionImpl implements JoinedSession {
             return;
         }
         EntityPersister persister = context.persister(entity.getClass());
+        if (refuseDetached) {
+            refuseDetached(entity, persister);
+        }
         AttributeModel id = persister.attribute(0);
         if (persister.idGeneration() == IdGeneration.UUID && id.get(entity) == null) {
             java.util.UUID uuid = java.util.UUID.randomUUID();
@@ -202,9 +205,9 @@ public final class SessionImpl implements JoinedSession {
     public void addAll(Collection<?> entities) {
         checkUsable();
         mode.requireWritable("add " + (entities.isEmpty() ? "objects" : typeName(entities.iterator().next())));
+        objects.expectEntries(entities.size());
         for (Object entity : entities) {
-            refuseDetached(entity);
-            addChecked(entity);
+            addChecked(entity, true);
         }
     }
 
@@ -330,7 +333,7 @@ public final class SessionImpl implements JoinedSession {
 
     /** Adds an object reached by a cascade-PERSIST relationship; returns its new entry. */
     public EntityEntry cascadeAdd(Object entity) {
-        addChecked(entity);
+        addChecked(entity, false);
         return objects.entryOf(entity);
     }
 
@@ -443,7 +446,7 @@ public final class SessionImpl implements JoinedSession {
         if (managed == null) {
             T copy = (T) persister.model().newInstance();
             persister.write(copy, values);
-            addChecked(copy);
+            addChecked(copy, false);
             return copy;
         }
         EntityEntry entry = objects.entryOf(managed);

@@ -64,6 +64,7 @@ public final class Flush {
         }
         Connection connection = session.connection();
         Frame frame = session.currentFrame();
+        frame.expectChanges(plan.objectCount());
         try {
             for (FlushPlan.Write write : plan.writes()) {
                 if (write instanceof FlushPlan.Insert insert) {

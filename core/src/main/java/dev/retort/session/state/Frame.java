@@ -33,7 +33,7 @@ public final class Frame {
     public final Savepoint savepoint;
     /** Set when a flush failed inside this nested frame and already rolled it back. */
     private boolean failed;
-    final Map<EntityEntry, Undo> undo = new IdentityHashMap<>();
+    private Map<EntityEntry, Undo> undo = new IdentityHashMap<>();
 
     public Frame(Savepoint savepoint) {
         this.savepoint = savepoint;
@@ -51,6 +51,16 @@ public final class Frame {
 
     public boolean nested() {
         return savepoint != null;
+    }
+
+    /**
+     * About {@code changes} entries are about to be remembered at once (a flush's inserts): a frame that holds none
+     * yet sizes its undo log for them once instead of doubling it step by step.
+     */
+    public void expectChanges(int changes) {
+        if (changes > 64 && undo.isEmpty()) {
+            undo = new IdentityHashMap<>(changes);
+        }
     }
 
     /** Records the entry's state before its first change within this frame. */

@@ -58,12 +58,7 @@ public final class PersistenceContext {
 
     private void index() {
         if (!unindexed.isEmpty()) {
-            if (unindexed.size() > 64) {
-                // Grown once for the whole batch, not doubling step by step.
-                Map<Object, EntityEntry> larger = new IdentityHashMap<>(entries.size() + unindexed.size());
-                larger.putAll(entries);
-                entries = larger;
-            }
+            expectEntries(unindexed.size());
             for (EntityEntry entry : unindexed) {
                 entries.put(entry.instance, entry);
             }
@@ -97,6 +92,18 @@ public final class PersistenceContext {
     }
 
     // ---- objects coming in --------------------------------------------------------------------------
+
+    /**
+     * About {@code more} objects are coming in at once (a load's rows being indexed, an {@code addAll}): the map of
+     * entries by instance is grown once for all of them, not doubled (and rehashed) step by step.
+     */
+    public void expectEntries(int more) {
+        if (more > 64) {
+            Map<Object, EntityEntry> larger = new IdentityHashMap<>(entries.size() + more);
+            larger.putAll(entries);
+            entries = larger;
+        }
+    }
 
     /** A new object for the next flush to insert. */
     public EntityEntry addPending(Object instance, EntityPersister persister) {

@@ -142,6 +142,7 @@ class FlushPlanTest {
                 "INSERT Member [Cy]");
         assertThat(plan.postUpdates()).isEmpty();
         assertThat(plan.deletes()).isEmpty();
+        assertThat(plan.objectCount()).as("objects the flush writes").isEqualTo(5);
     }
 
     @Test
@@ -168,6 +169,7 @@ class FlushPlanTest {
         FlushPlan.Update mentor = plan.writes().stream().map(FlushPlan.Update.class::cast)
                 .filter(update -> update.columns().equals(BitSet.valueOf(new long[] {1L << 2}))).findFirst().orElseThrow();
         assertThat(mentor.changes().get(0).values()).as("the object's values now").containsExactly(12L, "Cy", ann, chess);
+        assertThat(plan.objectCount()).as("objects the flush writes").isEqualTo(4);
     }
 
     @Test
@@ -178,8 +180,10 @@ class FlushPlanTest {
         for (EntityEntry entry : List.of(loaded(chess, 1L), loaded(ann, 10L), loaded(bea, 11L))) {
             objects.markDeleted(entry);
         }
-        assertThat(plan().deletes()).extracting(delete -> delete.persister().entityName() + " " + delete.entries().stream()
+        FlushPlan plan = plan();
+        assertThat(plan.deletes()).extracting(delete -> delete.persister().entityName() + " " + delete.entries().stream()
                 .map(entry -> entry.id()).toList()).containsExactly("Member [11]", "Member [10]", "Club [1]");
+        assertThat(plan.objectCount()).as("objects the flush writes").isEqualTo(3);
     }
 
     @Test
