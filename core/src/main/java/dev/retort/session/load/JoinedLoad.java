@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,9 +98,12 @@ public final class JoinedLoad {
                 long read = 0;
                 while (resultSet.next()) {
                     read++;
-                    Object[] values = root.readRow(resultSet, 0);
-                    rootRows.putIfAbsent(values[0], values);
-                    read(resultSet, values[0], top);
+                    // A parent repeats on each of its children's rows: its columns are read the first time only.
+                    Object id = root.readId(resultSet, 1);
+                    if (!rootRows.containsKey(id)) {
+                        rootRows.put(id, root.readRow(resultSet, 0));
+                    }
+                    read(resultSet, id, top);
                 }
                 statements.read(read);
             }
@@ -166,20 +170,28 @@ public final class JoinedLoad {
     /** Records the related rows of one result row, under the parent with id {@code parentId}. */
     private void read(ResultSet resultSet, Object parentId, List<Node> nodes) throws SQLException {
         for (Node node : nodes) {
-            Object[] values = node.target.readRow(resultSet, node.offset);
-            if (values[0] == null) {
+            Object id = node.target.readId(resultSet, node.offset + 1);
+            if (id == null) {
                 continue;
             }
-            node.rows.putIfAbsent(values[0], values);
-            if (node.seenPairs.add(List.of(parentId, values[0]))) {
-                node.pairs.add(new Object[] {parentId, values[0]});
+            boolean first = !node.rows.containsKey(id);
+            if (first) {
+                node.rows.put(id, node.target.readRow(resultSet, node.offset));
             }
-            read(resultSet, values[0], node.children);
+            if (node.relationship.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
+                if (node.seenPairs.add(List.of(parentId, id))) {
+                    node.pairs.add(new Object[] {parentId, id});
+                }
+            } else if (first && (node.relationship.toMany() || !node.relationship.owning())) {
+                // A one-to-many or inverse one-to-one child has one parent: its first row is its one pair. (An owning
+                // to-one needs no pairs: the parent's foreign key finds the object in the identity map.)
+                node.pairs.add(new Object[] {parentId, id});
+            }
+            read(resultSet, id, node.children);
         }
     }
 
     private List<Object> hydrate(EntityPersister persister, List<Object[]> rows, LoadPlan levelPlan, List<Node> nodes) {
-        Map<Object, Object> instances = new LinkedHashMap<>();
         for (Node node : nodes) {
             if (!node.relationship.toMany() && node.relationship.owning()) {
                 hydrateNode(node);
@@ -188,18 +200,16 @@ public final class JoinedLoad {
         Set<RelationshipModel> filled = new HashSet<>();
         nodes.forEach(node -> filled.add(node.relationship));
         List<Object> parents = loader.hydrateAll(persister, rows, levelPlan, filled);
-        for (int i = 0; i < parents.size(); i++) {
-            instances.put(rows.get(i)[0], parents.get(i));
-        }
         for (Node node : nodes) {
             if (node.relationship.toMany() || !node.relationship.owning()) {
                 Map<Object, Object> children = hydrateNode(node);
-                Map<Object, List<Object>> groups = new LinkedHashMap<>();
+                Map<Object, List<Object>> groups = new HashMap<>(capacityFor(parents.size()));
                 for (Object[] pair : node.pairs) {
                     groups.computeIfAbsent(pair[0], key -> new ArrayList<>()).add(children.get(pair[1]));
                 }
-                instances.forEach((id, parent) -> {
-                    List<Object> group = groups.getOrDefault(id, List.of());
+                for (int i = 0; i < parents.size(); i++) {
+                    Object parent = parents.get(i);
+                    List<Object> group = groups.getOrDefault(rows.get(i)[0], List.of());
                     if (node.relationship.toMany()) {
                         if (node.relationship.get(parent) instanceof LazyCollection collection && !collection.loaded()) {
                             loader.filled(parent, node.relationship, group);
@@ -207,17 +217,22 @@ public final class JoinedLoad {
                     } else if (node.relationship.get(parent) == null) {
                         node.relationship.set(parent, group.isEmpty() ? null : group.get(0));
                     }
-                });
+                }
             }
         }
         return parents;
+    }
+
+    /** A HashMap capacity that holds {@code entries} without growing. */
+    private static int capacityFor(int entries) {
+        return (int) (entries / 0.75f) + 1;
     }
 
     /** The node's objects by id, hydrated with their own joined relationships. */
     private Map<Object, Object> hydrateNode(Node node) {
         List<Object[]> rows = new ArrayList<>(node.rows.values());
         List<Object> objects = hydrate(node.target, rows, node.plan, node.children);
-        Map<Object, Object> byId = new LinkedHashMap<>();
+        Map<Object, Object> byId = new HashMap<>(capacityFor(objects.size()));
         for (int i = 0; i < objects.size(); i++) {
             byId.put(rows.get(i)[0], objects.get(i));
         }
