@@ -247,8 +247,9 @@ public final class Engine implements AutoCloseable {
     /**
      * An engine over the application's own pools: {@code primary} for sessions that write, {@code replicas}
      * (each pool under the location that messages and {@link #replicasInRotation()} give, never a password) for
-     * read-only sessions. {@code options} takes {@code replicas.wait}, {@code replicas.max-lag} and
-     * {@code replicas.check-interval} as {@link #create(String, Map)} does. {@link #close()} leaves the pools open.
+     * read-only sessions. {@code options} takes {@code replicas.wait}, {@code replicas.max-lag},
+     * {@code replicas.check-interval}, {@code metrics} and {@code tracing} as {@link #create(String, Map)} does.
+     * {@link #close()} leaves the pools open.
      */
     public static Engine of(DataSource primary, Map<String, DataSource> replicas, Dialect dialect, String location,
                             Map<String, ?> options) {
@@ -263,17 +264,18 @@ public final class Engine implements AutoCloseable {
                             boolean echo, boolean logBindParameters, int statementBatchSize, Map<String, ?> options) {
         Map<String, String> settings = options(options);
         for (String key : settings.keySet()) {
-            if (!key.startsWith(Replicas.URLS + ".")) {
+            if (!key.startsWith(Replicas.URLS + ".") && !key.equals("metrics") && !key.equals("tracing")) {
                 throw new ConfigurationException("Engine option '" + key + "' does not apply to an engine over the "
                         + "application's own pools. Valid options here: " + Replicas.CHECK_INTERVAL + ", " + Replicas.MAX_LAG
-                        + ", " + Replicas.WAIT + ".");
+                        + ", " + Replicas.WAIT + ", metrics, tracing.");
             }
         }
         Replicas routed = replicas.isEmpty() ? null : new Replicas(new LinkedHashMap<>(replicas), replicationOf(dialect),
                 dialect::isConnectionFatal, settings, false);
         Engine engine = new Engine(primary, dialect, location, new SqlLog(echo, logBindParameters), null, false, statementBatchSize,
                 0, false, true, routed);
-        Observability.bindAvailable(engine, null, -1, true, true);
+        Observability.bindAvailable(engine, null, -1, booleanOption(settings, "metrics", true),
+                booleanOption(settings, "tracing", true));
         return engine;
     }
 
