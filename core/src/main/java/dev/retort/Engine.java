@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
@@ -247,8 +248,9 @@ public final class Engine implements AutoCloseable {
     /**
      * An engine over the application's own pools: {@code primary} for sessions that write, {@code replicas}
      * (each pool under the location that messages and {@link #replicasInRotation()} give, never a password) for
-     * read-only sessions. {@code options} takes {@code replicas.wait}, {@code replicas.max-lag} and
-     * {@code replicas.check-interval} as {@link #create(String, Map)} does. {@link #close()} leaves the pools open.
+     * read-only sessions. {@code options} takes {@code replicas.wait}, {@code replicas.max-lag},
+     * {@code replicas.check-interval}, {@code metrics} and {@code tracing} as {@link #create(String, Map)} does.
+     * {@link #close()} leaves the pools open.
      */
     public static Engine of(DataSource primary, Map<String, DataSource> replicas, Dialect dialect, String location,
                             Map<String, ?> options) {
@@ -263,17 +265,18 @@ public final class Engine implements AutoCloseable {
                             boolean echo, boolean logBindParameters, int statementBatchSize, Map<String, ?> options) {
         Map<String, String> settings = options(options);
         for (String key : settings.keySet()) {
-            if (!key.startsWith(Replicas.URLS + ".")) {
+            if (!key.startsWith(Replicas.URLS + ".") && !key.equals("metrics") && !key.equals("tracing")) {
                 throw new ConfigurationException("Engine option '" + key + "' does not apply to an engine over the "
                         + "application's own pools. Valid options here: " + Replicas.CHECK_INTERVAL + ", " + Replicas.MAX_LAG
-                        + ", " + Replicas.WAIT + ".");
+                        + ", " + Replicas.WAIT + ", metrics, tracing.");
             }
         }
         Replicas routed = replicas.isEmpty() ? null : new Replicas(new LinkedHashMap<>(replicas), replicationOf(dialect),
                 dialect::isConnectionFatal, settings, false);
         Engine engine = new Engine(primary, dialect, location, new SqlLog(echo, logBindParameters), null, false, statementBatchSize,
                 0, false, true, routed);
-        Observability.bindAvailable(engine, null, -1, true, true);
+        Observability.bindAvailable(engine, null, -1, booleanOption(settings, "metrics", true),
+                booleanOption(settings, "tracing", true));
         return engine;
     }
 
@@ -447,10 +450,12 @@ public final class Engine implements AutoCloseable {
             return new InvalidRequestException("Cannot connect to " + location + ": this engine is closed. To fix this, "
                     + "close the engine only when the application stops, or create a new one.", e);
         }
-        if (rootMessage(e).toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
-            return new DatabaseUnavailableException("Cannot connect to " + location + ": no connection of the pool became "
-                    + "free within the acquisition timeout. To fix this, close sessions (and streams) when done with "
-                    + "them, or raise pool-size or acquisition-timeout-seconds.", e);
+        if (poolTimedOut(e)) {
+            return new DatabaseUnavailableException("Cannot connect to " + location + ": " + poolExhausted() + ". Nothing "
+                    + "was written. To fix this, close sessions (and streams) sooner, or raise the pool's "
+                    + (ownsPool ? "size or acquisition timeout (the engine options pool-size and acquisition-timeout-seconds)"
+                    : "max-size or acquisition timeout (in Quarkus quarkus.datasource.jdbc.max-size and "
+                    + "quarkus.datasource.jdbc.acquisition-timeout)") + ".", e);
         }
         if (embedded) {
             return new DatabaseUnavailableException("Cannot open " + location + ": " + rootMessage(e) + ". Nothing was "
@@ -473,6 +478,43 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Whether the pool refused the connection because it could not join the JTA transaction (Agroal says so). */
+    /**
+     * Whether no pooled connection became free in time: the pool says "acquisition timeout" (Agroal), or a
+     * {@link java.util.concurrent.TimeoutException} (Agroal's wait for a free connection) is somewhere in the chain.
+     */
+    private static boolean poolTimedOut(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException
+                    || cause.getMessage() != null && cause.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a pool timeout means, with the pool's size and timeout when it is Agroal's, whose settings can be read. */
+    private String poolExhausted() {
+        if (!(dataSource instanceof AgroalDataSource pool)) {
+            return "no connection of the pool became free within its acquisition timeout";
+        }
+        AgroalConnectionPoolConfiguration settings = pool.getConfiguration().connectionPoolConfiguration();
+        int size = settings.maxSize();
+        // Agroal reports a new connection that took the whole timeout to open the same way.
+        String waited = settings.acquisitionTimeout().isZero() ? "" : " for " + readable(settings.acquisitionTimeout())
+                + ", the acquisition timeout (or opening a new connection took that long)";
+        return (size == 1 ? "the pool's only connection was" : "all " + size + " connections of the pool were")
+                + " in use" + waited;
+    }
+
+    /** "5 s", "1.5 s", "250 ms". */
+    private static String readable(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 1000 == 0) {
+            return millis / 1000 + " s";
+        }
+        return millis > 1000 ? millis / 1000.0 + " s" : millis + " ms";
+    }
+
     private static boolean failedToEnlist(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause.getMessage() != null && cause.getMessage().toLowerCase(Locale.ROOT).contains("enlist")) {

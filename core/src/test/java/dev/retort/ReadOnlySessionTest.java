@@ -129,6 +129,6 @@ class ReadOnlySessionTest {
         assertThatThrownBy(() -> Engine.of(primary, Map.of(), postgres, "PostgreSQL db1", Map.of("pool-size", 3)))
                 .isExactlyInstanceOf(ConfigurationException.class)
                 .hasMessage("Engine option 'pool-size' does not apply to an engine over the application's own pools. Valid "
-                        + "options here: replicas.check-interval, replicas.max-lag, replicas.wait.");
+                        + "options here: replicas.check-interval, replicas.max-lag, replicas.wait, metrics, tracing.");
     }
 }

@@ -40,4 +40,20 @@ public interface UnitSettings {
 
     /** A dialect name {@link dev.retort.dialect.Dialects#byName} should know; empty to detect it through the DataSource. */
     Optional<String> dialect();
+
+    /**
+     * Whether the engine times its statements in Micrometer's global registry when Micrometer is on the class path
+     * (a container may then move the timings to its own registry); true unless the container switches it off.
+     */
+    default boolean metrics() {
+        return true;
+    }
+
+    /**
+     * Whether the engine sends its statements as spans to the global OpenTelemetry when its API is on the class
+     * path (a container may then bind its own instance); true unless the container switches it off.
+     */
+    default boolean tracing() {
+        return true;
+    }
 }

@@ -54,9 +54,11 @@ public final class UnitStarter {
         private final int statementBatchSize;
         private final Optional<Dialect> dialect;
         private final List<String> migrationLocations;
+        private final Map<String, Boolean> observability;
 
         private Plan(Metadata metadata, SchemaStrategy strategy, Optional<SqlScript> loadScript, boolean logSql,
-                boolean logBindParameters, int statementBatchSize, Optional<Dialect> dialect, List<String> migrationLocations) {
+                boolean logBindParameters, int statementBatchSize, Optional<Dialect> dialect, List<String> migrationLocations,
+                Map<String, Boolean> observability) {
             this.metadata = metadata;
             this.strategy = strategy;
             this.loadScript = loadScript;
@@ -65,6 +67,7 @@ public final class UnitStarter {
             this.statementBatchSize = statementBatchSize;
             this.dialect = dialect;
             this.migrationLocations = migrationLocations;
+            this.observability = observability;
         }
 
         public Metadata metadata() {
@@ -118,8 +121,10 @@ public final class UnitStarter {
         if (problems.size() > before || metadata == null) {
             return Optional.empty();
         }
+        // The engine options that bind Micrometer's and OpenTelemetry's global instances when they are present.
+        Map<String, Boolean> observability = Map.of("metrics", settings.metrics(), "tracing", settings.tracing());
         return Optional.of(new Plan(metadata, strategy, loadScript, logSql, logBindParameters, statementBatchSize, dialect,
-                migrationLocations));
+                migrationLocations, observability));
     }
 
     /**
@@ -168,10 +173,8 @@ public final class UnitStarter {
                     + "."));
             return Optional.empty();
         }
-        Engine engine = replicas.isEmpty()
-                ? Engine.of(dataSource, dialect, location, plan.logSql, plan.logBindParameters, plan.statementBatchSize)
-                : Engine.of(dataSource, replicas, dialect, location, plan.logSql, plan.logBindParameters,
-                plan.statementBatchSize, Map.of());
+        Engine engine = Engine.of(dataSource, replicas, dialect, location, plan.logSql, plan.logBindParameters,
+                plan.statementBatchSize, plan.observability);
         if (!applySchema(plan, engine) || !runLoadScript(plan, engine)) {
             return Optional.empty();
         }

@@ -375,10 +375,16 @@ public final class SessionImpl implements JoinedSession {
         int count = lazyLoads.merge(relationship, 1, Integer::sum);
         dev.retort.LazyLoadGuard guard = context.lazyLoadGuard();
         if (count == guard.threshold() + 1) {
+            String path = relationship.owner().getSimpleName() + "_." + relationship.name();
+            // Load.joined reads a many-to-one or one-to-many in the query itself, unless its target has subclasses.
+            boolean joinable = (relationship.kind() == dev.retort.mapping.RelationshipModel.Kind.MANY_TO_ONE
+                    || relationship.kind() == dev.retort.mapping.RelationshipModel.Kind.ONE_TO_MANY)
+                    && context.persister(relationship.target()).hierarchy() == null;
             String message = relationship + " was lazily loaded for " + count + " " + relationship.owner().getSimpleName()
                     + " objects in this session, one query each (the N+1 problem). To load them together, add "
-                    + ".options(Load.selectIn(" + relationship.owner().getSimpleName() + "_." + relationship.name()
-                    + ")) to the query that reads the " + relationship.owner().getSimpleName() + " objects.";
+                    + ".options(Load.selectIn(" + path + ")) to the query that reads the " + relationship.owner().getSimpleName()
+                    + " objects" + (!joinable ? "." : " (one more query), or .options(Load.joined(" + path + ")) (a LEFT JOIN "
+                    + "in that query" + (relationship.toMany() ? ", which then cannot use limit, offset or first())." : ")."));
             counters.nPlusOneWarnings++;
             if (guard.strict()) {
                 throw new InvalidRequestException(message);

@@ -45,9 +45,13 @@ class UnitStarterTest {
         String name;
     }
 
-    /** Settings under the prefix {@code app.}, as a container would give them. */
+    /**
+     * Settings under the prefix {@code app.}, as a container would give them; {@code observed} is both metrics() and
+     * tracing().
+     */
     record Settings(SchemaStrategy schemaStrategy, Optional<String> sqlLoadScript, Optional<String> defaultSqlLoadScript,
-            int statementBatchSize, Optional<String> dialect, List<String> migrationLocations) implements UnitSettings {
+            int statementBatchSize, Optional<String> dialect, List<String> migrationLocations, boolean observed)
+            implements UnitSettings {
         @Override
         public String key(String property) {
             return "app." + property;
@@ -62,11 +66,21 @@ class UnitStarterTest {
         public boolean logBindParameters() {
             return true;
         }
+
+        @Override
+        public boolean metrics() {
+            return observed;
+        }
+
+        @Override
+        public boolean tracing() {
+            return observed;
+        }
     }
 
     private static Settings settings(SchemaStrategy strategy, String script, String defaultScript) {
         return new Settings(strategy, Optional.ofNullable(script), Optional.ofNullable(defaultScript), 1000, Optional.empty(),
-                List.of());
+                List.of(), true);
     }
 
     private static JdbcDataSource h2(String name) {
@@ -89,6 +103,22 @@ class UnitStarterTest {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("seeded");
         }
+    }
+
+    @Test
+    void theSettingsSwitchTheEnginesMetricsAndTracing() {
+        // Micrometer and the OpenTelemetry API are on core's test class path, as in an application that has them.
+        UnitStarter observed = new UnitStarter(settings(SchemaStrategy.NONE, null, null));
+        StartedUnit on = observed.start(observed.plan(List.of(Note.class)).orElseThrow(), h2("boot_observed"),
+                "the test's DataSource").orElseThrow();
+        UnitStarter unobserved = new UnitStarter(new Settings(SchemaStrategy.NONE, Optional.empty(), Optional.empty(), 1000,
+                Optional.empty(), List.of(), false));
+        StartedUnit off = unobserved.start(unobserved.plan(List.of(Note.class)).orElseThrow(), h2("boot_unobserved"),
+                "the test's DataSource").orElseThrow();
+
+        assertThat(on.engine().observers().all()).extracting(observer -> observer.getClass().getSimpleName())
+                .containsExactlyInAnyOrder("Timings", "Spans");
+        assertThat(off.engine().observers().all()).isEmpty();
     }
 
     @Test
@@ -157,7 +187,7 @@ class UnitStarterTest {
     @Test
     void everySettingProblemIsKeptAndTheFailureCarriesTheRest() {
         UnitStarter starter = new UnitStarter(new Settings(SchemaStrategy.NONE, Optional.empty(), Optional.empty(), 0,
-                Optional.of("h3"), List.of()));
+                Optional.of("h3"), List.of(), true));
 
         assertThat(starter.plan(List.of(Note.class))).isEmpty();
 
@@ -197,7 +227,7 @@ class UnitStarterTest {
     @Test
     void aMigrationLocationMustSayWhereItIs() {
         UnitStarter starter = new UnitStarter(new Settings(SchemaStrategy.MIGRATE, Optional.empty(), Optional.empty(), 1000,
-                Optional.empty(), List.of("classpath:db/migration", "db/more")));
+                Optional.empty(), List.of("classpath:db/migration", "db/more"), true));
 
         assertThat(starter.plan(List.of(Note.class))).isEmpty();
 

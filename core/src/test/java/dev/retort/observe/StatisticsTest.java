@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
@@ -64,6 +65,44 @@ class StatisticsTest {
         }
     }
 
+    /** The target of a lazy many-to-one: private fields read through methods, so that a stand-in can load it. */
+    @Entity
+    @Table(name = "authors")
+    public static class Author {
+        @Id
+        private Long id;
+        private String name;
+
+        protected Author() {
+        }
+
+        Author(long id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        public String getName() {
+            return name;
+        }
+    }
+
+    @Entity
+    @Table(name = "essays")
+    public static class Essay {
+        @Id
+        Long id;
+        @ManyToOne(fetch = FetchType.LAZY)
+        Author author;
+
+        protected Essay() {
+        }
+
+        Essay(long id, Author author) {
+            this.id = id;
+            this.author = author;
+        }
+    }
+
     private final LogRecorder loading = new LogRecorder("dev.retort.loading");
     private Engine engine;
     private SessionFactory sessions;
@@ -71,7 +110,7 @@ class StatisticsTest {
     @BeforeEach
     void createTables() {
         engine = Engine.create("h2:mem:statistics-" + System.nanoTime(), Map.of("metrics", "false", "tracing", "false"));
-        Metadata metadata = Metadata.of(Shelf.class, Book.class);
+        Metadata metadata = Metadata.of(Shelf.class, Book.class, Author.class, Essay.class);
         metadata.createAll(engine);
         sessions = SessionFactory.of(engine, metadata).withLazyLoadGuard(LazyLoadGuard.warnAbove(3));
     }
@@ -137,7 +176,29 @@ class StatisticsTest {
         }
         assertThat(loading.warnings()).containsExactly("WARNING Shelf.books was lazily loaded for 4 "
                 + "Shelf objects in this session, one query each (the N+1 problem). To load them together, add "
-                + ".options(Load.selectIn(Shelf_.books)) to the query that reads the Shelf objects.");
+                + ".options(Load.selectIn(Shelf_.books)) to the query that reads the Shelf objects (one more query), or "
+                + ".options(Load.joined(Shelf_.books)) (a LEFT JOIN in that query, which then cannot use limit, offset or "
+                + "first()).");
+    }
+
+    @Test
+    void aLazyManyToOneLoadedPerObjectNamesBothLoaderOptions() {
+        sessions.useTransaction(session -> {
+            for (long id = 1; id <= 5; id++) {
+                Author author = new Author(id, "author " + id);
+                session.add(author);
+                session.add(new Essay(id, author));
+            }
+        });
+        try (Session session = sessions.open()) {
+            for (Essay essay : session.query(Essay.class).orderBy("id").all()) {
+                assertThat(essay.author.getName()).isEqualTo("author " + essay.id);
+            }
+        }
+        assertThat(loading.warnings()).containsExactly("WARNING Essay.author was lazily loaded for 4 "
+                + "Essay objects in this session, one query each (the N+1 problem). To load them together, add "
+                + ".options(Load.selectIn(Essay_.author)) to the query that reads the Essay objects (one more query), or "
+                + ".options(Load.joined(Essay_.author)) (a LEFT JOIN in that query).");
     }
 
     @Test

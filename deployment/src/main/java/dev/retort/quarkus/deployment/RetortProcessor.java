@@ -123,7 +123,7 @@ class RetortProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void beans(RetortRecorder recorder, List<RetortUnitBuildItem> units, List<RetortModelBuildItem> models,
-            LaunchModeBuildItem launchMode, BuildProducer<SyntheticBeanBuildItem> beans) {
+            LaunchModeBuildItem launchMode, RetortBuildTimeConfig config, BuildProducer<SyntheticBeanBuildItem> beans) {
         Map<String, RetortModelBuildItem> modelByUnit = new TreeMap<>();
         models.forEach(model -> modelByUnit.put(model.unitName(), model));
         boolean devOrTest = launchMode.getLaunchMode().isDevOrTest();
@@ -134,7 +134,7 @@ class RetortProcessor {
             ClassType sessionFactoryType = classType(SessionFactory.class);
             beans.produce(bean(SessionFactory.class, qualifier).startup()
                     .createWith(recorder.sessionFactory(name, modelByUnit.get(name).model(), unit.dataSourceName(),
-                            unit.dialectName(), devOrTest))
+                            unit.dialectName(), devOrTest, config.metrics().enabled(), config.tracing().enabled()))
                     .done());
             beans.produce(bean(Metadata.class, qualifier).addInjectionPoint(sessionFactoryType, qualifier)
                     .createWith(recorder.metadata(name)).done());

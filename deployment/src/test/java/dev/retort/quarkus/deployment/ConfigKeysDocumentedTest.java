@@ -8,6 +8,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ class ConfigKeysDocumentedTest {
         TreeSet<String> keys = new TreeSet<>();
         collect("quarkus.retort.", RetortBuildTimeConfig.Unit.class, keys);
         collect("quarkus.retort.", RetortRuntimeConfig.Unit.class, keys);
+        collect("quarkus.retort.", RetortBuildTimeConfig.class, keys);
         String readme = Files.readString(Path.of("..", "README.md"));
         String quarkusSection = readme.substring(readme.indexOf("\n## Quarkus\n"), readme.indexOf("\n## Proxy driver\n"));
         TreeSet<String> documented = new TreeSet<>();
@@ -36,15 +38,19 @@ class ConfigKeysDocumentedTest {
         assertThat(documented).containsExactlyElementsOf(keys);
     }
 
-    /** The keys of a config group: a method returning a nested config interface is a group of its own. */
+    /**
+     * The keys of a config group: a method returning a nested config interface is a group of its own; the map of
+     * units is left out (the units' keys are collected from Unit).
+     */
     private static void collect(String prefix, Class<?> group, TreeSet<String> keys) {
         for (Method method : group.getDeclaredMethods()) {
-            if (Modifier.isStatic(method.getModifiers()) || method.isDefault()) {
+            if (Modifier.isStatic(method.getModifiers()) || method.isDefault() || method.getReturnType() == Map.class) {
                 continue;
             }
             String name = prefix + kebab(method.getName());
             Class<?> type = method.getReturnType();
-            boolean nestedGroup = type.isInterface() && Arrays.asList(RetortRuntimeConfig.class.getDeclaredClasses()).contains(type);
+            boolean nestedGroup = type.isInterface() && (Arrays.asList(RetortRuntimeConfig.class.getDeclaredClasses()).contains(type)
+                    || Arrays.asList(RetortBuildTimeConfig.class.getDeclaredClasses()).contains(type));
             if (nestedGroup) {
                 collect(name + ".", type, keys);
             } else {

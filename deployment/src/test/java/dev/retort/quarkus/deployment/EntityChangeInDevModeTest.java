@@ -1,6 +1,6 @@
 package dev.retort.quarkus.deployment;
 
-import static io.restassured.RestAssured.get;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import dev.retort.quarkus.deployment.devmode.Note;
 import dev.retort.quarkus.deployment.devmode.NoteColumns;
 import io.quarkus.test.QuarkusDevModeTest;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * quarkus:dev: a field added to an entity while the application runs is picked up by the reload, and
@@ -25,11 +26,19 @@ class EntityChangeInDevModeTest {
                             quarkus.datasource.devservices.enabled=false
                             """), "application.properties"));
 
+    /**
+     * Requests to the dev mode application, on the port the pom reserved for this run (quarkus.http.port);
+     * QuarkusDevModeTest does not tell RestAssured the port, whose default is 8080.
+     */
+    private static RequestSpecification app() {
+        return given().port(Integer.getInteger("quarkus.http.port", 8080));
+    }
+
     @Test
     void anAddedFieldBecomesAColumnAfterTheReload() {
-        get("/note-columns").then().statusCode(200).body(is("ID,TEXT"));
+        app().get("/note-columns").then().statusCode(200).body(is("ID,TEXT"));
         APP.modifySourceFile(Note.class, source -> source.replace("    public String text;\n",
                 "    public String text;\n    public Integer stars;\n"));
-        get("/note-columns").then().statusCode(200).body(is("ID,TEXT,STARS"));
+        app().get("/note-columns").then().statusCode(200).body(is("ID,TEXT,STARS"));
     }
 }

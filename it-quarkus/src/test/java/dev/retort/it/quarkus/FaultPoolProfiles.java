@@ -14,7 +14,6 @@ final class FaultPoolProfiles {
     private static Map<String, String> common() {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.db-kind", "postgresql");
-        config.put("quarkus.http.test-port", "0");
         return config;
     }
 

@@ -489,7 +489,9 @@ abstract class RelationshipCompliance extends DatabaseTest {
         }
         assertThat(warnings).containsExactly("WARNING Author.articles was lazily loaded for 11 Author objects in this "
                 + "session, one query each (the N+1 problem). To load them together, add "
-                + ".options(Load.selectIn(Author_.articles)) to the query that reads the Author objects.");
+                + ".options(Load.selectIn(Author_.articles)) to the query that reads the Author objects (one more query), "
+                + "or .options(Load.joined(Author_.articles)) (a LEFT JOIN in that query, which then cannot use limit, "
+                + "offset or first()).");
 
         SessionFactory strict = sessions.withLazyLoadGuard(LazyLoadGuard.failAbove(3));
         try (Session session = strict.open()) {
@@ -500,7 +502,8 @@ abstract class RelationshipCompliance extends DatabaseTest {
             assertThatThrownBy(() -> authors.get(3).articles.size()).isExactlyInstanceOf(InvalidRequestException.class)
                     .hasMessage("Author.articles was lazily loaded for 4 Author objects in this session, one query each (the "
                             + "N+1 problem). To load them together, add .options(Load.selectIn(Author_.articles)) to the query "
-                            + "that reads the Author objects.");
+                            + "that reads the Author objects (one more query), or .options(Load.joined(Author_.articles)) (a "
+                            + "LEFT JOIN in that query, which then cannot use limit, offset or first()).");
         }
     }
 

@@ -10,13 +10,15 @@ import io.quarkus.runtime.annotations.ConfigDocSection;
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithDefaults;
 import io.smallrye.config.WithParentName;
 import io.smallrye.config.WithUnnamedKey;
 
 /**
  * The {@code quarkus.retort.*} settings fixed when the application is built: for each Retort unit, which
- * entities, which datasource and which SQL dialect. Changing them needs a rebuild.
+ * entities, which datasource and which SQL dialect; for all units, whether metrics and tracing are published.
+ * Changing them needs a rebuild.
  */
 @ConfigMapping(prefix = "quarkus.retort")
 @ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
@@ -32,6 +34,35 @@ public interface RetortBuildTimeConfig {
     @WithUnnamedKey(RetortUnit.DEFAULT)
     @WithDefaults
     Map<String, Unit> units();
+
+    /** Micrometer metrics. */
+    @ConfigDocSection
+    Metrics metrics();
+
+    /** OpenTelemetry tracing. */
+    @ConfigDocSection
+    Tracing tracing();
+
+    /** Micrometer metrics. */
+    interface Metrics {
+        /**
+         * Whether every unit's statements are timed ({@code retort.statements}) and its pool's connections counted
+         * ({@code retort.pool.*}) in the application's Micrometer registry, when quarkus-micrometer is in the
+         * application. Set it to {@code false} to publish no Retort meters.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** OpenTelemetry tracing. */
+    interface Tracing {
+        /**
+         * Whether every unit's statements become CLIENT spans of the application's OpenTelemetry, when
+         * quarkus-opentelemetry is in the application. Set it to {@code false} to send no Retort spans.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
 
     /** The build-time settings of one Retort unit. */
     interface Unit {

@@ -46,11 +46,14 @@ public class RetortRecorder {
      * @param dataSourceName   the Quarkus datasource's name ({@code <default>} for the default one)
      * @param dialectName      a name {@link dev.retort.dialect.Dialects#byName} knows
      * @param devOrTest        whether the application runs in dev or test mode, which changes defaults
+     * @param metrics          {@code quarkus.retort.metrics.enabled}: whether the engine times its statements
+     * @param tracing          {@code quarkus.retort.tracing.enabled}: whether the engine sends spans
      */
     public Function<SyntheticCreationalContext<SessionFactory>, SessionFactory> sessionFactory(String unitName,
-            RuntimeValue<Metadata> checkedModel, String dataSourceName, String dialectName, boolean devOrTest) {
+            RuntimeValue<Metadata> checkedModel, String dataSourceName, String dialectName, boolean devOrTest,
+            boolean metrics, boolean tracing) {
         return context -> new RetortStarter(unitName, config.getValue().units().get(unitName), dataSourceName, dialectName,
-                devOrTest).start(checkedModel.getValue());
+                devOrTest, metrics, tracing).start(checkedModel.getValue());
     }
 
     /**

@@ -39,13 +39,18 @@ final class RetortStarter {
     private final String dataSourceName;
     private final String dialectName;
     private final boolean devOrTest;
+    private final boolean metrics;
+    private final boolean tracing;
 
-    RetortStarter(String unitName, RetortRuntimeConfig.Unit config, String dataSourceName, String dialectName, boolean devOrTest) {
+    RetortStarter(String unitName, RetortRuntimeConfig.Unit config, String dataSourceName, String dialectName, boolean devOrTest,
+            boolean metrics, boolean tracing) {
         this.unitName = unitName;
         this.config = config;
         this.dataSourceName = dataSourceName;
         this.dialectName = dialectName;
         this.devOrTest = devOrTest;
+        this.metrics = metrics;
+        this.tracing = tracing;
     }
 
     SessionFactory start(Metadata checkedModel) {
@@ -108,7 +113,7 @@ final class RetortStarter {
         return names;
     }
 
-    /** The unit's run-time keys, with the defaults of the launch mode, and the dialect the build settled. */
+    /** The unit's run-time keys, with the defaults of the launch mode, and the dialect and switches the build settled. */
     private final class Settings implements UnitSettings {
         @Override
         public String key(String property) {
@@ -154,6 +159,16 @@ final class RetortStarter {
         @Override
         public Optional<String> dialect() {
             return Optional.of(dialectName);
+        }
+
+        @Override
+        public boolean metrics() {
+            return metrics;
+        }
+
+        @Override
+        public boolean tracing() {
+            return tracing;
         }
     }
 }
