@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.Label;
@@ -75,8 +77,25 @@ public abstract class FieldAccess {
         }
     }
 
+    /**
+     * Each field's access, by declaring class and field name, so a field mapped twice (a reference is both a
+     * relationship and its foreign-key attribute; a target's id is reached from every reference to it; every
+     * {@code Metadata.of} of the same classes) gets one generated class, not one per use. Held per class, so it
+     * goes when the class does.
+     */
+    private static final ClassValue<Map<String, FieldAccess>> ACCESSES = new ClassValue<>() {
+        @Override
+        protected Map<String, FieldAccess> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     /** The access for a field made accessible: generated when the platform allows, else reflective. */
     static FieldAccess of(Field field) {
+        return ACCESSES.get(field.getDeclaringClass()).computeIfAbsent(field.getName(), name -> create(field));
+    }
+
+    private static FieldAccess create(Field field) {
         if (!Modifier.isStatic(field.getModifiers()) && !Modifier.isFinal(field.getModifiers())) {
             try {
                 return generated(field);

@@ -43,6 +43,15 @@ class FieldAccessTest {
     }
 
     @Test
+    void aFieldMappedTwiceSharesOneGeneratedAccess() throws Exception {
+        // Two Field objects for one field, as a relationship and its foreign-key attribute each hold.
+        FieldAccess first = access(Item.class, "name");
+        FieldAccess second = access(Item.class, "name");
+        assertThat(second).isSameAs(first);
+        assertThat(access(Item.class, "count")).isNotSameAs(first);
+    }
+
+    @Test
     void primitivesAreUnboxedOnWriteAndBoxedOnRead() throws Exception {
         Item item = new Item();
         access(Item.class, "count").set(item, 7);
