@@ -3,6 +3,7 @@ package dev.retort.jdbc.translate.mysql;
 import dev.retort.jdbc.translate.Dialect;
 import dev.retort.jdbc.translate.rewrite.Call;
 import dev.retort.jdbc.translate.rewrite.Rewriter;
+import dev.retort.jdbc.translate.target.Target;
 import dev.retort.jdbc.translate.lex.Tokens;
 
 import java.sql.SQLException;
@@ -13,11 +14,13 @@ final class Casts {
     private final Rewriter rewriter;
     private final Tokens t;
     private final Dialect target;
+    private final Target spelling;
 
     Casts(Rewriter rewriter) {
         this.rewriter = rewriter;
         this.t = rewriter.t;
         this.target = rewriter.target;
+        this.spelling = rewriter.spelling;
     }
 
     String cast(Call call) throws SQLException {
@@ -48,57 +51,33 @@ final class Casts {
             case "UNSIGNED":
             case "INTEGER":
             case "INT":
-                return target == Dialect.SQLITE ? "CAST(ROUND(" + value + ") AS INTEGER)" : "CAST(" + value + " AS BIGINT)";
+                return spelling.castToInteger(value);
             case "CHAR":
             case "NCHAR":
             case "VARCHAR":
-                String text = target == Dialect.H2 ? "VARCHAR" : "TEXT";
+                String text = spelling.unboundedText();
                 if (!size.isEmpty()) {
                     return "SUBSTR(CAST(" + value + " AS " + text + "), 1, " + size.substring(1, size.length() - 1)
                             + ")";
                 }
                 return "CAST(" + value + " AS " + text + ")";
             case "DATE":
-                return date(value, target);
+                return spelling.castToDate(value);
             case "DATETIME":
             case "TIMESTAMP":
-                return target == Dialect.SQLITE ? "DATETIME(" + value + ")"
-                        : "CAST(" + value + " AS TIMESTAMP" + size + ")";
+                return spelling.castToTimestamp(value, size);
             case "TIME":
-                return target == Dialect.SQLITE ? "TIME(" + value + ")" : "CAST(" + value + " AS TIME" + size + ")";
+                return spelling.castToTime(value, size);
             case "DECIMAL":
             case "NUMERIC":
-                return decimal(value, size);
+                return spelling.castToDecimal(value, size);
             case "DOUBLE":
             case "FLOAT":
             case "REAL":
-                return "CAST(" + value + " AS " + (target == Dialect.POSTGRESQL ? "DOUBLE PRECISION"
-                        : target == Dialect.SQLITE ? "REAL" : "DOUBLE PRECISION") + ")";
+                return "CAST(" + value + " AS " + spelling.doubleType() + ")";
             default:
                 throw rewriter.refuse("CAST(… AS " + type + ")", target + " has no type with MySQL's meaning"
                         + " of " + type, "cast to CHAR, SIGNED, DECIMAL, DATE, DATETIME, TIME or DOUBLE");
         }
-    }
-
-    /** A value as a DATE; H2 parses a string as a date only when it has no time part, so it goes through TIMESTAMP. */
-    static String date(String value, Dialect target) {
-        switch (target) {
-            case SQLITE:
-                return "DATE(" + value + ")";
-            case H2:
-                return "CAST(CAST(" + value + " AS TIMESTAMP) AS DATE)";
-            default:
-                return "CAST(" + value + " AS DATE)";
-        }
-    }
-
-    /** SQLite keeps no declared scale, so the cast rounds as MySQL does. */
-    private String decimal(String value, String size) {
-        if (target != Dialect.SQLITE) {
-            return "CAST(" + value + " AS DECIMAL" + (size.isEmpty() ? "(10, 0)" : size) + ")";
-        }
-        int comma = size.indexOf(',');
-        String scale = comma < 0 ? "0" : size.substring(comma + 1, size.length() - 1).trim();
-        return "ROUND(CAST(" + value + " AS REAL), " + scale + ")";
     }
 }

@@ -216,7 +216,7 @@ final class ColumnType {
 
     /** CHECK constraints that keep MySQL's range: UNSIGNED and ENUM. */
     String check() {
-        String name = Keywords.name(column, target);
+        String name = rewriter.spelling.name(column);
         if (enumValues != null) {
             return " CHECK (" + name + " IN (" + enumValues + "))";
         }

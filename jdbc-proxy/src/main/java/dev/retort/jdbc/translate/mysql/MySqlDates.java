@@ -2,6 +2,7 @@ package dev.retort.jdbc.translate.mysql;
 
 import dev.retort.jdbc.translate.Dialect;
 import dev.retort.jdbc.translate.rewrite.Call;
+import dev.retort.jdbc.translate.target.Target;
 import dev.retort.jdbc.translate.lex.Tokens;
 import dev.retort.jdbc.translate.lex.Literals;
 
@@ -17,11 +18,13 @@ final class MySqlDates {
     private final MySqlRewriter rewriter;
     private final Tokens t;
     private final Dialect target;
+    private final Target spelling;
 
     MySqlDates(MySqlRewriter rewriter) {
         this.rewriter = rewriter;
         this.t = rewriter.t;
         this.target = rewriter.target;
+        this.spelling = rewriter.spelling;
     }
 
     String rewrite(Call call) throws SQLException {
@@ -39,20 +42,16 @@ final class MySqlDates {
             case "CURTIME":
             case "CURRENT_TIME":
                 call.expect(0, 0);
-                return target == Dialect.SQLITE ? "TIME('now', 'localtime')" : "LOCALTIME(0)";
+                return spelling.currentTime();
             case "UTC_TIMESTAMP":
                 call.expect(0, 0);
-                return target == Dialect.SQLITE ? "DATETIME('now')" : target == Dialect.POSTGRESQL
-                        ? "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP(0))"
-                        : "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP(0))";
+                return spelling.utcTimestamp();
             case "UTC_DATE":
                 call.expect(0, 0);
-                return target == Dialect.SQLITE ? "DATE('now')" : target == Dialect.POSTGRESQL
-                        ? "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)"
-                        : "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS DATE)";
+                return spelling.utcDate();
             case "DATE":
                 call.expect(1, 1);
-                return target == Dialect.SQLITE ? null : Casts.date(call.arg(0), target);
+                return spelling.hasMySqlDateFunction() ? null : spelling.castToDate(call.arg(0));
             case "YEAR":
             case "MONTH":
             case "DAY":
@@ -77,10 +76,7 @@ final class MySqlDates {
                 return timestampdiff(call);
             case "LAST_DAY":
                 call.expect(1, 1);
-                return target == Dialect.H2 ? null : target == Dialect.SQLITE
-                        ? "DATE(" + call.arg(0) + ", 'start of month', '+1 month', '-1 day')"
-                        : "CAST(DATE_TRUNC('month', CAST(" + call.arg(0) + " AS DATE)) + INTERVAL '1 month'"
-                        + " - INTERVAL '1 day' AS DATE)";
+                return spelling.hasLastDay() ? null : spelling.lastDay(call.arg(0));
             case "UNIX_TIMESTAMP":
                 return unixTimestamp(call);
             case "FROM_UNIXTIME":
@@ -93,21 +89,16 @@ final class MySqlDates {
     private String now(Call call) throws SQLException {
         call.expect(0, 1);
         String digits = call.count() == 1 ? call.arg(0) : "0";
-        if (target != Dialect.SQLITE) {
-            return "LOCALTIMESTAMP(" + digits + ")";
+        String now = spelling.localTimestamp(digits);
+        if (now == null) {
+            throw rewriter.refuse(call.name + "(" + digits + ")", spelling.displayName() + " keeps milliseconds at most",
+                    "use " + call.name + "() or " + call.name + "(3)");
         }
-        if (digits.equals("0")) {
-            return "DATETIME('now', 'localtime')";
-        }
-        if (digits.equals("3")) {
-            return "STRFTIME('%Y-%m-%d %H:%M:%f', 'now', 'localtime')";
-        }
-        throw rewriter.refuse(call.name + "(" + digits + ")", "SQLite keeps milliseconds at most",
-                "use " + call.name + "() or " + call.name + "(3)");
+        return now;
     }
 
     private String currentDate() {
-        return target == Dialect.SQLITE ? "DATE('now', 'localtime')" : "CURRENT_DATE";
+        return spelling.currentDate();
     }
 
     /** {@code CURRENT_TIMESTAMP} and friends written without parentheses. */
@@ -116,11 +107,12 @@ final class MySqlDates {
             case "CURRENT_TIMESTAMP":
             case "LOCALTIMESTAMP":
             case "LOCALTIME":
-                return target == Dialect.SQLITE ? "DATETIME('now', 'localtime')" : "LOCALTIMESTAMP(0)";
+                return spelling.localTimestamp("0");
             case "CURRENT_DATE":
-                return target == Dialect.SQLITE ? currentDate() : null;
+                String date = spelling.currentDate();
+                return date.equals("CURRENT_DATE") ? null : date;
             case "CURRENT_TIME":
-                return target == Dialect.SQLITE ? "TIME('now', 'localtime')" : "LOCALTIME(0)";
+                return spelling.currentTime();
             default:
                 return null;
         }
@@ -129,21 +121,11 @@ final class MySqlDates {
     private String field(Call call) throws SQLException {
         call.expect(1, 1);
         String field = call.name.equals("DAYOFMONTH") ? "DAY" : call.name;
-        if (target == Dialect.H2) {
-            return call.name.equals("DAYOFMONTH") ? "DAY_OF_MONTH(" + call.arg(0) + ")" : null;
+        String function = spelling.datePartFunction(call.name);
+        if (function != null) {
+            return function.equals(call.name) ? null : function + "(" + call.arg(0) + ")";
         }
-        if (target == Dialect.SQLITE) {
-            String format = switch (field) {
-                case "YEAR" -> "%Y";
-                case "MONTH" -> "%m";
-                case "DAY" -> "%d";
-                case "HOUR" -> "%H";
-                case "MINUTE" -> "%M";
-                default -> "%S";
-            };
-            return "CAST(STRFTIME('" + format + "', " + call.arg(0) + ") AS INTEGER)";
-        }
-        return "CAST(EXTRACT(" + field + " FROM " + timestamp(call, 0) + ") AS INTEGER)";
+        return spelling.datePart(field, spelling.datesAsText() ? call.arg(0) : timestamp(call, 0));
     }
 
     /** An argument PostgreSQL and H2 must see as a timestamp: string literals and markers are cast. */
@@ -167,7 +149,7 @@ final class MySqlDates {
     }
 
     private String pattern(Call call, DateFormats formats, String format, String alternative) throws SQLException {
-        String pattern = formats.convert(format, target);
+        String pattern = formats.convert(format, spelling);
         if (pattern == null) {
             throw rewriter.refuse(call.name + " specifier " + formats.unsupported, target + " has no equivalent",
                     alternative);
@@ -178,38 +160,35 @@ final class MySqlDates {
     private String dateFormat(Call call) throws SQLException {
         String pattern = pattern(call, new DateFormats(), literalFormat(call),
                 "format the value in the application, or use %Y %m %d %H %i %s");
-        String value = call.arg(0);
-        switch (target) {
-            case POSTGRESQL:
-                return "TO_CHAR(" + timestamp(call, 0) + ", " + Literals.quote(pattern, target) + ")";
-            case H2:
-                return "FORMATDATETIME(" + timestamp(call, 0) + ", " + Literals.quote(pattern, target) + ", 'en')";
-            default:
-                return "STRFTIME(" + Literals.quote(pattern, target) + ", " + value + ")";
+        String value = spelling.datesAsText() ? call.arg(0) : timestamp(call, 0);
+        String formatted = spelling.formatDate(value, Literals.quote(pattern, target));
+        if (formatted == null) {
+            throw rewriter.refuse("DATE_FORMAT", target + " has no function formatting dates",
+                    "format the value in the application");
         }
+        return formatted;
     }
 
     private String strToDate(Call call) throws SQLException {
         String format = literalFormat(call);
-        if (target == Dialect.SQLITE) {
+        if (spelling.parsesIsoDatesOnly()) {
             if (format.equals("%Y-%m-%d")) {
-                return "DATE(" + call.arg(0) + ")";
+                return spelling.castToDate(call.arg(0));
             }
             if (format.equals("%Y-%m-%d %H:%i:%s") || format.equals("%Y-%m-%d %T")) {
-                return "DATETIME(" + call.arg(0) + ")";
+                return spelling.castToTimestamp(call.arg(0), "");
             }
-            throw rewriter.refuse("STR_TO_DATE with format " + Literals.quote(format, target), "SQLite parses"
-                    + " only ISO dates", "pass the value as a java.time parameter, or as 'YYYY-MM-DD HH:MM:SS'");
+            throw rewriter.refuse("STR_TO_DATE with format " + Literals.quote(format, target), spelling.displayName()
+                    + " parses only ISO dates", "pass the value as a java.time parameter, or as 'YYYY-MM-DD HH:MM:SS'");
         }
         DateFormats formats = new DateFormats();
         String pattern = pattern(call, formats, format, "parse the value in the application");
-        String type = formats.hasTime ? "TIMESTAMP" : "DATE";
-        if (target == Dialect.POSTGRESQL) {
-            return formats.hasTime ? "CAST(TO_TIMESTAMP(" + call.arg(0) + ", " + Literals.quote(pattern, target)
-                    + ") AS TIMESTAMP)" : "TO_DATE(" + call.arg(0) + ", " + Literals.quote(pattern, target) + ")";
+        String parsed = spelling.parseDate(call.arg(0), Literals.quote(pattern, target), formats.hasTime);
+        if (parsed == null) {
+            throw rewriter.refuse("STR_TO_DATE", target + " has no function parsing dates",
+                    "parse the value in the application");
         }
-        return "CAST(PARSEDATETIME(" + call.arg(0) + ", " + Literals.quote(pattern, target) + ", 'en') AS "
-                + type + ")";
+        return parsed;
     }
 
     private String dateAddCall(Call call) throws SQLException {
@@ -252,49 +231,27 @@ final class MySqlDates {
                 || normalized.equals("MINUTE") || normalized.equals("HOUR"));
         String scaled = (sign < 0 ? "-" : "") + "(" + amount + ")" + (factor == 1 ? "" : " * " + factor);
         boolean literalBase = baseTo == baseFrom + 1 && t.kind[baseFrom] == Tokens.STRING;
-        switch (target) {
-            case POSTGRESQL: {
-                String from = literalBase ? "CAST(" + base + " AS TIMESTAMP)" : base;
-                String sum = from + " + " + scaled + " * INTERVAL '1 " + normalized.toLowerCase(Locale.ROOT) + "'";
-                return dateOnly ? "CAST(" + sum + " AS DATE)" : "(" + sum + ")";
-            }
-            case H2: {
-                String from = literalBase ? "CAST(" + base + " AS " + (dateOnly ? "DATE" : "TIMESTAMP") + ")" : base;
-                return "DATEADD(" + normalized + ", " + scaled + ", " + from + ")";
-            }
-            default:
-                return sqliteAdd(base, dateOnly, scaled, normalized, t.hasParameter(baseFrom, baseTo)
-                        || t.hasParameter(amountFrom, amountTo));
+        if (spelling.addToDateRepeatsOperands(normalized)
+                && (t.hasParameter(baseFrom, baseTo) || t.hasParameter(amountFrom, amountTo))) {
+            throw rewriter.refuse("INTERVAL … " + normalized + " with a ? parameter on " + target, spelling.displayName()
+                    + " rolls 31 January + 1 month over into March, and clamping it repeats the operands", "use a literal date"
+                    + " and amount, or compute the date in the application");
         }
-    }
-
-    private String sqliteAdd(String base, boolean dateOnly, String scaled, String unit, boolean parameter)
-            throws SQLException {
-        String function = dateOnly ? "DATE(" : "DATETIME(";
-        String modifier = "(" + scaled + ") || ' " + unit.toLowerCase(Locale.ROOT) + "s'";
-        if (!unit.equals("MONTH") && !unit.equals("YEAR")) {
-            return function + base + ", " + modifier + ")";
+        String sum = spelling.addToDate(base, literalBase, scaled, normalized, dateOnly);
+        if (sum == null) {
+            throw rewriter.refuse("INTERVAL arithmetic", target + " has no date arithmetic the translator knows",
+                    "compute the date in the application");
         }
-        if (parameter) {
-            throw rewriter.refuse("INTERVAL … " + unit + " with a ? parameter on sqlite", "SQLite rolls 31 January"
-                    + " + 1 month over into March, and clamping it repeats the operands", "use a literal date and"
-                    + " amount, or compute the date in the application");
-        }
-        String shifted = function + base + ", " + modifier + ")";
-        return "CASE WHEN STRFTIME('%d', " + shifted + ") = STRFTIME('%d', " + base + ") THEN " + shifted
-                + " ELSE " + function + base + ", " + modifier + ", 'start of month', '-1 day') END";
+        return sum;
     }
 
     private String datediff(Call call) throws SQLException {
-        switch (target) {
-            case POSTGRESQL:
-                return "(CAST(" + call.arg(0) + " AS DATE) - CAST(" + call.arg(1) + " AS DATE))";
-            case H2:
-                return "DATEDIFF(DAY, " + Casts.date(call.arg(1), target) + ", " + Casts.date(call.arg(0), target) + ")";
-            default:
-                return "CAST(JULIANDAY(DATE(" + call.arg(0) + ")) - JULIANDAY(DATE(" + call.arg(1)
-                        + ")) AS INTEGER)";
+        String days = spelling.daysBetween(call.arg(0), call.arg(1));
+        if (days == null) {
+            throw rewriter.refuse("DATEDIFF()", target + " has no date difference the translator knows",
+                    "compute the difference in the application");
         }
+        return days;
     }
 
     private String timestampdiff(Call call) throws SQLException {
@@ -311,37 +268,24 @@ final class MySqlDates {
         String a = call.arg(1);
         String b = call.arg(2);
         if (seconds > 0) {
-            switch (target) {
-                case POSTGRESQL:
-                    return "CAST(TRUNC(EXTRACT(EPOCH FROM (CAST(" + b + " AS TIMESTAMP) - CAST(" + a
-                            + " AS TIMESTAMP))) / " + seconds + ") AS BIGINT)";
-                case H2:
-                    return "CAST(DATEDIFF(SECOND, CAST(" + a + " AS TIMESTAMP), CAST(" + b + " AS TIMESTAMP)) / "
-                            + seconds + " AS BIGINT)";
-                default:
-                    return "((CAST(STRFTIME('%s', " + b + ") AS INTEGER) - CAST(STRFTIME('%s', " + a
-                            + ") AS INTEGER)) / " + seconds + ")";
+            String units = spelling.unitsBetween(a, b, seconds);
+            if (units != null) {
+                return units;
             }
         }
         int months = unit.equals("MONTH") ? 1 : unit.equals("QUARTER") ? 3 : unit.equals("YEAR") ? 12 : 0;
-        if (months == 0 || target != Dialect.POSTGRESQL) {
+        String calendar = months == 0 ? null : spelling.monthsBetween(a, b, months);
+        if (calendar == null) {
             throw rewriter.refuse("TIMESTAMPDIFF(" + unit + ", …)", target + " counts calendar units differently",
                     "use TIMESTAMPDIFF(DAY, …) or compute the difference in the application");
         }
         call.noRepeatedParameter("bind the dates into a derived table first");
-        String age = "AGE(CAST(" + b + " AS TIMESTAMP), CAST(" + a + " AS TIMESTAMP))";
-        return "CAST(TRUNC((EXTRACT(YEAR FROM " + age + ") * 12 + EXTRACT(MONTH FROM " + age + ")) / " + months
-                + ") AS BIGINT)";
+        return calendar;
     }
 
     private String unixTimestamp(Call call) throws SQLException {
         call.expect(0, 1);
-        if (target == Dialect.SQLITE) {
-            return "CAST(STRFTIME('%s', " + (call.count() == 0 ? "'now'" : call.arg(0)) + ") AS INTEGER)";
-        }
-        String value = call.count() == 0 ? "CURRENT_TIMESTAMP"
-                : "CAST(" + call.arg(0) + " AS TIMESTAMP WITH TIME ZONE)";
-        return "CAST(FLOOR(EXTRACT(EPOCH FROM " + value + ")) AS BIGINT)";
+        return spelling.unixTimestamp(call.count() == 0 ? null : call.arg(0));
     }
 
     private String fromUnixtime(Call call) throws SQLException {
@@ -350,14 +294,11 @@ final class MySqlDates {
                     "write DATE_FORMAT(FROM_UNIXTIME(n), format)");
         }
         call.expect(1, 1);
-        switch (target) {
-            case POSTGRESQL:
-                return "CAST(TO_TIMESTAMP(" + call.arg(0) + ") AS TIMESTAMP(0))";
-            case H2:
-                return "CAST(DATEADD(SECOND, " + call.arg(0) + ", TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')"
-                        + " AS TIMESTAMP(0))";
-            default:
-                return "DATETIME(" + call.arg(0) + ", 'unixepoch', 'localtime')";
+        String timestamp = spelling.fromUnixTime(call.arg(0));
+        if (timestamp == null) {
+            throw rewriter.refuse("FROM_UNIXTIME()", target + " has no conversion from Unix time the translator"
+                    + " knows", "convert the value in the application");
         }
+        return timestamp;
     }
 }

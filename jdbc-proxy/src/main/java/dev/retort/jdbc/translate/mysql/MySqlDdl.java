@@ -168,7 +168,7 @@ final class MySqlDdl {
         if (t.next(t.partner[i], to) < to) {
             rewriter.fire("index options dropped");
         }
-        return (name == null ? "" : "CONSTRAINT " + Keywords.name(tableName + "_" + name, target) + " ")
+        return (name == null ? "" : "CONSTRAINT " + rewriter.spelling.name(tableName + "_" + name) + " ")
                 + "UNIQUE " + columns;
     }
 
@@ -289,7 +289,7 @@ final class MySqlDdl {
             rewriter.fire("text column without case");
             written = spelling.caseInsensitiveText(name, written, type.length(), rewriter::before);
         }
-        return Keywords.name(name, target) + " " + written + (rest.isEmpty() ? "" : " " + rest) + type.check();
+        return rewriter.spelling.name(name) + " " + written + (rest.isEmpty() ? "" : " " + rest) + type.check();
     }
 
     /** A MySQL collation that compares case (and accents): {@code *_bin}, {@code *_cs}. */

@@ -2,6 +2,7 @@ package dev.retort.jdbc.translate.mysql;
 
 import dev.retort.jdbc.translate.Dialect;
 import dev.retort.jdbc.translate.rewrite.Call;
+import dev.retort.jdbc.translate.target.Target;
 import dev.retort.jdbc.translate.rewrite.SchemaFacts;
 import dev.retort.jdbc.translate.lex.Tokens;
 import dev.retort.jdbc.translate.lex.Keywords;
@@ -31,11 +32,13 @@ final class MySqlFunctions {
 
     private final MySqlRewriter rewriter;
     private final Dialect target;
+    private final Target spelling;
     private final MySqlDates dates;
 
     MySqlFunctions(MySqlRewriter rewriter) {
         this.rewriter = rewriter;
         this.target = rewriter.target;
+        this.spelling = rewriter.spelling;
         this.dates = new MySqlDates(rewriter);
     }
 
@@ -60,7 +63,8 @@ final class MySqlFunctions {
         switch (call.name) {
             case "IFNULL":
                 call.expect(2, 2);
-                return target == Dialect.POSTGRESQL ? "COALESCE(" + call.args(0) + ")" : null;
+                String ifNull = spelling.ifNullFunction();
+                return ifNull.equals("IFNULL") ? null : ifNull + "(" + call.args(0) + ")";
             case "SUM":
             case "AVG":
                 return sumOfComparison(call);
@@ -91,8 +95,7 @@ final class MySqlFunctions {
                 return locate(call);
             case "INSTR":
                 call.expect(2, 2);
-                return target == Dialect.POSTGRESQL ? "STRPOS(" + call.arg(0) + ", " + call.arg(1) + ")"
-                        : target == Dialect.H2 ? "LOCATE(" + call.arg(1) + ", " + call.arg(0) + ")" : null;
+                return spelling.hasInstr() ? null : spelling.position(call.arg(1), call.arg(0));
             case "LCASE":
                 return "LOWER(" + call.args(0) + ")";
             case "UCASE":
@@ -100,27 +103,25 @@ final class MySqlFunctions {
             case "LENGTH":
             case "OCTET_LENGTH":
                 call.expect(1, 1);
-                return target == Dialect.SQLITE ? "LENGTH(CAST(" + call.arg(0) + " AS BLOB))"
-                        : "OCTET_LENGTH(CAST(" + call.arg(0) + " AS " + text() + "))";
+                return spelling.octetLength(call.arg(0));
             case "CHAR_LENGTH":
             case "CHARACTER_LENGTH":
-                return target == Dialect.SQLITE ? "LENGTH(" + call.args(0) + ")" : null;
+                String charLength = spelling.charLengthFunction();
+                return charLength.equals("CHAR_LENGTH") ? null : charLength + "(" + call.args(0) + ")";
             case "TRUNCATE":
                 return truncate(call);
             case "ROUND":
                 call.expect(1, 2);
-                return target == Dialect.POSTGRESQL && call.count() == 2
-                        ? "ROUND(CAST(" + call.arg(0) + " AS NUMERIC), " + call.arg(1) + ")" : null;
+                return call.count() == 2 && !spelling.roundsLikeMySql() ? spelling.roundToDigits(call.arg(0), call.arg(1)) : null;
             case "RAND":
                 if (call.count() > 0) {
                     throw rewriter.refuse("RAND(seed)", "a seeded sequence cannot be reproduced on " + target,
                             "call RAND() without a seed");
                 }
-                return target == Dialect.POSTGRESQL ? "RANDOM()"
-                        : target == Dialect.SQLITE ? "(ABS(RANDOM()) / 9223372036854775808.0)" : null;
+                return spelling.random();
             case "MOD":
                 call.expect(2, 2);
-                return target == Dialect.SQLITE ? "((" + call.arg(0) + ") % (" + call.arg(1) + "))" : null;
+                return spelling.hasMod() ? null : spelling.modulo(call.arg(0), call.arg(1));
             case "GREATEST":
             case "LEAST":
                 return greatestLeast(call);
@@ -133,16 +134,16 @@ final class MySqlFunctions {
                 return new Casts(rewriter).convert(call);
             case "SPACE":
                 call.expect(1, 1);
-                if (target == Dialect.SQLITE) {
-                    throw rewriter.refuse("SPACE()", "SQLite has no function repeating a string",
+                if (!spelling.hasRepeat()) {
+                    throw rewriter.refuse("SPACE()", spelling.displayName() + " has no function repeating a string",
                             "pass the spaces as a parameter");
                 }
                 return "REPEAT(' ', " + call.arg(0) + ")";
             case "REPEAT":
             case "LPAD":
             case "RPAD":
-                if (target == Dialect.SQLITE) {
-                    throw rewriter.refuse(call.name + "()", "SQLite has no " + call.name + " function",
+                if (!spelling.hasRepeat()) {
+                    throw rewriter.refuse(call.name + "()", spelling.displayName() + " has no " + call.name + " function",
                             "build the string in the application");
                 }
                 return null;
@@ -157,11 +158,6 @@ final class MySqlFunctions {
         }
     }
 
-    /** The target's unbounded character type. */
-    private String text() {
-        return target == Dialect.H2 ? "VARCHAR" : "TEXT";
-    }
-
     /** MySQL's CONCAT is NULL when any argument is; PostgreSQL's and H2's skip NULLs, their || does not. */
     private String concat(Call call) throws SQLException {
         if (call.count() == 0) {
@@ -170,10 +166,10 @@ final class MySqlFunctions {
         StringBuilder joined = new StringBuilder("(");
         for (int k = 0; k < call.count(); k++) {
             joined.append(k > 0 ? " || " : "");
-            if (target == Dialect.SQLITE || call.isString(k)) {
+            if (spelling.concatenatesAnyType() || call.isString(k)) {
                 joined.append(call.arg(k));
             } else {
-                joined.append("CAST(").append(call.arg(k)).append(" AS ").append(text()).append(')');
+                joined.append("CAST(").append(call.arg(k)).append(" AS ").append(spelling.unboundedText()).append(')');
             }
         }
         return joined.append(')').toString();
@@ -202,7 +198,7 @@ final class MySqlFunctions {
         }
         call.noRepeatedParameter("use a literal string, or a positive start position");
         long fromEnd = -start;
-        String charLength = target == Dialect.SQLITE ? "LENGTH" : "CHAR_LENGTH";
+        String charLength = spelling.charLengthFunction();
         String size = charLength + "(" + call.arg(0) + ")";
         String count = call.count() == 3 ? call.arg(2) : String.valueOf(fromEnd);
         return "SUBSTR(" + call.arg(0) + ", " + size + " - " + (fromEnd - 1) + ", CASE WHEN " + size + " >= "
@@ -215,11 +211,11 @@ final class MySqlFunctions {
         if (count != null && count < 0) {
             return "SUBSTR(" + call.arg(0) + ", 1, 0)";
         }
-        if (count == null && target != Dialect.SQLITE) {
+        if (count == null && spelling.hasLeftRight()) {
             rewriter.doubt(call.name + "() with a computed length", "a negative length behaves differently on "
                     + target, "use a literal length");
         }
-        if (target != Dialect.SQLITE) {
+        if (spelling.hasLeftRight()) {
             return null;
         }
         if (call.name.equals("LEFT")) {
@@ -234,27 +230,27 @@ final class MySqlFunctions {
 
     private String locate(Call call) throws SQLException {
         call.expect(2, 3);
-        if (target == Dialect.H2) {
+        if (spelling.hasLocate()) {
             return null;
         }
         if (call.count() == 3) {
             throw rewriter.refuse("LOCATE() with a start position", target + " has no such form",
                     "use LOCATE(needle, SUBSTRING(haystack, start)) and add start - 1 when it is not 0");
         }
-        return (target == Dialect.POSTGRESQL ? "STRPOS(" : "INSTR(") + call.arg(1) + ", " + call.arg(0) + ")";
+        return spelling.position(call.arg(0), call.arg(1));
     }
 
     private String truncate(Call call) throws SQLException {
         call.expect(2, 2);
-        if (target == Dialect.POSTGRESQL) {
-            return "TRUNC(CAST(" + call.arg(0) + " AS NUMERIC), " + call.arg(1) + ")";
-        }
-        if (target == Dialect.H2) {
+        if (spelling.hasTruncateFunction()) {
             return null;
+        }
+        if (!spelling.truncatesByScaling()) {
+            return spelling.truncateNumber(call.arg(0), call.arg(1));
         }
         Long digits = call.integer(1);
         if (digits == null || digits < 0 || digits > 15) {
-            throw rewriter.refuse("TRUNCATE() with digits other than a literal 0 to 15", "SQLite has no"
+            throw rewriter.refuse("TRUNCATE() with digits other than a literal 0 to 15", spelling.displayName() + " has no"
                     + " TRUNCATE and the emulation needs the power of ten", "use a literal number of digits");
         }
         String scale = "1" + "0".repeat(digits.intValue());
@@ -263,8 +259,9 @@ final class MySqlFunctions {
 
     /** MySQL's GREATEST and LEAST are NULL when any argument is; PostgreSQL's and H2's skip NULLs. */
     private String greatestLeast(Call call) throws SQLException {
-        if (target == Dialect.SQLITE) {
-            return (call.name.equals("GREATEST") ? "MAX(" : "MIN(") + call.args(0) + ")";
+        String ownFunction = spelling.nullPropagatingGreatest(call.name.equals("GREATEST"), call.args(0));
+        if (ownFunction != null) {
+            return ownFunction;
         }
         call.noRepeatedParameter("use CASE WHEN ? > x THEN ? ELSE x END with the values bound twice");
         StringBuilder anyNull = new StringBuilder("CASE WHEN ");

@@ -176,7 +176,7 @@ final class MySqlJoins {
         String condition = rewriter.sub(t.next(on, tablesEnd), tablesEnd);
         String filter = where >= 0 ? " AND (" + rewriter.sub(t.next(where, to), to) + ")" : "";
         String deletedName = deleted.trim();
-        if (!firstTable.equals(Keywords.name(deletedName, target)) && !firstTable.endsWith(" " + deletedName)) {
+        if (!firstTable.equals(rewriter.spelling.name(deletedName)) && !firstTable.endsWith(" " + deletedName)) {
             throw rewriter.refuse("DELETE " + deletedName + " FROM … JOIN", "the translator deletes from the first"
                     + " table after FROM only", "name the first table after FROM as the one to delete from");
         }

@@ -75,7 +75,7 @@ public final class MySqlRewriter extends Rewriter {
                 return i + 1;
             case Tokens.QUOTED_NAME:
                 fire("quoted name");
-                out.append(Keywords.name(Literals.value(t, i, Dialect.MYSQL), target));
+                out.append(spelling.name(Literals.value(t, i, Dialect.MYSQL)));
                 return i + 1;
             case Tokens.STRING:
                 if (quotedString(i) && quotedString(t.next(i, limit))) {
@@ -205,12 +205,12 @@ public final class MySqlRewriter extends Rewriter {
         boolean qualified = t.kind[Math.max(0, t.previous(i, floor))] == Tokens.DOT && t.previous(i, floor) >= floor;
         UpsertScope scope = upsert;
         if (scope != null && upper.equals("VALUES") && next < limit && t.kind[next] == Tokens.OPEN) {
-            out.append(spelling.newRow()).append('.').append(Keywords.name(nameValue(t.next(next, limit)), target));
+            out.append(spelling.newRow()).append('.').append(spelling.name(nameValue(t.next(next, limit))));
             return t.partner[next] + 1;
         }
         if (scope != null && scope.columns() != null && !qualified && (next >= limit || (t.kind[next] != Tokens.OPEN
                 && t.kind[next] != Tokens.DOT)) && scope.columns().contains(upper.toLowerCase(java.util.Locale.ROOT))) {
-            out.append(scope.table()).append('.').append(Keywords.name(t.text(i), target));
+            out.append(scope.table()).append('.').append(spelling.name(t.text(i)));
             return i + 1;
         }
         if (scope != null && scope.alias() != null && upper.equalsIgnoreCase(scope.alias()) && next < limit
@@ -332,7 +332,7 @@ public final class MySqlRewriter extends Rewriter {
         }
         if (Keywords.targetOnlyName(upper) && !afterDefinitionKeyword(i, floor)) {
             fire("name reserved on " + target);
-            out.append(Keywords.name(t.text(i), target));
+            out.append(spelling.name(t.text(i)));
             return i + 1;
         }
         copy(i, out);

@@ -254,7 +254,7 @@ final class MySqlUpserts {
     private String assignments(int from, int to, SchemaFacts.Table facts) throws SQLException {
         MySqlRewriter.UpsertScope left = new MySqlRewriter.UpsertScope(alias, null, null);
         MySqlRewriter.UpsertScope right = new MySqlRewriter.UpsertScope(alias,
-                Keywords.name(rewriter.nameValue(table), target), facts.columns().keySet());
+                rewriter.spelling.name(rewriter.nameValue(table)), facts.columns().keySet());
         try {
             StringBuilder set = new StringBuilder();
             for (int[] range : splitTopLevel(from, to)) {

@@ -91,13 +91,13 @@ final class PostgresExpressions {
 
     String castTo(String value, PostgresTypes type) throws SQLException {
         String family = type.family();
-        if (target == Dialect.SQLITE && (family.equals("date") || family.equals("timestamp"))) {
+        if (rewriter.spelling.storageClassesOnly() && (family.equals("date") || family.equals("timestamp"))) {
             return (family.equals("date") ? "DATE(" : "DATETIME(") + value + ")";
         }
-        if (target == Dialect.SQLITE && family.equals("decimal") && type.scale() != null) {
+        if (rewriter.spelling.storageClassesOnly() && family.equals("decimal") && type.scale() != null) {
             return "ROUND(CAST(" + value + " AS REAL), " + type.scale() + ")";
         }
-        if (target == Dialect.SQLITE && family.equals("integer")) {
+        if (rewriter.spelling.storageClassesOnly() && family.equals("integer")) {
             return "CAST(ROUND(" + value + ") AS INTEGER)";
         }
         if (family.equals("bool")) {

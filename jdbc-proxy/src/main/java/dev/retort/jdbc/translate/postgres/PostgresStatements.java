@@ -58,8 +58,8 @@ final class PostgresStatements {
         if (!rewriter.mysqlTarget() || t.findWord(first, to, "RETURNING") < 0) {
             return;
         }
-        if (target == Dialect.MYSQL || keyword.equals("UPDATE")) {
-            throw rewriter.refuse(keyword + " … RETURNING", target + (target == Dialect.MYSQL ? " has no RETURNING"
+        if (!rewriter.spelling.hasReturning() || keyword.equals("UPDATE")) {
+            throw rewriter.refuse(keyword + " … RETURNING", target + (!rewriter.spelling.hasReturning() ? " has no RETURNING"
                     : " has RETURNING on INSERT and DELETE only"), keyword.equals("INSERT")
                     ? "read the keys with Statement.getGeneratedKeys()" : "select the rows before changing them");
         }
@@ -214,7 +214,7 @@ final class PostgresStatements {
             return name + " " + written + (modifiers.isEmpty() ? "" : " " + modifiers);
         }
         rewriter.fire(serial ? "SERIAL" : "identity column");
-        if (target == Dialect.SQLITE) {
+        if (rewriter.spelling.integerPrimaryKeyIsRowId()) {
             if (!primary) {
                 throw rewriter.refuse((serial ? typeName : "An identity column") + " that is not the primary key",
                         "SQLite numbers only its INTEGER PRIMARY KEY", "make the column the primary key");

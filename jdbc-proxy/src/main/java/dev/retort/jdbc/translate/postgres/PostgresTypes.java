@@ -71,7 +71,7 @@ final class PostgresTypes {
     /** The type for {@code CAST(x AS …)} on the target. */
     String cast() throws SQLException {
         String family = family();
-        if (target == Dialect.SQLITE) {
+        if (rewriter.spelling.storageClassesOnly()) {
             String affinity = sqliteAffinity(family);
             if (affinity == null) {
                 throw unsupported("cast to " + name);
@@ -130,7 +130,7 @@ final class PostgresTypes {
     /** The column type on the target, for CREATE TABLE. */
     String column() throws SQLException {
         String family = family();
-        if (target == Dialect.SQLITE) {
+        if (rewriter.spelling.storageClassesOnly()) {
             String affinity = sqliteAffinity(family);
             return affinity != null ? affinity : switch (family) {
                 case "date" -> "DATE";

@@ -9,6 +9,16 @@ final class H2Target extends Target {
 
     public static final H2Target INSTANCE = new H2Target();
 
+    @Override
+    String foldName(String name) {
+        return name.toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public String displayName() {
+        return "H2";
+    }
+
     private H2Target() {
         super(Dialect.H2);
     }
@@ -173,5 +183,89 @@ final class H2Target extends Target {
         }
         return "INSERT INTO " + name(table) + " (" + names + ") SELECT * FROM (" + rows + ") AS retort_row (" + names
                 + ") WHERE NOT EXISTS (SELECT 1 FROM " + name(table) + " WHERE " + conflict + ")";
+    }
+
+    @Override
+    public String unboundedText() {
+        return "VARCHAR";
+    }
+
+    @Override
+    public String position(String needle, String haystack) {
+        return "LOCATE(" + needle + ", " + haystack + ")";
+    }
+
+    @Override
+    public boolean hasLocate() {
+        return true;
+    }
+
+    @Override
+    public String castToDate(String value) {
+        return "CAST(CAST(" + value + " AS TIMESTAMP) AS DATE)";
+    }
+
+    @Override
+    public boolean hasLastDay() {
+        return true;
+    }
+
+    @Override
+    public boolean hasTruncateFunction() {
+        return true;
+    }
+
+    /** H2 has YEAR(), MONTH(), DAY(), HOUR(), MINUTE(), SECOND(); MySQL's DAYOFMONTH is its DAY_OF_MONTH. */
+    @Override
+    public String datePartFunction(String function) {
+        return function.equals("DAYOFMONTH") ? "DAY_OF_MONTH" : function;
+    }
+
+    /** java.time patterns; "" where H2 has none. */
+    private static final java.util.Map<Character, String> PATTERNS = patterns("Y=yyyy y=yy m=MM c=M d=dd e=d H=HH"
+            + " k=H h=hh I=hh l=h i=mm s=ss S=ss p=a M=MMMM b=MMM W=EEEE a=EEE j=DDD T=HH:mm:ss f=SSSSSS %=%");
+
+    @Override
+    public String datePattern(char specifier) {
+        return PATTERNS.get(specifier);
+    }
+
+    @Override
+    public String datePatternText(String text) {
+        return text.chars().anyMatch(Character::isLetter) || text.indexOf('\'') >= 0
+                ? '\'' + text.replace("'", "''") + '\'' : text;
+    }
+
+    @Override
+    public String formatDate(String value, String pattern) {
+        return "FORMATDATETIME(" + value + ", " + pattern + ", 'en')";
+    }
+
+    @Override
+    public String parseDate(String value, String pattern, boolean hasTime) {
+        return "CAST(PARSEDATETIME(" + value + ", " + pattern + ", 'en') AS " + (hasTime ? "TIMESTAMP" : "DATE") + ")";
+    }
+
+    @Override
+    public String addToDate(String base, boolean literalBase, String scaled, String unit, boolean dateOnly) {
+        String from = literalBase ? "CAST(" + base + " AS " + (dateOnly ? "DATE" : "TIMESTAMP") + ")" : base;
+        return "DATEADD(" + unit + ", " + scaled + ", " + from + ")";
+    }
+
+    @Override
+    public String daysBetween(String a, String b) {
+        return "DATEDIFF(DAY, " + castToDate(b) + ", " + castToDate(a) + ")";
+    }
+
+    @Override
+    public String unitsBetween(String a, String b, long seconds) {
+        return "CAST(DATEDIFF(SECOND, CAST(" + a + " AS TIMESTAMP), CAST(" + b + " AS TIMESTAMP)) / " + seconds
+                + " AS BIGINT)";
+    }
+
+    @Override
+    public String fromUnixTime(String seconds) {
+        return "CAST(DATEADD(SECOND, " + seconds + ", TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00')"
+                + " AS TIMESTAMP(0))";
     }
 }

@@ -116,4 +116,20 @@ final class MySqlTarget extends Target {
     public String insertIgnore(String table, String head, String rows, List<String> columns, List<List<String>> keys) {
         return "INSERT IGNORE INTO " + head + " " + rows;
     }
+
+    @Override
+    String quoteName(String name) {
+        return '`' + name.replace("`", "``") + '`';
+    }
+
+    @Override
+    public String displayName() {
+        return dialect == Dialect.MARIADB ? "MariaDB" : "MySQL";
+    }
+
+    /** MariaDB has RETURNING on INSERT and DELETE; MySQL has none. */
+    @Override
+    public boolean hasReturning() {
+        return dialect == Dialect.MARIADB;
+    }
 }

@@ -9,6 +9,16 @@ final class PostgresTarget extends Target {
 
     public static final PostgresTarget INSTANCE = new PostgresTarget();
 
+    @Override
+    String foldName(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public String displayName() {
+        return "PostgreSQL";
+    }
+
     private PostgresTarget() {
         super(Dialect.POSTGRESQL);
     }
@@ -141,5 +151,98 @@ final class PostgresTarget extends Target {
     @Override
     public String insertIgnore(String table, String head, String rows, List<String> columns, List<List<String>> keys) {
         return "INSERT INTO " + head + " " + rows + " ON CONFLICT DO NOTHING";
+    }
+
+    @Override
+    public String ifNullFunction() {
+        return "COALESCE";
+    }
+
+    @Override
+    public String position(String needle, String haystack) {
+        return "STRPOS(" + haystack + ", " + needle + ")";
+    }
+
+    /** PostgreSQL's ROUND(double precision, int) does not exist: the value rounds as NUMERIC. */
+    @Override
+    public boolean roundsLikeMySql() {
+        return false;
+    }
+
+    @Override
+    public String roundToDigits(String value, String digits) {
+        return "ROUND(CAST(" + value + " AS NUMERIC), " + digits + ")";
+    }
+
+    @Override
+    public String random() {
+        return "RANDOM()";
+    }
+
+    @Override
+    public String utcTimestamp() {
+        return "CAST(NOW() AT TIME ZONE 'UTC' AS TIMESTAMP(0))";
+    }
+
+    @Override
+    public String utcDate() {
+        return "CAST(NOW() AT TIME ZONE 'UTC' AS DATE)";
+    }
+
+    /** to_char patterns; "" where PostgreSQL has none. */
+    private static final java.util.Map<Character, String> PATTERNS = patterns("Y=YYYY y=YY m=MM c=FMMM d=DD e=FMDD"
+            + " H=HH24 k=FMHH24 h=HH12 I=HH12 l=FMHH12 i=MI s=SS S=SS p=AM M=FMMonth b=Mon W=FMDay a=Dy j=DDD"
+            + " T=HH24:MI:SS f=US %=%");
+
+    @Override
+    public String datePattern(char specifier) {
+        return PATTERNS.get(specifier);
+    }
+
+    @Override
+    public String datePatternText(String text) {
+        return text.chars().anyMatch(Character::isLetter) ? '"' + text.replace("\"", "\\\"") + '"' : text;
+    }
+
+    @Override
+    public String formatDate(String value, String pattern) {
+        return "TO_CHAR(" + value + ", " + pattern + ")";
+    }
+
+    @Override
+    public String parseDate(String value, String pattern, boolean hasTime) {
+        return hasTime ? "CAST(TO_TIMESTAMP(" + value + ", " + pattern + ") AS TIMESTAMP)"
+                : "TO_DATE(" + value + ", " + pattern + ")";
+    }
+
+    @Override
+    public String addToDate(String base, boolean literalBase, String scaled, String unit, boolean dateOnly) {
+        String from = literalBase ? "CAST(" + base + " AS TIMESTAMP)" : base;
+        String sum = from + " + " + scaled + " * INTERVAL '1 " + unit.toLowerCase(java.util.Locale.ROOT) + "'";
+        return dateOnly ? "CAST(" + sum + " AS DATE)" : "(" + sum + ")";
+    }
+
+    @Override
+    public String daysBetween(String a, String b) {
+        return "(CAST(" + a + " AS DATE) - CAST(" + b + " AS DATE))";
+    }
+
+    @Override
+    public String unitsBetween(String a, String b, long seconds) {
+        return "CAST(TRUNC(EXTRACT(EPOCH FROM (CAST(" + b + " AS TIMESTAMP) - CAST(" + a + " AS TIMESTAMP))) / "
+                + seconds + ") AS BIGINT)";
+    }
+
+    /** AGE() counts whole calendar months, as MySQL does. */
+    @Override
+    public String monthsBetween(String a, String b, int months) {
+        String age = "AGE(CAST(" + b + " AS TIMESTAMP), CAST(" + a + " AS TIMESTAMP))";
+        return "CAST(TRUNC((EXTRACT(YEAR FROM " + age + ") * 12 + EXTRACT(MONTH FROM " + age + ")) / " + months
+                + ") AS BIGINT)";
+    }
+
+    @Override
+    public String fromUnixTime(String seconds) {
+        return "CAST(TO_TIMESTAMP(" + seconds + ") AS TIMESTAMP(0))";
     }
 }

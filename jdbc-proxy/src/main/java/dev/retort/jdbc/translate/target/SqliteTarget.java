@@ -9,6 +9,11 @@ final class SqliteTarget extends Target {
 
     public static final SqliteTarget INSTANCE = new SqliteTarget();
 
+    @Override
+    public String displayName() {
+        return "SQLite";
+    }
+
     private SqliteTarget() {
         super(Dialect.SQLITE);
     }
@@ -217,5 +222,207 @@ final class SqliteTarget extends Target {
     @Override
     public String insertIgnore(String table, String head, String rows, List<String> columns, List<List<String>> keys) {
         return "INSERT OR IGNORE INTO " + head + " " + rows;
+    }
+
+    @Override
+    public boolean hasInstr() {
+        return true;
+    }
+
+    @Override
+    public String octetLength(String value) {
+        return "LENGTH(CAST(" + value + " AS BLOB))";
+    }
+
+    @Override
+    public String charLengthFunction() {
+        return "LENGTH";
+    }
+
+    @Override
+    public String random() {
+        return "(ABS(RANDOM()) / 9223372036854775808.0)";
+    }
+
+    @Override
+    public boolean hasMod() {
+        return false;
+    }
+
+    @Override
+    public boolean hasRepeat() {
+        return false;
+    }
+
+    @Override
+    public boolean concatenatesAnyType() {
+        return true;
+    }
+
+    @Override
+    public boolean hasLeftRight() {
+        return false;
+    }
+
+    @Override
+    public boolean truncatesByScaling() {
+        return true;
+    }
+
+    /** SQLite's scalar MAX and MIN are NULL when an argument is, as MySQL's GREATEST and LEAST. */
+    @Override
+    public String nullPropagatingGreatest(boolean greatest, String args) {
+        return (greatest ? "MAX(" : "MIN(") + args + ")";
+    }
+
+    @Override
+    public String castToInteger(String value) {
+        return "CAST(ROUND(" + value + ") AS INTEGER)";
+    }
+
+    @Override
+    public String castToDate(String value) {
+        return "DATE(" + value + ")";
+    }
+
+    @Override
+    public String castToTimestamp(String value, String size) {
+        return "DATETIME(" + value + ")";
+    }
+
+    @Override
+    public String castToTime(String value, String size) {
+        return "TIME(" + value + ")";
+    }
+
+    @Override
+    public String doubleType() {
+        return "REAL";
+    }
+
+    /** SQLite keeps no declared scale, so the cast rounds as MySQL does. */
+    @Override
+    public String castToDecimal(String value, String size) {
+        int comma = size.indexOf(',');
+        String scale = comma < 0 ? "0" : size.substring(comma + 1, size.length() - 1).trim();
+        return "ROUND(CAST(" + value + " AS REAL), " + scale + ")";
+    }
+
+    @Override
+    public boolean datesAsText() {
+        return true;
+    }
+
+    /** SQLite keeps milliseconds at most. */
+    @Override
+    public String localTimestamp(String digits) {
+        return digits.equals("0") ? "DATETIME('now', 'localtime')"
+                : digits.equals("3") ? "STRFTIME('%Y-%m-%d %H:%M:%f', 'now', 'localtime')" : null;
+    }
+
+    @Override
+    public String currentDate() {
+        return "DATE('now', 'localtime')";
+    }
+
+    @Override
+    public String currentTime() {
+        return "TIME('now', 'localtime')";
+    }
+
+    @Override
+    public String utcTimestamp() {
+        return "DATETIME('now')";
+    }
+
+    @Override
+    public String utcDate() {
+        return "DATE('now')";
+    }
+
+    @Override
+    public boolean hasMySqlDateFunction() {
+        return true;
+    }
+
+    @Override
+    public String lastDay(String value) {
+        return "DATE(" + value + ", 'start of month', '+1 month', '-1 day')";
+    }
+
+    @Override
+    public String datePart(String field, String value) {
+        String format = switch (field) {
+            case "YEAR" -> "%Y";
+            case "MONTH" -> "%m";
+            case "DAY" -> "%d";
+            case "HOUR" -> "%H";
+            case "MINUTE" -> "%M";
+            default -> "%S";
+        };
+        return "CAST(STRFTIME('" + format + "', " + value + ") AS INTEGER)";
+    }
+
+    /** strftime formats; "" where SQLite has none. */
+    private static final java.util.Map<Character, String> PATTERNS = patterns("Y=%Y m=%m d=%d H=%H i=%M s=%S S=%S"
+            + " j=%j T=%H:%M:%S %=%%");
+
+    @Override
+    public String datePattern(char specifier) {
+        return PATTERNS.get(specifier);
+    }
+
+    @Override
+    public String datePatternText(String text) {
+        return text.replace("%", "%%");
+    }
+
+    @Override
+    public String formatDate(String value, String pattern) {
+        return "STRFTIME(" + pattern + ", " + value + ")";
+    }
+
+    @Override
+    public boolean parsesIsoDatesOnly() {
+        return true;
+    }
+
+    @Override
+    public String addToDate(String base, boolean literalBase, String scaled, String unit, boolean dateOnly) {
+        String function = dateOnly ? "DATE(" : "DATETIME(";
+        String modifier = "(" + scaled + ") || ' " + unit.toLowerCase(java.util.Locale.ROOT) + "s'";
+        String shifted = function + base + ", " + modifier + ")";
+        if (!addToDateRepeatsOperands(unit)) {
+            return shifted;
+        }
+        // SQLite rolls 31 January + 1 month over into March; MySQL clamps to the month's last day
+        return "CASE WHEN STRFTIME('%d', " + shifted + ") = STRFTIME('%d', " + base + ") THEN " + shifted
+                + " ELSE " + function + base + ", " + modifier + ", 'start of month', '-1 day') END";
+    }
+
+    @Override
+    public boolean addToDateRepeatsOperands(String unit) {
+        return unit.equals("MONTH") || unit.equals("YEAR");
+    }
+
+    @Override
+    public String daysBetween(String a, String b) {
+        return "CAST(JULIANDAY(DATE(" + a + ")) - JULIANDAY(DATE(" + b + ")) AS INTEGER)";
+    }
+
+    @Override
+    public String unitsBetween(String a, String b, long seconds) {
+        return "((CAST(STRFTIME('%s', " + b + ") AS INTEGER) - CAST(STRFTIME('%s', " + a + ") AS INTEGER)) / "
+                + seconds + ")";
+    }
+
+    @Override
+    public String unixTimestamp(String value) {
+        return "CAST(STRFTIME('%s', " + (value == null ? "'now'" : value) + ") AS INTEGER)";
+    }
+
+    @Override
+    public String fromUnixTime(String seconds) {
+        return "DATETIME(" + seconds + ", 'unixepoch', 'localtime')";
     }
 }

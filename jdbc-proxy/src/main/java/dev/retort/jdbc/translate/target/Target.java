@@ -33,9 +33,31 @@ public abstract class Target {
         }
     }
 
+    /** The database's name as its vendor writes it, for messages ("SQLite has no …"). */
+    public abstract String displayName();
+
     /** A name as the target reads it: quoted when the target reserves it or its case needs keeping. */
     public final String name(String name) {
-        return Keywords.name(name, dialect);
+        String folded = foldName(name);
+        boolean plain = !folded.isEmpty() && !Character.isDigit(folded.charAt(0));
+        for (int i = 0; i < folded.length() && plain; i++) {
+            char c = folded.charAt(i);
+            plain = c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        }
+        if (plain && !Keywords.reserved(folded.toUpperCase(java.util.Locale.ROOT))) {
+            return folded;
+        }
+        return quoteName(folded);
+    }
+
+    /** An unquoted name as the target stores it (PostgreSQL folds to lower case, H2 to upper case). */
+    String foldName(String name) {
+        return name;
+    }
+
+    /** A name in the target's identifier quotes. */
+    String quoteName(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     /** A string literal holding {@code value}. */
@@ -356,8 +378,284 @@ public abstract class Target {
         return "INSERT INTO " + head + " " + rows + " ON CONFLICT (" + names(key) + ") DO UPDATE SET " + assignments;
     }
 
+    /** A specifier table written as "Y=YYYY m=MM …": one MySQL specifier letter, '=', the target's pattern. */
+    static java.util.Map<Character, String> patterns(String table) {
+        java.util.Map<Character, String> map = new java.util.HashMap<>();
+        for (String pair : table.split(" ")) {
+            map.put(pair.charAt(0), pair.substring(2));
+        }
+        return java.util.Map.copyOf(map);
+    }
+
     @Override
     public String toString() {
         return dialect.toString();
+    }
+
+    // ---- functions: how the target writes what a MySQL function computes; null keeps the call as written ----
+
+    /**
+     * The function for MySQL's IFNULL(a, b). Rules ask before translating the arguments: a call the target keeps
+     * is copied with its arguments, never translated twice (nested calls would cost exponential time).
+     */
+    public String ifNullFunction() {
+        return "IFNULL";
+    }
+
+    /** The target's unbounded character type, for casts to text. */
+    public String unboundedText() {
+        return "TEXT";
+    }
+
+    /** The position of {@code needle} in {@code haystack} (1-based, 0 when absent). */
+    public String position(String needle, String haystack) {
+        return "INSTR(" + haystack + ", " + needle + ")";
+    }
+
+    /** Whether the target has MySQL's INSTR(haystack, needle). */
+    public boolean hasInstr() {
+        return false;
+    }
+
+    /** Whether the target has MySQL's LOCATE(needle, haystack[, start]). */
+    public boolean hasLocate() {
+        return false;
+    }
+
+    /** The length of {@code value} in bytes, as MySQL's LENGTH()/OCTET_LENGTH(). */
+    public String octetLength(String value) {
+        return "OCTET_LENGTH(CAST(" + value + " AS " + unboundedText() + "))";
+    }
+
+    /** The function that counts characters (MySQL's CHAR_LENGTH). */
+    public String charLengthFunction() {
+        return "CHAR_LENGTH";
+    }
+
+    /** Whether ROUND(value, digits) rounds as MySQL's does on every numeric type. */
+    public boolean roundsLikeMySql() {
+        return true;
+    }
+
+    /** ROUND(value, digits) with MySQL's exact decimal rounding, where {@link #roundsLikeMySql()} is false. */
+    public String roundToDigits(String value, String digits) {
+        return "ROUND(" + value + ", " + digits + ")";
+    }
+
+    /** MySQL's RAND(): a double in [0, 1); null when the target has RAND(). */
+    public String random() {
+        return null;
+    }
+
+    /** Whether the target has MOD(a, b). */
+    public boolean hasMod() {
+        return true;
+    }
+
+    /** MySQL's MOD(a, b) where {@link #hasMod()} is false. */
+    public String modulo(String left, String right) {
+        return "((" + left + ") % (" + right + "))";
+    }
+
+    /** Whether the target has REPEAT, LPAD and RPAD (and so SPACE can be written with REPEAT). */
+    public boolean hasRepeat() {
+        return true;
+    }
+
+    /** Whether {@code ||} converts operands of any type to text (SQLite's does); else they are cast first. */
+    public boolean concatenatesAnyType() {
+        return false;
+    }
+
+    /** Whether the target has LEFT(s, n) and RIGHT(s, n). */
+    public boolean hasLeftRight() {
+        return true;
+    }
+
+    /** Whether MySQL's TRUNCATE(x, d) is emulated by scaling with a literal power of ten (SQLite). */
+    public boolean truncatesByScaling() {
+        return false;
+    }
+
+    /** Whether the target has TRUNCATE(value, digits) with MySQL's meaning. */
+    public boolean hasTruncateFunction() {
+        return false;
+    }
+
+    /** MySQL's TRUNCATE(value, digits) where the target has no such function and does not scale. */
+    public String truncateNumber(String value, String digits) {
+        return "TRUNC(CAST(" + value + " AS NUMERIC), " + digits + ")";
+    }
+
+    /**
+     * GREATEST/LEAST as a function that is NULL when any argument is, as MySQL's are; null when the target's
+     * own skip NULLs (the rule then tests each argument).
+     */
+    public String nullPropagatingGreatest(boolean greatest, String args) {
+        return null;
+    }
+
+    // ---- casts ----
+
+    /** MySQL's CAST(value AS SIGNED). */
+    public String castToInteger(String value) {
+        return "CAST(" + value + " AS BIGINT)";
+    }
+
+    /** A value as a DATE. */
+    public String castToDate(String value) {
+        return "CAST(" + value + " AS DATE)";
+    }
+
+    /** A value as a TIMESTAMP; {@code size} is the written precision, e.g. "(3)", or "". */
+    public String castToTimestamp(String value, String size) {
+        return "CAST(" + value + " AS TIMESTAMP" + size + ")";
+    }
+
+    /** A value as a TIME; {@code size} is the written precision or "". */
+    public String castToTime(String value, String size) {
+        return "CAST(" + value + " AS TIME" + size + ")";
+    }
+
+    /** The target's double-precision type. */
+    public String doubleType() {
+        return "DOUBLE PRECISION";
+    }
+
+    /** A value as a DECIMAL; {@code size} is the written "(p, s)" or "". */
+    public String castToDecimal(String value, String size) {
+        return "CAST(" + value + " AS DECIMAL" + (size.isEmpty() ? "(10, 0)" : size) + ")";
+    }
+
+    // ---- dates ----
+
+    /** Whether dates and timestamps are text (SQLite): date functions take literals and markers as they are. */
+    public boolean datesAsText() {
+        return false;
+    }
+
+    /** MySQL's NOW(digits); null when the target cannot keep that many fractional digits. */
+    public String localTimestamp(String digits) {
+        return "LOCALTIMESTAMP(" + digits + ")";
+    }
+
+    /** MySQL's CURDATE(): the session's current date. */
+    public String currentDate() {
+        return "CURRENT_DATE";
+    }
+
+    /** MySQL's CURTIME(): the session's current time of day, whole seconds. */
+    public String currentTime() {
+        return "LOCALTIME(0)";
+    }
+
+    /** MySQL's UTC_TIMESTAMP(). */
+    public String utcTimestamp() {
+        return "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP(0))";
+    }
+
+    /** MySQL's UTC_DATE(). */
+    public String utcDate() {
+        return "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS DATE)";
+    }
+
+    /** Whether the target's DATE(value) reads MySQL's DATE() as it is. */
+    public boolean hasMySqlDateFunction() {
+        return false;
+    }
+
+    /** Whether the target has LAST_DAY(value). */
+    public boolean hasLastDay() {
+        return false;
+    }
+
+    /** MySQL's LAST_DAY(value) where the target has none. */
+    public String lastDay(String value) {
+        return "CAST(DATE_TRUNC('month', CAST(" + value + " AS DATE)) + INTERVAL '1 month' - INTERVAL '1 day' AS DATE)";
+    }
+
+    /**
+     * The target's own function for MySQL's YEAR(), MONTH(), DAY(), DAYOFMONTH(), HOUR(), MINUTE() or SECOND()
+     * ({@code function}); null when the part is extracted with {@link #datePart}.
+     */
+    public String datePartFunction(String function) {
+        return null;
+    }
+
+    /** The integer {@code field} (YEAR, MONTH, DAY, HOUR, MINUTE, SECOND) of {@code value}. */
+    public String datePart(String field, String value) {
+        return "CAST(EXTRACT(" + field + " FROM " + value + ") AS INTEGER)";
+    }
+
+    /**
+     * The target's pattern for one MySQL DATE_FORMAT specifier ({@code %Y}: 'Y'); null or "" when it has
+     * none. Targets without date patterns answer null for all.
+     */
+    public String datePattern(char specifier) {
+        return null;
+    }
+
+    /** Literal text between specifiers in a date pattern, quoted where the target would read it as pattern. */
+    public String datePatternText(String text) {
+        return text;
+    }
+
+    /** MySQL's DATE_FORMAT: {@code value} formatted by {@code pattern} (a literal); null when it has none. */
+    public String formatDate(String value, String pattern) {
+        return null;
+    }
+
+    /** Whether STR_TO_DATE can only be written for ISO formats, as DATE() or DATETIME() (SQLite). */
+    public boolean parsesIsoDatesOnly() {
+        return false;
+    }
+
+    /** MySQL's STR_TO_DATE: {@code value} parsed by {@code pattern} (a literal) as a date or a timestamp. */
+    public String parseDate(String value, String pattern, boolean hasTime) {
+        return null;
+    }
+
+    /**
+     * {@code base + scaled unit}: {@code scaled} is the signed amount, {@code unit} SECOND to YEAR, {@code dateOnly}
+     * whether the result is a DATE, {@code literalBase} whether the base is a string literal.
+     */
+    public String addToDate(String base, boolean literalBase, String scaled, String unit, boolean dateOnly) {
+        return null;
+    }
+
+    /** Whether {@link #addToDate} repeats its operands for {@code unit} (so ? markers cannot be in them). */
+    public boolean addToDateRepeatsOperands(String unit) {
+        return false;
+    }
+
+    /** MySQL's DATEDIFF(a, b): whole days from b to a. */
+    public String daysBetween(String a, String b) {
+        return null;
+    }
+
+    /** MySQL's TIMESTAMPDIFF for a unit of {@code seconds} seconds, from a to b. */
+    public String unitsBetween(String a, String b, long seconds) {
+        return null;
+    }
+
+    /** TIMESTAMPDIFF in calendar units of {@code months} months from a to b; null when not translated. */
+    public String monthsBetween(String a, String b, int months) {
+        return null;
+    }
+
+    /** MySQL's UNIX_TIMESTAMP(value), or UNIX_TIMESTAMP() when {@code value} is null. */
+    public String unixTimestamp(String value) {
+        return "CAST(FLOOR(EXTRACT(EPOCH FROM " + (value == null ? "CURRENT_TIMESTAMP"
+                : "CAST(" + value + " AS TIMESTAMP WITH TIME ZONE)") + ")) AS BIGINT)";
+    }
+
+    /** MySQL's FROM_UNIXTIME(seconds): the local timestamp. */
+    public String fromUnixTime(String seconds) {
+        return null;
+    }
+
+    /** Whether INSERT and DELETE take RETURNING (MariaDB's do); UPDATE's is not assumed anywhere. */
+    public boolean hasReturning() {
+        return true;
     }
 }
