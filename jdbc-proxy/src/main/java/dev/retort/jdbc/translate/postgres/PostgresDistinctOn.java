@@ -15,12 +15,14 @@ import java.util.Set;
  * {@code SELECT DISTINCT ON (k, …) list FROM … [ORDER BY …] [LIMIT/OFFSET]}, the first row of each group, for
  * targets without DISTINCT ON (MySQL/MariaDB, SQLite). Rewritten, still as PostgreSQL, into
  * <pre>
- * SELECT names FROM (SELECT list, o1 AS retort_order_1, …,
- *                           ROW_NUMBER() OVER (PARTITION BY k, … ORDER BY the rest of the ORDER BY) AS retort_row
- *                    FROM …) AS retort_distinct
+ * SELECT names FROM (SELECT retort_ordered.*, ROW_NUMBER() OVER (PARTITION BY retort_key_1, …
+ *                                   ORDER BY the rest of retort_order_1, …) AS retort_row
+ *                    FROM (SELECT list, k1 AS retort_key_1, …, o1 AS retort_order_1, … FROM …) AS retort_ordered
+ *                   ) AS retort_distinct
  * WHERE retort_row = 1 ORDER BY retort_order_1, … [LIMIT/OFFSET]
  * </pre>
- * and that text is translated for the target like any other. The outer query must name the columns, so every
+ * and that text is translated for the target like any other. Each key and ORDER BY expression is computed
+ * once, in the innermost query. The outer query must name the columns, so every
  * item of the select list must be a column or carry an alias; {@code *} is refused. A name in DISTINCT ON or
  * ORDER BY that is an output alias, and an ORDER BY column number, stand for the select item's expression, as
  * PostgreSQL reads them. {@code ?} markers keep their order: none may stand in DISTINCT ON or ORDER BY.
@@ -91,11 +93,11 @@ final class PostgresDistinctOn {
         for (int k = 0; k < items.size(); k++) {
             query.append(k == 0 ? "" : ", ").append(items.get(k).name());
         }
-        query.append(" FROM (SELECT ").append(text(keysClose + 1, listEnd));
-        for (int k = 0; k < orderValues.size(); k++) {
-            query.append(", ").append(orderValues.get(k)).append(" AS retort_order_").append(k + 1);
+        // each key and ORDER BY expression is computed once, in the innermost query; the window reads its columns
+        query.append(" FROM (SELECT retort_ordered.*, ROW_NUMBER() OVER (PARTITION BY ");
+        for (int k = 0; k < keys.size(); k++) {
+            query.append(k == 0 ? "" : ", ").append("retort_key_").append(k + 1);
         }
-        query.append(", ROW_NUMBER() OVER (PARTITION BY ").append(String.join(", ", keys));
         Set<String> keyTexts = new HashSet<>();
         for (String key : keys) {
             keyTexts.add(normal(key));
@@ -105,13 +107,20 @@ final class PostgresDistinctOn {
             rest++;
         }
         for (int k = rest; k < orderValues.size(); k++) {
-            query.append(k == rest ? " ORDER BY " : ", ").append(orderValues.get(k)).append(orderModifiers.get(k));
+            query.append(k == rest ? " ORDER BY " : ", ").append("retort_order_").append(k + 1)
+                    .append(orderModifiers.get(k));
         }
-        query.append(") AS retort_row");
+        query.append(") AS retort_row FROM (SELECT ").append(text(keysClose + 1, listEnd));
+        for (int k = 0; k < keys.size(); k++) {
+            query.append(", ").append(keys.get(k)).append(" AS retort_key_").append(k + 1);
+        }
+        for (int k = 0; k < orderValues.size(); k++) {
+            query.append(", ").append(orderValues.get(k)).append(" AS retort_order_").append(k + 1);
+        }
         if (listEnd < bodyEnd) {
             query.append(' ').append(text(listEnd, bodyEnd));
         }
-        query.append(") AS retort_distinct WHERE retort_row = 1");
+        query.append(") AS retort_ordered) AS retort_distinct WHERE retort_row = 1");
         for (int k = 0; k < orderValues.size(); k++) {
             query.append(k == 0 ? " ORDER BY " : ", ").append("retort_order_").append(k + 1)
                     .append(orderModifiers.get(k));

@@ -257,6 +257,13 @@ final class PostgresExpressions {
                 return copy(i, out);
             case "ARRAY":
                 return new PostgresArrays(rewriter).constructor(i, limit, out);
+            case "DATE":
+            case "TIMESTAMP":
+            case "TIME":
+                if (rewriter.spelling.typedLiteralsAsText() && next < limit && t.kind[next] == Tokens.STRING) {
+                    return typedLiteral(upper, next, out);
+                }
+                return copy(i, out);
             case "ANY":
             case "SOME":
             case "ALL":
@@ -268,6 +275,19 @@ final class PostgresExpressions {
                 }
                 return copy(i, out);
         }
+    }
+
+    /**
+     * {@code DATE '…'}, {@code TIMESTAMP '…'}, {@code TIME '…'} where dates are text (SQLite): the text in the form
+     * the target stores and compares, DATE('2024-02-14') or DATETIME('2024-02-14 13:45:00'), not the typed literal
+     * the target cannot read.
+     */
+    private int typedLiteral(String type, int literal, StringBuilder out) {
+        String value = t.text(literal);
+        rewriter.fire("typed literal");
+        out.append(type.equals("DATE") ? rewriter.spelling.castToDate(value) : type.equals("TIME")
+                ? rewriter.spelling.castToTime(value, "") : rewriter.spelling.castToTimestamp(value, ""));
+        return literal + 1;
     }
 
     /** ILIKE compares lower-cased; MySQL's LIKE is made case-sensitive with BINARY. */

@@ -38,8 +38,13 @@ public abstract class Rewriter {
     private final List<String> after = new ArrayList<>(0);
     /** Statements to run before the translated one (what its DDL needs to exist first); usually empty. */
     private final List<String> before = new ArrayList<>(0);
-    /** Where each token's output starts in the builder it was written to; -1 once a rule cut it. */
+    /**
+     * Where each token's output starts in the builder it was written to; {@link #CUT} once a rule cut it,
+     * {@link #UNWRITTEN} while no {@link #emit} has written it (it is pending, or inside a range a rule wrote whole).
+     */
     private final int[] outAt;
+    private static final int CUT = -1;
+    private static final int UNWRITTEN = -2;
     /** How many {@link #emit} calls are running: the only way back into the rules, so the recursion's depth. */
     private int depth;
     /** The bounds of the statement being translated, for statement-wide questions (its tables). */
@@ -54,6 +59,7 @@ public abstract class Rewriter {
         this.target = settings.target();
         this.spelling = Target.of(target);
         this.outAt = new int[tokens.count];
+        Arrays.fill(outAt, UNWRITTEN);
     }
 
     public final Translation run() throws SQLException {
@@ -317,13 +323,17 @@ public abstract class Rewriter {
      */
     public final String cut(int start, int current, StringBuilder out, String construct) throws SQLException {
         int at = outAt[start];
+        if (at == UNWRITTEN) {
+            throw refuse(construct, "its left operand starts inside text that another rule wrote as a whole, which"
+                    + " the translator cannot take apart", "add parentheses around the operand");
+        }
         if (at < 0 || at > out.length()) {
             throw refuse(construct, "its left operand was already rewritten by another rule",
                     "add parentheses around the operand");
         }
         String text = out.substring(at);
         out.setLength(at);
-        Arrays.fill(outAt, start + 1, current, -1);
+        Arrays.fill(outAt, start + 1, current, CUT);
         return text.trim();
     }
 
