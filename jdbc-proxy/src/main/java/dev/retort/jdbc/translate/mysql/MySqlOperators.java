@@ -227,8 +227,83 @@ final class MySqlOperators {
                     .append(rewriter.sub(right, right + 1)).append(')');
             return right + 1;
         }
+        if (rewriter.settings.caseInsensitive() && right < limit && leftStart >= 0
+                && (t.kind[right] == Tokens.WORD || t.kind[right] == Tokens.QUOTED_NAME)) {
+            int rightEnd = rewriter.primaryEnd(right, limit);
+            if (rightEnd > 0 && !isArithmetic(t.previous(leftStart, floor)) && !isArithmetic(t.skip(rightEnd, limit))
+                    && bothCaseSensitiveText(leftStart, leftLast + 1, right, rightEnd)) {
+                rewriter.fire("case-insensitive comparison");
+                String collation = rewriter.spelling.literalWithoutCase();
+                if (collation != null) {
+                    rewriter.copy(i, out);
+                    out.append(' ').append(rewriter.sub(right, rightEnd)).append(collation);
+                    return rightEnd;
+                }
+                String left = rewriter.cut(leftStart, i, out, t.text(i));
+                out.append("LOWER(").append(left).append(") ").append(t.text(i)).append(" LOWER(")
+                        .append(rewriter.sub(right, rightEnd)).append(')');
+                return rightEnd;
+            }
+        }
         rewriter.copy(i, out);
         return i + 1;
+    }
+
+    /**
+     * Whether [from, to) and [rightFrom, rightTo) are both columns the schema shows as case-sensitive text: two
+     * columns compared in case-insensitive mode. A column of another type, or an operand the schema does not
+     * know, is left alone (LOWER() of a number fails on PostgreSQL).
+     */
+    private boolean bothCaseSensitiveText(int from, int to, int rightFrom, int rightTo) {
+        SchemaFacts.Column left = rewriter.column(from, to);
+        SchemaFacts.Column right = left == null || !left.caseSensitiveText() ? null
+                : rewriter.column(rightFrom, rightTo);
+        return right != null && right.caseSensitiveText();
+    }
+
+    /**
+     * {@code x [NOT] IN (…)} in case-insensitive mode, when the list holds only string literals and {@code ?}
+     * markers and x is text compared with case: every item compared without case, LOWER() on both sides or, where
+     * the target has a collation for it, x in that collation (SQLite takes an IN list's collation from x).
+     */
+    int in(int i, int floor, int limit, StringBuilder out) throws SQLException {
+        int open = t.next(i, limit);
+        int before = t.previous(i, floor);
+        boolean not = t.word(before, "NOT");
+        int leftLast = not ? t.previous(before, floor) : before;
+        int leftStart = rewriter.primaryStart(leftLast, floor);
+        if (!rewriter.settings.caseInsensitive() || open >= limit || t.kind[open] != Tokens.OPEN || leftStart < 0
+                || isArithmetic(t.previous(leftStart, floor))) {
+            rewriter.copy(i, out);
+            return i + 1;
+        }
+        int[][] items = rewriter.arguments(open);
+        boolean parameter = false;
+        for (int[] item : items) {
+            if (item[1] != item[0] + 1 || (t.kind[item[0]] != Tokens.STRING && t.kind[item[0]] != Tokens.PARAM)) {
+                rewriter.copy(i, out);
+                return i + 1;
+            }
+            parameter |= t.kind[item[0]] == Tokens.PARAM;
+        }
+        if (items.length == 0 || !withoutCase(leftStart, leftLast + 1, parameter)) {
+            rewriter.copy(i, out);
+            return i + 1;
+        }
+        rewriter.fire("case-insensitive IN");
+        String collation = rewriter.spelling.literalWithoutCase();
+        String left = rewriter.cut(leftStart, i, out, (not ? "NOT " : "") + "IN");
+        if (not) {
+            left = left.substring(0, left.length() - t.text(before).length()).trim();
+        }
+        StringBuilder list = new StringBuilder();
+        for (int[] item : items) {
+            String value = rewriter.sub(item[0], item[1]);
+            list.append(list.length() > 0 ? ", " : "").append(collation != null ? value : "LOWER(" + value + ")");
+        }
+        out.append(collation != null ? left + collation : "LOWER(" + left + ")").append(not ? " NOT IN (" : " IN (")
+                .append(list).append(')');
+        return t.partner[open] + 1;
     }
 
     /**
@@ -303,21 +378,57 @@ final class MySqlOperators {
         return unit + 1;
     }
 
-    /** MySQL sorts NULLs first ascending and last descending; PostgreSQL the other way round. */
+    /**
+     * MySQL sorts NULLs first ascending and last descending; PostgreSQL the other way round. In case-insensitive
+     * mode a column of case-sensitive text sorts without case, as under MySQL's default collation.
+     */
     int orderBy(int i, int limit, StringBuilder out) throws SQLException {
         int by = t.next(i, limit);
-        if (!rewriter.spelling.nullsSortLast() || !t.word(by, "BY")) {
+        boolean withoutCase = rewriter.settings.caseInsensitive() && sortsWithoutCase();
+        if (!rewriter.spelling.nullsSortLast() && !withoutCase || !t.word(by, "BY")) {
             rewriter.copy(i, out);
             return i + 1;
         }
         return rewriter.orderBy(i, by, limit, out, (from, to) -> {
-            String item = rewriter.sub(from, to);
             if (t.findWord(from, to, "NULLS") >= 0) {
+                return rewriter.sub(from, to);
+            }
+            int last = t.last(from, to);
+            boolean direction = t.word(last, "DESC") || t.word(last, "ASC");
+            int expressionEnd = direction ? t.last(from, last) + 1 : to;
+            String item = withoutCase ? sortKeyWithoutCase(t.skip(from, expressionEnd), expressionEnd) : null;
+            if (item == null) {
+                item = rewriter.sub(from, to);
+            } else if (direction) {
+                item += " " + t.text(last);
+            }
+            if (!rewriter.spelling.nullsSortLast()) {
                 return item;
             }
             rewriter.fire("NULL order");
-            return item + rewriter.spelling.nullsOrder(!t.word(t.last(from, to), "DESC"));
+            return item + rewriter.spelling.nullsOrder(!t.word(last, "DESC"));
         });
+    }
+
+    /**
+     * Whether ORDER BY items may become expressions: not under SELECT DISTINCT or a UNION, where PostgreSQL sorts
+     * only by the selected columns.
+     */
+    private boolean sortsWithoutCase() {
+        return t.findWord(rewriter.statementFrom, rewriter.statementTo, "DISTINCT") < 0
+                && t.findWord(rewriter.statementFrom, rewriter.statementTo, "UNION") < 0;
+    }
+
+    /** The sort key [from, to) without case when it names a column of case-sensitive text; else null. */
+    private String sortKeyWithoutCase(int from, int to) throws SQLException {
+        SchemaFacts.Column column = rewriter.column(from, to);
+        if (column == null || !column.caseSensitiveText()) {
+            return null;
+        }
+        rewriter.fire("case-insensitive ORDER BY");
+        String key = rewriter.sub(from, to);
+        String collation = rewriter.spelling.literalWithoutCase();
+        return collation != null ? key + collation : "LOWER(" + key + ")";
     }
 
     int lockInShareMode(int i, int limit, StringBuilder out) throws SQLException {

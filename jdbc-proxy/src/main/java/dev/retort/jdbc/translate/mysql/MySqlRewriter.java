@@ -249,6 +249,8 @@ public final class MySqlRewriter extends Rewriter {
                 return operators.booleanLiteral(i, floor, out);
             case "LIKE":
                 return operators.like(i, limit, out);
+            case "IN":
+                return operators.in(i, floor, limit, out);
             case "REGEXP":
             case "RLIKE":
                 return operators.regexp(i, out);
