@@ -82,6 +82,18 @@ SELECT DISTINCT ON (1) grp, qty FROM tr_p_sets ORDER BY 1, 2
 a | 5
 b | 2
 
+@case DISTINCT ON ordered by a computed expression (computed once, in the innermost query)
+SELECT DISTINCT ON (grp) grp, id FROM tr_p_sets ORDER BY grp, COALESCE(qty, 0) * 2 DESC
+@expect
+a | 1
+b | 3
+
+@case Typed date and timestamp literals outside interval arithmetic compare as the target stores dates
+SELECT id FROM tr_p_sets WHERE at > timestamp '2024-02-14 13:45:21' AND CAST(at AS DATE) <= date '2024-05-31' ORDER BY id
+@expect
+2
+4
+
 @case DISTINCT ON without ORDER BY in a subquery
 SELECT COUNT(*) FROM (SELECT DISTINCT ON (grp) grp, id FROM tr_p_sets) AS firsts
 @expect

@@ -26,6 +26,11 @@ public enum Dialect {
         return this == MYSQL || this == MARIADB;
     }
 
+    /** Whether SQL written for this dialect runs on {@code other} as it is (MySQL and MariaDB read each other's). */
+    public boolean sameFamily(Dialect other) {
+        return this == other || mysqlFamily() && other.mysqlFamily();
+    }
+
     /**
      * The dialect named by an option value, or {@code null} when the name is not one of them.
      * {@code postgres} and {@code pg} are accepted for PostgreSQL.

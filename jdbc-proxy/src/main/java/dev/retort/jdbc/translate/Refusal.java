@@ -10,9 +10,9 @@ import java.sql.SQLSyntaxErrorException;
  * pooled connection. 42000 says what is true: this statement is wrong for this connection, the connection
  * is fine.
  */
-final class Refusal {
+public final class Refusal {
 
-    static final String STATE = "42000";
+    public static final String STATE = "42000";
 
     private Refusal() {
     }
@@ -20,14 +20,14 @@ final class Refusal {
     /**
      * "{construct} cannot be translated from {source} to {target}: {why}. To fix this, {alternative}."
      */
-    static SQLSyntaxErrorException of(String construct, Dialect source, Dialect target, String why,
+    public static SQLSyntaxErrorException of(String construct, Dialect source, Dialect target, String why,
                                       String alternative) {
         return new SQLSyntaxErrorException(construct + " cannot be translated from " + source + " to "
                 + target + ": " + why + ". To fix this, " + alternative + ".", STATE);
     }
 
     /** Nesting past {@link Translator#MAX_NESTING}, refused before the translator's recursion goes deeper. */
-    static SQLSyntaxErrorException tooDeep(Dialect source, Dialect target) {
+    public static SQLSyntaxErrorException tooDeep(Dialect source, Dialect target) {
         return new SQLSyntaxErrorException("The statement nests function calls or rewritten expressions"
                 + " deeper than " + Translator.MAX_NESTING + " levels, the translator's limit, so it cannot be"
                 + " translated from " + source + " to " + target + ". To fix this, flatten the expression (one"

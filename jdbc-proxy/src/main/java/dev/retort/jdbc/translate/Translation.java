@@ -14,7 +14,7 @@ public final class Translation {
     private final List<String> after;
     private final List<String> before;
 
-    Translation(String sql, List<String> rules, List<String> warnings, List<String> before, List<String> after) {
+    public Translation(String sql, List<String> rules, List<String> warnings, List<String> before, List<String> after) {
         this.sql = sql;
         this.rules = List.copyOf(rules);
         this.warnings = List.copyOf(warnings);

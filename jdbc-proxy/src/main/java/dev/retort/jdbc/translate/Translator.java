@@ -1,5 +1,11 @@
 package dev.retort.jdbc.translate;
 
+import dev.retort.jdbc.translate.mysql.MySqlRewriter;
+import dev.retort.jdbc.translate.postgres.PostgresRewriter;
+import dev.retort.jdbc.translate.rewrite.Rewriter;
+import dev.retort.jdbc.translate.rewrite.SchemaFacts;
+import dev.retort.jdbc.translate.rewrite.SchemaLookup;
+import dev.retort.jdbc.translate.rewrite.Settings;
 import dev.retort.jdbc.translate.lex.Tokens;
 import dev.retort.jdbc.translate.lex.Tokenizer;
 
@@ -36,10 +42,6 @@ public final class Translator implements SqlTranslator {
      */
     public static final int MAX_NESTING = 100;
 
-    /** The choices that decide a translation. */
-    record Settings(Dialect source, Dialect target, boolean strict, boolean caseInsensitive,
-                    boolean caseInsensitiveColumns) {
-    }
 
     private static final Set<String> PAIRS = Set.of("mysql>postgresql", "mysql>h2", "mysql>sqlite",
             "postgresql>mysql", "postgresql>mariadb", "postgresql>sqlite");

@@ -36,8 +36,7 @@ final class Translators {
                     + " is, to translate " + source + " SQL for it. To fix this, set " + ProxyOptions.TRANSLATE_TO
                     + " to postgresql, h2, sqlite, mysql or mariadb.", "08001");
         }
-        boolean mysqlFamily = source != Dialect.POSTGRESQL;
-        if (mysqlFamily ? target == Dialect.MYSQL || target == Dialect.MARIADB : target == Dialect.POSTGRESQL) {
+        if (source.sameFamily(target)) {
             return null;
         }
         if (!Translator.supports(source, target)) {

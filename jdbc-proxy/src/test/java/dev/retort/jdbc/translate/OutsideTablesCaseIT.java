@@ -20,11 +20,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would), queried through the proxy translating from MySQL. They keep the target's case-sensitive text: by
  * default {@code =} compares with case, as the README says. With {@code retort.translate.case-insensitive=true}
  * the translator reads the columns' types once per table and compares text columns without case, against
- * literals and {@code ?} parameters alike, and leaves columns of other types alone.
+ * literals and {@code ?} parameters alike, in {@code IN} lists and between two text columns, and leaves columns
+ * of other types alone; the rows are checked against MariaDB's on the same table.
  */
 class OutsideTablesCaseIT {
 
-    private static final String TABLE = "CREATE TABLE tr_outside (id INTEGER PRIMARY KEY, last_name VARCHAR(20))";
+    private static final String TABLE = "CREATE TABLE tr_outside (id INTEGER PRIMARY KEY, last_name VARCHAR(20),"
+            + " nick VARCHAR(20))";
+    private static final String ROWS = "INSERT INTO tr_outside VALUES (1, 'Davis', 'DAVIS'), (2, 'davis', 'davis'),"
+            + " (3, 'Dave', 'Davey'), (4, 'Black', 'black')";
+
+    /** Statements whose rows through the proxy must be MariaDB's (default case-insensitive collation). */
+    private static final String[][] AS_ON_MARIADB = {
+            {"SELECT id FROM tr_outside WHERE last_name = nick ORDER BY id"},
+            {"SELECT id FROM tr_outside o WHERE o.nick <> o.last_name ORDER BY id"},
+            {"SELECT id FROM tr_outside WHERE last_name IN ('DAVIS', ?) ORDER BY id", "BLACK"},
+            {"SELECT id FROM tr_outside WHERE last_name NOT IN ('DAVIS', 'BLACK') ORDER BY id"},
+            {"SELECT id FROM tr_outside WHERE id IN (?, '3') ORDER BY id", "1"},
+            {"SELECT id FROM tr_outside ORDER BY last_name DESC, id"},
+            {"SELECT id FROM tr_outside ORDER BY nick, id"},
+    };
 
     @Test
     void onPostgres() throws SQLException {
@@ -47,7 +62,7 @@ class OutsideTablesCaseIT {
              Statement statement = raw.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS tr_outside");
             statement.execute(TABLE);
-            statement.execute("INSERT INTO tr_outside VALUES (1, 'Davis'), (2, 'davis'), (3, 'Dave'), (4, 'Black')");
+            statement.execute(ROWS);
             try (Connection plain = proxy(rawUrl, false)) {
                 assertThat(ids(plain, "SELECT id FROM tr_outside WHERE last_name = 'davis' ORDER BY id"))
                         .as("the target's own case-sensitive text, by default").containsExactly(2);
@@ -65,13 +80,50 @@ class OutsideTablesCaseIT {
                         .as("an integer column is compared as it is").containsExactly(2);
                 assertThat(ids(ignoringCase, "SELECT id FROM tr_outside WHERE id = '3'"))
                         .as("an integer column against a literal").containsExactly(3);
+                for (String[] query : AS_ON_MARIADB) {
+                    String[] values = java.util.Arrays.copyOfRange(query, 1, query.length);
+                    assertThat(ids(ignoringCase, query[0], values)).as(query[0])
+                            .isEqualTo(onMariaDb(query[0], values)).isNotEmpty();
+                }
             }
             Translator translator = Translator.of(Dialect.MYSQL, dialect(rawUrl), false, true);
             assertThat(translator.explain("SELECT id FROM tr_outside WHERE last_name = ?", raw).sql())
                     .isEqualTo("SELECT id FROM tr_outside WHERE " + parameterComparison);
             assertThat(translator.explain("SELECT id FROM tr_outside WHERE id = ?", raw).sql())
                     .isEqualTo("SELECT id FROM tr_outside WHERE id = ?");
+            boolean sqlite = dialect(rawUrl) == Dialect.SQLITE;
+            assertThat(translator.explain("SELECT id FROM tr_outside WHERE last_name = nick", raw).sql())
+                    .isEqualTo("SELECT id FROM tr_outside WHERE " + (sqlite ? "last_name = nick COLLATE NOCASE"
+                            : "LOWER(last_name) = LOWER(nick)"));
+            assertThat(translator.explain("SELECT id FROM tr_outside WHERE last_name NOT IN ('a', ?)", raw).sql())
+                    .isEqualTo("SELECT id FROM tr_outside WHERE " + (sqlite ? "last_name COLLATE NOCASE NOT IN ('a', ?)"
+                            : "LOWER(last_name) NOT IN (LOWER('a'), LOWER(?))"));
+            assertThat(translator.explain("SELECT id FROM tr_outside ORDER BY last_name DESC, id", raw).sql())
+                    .isEqualTo("SELECT id FROM tr_outside ORDER BY " + switch (dialect(rawUrl)) {
+                        case POSTGRESQL -> "LOWER(last_name) DESC NULLS LAST, id NULLS FIRST";
+                        case H2 -> "LOWER(last_name) DESC, id";
+                        default -> "last_name COLLATE NOCASE DESC, id";
+                    });
+            assertThat(translator.explain("SELECT DISTINCT last_name FROM tr_outside ORDER BY last_name", raw).sql())
+                    .as("SELECT DISTINCT sorts by what it selects").doesNotContain("LOWER").doesNotContain("NOCASE");
+            assertThat(translator.explain("SELECT id FROM tr_outside WHERE id IN (?, '3')", raw).sql())
+                    .as("an integer column's IN list is left alone").isEqualTo("SELECT id FROM tr_outside WHERE id IN (?, '3')");
             statement.execute("DROP TABLE tr_outside");
+        }
+    }
+
+    /** The rows MariaDB returns for {@code sql} on the same table and rows. */
+    private static List<Integer> onMariaDb(String sql, String... values) throws SQLException {
+        try (Connection mariadb = DriverManager.getConnection(ServerUrls.require("RETORT_TEST_MARIADB_URL"));
+             Statement statement = mariadb.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS tr_outside");
+            statement.execute(TABLE);
+            statement.execute(ROWS);
+            try {
+                return ids(mariadb, sql, values);
+            } finally {
+                statement.execute("DROP TABLE tr_outside");
+            }
         }
     }
 

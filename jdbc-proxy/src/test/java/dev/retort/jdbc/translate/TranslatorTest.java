@@ -140,10 +140,11 @@ class TranslatorTest {
     void distinctOnBecomesTheFirstRowOfEachNumberedGroup() throws SQLException {
         assertThat(translate(Dialect.POSTGRESQL, Dialect.SQLITE,
                 "SELECT DISTINCT ON (grp) grp, id AS first FROM t WHERE id > ? ORDER BY grp, at DESC LIMIT ?"))
-                .isEqualTo("SELECT grp, first FROM (SELECT grp, id AS first, grp AS retort_order_1, at AS"
-                        + " retort_order_2, ROW_NUMBER() OVER (PARTITION BY grp ORDER BY at DESC NULLS FIRST ) AS"
-                        + " retort_row FROM t WHERE id > ?) AS retort_distinct WHERE retort_row = 1 ORDER BY"
-                        + " retort_order_1 NULLS LAST, retort_order_2 DESC NULLS FIRST LIMIT ?");
+                .isEqualTo("SELECT grp, first FROM (SELECT retort_ordered.*, ROW_NUMBER() OVER (PARTITION BY"
+                        + " retort_key_1 ORDER BY retort_order_2 DESC NULLS FIRST ) AS retort_row FROM (SELECT grp, id"
+                        + " AS first, grp AS retort_key_1, grp AS retort_order_1, at AS retort_order_2 FROM t WHERE"
+                        + " id > ?) AS retort_ordered) AS retort_distinct WHERE retort_row = 1 ORDER BY retort_order_1"
+                        + " NULLS LAST, retort_order_2 DESC NULLS FIRST LIMIT ?");
     }
 
     @Test
@@ -162,5 +163,35 @@ class TranslatorTest {
                 "SELECT DISTINCT ON (t.id) t.id, u.id FROM t JOIN u ON u.t = t.id ORDER BY t.id"))
                 .hasMessage("SELECT DISTINCT ON cannot be translated from postgresql to mysql: two select items are"
                         + " named id. To fix this, give one of them another alias.");
+    }
+
+    /** A rule wrapping its left operand refuses when that operand begins inside text another rule wrote whole. */
+    @Test
+    void anOperandInsideTextAnotherRuleWroteWholeIsRefusedNotCutFromTheStatementsStart() throws SQLException {
+        assertThatThrownBy(() -> translate(Dialect.MYSQL, Dialect.POSTGRESQL, "SELECT id, '10' '0' DIV 3 FROM t"))
+                .isInstanceOf(SQLSyntaxErrorException.class)
+                .hasMessage("DIV cannot be translated from mysql to postgresql: its left operand starts inside text"
+                        + " that another rule wrote as a whole, which the translator cannot take apart. To fix this,"
+                        + " add parentheses around the operand.");
+        assertThat(translate(Dialect.MYSQL, Dialect.POSTGRESQL, "SELECT id, ('10' '0') DIV 3 FROM t"))
+                .isEqualTo("SELECT id, CAST(TRUNC(CAST(('100') AS NUMERIC) / 3) AS BIGINT) FROM t");
+    }
+
+    @Test
+    void typedDateLiteralsBecomeTheTextSqliteCompares() throws SQLException {
+        assertThat(translate(Dialect.POSTGRESQL, Dialect.SQLITE,
+                "SELECT a FROM t WHERE d = date '2020-01-01' AND ts < TIMESTAMP '2020-01-01 10:00:00'"))
+                .isEqualTo("SELECT a FROM t WHERE d = DATE('2020-01-01') AND ts < DATETIME('2020-01-01 10:00:00')");
+        assertThat(translate(Dialect.POSTGRESQL, Dialect.SQLITE, "SELECT date '2020-01-01' + interval '1 day'"))
+                .isEqualTo("SELECT DATETIME('2020-01-01', '+1 days')");
+    }
+
+    @Test
+    void distinctOnComputesEachOrderByExpressionOnce() throws SQLException {
+        for (Dialect target : new Dialect[] {Dialect.MARIADB, Dialect.SQLITE}) {
+            String sql = translate(Dialect.POSTGRESQL, target,
+                    "SELECT DISTINCT ON (grp) grp, id FROM t ORDER BY grp, COALESCE(qty, 0) * 2 DESC");
+            assertThat(sql.split("COALESCE", -1)).as(sql).hasSize(2);
+        }
     }
 }

@@ -94,21 +94,8 @@ public final class Keywords {
         return TARGET_ONLY_NAMES.contains(upper);
     }
 
-    /** A name as the target folds it, quoted only when it must be (reserved, or not a plain word). */
-    public static String name(String name, Dialect target) {
-        String folded = target == Dialect.H2 ? name.toUpperCase(Locale.ROOT)
-                : target == Dialect.POSTGRESQL ? name.toLowerCase(Locale.ROOT) : name;
-        boolean plain = !folded.isEmpty() && !Character.isDigit(folded.charAt(0));
-        for (int i = 0; i < folded.length() && plain; i++) {
-            char c = folded.charAt(i);
-            plain = c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-        }
-        if (plain && !RESERVED.contains(folded.toUpperCase(Locale.ROOT))) {
-            return folded;
-        }
-        if (target.mysqlFamily()) {
-            return '`' + folded.replace("`", "``") + '`';
-        }
-        return '"' + folded.replace("\"", "\"\"") + '"';
+    /** Whether {@code upper}, a plain word, must be quoted to be read as a name. */
+    public static boolean reserved(String upper) {
+        return RESERVED.contains(upper);
     }
 }
