@@ -83,6 +83,12 @@ final class RetortConfig implements UnitSettings {
         return Engine.DEFAULT_STATEMENT_BATCH_SIZE;
     }
 
+    /** {@code retort.replicas.wait}, {@code retort.replicas.max-lag}, {@code retort.replicas.check-interval}: the engine's keys. */
+    @Override
+    public Optional<String> replicaOption(String option) {
+        return get(key(option));
+    }
+
     @Override
     public Optional<String> dialect() {
         return get(DIALECT);
