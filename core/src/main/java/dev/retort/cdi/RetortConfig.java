@@ -20,6 +20,7 @@ final class RetortConfig implements UnitSettings {
     static final String PACKAGES = "retort.packages";
     static final String DATASOURCE = "retort.datasource";
     static final String REPLICAS = "retort.replicas";
+    static final String SHARDS = "retort.shards";
     static final String DIALECT = "retort.dialect";
     static final String SCHEMA = "retort.schema-management.strategy";
     static final String SCHEMA_LOCATIONS = "retort.schema-management.locations";

@@ -21,8 +21,9 @@ import dev.retort.session.WriteGuard;
 /**
  * The session of a transaction marked read-only ({@link ReadOnlyTransactions}, the containers'
  * {@code @ReadOnlyTransaction}): it reads through the session underneath (on a replica, or on the primary while every
- * replica lags) and refuses each write with the container's fix, before the session underneath sees it. Used on the
- * transaction's thread only.
+ * replica lags) and refuses each write with the container's fix, before the session underneath sees it; as every session
+ * a container hands out, it leaves the transaction to the container ({@code commit()}, {@code rollback()} and
+ * {@code begin()} are refused). Used on the transaction's thread only.
  */
 final class ReadOnlyTransactionSession implements Session {
     private final Session reads;
