@@ -52,8 +52,13 @@ class CdiShardsTest {
 
     /** A Weld container with every extension on the class path (Retort's and Narayana's) and the given beans. */
     private static WeldContainer start(String id, String shards, Class<?>... beans) {
-        Map<String, String> properties = Map.of("retort.shards", shards, "retort.entities", City.class.getName(),
-                "retort.schema-management.strategy", "drop-and-create");
+        return start(id, Map.of("retort.shards", shards), beans);
+    }
+
+    private static WeldContainer start(String id, Map<String, String> settings, Class<?>... beans) {
+        Map<String, String> properties = new java.util.HashMap<>(settings);
+        properties.put("retort.entities", City.class.getName());
+        properties.put("retort.schema-management.strategy", "drop-and-create");
         properties.forEach(System::setProperty);
         try {
             Weld weld = new Weld(id).disableDiscovery().addBeanClasses(beans);
@@ -161,6 +166,17 @@ class CdiShardsTest {
         String message = "Retort found several dev.retort.shard.ShardChooser beans (named: (unnamed) "
                 + ContinentChooser.class.getName() + ", (unnamed) " + EuropeOnlyChooser.class.getName() + ") and cannot tell "
                 + "which the shards use. To fix this, keep one, or mark the one to use @Priority and @Alternative.";
+        assertThat(failure).isInstanceOf(DeploymentException.class).hasMessage(message);
+        assertThat(failure.getCause()).isInstanceOf(ConfigurationException.class).hasMessage(message);
+    }
+
+    @Test
+    void aSingleDatabaseSettingBesideTheShardsFailsTheDeployment() {
+        Throwable failure = catchThrowable(() -> start("cdi-shards-and-datasource", Map.of("retort.shards", "eu,us",
+                "retort.datasource", "eu"), CdiShardPools.class, ContinentChooser.class, CdiCities.class).close());
+
+        String message = "retort.shards and retort.datasource are both set, and a sharded unit has no single database: "
+                + "each shard is the DataSource bean retort.shards names. To fix this, remove retort.datasource.";
         assertThat(failure).isInstanceOf(DeploymentException.class).hasMessage(message);
         assertThat(failure.getCause()).isInstanceOf(ConfigurationException.class).hasMessage(message);
     }
