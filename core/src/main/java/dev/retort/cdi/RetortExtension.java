@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeforeShutdown;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
@@ -114,6 +115,22 @@ public class RetortExtension implements Extension {
         ContainerSession session = new ContainerSession(built.sessions(),
                 () -> requestActive(beanManager) ? requestSession.session(unit.sessionFactory()) : null);
         runtime = new RetortRuntime(unit.metadata(), unit.engine(), unit.sessionFactory(), session);
+    }
+
+    /**
+     * Closes the engines when the container shuts down, which stops what they run of their own (the replicas'
+     * background check, which would otherwise keep asking the container's DataSource beans after they are gone); the
+     * DataSource beans themselves are the application's and stay open.
+     */
+    void shutdown(@Observes BeforeShutdown event) {
+        RetortRuntime current = runtime;
+        if (current != null) {
+            current.engine().close();
+        }
+        RetortBootstrap.BuiltShards sharded = shards;
+        if (sharded != null) {
+            sharded.factory().shardNames().forEach(name -> sharded.factory().engine(name).close());
+        }
     }
 
     private static boolean requestActive(BeanManager beanManager) {

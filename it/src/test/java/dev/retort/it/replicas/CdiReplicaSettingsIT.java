@@ -77,6 +77,30 @@ class CdiReplicaSettingsIT {
     }
 
     @Test
+    @EnabledIfEnvironmentVariable(named = Cluster.ENABLED_BY, matches = "1")
+    void closingTheContainerStopsItsEnginesReplicaCheck() throws InterruptedException {
+        Cluster.POSTGRESQL.ensureStarted();
+        long before = replicaChecks();
+        WeldContainer container = start(Map.of("retort.replicas.check-interval", "200ms"));
+        container.select(ReplicaNotes.class).get().write("checked");
+        assertThat(replicaChecks()).isEqualTo(before + 1);
+
+        container.close();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (replicaChecks() > before && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(replicaChecks()).as("the engine's background check ends with the container").isEqualTo(before);
+    }
+
+    /** The live threads of replica checks in this JVM (one per engine with replicas and a check interval). */
+    private static long replicaChecks() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().equals("retort-replica-check"))
+                .filter(Thread::isAlive).count();
+    }
+
+    @Test
     void aReplicaOptionThatIsNotADurationFailsTheDeploymentNamingItsKey() {
         // The settings are checked before anything connects: no cluster is needed.
         Throwable failure = catchThrowable(() -> start(Map.of("retort.replicas.max-lag", "a while")).close());
