@@ -126,7 +126,7 @@ retort_myc_sql() {
   mariadb --socket="$(retort_myc_node_dir "$1")/mysqld.sock" -uroot -e "$2"
 }
 
-# A new primary (node 0, binary log on) and replica (node 1, read-only) that replicates from it with
+# A new primary (node 0) and replica (node 1, read-only), both with a binary log, the replica replicating with
 # MASTER_USE_GTID=slave_pos; the retort database and user are created on the primary and reach the replica
 # by replication (SLAVE MONITOR lets retort read the replica's lag). Returns once the replica has them.
 retort_myc_init() (
@@ -152,14 +152,15 @@ retort_myc_init() (
   return 1
 )
 
-# Starts node RETORT_CLUSTER_NODE on its data (node 0 writes a binary log, others are read-only; userstat counts
-# reads per table) and waits until it answers.
+# Starts node RETORT_CLUSTER_NODE on its data and waits until it answers. Every node writes a binary log; a replica
+# (read-only) also logs what it applies (log-slave-updates), so that once promoted it has every GTID to serve replicas
+# of its own and gives positions for read-your-writes. userstat counts reads per table.
 retort_myc_resume() (
   set -euo pipefail
   local node=$RETORT_CLUSTER_NODE
   local dir; dir=$(retort_myc_node_dir "$node")
   local role=(--log-bin="$dir/data/binlog" --binlog-format=ROW)
-  [ "$node" != 0 ] && role=(--read-only=ON --relay-log="$dir/data/relay")
+  [ "$node" != 0 ] && role+=(--log-slave-updates=ON --read-only=ON --relay-log="$dir/data/relay")
   retort_my_launch "$dir" $((RETORT_MYC_PORT + node)) --server-id=$((node + 1)) "${role[@]}" --userstat=1 --max-connections=200
 )
 

@@ -38,6 +38,20 @@ public interface UnitSettings {
 
     int statementBatchSize();
 
+    /**
+     * The text configured for the engine's replica option {@code option} ({@link dev.retort.engine.Replicas#WAIT},
+     * {@link dev.retort.engine.Replicas#MAX_LAG} or {@link dev.retort.engine.Replicas#CHECK_INTERVAL}); empty when it is
+     * not set. {@link UnitStarter} checks it and names it by {@link #replicaOptionKey}.
+     */
+    default Optional<String> replicaOption(String option) {
+        return Optional.empty();
+    }
+
+    /** The full key of the engine's replica option {@code option} in this container ({@code retort.replicas.wait}). */
+    default String replicaOptionKey(String option) {
+        return key(option);
+    }
+
     /** A dialect name {@link dev.retort.dialect.Dialects#byName} should know; empty to detect it through the DataSource. */
     Optional<String> dialect();
 

@@ -2,8 +2,10 @@ package dev.retort.boot;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,8 @@ import dev.retort.SessionFactory;
 import dev.retort.dialect.Dialect;
 import dev.retort.dialect.Dialects;
 import dev.retort.engine.EngineUrl;
+import dev.retort.engine.PoolHealth;
+import dev.retort.engine.Replicas;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.schema.SqlScript;
 
@@ -55,10 +59,12 @@ public final class UnitStarter {
         private final Optional<Dialect> dialect;
         private final List<String> migrationLocations;
         private final Map<String, Boolean> observability;
+        /** The replica options that are set, checked, under the engine's option names. */
+        private final Map<String, String> replicaOptions;
 
         private Plan(Metadata metadata, SchemaStrategy strategy, Optional<SqlScript> loadScript, boolean logSql,
                 boolean logBindParameters, int statementBatchSize, Optional<Dialect> dialect, List<String> migrationLocations,
-                Map<String, Boolean> observability) {
+                Map<String, Boolean> observability, Map<String, String> replicaOptions) {
             this.metadata = metadata;
             this.strategy = strategy;
             this.loadScript = loadScript;
@@ -68,6 +74,7 @@ public final class UnitStarter {
             this.dialect = dialect;
             this.migrationLocations = migrationLocations;
             this.observability = observability;
+            this.replicaOptions = replicaOptions;
         }
 
         public Metadata metadata() {
@@ -116,6 +123,7 @@ public final class UnitStarter {
         Optional<Dialect> dialect = read(this::configuredDialect, Optional.empty());
         List<String> migrationLocations = strategy == SchemaStrategy.MIGRATE ? read(this::migrationLocations, List.of())
                 : List.of();
+        Map<String, String> replicaOptions = replicaOptions();
         Optional<SqlScript> loadScript = problems.size() > before ? Optional.empty() : read(() -> loadScript(strategy),
                 Optional.empty());
         if (problems.size() > before || metadata == null) {
@@ -124,7 +132,7 @@ public final class UnitStarter {
         // The engine options that bind Micrometer's and OpenTelemetry's global instances when they are present.
         Map<String, Boolean> observability = Map.of("metrics", settings.metrics(), "tracing", settings.tracing());
         return Optional.of(new Plan(metadata, strategy, loadScript, logSql, logBindParameters, statementBatchSize, dialect,
-                migrationLocations, observability));
+                migrationLocations, observability, replicaOptions));
     }
 
     /**
@@ -173,8 +181,19 @@ public final class UnitStarter {
                     + "."));
             return Optional.empty();
         }
+        if (replicas.isEmpty() && !plan.replicaOptions.isEmpty()) {
+            for (String option : plan.replicaOptions.keySet()) {
+                String key = settings.replicaOptionKey(option);
+                problems.add(new ConfigurationException(key + " is set, but " + settings.key("replicas") + " lists no "
+                        + "replica, so there is nothing for it to apply to. To fix this, list the replicas in "
+                        + settings.key("replicas") + ", or remove " + key + "."));
+            }
+            return Optional.empty();
+        }
+        Map<String, Object> options = new java.util.HashMap<>(plan.observability);
+        options.putAll(plan.replicaOptions);
         Engine engine = Engine.of(dataSource, replicas, dialect, location, plan.logSql, plan.logBindParameters,
-                plan.statementBatchSize, plan.observability);
+                plan.statementBatchSize, options);
         if (!applySchema(plan, engine) || !runLoadScript(plan, engine)) {
             return Optional.empty();
         }
@@ -240,6 +259,39 @@ public final class UnitStarter {
                     + Engine.DEFAULT_STATEMENT_BATCH_SIZE + ".");
         }
         return size;
+    }
+
+    /**
+     * The replica options that are set ({@code replicas.wait}, {@code replicas.max-lag}, {@code replicas.check-interval}),
+     * each a duration the engine reads; a value that is not one is a problem naming its key.
+     */
+    private Map<String, String> replicaOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : Replicas.OPTIONS) {
+            Optional<String> text = read(() -> settings.replicaOption(option), Optional.empty());
+            if (text.isEmpty() || text.get().isBlank()) {
+                continue;
+            }
+            Duration duration = PoolHealth.parseDuration(text.get());
+            if (duration == null) {
+                String key = settings.replicaOptionKey(option);
+                problems.add(new ConfigurationException(key + " is '" + text.get() + "', which is not a duration. To fix "
+                        + "this, set it to a whole number with the unit ms, s, m or h (such as 500ms or 2s), or remove it for "
+                        + "the default of " + defaultOf(option) + "."));
+                continue;
+            }
+            options.put(option, duration.toMillis() + "ms");
+        }
+        return options;
+    }
+
+    private static String defaultOf(String option) {
+        Duration duration = switch (option) {
+            case Replicas.WAIT -> Replicas.DEFAULT_WAIT;
+            case Replicas.MAX_LAG -> Replicas.DEFAULT_MAX_LAG;
+            default -> Replicas.DEFAULT_CHECK_INTERVAL;
+        };
+        return duration.toSeconds() + "s";
     }
 
     /** The configured Flyway locations, each {@code classpath:} or {@code filesystem:}; the default when none is set. */

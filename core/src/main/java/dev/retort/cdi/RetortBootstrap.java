@@ -13,22 +13,30 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
+import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import dev.retort.ConfigurationException;
+import dev.retort.Engine;
 import dev.retort.RetortException;
 import dev.retort.boot.EntityScanner;
 import dev.retort.boot.StartedUnit;
 import dev.retort.boot.UnitStarter;
 import dev.retort.jta.JtaSessions;
+import dev.retort.shard.IdChooser;
+import dev.retort.shard.JtaShardedSessions;
+import dev.retort.shard.QueryChooser;
+import dev.retort.shard.ShardChooser;
+import dev.retort.shard.ShardedSessionFactory;
 
 /**
  * The extension's work at deployment, CDI's side of core's {@link UnitStarter}: gathers the entities (from
  * discovery, {@code retort.entities} and {@code retort.packages}), finds the DataSource bean and the
- * transaction registry, and lets the starter check the mapping and the settings and start the unit.
+ * transaction registry, and lets the starter check the mapping and the settings and start the unit (for a sharded
+ * unit, one per shard's DataSource bean, with the application's chooser beans).
  * Every problem is kept, to be reported as a deployment problem. Used once, on the deploying thread.
  */
 final class RetortBootstrap {
@@ -36,6 +44,10 @@ final class RetortBootstrap {
 
     /** What a successful deployment built. */
     record Built(StartedUnit unit, JtaSessions sessions) {
+    }
+
+    /** What a successful deployment of a sharded unit ({@code retort.shards}) built. */
+    record BuiltShards(ShardedSessionFactory factory, JtaShardedSessions sessions) {
     }
 
     private final BeanManager beanManager;
@@ -70,6 +82,78 @@ final class RetortBootstrap {
             return null;
         }
         return new Built(unit.get(), new JtaSessions(unit.get().sessionFactory(), registry));
+    }
+
+    /**
+     * The sharded unit {@code retort.shards} names: each shard a DataSource bean, started as a unit of its own (schema
+     * strategy, load script), placed by the application's {@link ShardChooser} bean; its {@link IdChooser} and
+     * {@link QueryChooser} beans when it has them, else every shard. Null when there were problems.
+     */
+    BuiltShards buildSharded(Set<Class<?>> discovered) {
+        RetortConfig config = RetortConfig.load();
+        UnitStarter starter = new UnitStarter(config);
+        Optional<UnitStarter.Plan> plan = starter.plan(entities(config, discovered));
+        problems.addAll(starter.problems());
+        for (String single : List.of(RetortConfig.DATASOURCE, RetortConfig.REPLICAS)) {
+            if (config.get(single).isPresent()) {
+                problems.add(new ConfigurationException(RetortConfig.SHARDS + " and " + single + " are both set, and a "
+                        + "sharded unit has no single database: each shard is the DataSource bean " + RetortConfig.SHARDS
+                        + " names. To fix this, remove " + single + "."));
+            }
+        }
+        Map<String, DataSource> shards = namedDataSources(config, RetortConfig.SHARDS, "shard");
+        List<String> names = config.list(RetortConfig.SHARDS);
+        ShardChooser shardChooser = chooser(ShardChooser.class, names);
+        IdChooser idChooser = optionalChooser(IdChooser.class);
+        QueryChooser queryChooser = optionalChooser(QueryChooser.class);
+        TransactionSynchronizationRegistry registry = registry();
+        if (!problems.isEmpty() || plan.isEmpty()) {
+            return null;
+        }
+        Map<String, Engine> engines = new LinkedHashMap<>();
+        for (Map.Entry<String, DataSource> shard : shards.entrySet()) {
+            Optional<StartedUnit> unit = starter.start(plan.get(), shard.getValue(), "the DataSource bean '" + shard.getKey() + "'");
+            if (unit.isEmpty()) {
+                problems.addAll(starter.problems());
+                return null;
+            }
+            engines.put(shard.getKey(), unit.get().engine());
+        }
+        List<String> every = List.copyOf(engines.keySet());
+        ShardedSessionFactory factory = ShardedSessionFactory.of(engines, plan.get().metadata(), shardChooser,
+                idChooser != null ? idChooser : (type, id) -> every, queryChooser != null ? queryChooser : query -> every);
+        return new BuiltShards(factory, new JtaShardedSessions(factory, registry));
+    }
+
+    /** The application's bean of chooser {@code type}; a problem when there is none or several. */
+    private <T> T chooser(Class<T> type, List<String> shardNames) {
+        Set<Bean<?>> beans = beanManager.getBeans(type);
+        if (beans.isEmpty()) {
+            problems.add(new ConfigurationException(RetortConfig.SHARDS + " lists " + String.join(", ", shardNames) + ", and "
+                    + "there is no " + type.getName() + " bean to tell which of them a new object goes to. To fix this, add "
+                    + "one: an @ApplicationScoped class implementing " + type.getSimpleName() + " (entity -> the name of its "
+                    + "shard), or a @Produces method returning it."));
+            return null;
+        }
+        return optionalChooser(type);
+    }
+
+    /** The application's bean of chooser {@code type}, or null when it has none; a problem when it has several. */
+    private <T> T optionalChooser(Class<T> type) {
+        Set<Bean<?>> beans = beanManager.getBeans(type);
+        if (beans.isEmpty()) {
+            return null;
+        }
+        Bean<?> bean;
+        try {
+            bean = beanManager.resolve(beans);
+        } catch (AmbiguousResolutionException e) {
+            problems.add(new ConfigurationException("Retort found several " + type.getName() + " beans (" + describe(beans)
+                    + ") and cannot tell which the shards use. To fix this, keep one, or mark the one to use @Priority "
+                    + "and @Alternative."));
+            return null;
+        }
+        return type.cast(beanManager.getReference(bean, type, beanManager.createCreationalContext(bean)));
     }
 
     private Set<Class<?>> entities(RetortConfig config, Set<Class<?>> discovered) {
@@ -150,19 +234,27 @@ final class RetortBootstrap {
     /** The DataSource beans {@code retort.replicas} names, each under "the DataSource bean 'name'"; empty when not set. */
     private Map<String, DataSource> replicas(RetortConfig config) {
         Map<String, DataSource> replicas = new LinkedHashMap<>();
+        namedDataSources(config, RetortConfig.REPLICAS, "replica")
+                .forEach((name, dataSource) -> replicas.put("the DataSource bean '" + name + "'", dataSource));
+        return replicas;
+    }
+
+    /** The DataSource beans the list {@code key} names, by name; a problem for each name no bean has. */
+    private Map<String, DataSource> namedDataSources(RetortConfig config, String key, String role) {
+        Map<String, DataSource> found = new LinkedHashMap<>();
         Set<Bean<?>> all = beanManager.getBeans(DataSource.class, Any.Literal.INSTANCE);
-        for (String name : config.list(RetortConfig.REPLICAS)) {
+        for (String name : config.list(key)) {
             Optional<Bean<?>> bean = all.stream().filter(candidate -> name.equals(candidate.getName())).findFirst();
             if (bean.isEmpty()) {
-                problems.add(new ConfigurationException(RetortConfig.REPLICAS + " lists '" + name + "', but no "
-                        + "javax.sql.DataSource bean has that name (" + describe(all) + "). To fix this, give the replica's "
-                        + "DataSource bean @Named(\"" + name + "\") or correct " + RetortConfig.REPLICAS + "."));
+                problems.add(new ConfigurationException(key + " lists '" + name + "', but no "
+                        + "javax.sql.DataSource bean has that name (" + describe(all) + "). To fix this, give the " + role + "'s "
+                        + "DataSource bean @Named(\"" + name + "\") or correct " + key + "."));
                 continue;
             }
-            replicas.put("the DataSource bean '" + name + "'", (DataSource) beanManager.getReference(bean.get(),
-                    DataSource.class, beanManager.createCreationalContext(bean.get())));
+            found.put(name, (DataSource) beanManager.getReference(bean.get(), DataSource.class,
+                    beanManager.createCreationalContext(bean.get())));
         }
-        return replicas;
+        return found;
     }
 
     private static String describe(Set<Bean<?>> beans) {

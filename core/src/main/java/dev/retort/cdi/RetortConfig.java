@@ -20,6 +20,7 @@ final class RetortConfig implements UnitSettings {
     static final String PACKAGES = "retort.packages";
     static final String DATASOURCE = "retort.datasource";
     static final String REPLICAS = "retort.replicas";
+    static final String SHARDS = "retort.shards";
     static final String DIALECT = "retort.dialect";
     static final String SCHEMA = "retort.schema-management.strategy";
     static final String SCHEMA_LOCATIONS = "retort.schema-management.locations";
@@ -81,6 +82,12 @@ final class RetortConfig implements UnitSettings {
     @Override
     public int statementBatchSize() {
         return Engine.DEFAULT_STATEMENT_BATCH_SIZE;
+    }
+
+    /** {@code retort.replicas.wait}, {@code retort.replicas.max-lag}, {@code retort.replicas.check-interval}: the engine's keys. */
+    @Override
+    public Optional<String> replicaOption(String option) {
+        return get(key(option));
     }
 
     @Override

@@ -107,18 +107,34 @@ public final class PoolHealth {
         if (value == null) {
             return defaultValue;
         }
-        Matcher matcher = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
+        Duration parsed = parseDuration(value);
+        if (parsed == null) {
             throw new ConfigurationException("Engine option " + key + " must be a duration such as 30s, 500ms, 10m or 1h "
                     + "(0 turns it off), not '" + value + "'.");
         }
-        long amount = Long.parseLong(matcher.group(1));
+        return parsed;
+    }
+
+    /**
+     * A duration as the engine's options write it: a whole number with the unit ms, s (the default), m or h, such as
+     * {@code 500ms} or {@code 2s}; null when {@code text} is not one. For containers that check their own keys.
+     */
+    public static Duration parseDuration(String text) {
+        Matcher matcher = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            return null;
+        }
         String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-        switch (unit) {
-            case "ms": return Duration.ofMillis(amount);
-            case "m": return Duration.ofMinutes(amount);
-            case "h": return Duration.ofHours(amount);
-            default: return Duration.ofSeconds(amount);
+        try {
+            long amount = Long.parseLong(matcher.group(1));
+            switch (unit) {
+                case "ms": return Duration.ofMillis(amount);
+                case "m": return Duration.ofMinutes(amount);
+                case "h": return Duration.ofHours(amount);
+                default: return Duration.ofSeconds(amount);
+            }
+        } catch (NumberFormatException | ArithmeticException tooLong) {
+            return null;
         }
     }
 }

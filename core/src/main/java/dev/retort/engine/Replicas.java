@@ -28,6 +28,11 @@ public final class Replicas implements AutoCloseable {
     public static final String CHECK_INTERVAL = "replicas.check-interval";
     public static final String MAX_LAG = "replicas.max-lag";
     public static final String WAIT = "replicas.wait";
+    /** The replica options, in the order messages list them. */
+    public static final List<String> OPTIONS = List.of(WAIT, MAX_LAG, CHECK_INTERVAL);
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(5);
     /**
      * The position of a commit whose place in the log could not be read: reads that wait for it go to the
      * primary, which has it.
@@ -71,9 +76,9 @@ public final class Replicas implements AutoCloseable {
         this.replicas = List.copyOf(list);
         this.replication = replication;
         this.connectionFatal = connectionFatal;
-        this.maxLag = PoolHealth.duration(options, MAX_LAG, Duration.ofSeconds(30));
-        this.wait = PoolHealth.duration(options, WAIT, Duration.ofSeconds(1));
-        Duration interval = PoolHealth.duration(options, CHECK_INTERVAL, Duration.ofSeconds(5));
+        this.maxLag = PoolHealth.duration(options, MAX_LAG, DEFAULT_MAX_LAG);
+        this.wait = PoolHealth.duration(options, WAIT, DEFAULT_WAIT);
+        Duration interval = PoolHealth.duration(options, CHECK_INTERVAL, DEFAULT_CHECK_INTERVAL);
         if (interval.isZero()) {
             this.checker = null;
         } else {

@@ -21,8 +21,9 @@ import dev.retort.session.WriteGuard;
 /**
  * The session of a transaction marked read-only ({@link ReadOnlyTransactions}, the containers'
  * {@code @ReadOnlyTransaction}): it reads through the session underneath (on a replica, or on the primary while every
- * replica lags) and refuses each write with the container's fix, before the session underneath sees it. Used on the
- * transaction's thread only.
+ * replica lags) and refuses each write with the container's fix, before the session underneath sees it; as every session
+ * a container hands out, it leaves the transaction to the container ({@code commit()}, {@code rollback()} and
+ * {@code begin()} are refused). Used on the transaction's thread only.
  */
 final class ReadOnlyTransactionSession implements Session {
     private final Session reads;
@@ -85,14 +86,15 @@ final class ReadOnlyTransactionSession implements Session {
         reads.flush();
     }
 
+    /** Refused, as on every session a container hands out: the JTA transaction is the container's to end. */
     @Override
     public void commit() {
-        reads.commit();
+        throw containerOwnsTheTransaction("commit()");
     }
 
     @Override
     public void rollback() {
-        reads.rollback();
+        throw containerOwnsTheTransaction("rollback()");
     }
 
     @Override
@@ -147,12 +149,12 @@ final class ReadOnlyTransactionSession implements Session {
 
     @Override
     public Transaction begin() {
-        return reads.begin();
+        throw containerOwnsTheTransaction("begin()");
     }
 
     @Override
     public Transaction beginNested() {
-        return reads.beginNested();
+        throw containerOwnsTheTransaction("beginNested()");
     }
 
     @Override
@@ -173,6 +175,17 @@ final class ReadOnlyTransactionSession implements Session {
     @Override
     public String toString() {
         return "read-only transaction's " + reads;
+    }
+
+    /**
+     * The refusal of {@code call} ("commit()"), word for word the one a container's ordinary joined session gives: on a
+     * replica the session underneath runs its own read-only transaction and would otherwise end it behind the container's
+     * back.
+     */
+    static InvalidRequestException containerOwnsTheTransaction(String call) {
+        return new InvalidRequestException("session." + call + " is not allowed on a container-managed session: the "
+                + "container owns the transaction. To fix this, remove the call and let @jakarta.transaction.Transactional "
+                + "commit when the method returns (throw an exception or call setRollbackOnly() to roll back).");
     }
 
     private static String typeName(Object entity) {

@@ -24,10 +24,15 @@ public final class JtaShardedSessions {
         this.registry = registry;
     }
 
+    /** Whether a JTA transaction is active (or marked for rollback) on the calling thread. */
+    public boolean inTransaction() {
+        int status = registry.getTransactionStatus();
+        return status == Status.STATUS_ACTIVE || status == Status.STATUS_MARKED_ROLLBACK;
+    }
+
     /** The sharded session of the current JTA transaction, opened and registered on first use. */
     public ShardedSession current() {
-        int status = registry.getTransactionStatus();
-        if (status != Status.STATUS_ACTIVE && status != Status.STATUS_MARKED_ROLLBACK) {
+        if (!inTransaction()) {
             throw new TransactionRequiredException("No JTA transaction is active on this thread, and a sharded session "
                     + "of JtaShardedSessions lives as long as one. To fix this, annotate the calling method with "
                     + "@jakarta.transaction.Transactional, begin a UserTransaction, or use shardedSessionFactory.open() "

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.Entity;
@@ -50,11 +52,16 @@ class UnitStarterTest {
      * tracing().
      */
     record Settings(SchemaStrategy schemaStrategy, Optional<String> sqlLoadScript, Optional<String> defaultSqlLoadScript,
-            int statementBatchSize, Optional<String> dialect, List<String> migrationLocations, boolean observed)
-            implements UnitSettings {
+            int statementBatchSize, Optional<String> dialect, List<String> migrationLocations, boolean observed,
+            Map<String, String> replicaOptions) implements UnitSettings {
         @Override
         public String key(String property) {
             return "app." + property;
+        }
+
+        @Override
+        public Optional<String> replicaOption(String option) {
+            return Optional.ofNullable(replicaOptions.get(option));
         }
 
         @Override
@@ -80,7 +87,7 @@ class UnitStarterTest {
 
     private static Settings settings(SchemaStrategy strategy, String script, String defaultScript) {
         return new Settings(strategy, Optional.ofNullable(script), Optional.ofNullable(defaultScript), 1000, Optional.empty(),
-                List.of(), true);
+                List.of(), true, Map.of());
     }
 
     private static JdbcDataSource h2(String name) {
@@ -112,7 +119,7 @@ class UnitStarterTest {
         StartedUnit on = observed.start(observed.plan(List.of(Note.class)).orElseThrow(), h2("boot_observed"),
                 "the test's DataSource").orElseThrow();
         UnitStarter unobserved = new UnitStarter(new Settings(SchemaStrategy.NONE, Optional.empty(), Optional.empty(), 1000,
-                Optional.empty(), List.of(), false));
+                Optional.empty(), List.of(), false, Map.of()));
         StartedUnit off = unobserved.start(unobserved.plan(List.of(Note.class)).orElseThrow(), h2("boot_unobserved"),
                 "the test's DataSource").orElseThrow();
 
@@ -187,7 +194,7 @@ class UnitStarterTest {
     @Test
     void everySettingProblemIsKeptAndTheFailureCarriesTheRest() {
         UnitStarter starter = new UnitStarter(new Settings(SchemaStrategy.NONE, Optional.empty(), Optional.empty(), 0,
-                Optional.of("h3"), List.of(), true));
+                Optional.of("h3"), List.of(), true, Map.of()));
 
         assertThat(starter.plan(List.of(Note.class))).isEmpty();
 
@@ -227,7 +234,7 @@ class UnitStarterTest {
     @Test
     void aMigrationLocationMustSayWhereItIs() {
         UnitStarter starter = new UnitStarter(new Settings(SchemaStrategy.MIGRATE, Optional.empty(), Optional.empty(), 1000,
-                Optional.empty(), List.of("classpath:db/migration", "db/more"), true));
+                Optional.empty(), List.of("classpath:db/migration", "db/more"), true, Map.of()));
 
         assertThat(starter.plan(List.of(Note.class))).isEmpty();
 
@@ -247,5 +254,39 @@ class UnitStarterTest {
         assertThat(starter.problems()).singleElement().isInstanceOf(ConfigurationException.class).hasFieldOrPropertyWithValue(
                 "message", "app.replicas lists the replica, but Retort routes reads to replicas only on PostgreSQL "
                         + "(streaming replication) and MariaDB (GTID replication), not on H2. To fix this, remove app.replicas.");
+    }
+
+    @Test
+    void everyReplicaOptionThatIsNotADurationIsAProblemNamingItsKey() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("replicas.wait", "soon");
+        options.put("replicas.max-lag", "2 minutes");
+        options.put("replicas.check-interval", "-5s");
+        UnitStarter starter = new UnitStarter(new Settings(SchemaStrategy.NONE, Optional.empty(), Optional.empty(), 1000,
+                Optional.empty(), List.of(), true, options));
+
+        assertThat(starter.plan(List.of(Note.class))).isEmpty();
+
+        assertThat(starter.problems()).allMatch(ConfigurationException.class::isInstance).extracting(Throwable::getMessage)
+                .containsExactly(
+                        "app.replicas.wait is 'soon', which is not a duration. To fix this, set it to a whole number with the "
+                                + "unit ms, s, m or h (such as 500ms or 2s), or remove it for the default of 1s.",
+                        "app.replicas.max-lag is '2 minutes', which is not a duration. To fix this, set it to a whole number "
+                                + "with the unit ms, s, m or h (such as 500ms or 2s), or remove it for the default of 30s.",
+                        "app.replicas.check-interval is '-5s', which is not a duration. To fix this, set it to a whole number "
+                                + "with the unit ms, s, m or h (such as 500ms or 2s), or remove it for the default of 5s.");
+    }
+
+    @Test
+    void aReplicaOptionWithoutReplicasIsAProblem() {
+        UnitStarter starter = new UnitStarter(new Settings(SchemaStrategy.NONE, Optional.empty(), Optional.empty(), 1000,
+                Optional.empty(), List.of(), true, Map.of("replicas.wait", "500ms")));
+
+        assertThat(starter.start(starter.plan(List.of(Note.class)).orElseThrow(), h2("boot_no_replicas"),
+                "the test's DataSource")).isEmpty();
+
+        assertThat(starter.problems()).singleElement().isInstanceOf(ConfigurationException.class).hasFieldOrPropertyWithValue(
+                "message", "app.replicas.wait is set, but app.replicas lists no replica, so there is nothing for it to "
+                        + "apply to. To fix this, list the replicas in app.replicas, or remove app.replicas.wait.");
     }
 }

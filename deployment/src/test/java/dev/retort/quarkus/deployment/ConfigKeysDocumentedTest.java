@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.retort.quarkus.runtime.RetortBuildTimeConfig;
 import dev.retort.quarkus.runtime.RetortRuntimeConfig;
+import io.smallrye.config.WithName;
 
 /** The configuration table of README.md's Quarkus section lists every key of the config interfaces, and no other. */
 class ConfigKeysDocumentedTest {
@@ -47,7 +48,8 @@ class ConfigKeysDocumentedTest {
             if (Modifier.isStatic(method.getModifiers()) || method.isDefault() || method.getReturnType() == Map.class) {
                 continue;
             }
-            String name = prefix + kebab(method.getName());
+            WithName renamed = method.getAnnotation(WithName.class);
+            String name = prefix + (renamed != null ? renamed.value() : kebab(method.getName()));
             Class<?> type = method.getReturnType();
             boolean nestedGroup = type.isInterface() && (Arrays.asList(RetortRuntimeConfig.class.getDeclaredClasses()).contains(type)
                     || Arrays.asList(RetortBuildTimeConfig.class.getDeclaredClasses()).contains(type));

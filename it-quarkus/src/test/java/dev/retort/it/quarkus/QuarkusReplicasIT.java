@@ -52,6 +52,20 @@ class QuarkusReplicasIT {
     }
 
     @Test
+    void commitAndRollbackInAReadOnlyTransactionAreRefusedWithTheContainersFix() {
+        users.add("linus");
+        assertThat(users.countAndWho("linus")).as("the read-only transactions below run on a replica").isEqualTo("1@replica");
+
+        for (boolean commit : new boolean[] {true, false}) {
+            String call = commit ? "commit()" : "rollback()";
+            assertThat(catchThrowable(() -> users.endReadOnlyByHand(commit))).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("session." + call + " is not allowed on a container-managed session: the container owns the "
+                            + "transaction. To fix this, remove the call and let @jakarta.transaction.Transactional commit when "
+                            + "the method returns (throw an exception or call setRollbackOnly() to roll back).");
+        }
+    }
+
+    @Test
     void aWriteInAReadOnlyTransactionIsRefusedWithTheFix() {
         Throwable refused = catchThrowable(() -> users.addInReadOnly("refused"));
 

@@ -46,8 +46,33 @@ final class ReplicaCluster {
                  Statement statement = admin.createStatement()) {
                 statement.execute("ALTER SYSTEM SET recovery_min_apply_delay = '" + seconds + "s'");
                 statement.execute("SELECT pg_reload_conf()");
+                awaitDelay(statement, seconds == 0 ? "0" : seconds + "s");
             } catch (SQLException e) {
                 throw new IllegalStateException("Could not set the delay of replica " + node + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Waits (up to 10 s) until the replica's server process has reloaded the setting: the reload signal is asynchronous. */
+    private static void awaitDelay(Statement statement, String expected) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            String value;
+            try (java.sql.ResultSet row = statement.executeQuery("SHOW recovery_min_apply_delay")) {
+                row.next();
+                value = row.getString(1);
+            }
+            if (value.equals(expected)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("recovery_min_apply_delay is " + value + " 10 s after the reload, not " + expected);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
     }

@@ -39,4 +39,16 @@ public class ReplicaUsers {
     public void addInReadOnly(String name) {
         session.add(new User(name, 30));
     }
+
+    /** Ends the read-only transaction by hand after a first read: {@code commit} true calls session.commit(), false rollback(). */
+    @Transactional
+    @ReadOnlyTransaction
+    public void endReadOnlyByHand(boolean commit) {
+        session.query(User.class).count();
+        if (commit) {
+            session.commit();
+        } else {
+            session.rollback();
+        }
+    }
 }

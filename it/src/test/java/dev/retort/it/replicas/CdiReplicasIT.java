@@ -112,6 +112,49 @@ class CdiReplicasIT {
         assertThat(notes.countAndWho("lagging")).as("once caught up, reads are back on a replica").isEqualTo("1@replica");
     }
 
+    @Test
+    void commitAndRollbackInAReadOnlyTransactionAreRefusedAsInAnyContainerTransaction() {
+        ReplicaNotes notes = container.select(ReplicaNotes.class).get();
+        Engine engine = container.select(Engine.class).get();
+        awaitBothInRotation(engine);
+        notes.write("before");
+        assertThat(notes.countAndWho("before")).as("the read-only transactions below run on a replica").isEqualTo("1@replica");
+
+        assertThat(catchThrowable(() -> notes.endByHand(true))).as("the ordinary injected session")
+                .isInstanceOf(InvalidRequestException.class).hasMessage(containerOwns("commit()"));
+        assertThat(catchThrowable(() -> notes.endReadOnlyByHand(true))).isInstanceOf(InvalidRequestException.class)
+                .hasMessage(containerOwns("commit()"));
+        assertThat(catchThrowable(() -> notes.endReadOnlyByHand(false))).isInstanceOf(InvalidRequestException.class)
+                .hasMessage(containerOwns("rollback()"));
+        assertThat(catchThrowable(notes::beginInReadOnly)).isInstanceOf(InvalidRequestException.class)
+                .hasMessage(containerOwns("begin()"));
+        assertThat(notes.countAndWho("ended by hand")).isEqualTo("0@replica");
+
+        Cluster.POSTGRESQL.delayReplicas(5);
+        try {
+            awaitBothInRotation(engine);
+            notes.write("lagging, ended by hand");
+            assertThat(notes.countAndWho("lagging, ended by hand"))
+                    .as("now on the primary, joined to the transaction").isEqualTo("1@primary");
+            // A write before each keeps every replica behind the thread's last commit for the next 5 s.
+            notes.write("lagging, ended by hand");
+            assertThat(catchThrowable(() -> notes.endReadOnlyByHand(true))).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage(containerOwns("commit()"));
+            notes.write("lagging, ended by hand");
+            assertThat(catchThrowable(() -> notes.endReadOnlyByHand(false))).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage(containerOwns("rollback()"));
+        } finally {
+            Cluster.POSTGRESQL.delayReplicas(0);
+        }
+        awaitBothInRotation(engine);
+    }
+
+    private static String containerOwns(String call) {
+        return "session." + call + " is not allowed on a container-managed session: the container owns the transaction. "
+                + "To fix this, remove the call and let @jakarta.transaction.Transactional commit when the method returns "
+                + "(throw an exception or call setRollbackOnly() to roll back).";
+    }
+
     private static String refusal(String action) {
         return "Cannot " + action + ": the transaction runs a method annotated @ReadOnlyTransaction, whose session only "
                 + "reads (from a replica, or from the primary while every replica lags) and takes no writes. To fix this, "

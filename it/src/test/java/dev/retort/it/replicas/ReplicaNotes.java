@@ -61,4 +61,35 @@ public class ReplicaNotes {
         note.text = newText;
         return session.query(Note.class).filterBy("text", newText).count();
     }
+
+    /** Ends the container's transaction by hand: {@code commit} true calls session.commit(), false session.rollback(). */
+    @Transactional
+    public void endByHand(boolean commit) {
+        session.add(new Note("ended by hand"));
+        end(commit);
+    }
+
+    /** As {@link #endByHand}, in a read-only transaction after a first read (which chose its session). */
+    @Transactional
+    @ReadOnlyTransaction
+    public void endReadOnlyByHand(boolean commit) {
+        session.query(Note.class).count();
+        end(commit);
+    }
+
+    /** Opens a transaction of the session's own inside the container's read-only transaction. */
+    @Transactional
+    @ReadOnlyTransaction
+    public void beginInReadOnly() {
+        session.query(Note.class).count();
+        session.begin();
+    }
+
+    private void end(boolean commit) {
+        if (commit) {
+            session.commit();
+        } else {
+            session.rollback();
+        }
+    }
 }

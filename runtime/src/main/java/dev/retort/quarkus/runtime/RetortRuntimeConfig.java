@@ -15,6 +15,7 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithDefaults;
+import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 import io.smallrye.config.WithUnnamedKey;
 
@@ -62,6 +63,10 @@ public interface RetortRuntimeConfig {
          */
         Optional<List<String>> replicas();
 
+        /** How reads wait for the replicas and when a replica leaves rotation. */
+        @ConfigDocSection
+        Replica replica();
+
         /** SQL logging. */
         @ConfigDocSection
         Log log();
@@ -89,6 +94,31 @@ public interface RetortRuntimeConfig {
          */
         @WithDefault(SchemaMigrations.DEFAULT_LOCATION)
         List<String> locations();
+    }
+
+    /**
+     * How reads wait for the replicas of {@code replicas} and when a replica leaves rotation; each a whole number with
+     * the unit ms, s, m or h ({@code 500ms}, {@code 2s}), as the engine's {@code replicas.*} options.
+     */
+    interface Replica {
+        /**
+         * How long a read-only transaction waits for a replica to apply the thread's last commit before it reads from the
+         * primary; {@code 0} reads from the primary at once when no replica has it. The default is {@code 1s}.
+         */
+        @WithName("wait")
+        Optional<String> waitForCommit();
+
+        /**
+         * A replica that lags the primary by more than this leaves rotation until it catches up. The default is
+         * {@code 30s}.
+         */
+        Optional<String> maxLag();
+
+        /**
+         * How often a background check asks each replica whether it answers and how far it lags; {@code 0} turns the
+         * check off. The default is {@code 5s}.
+         */
+        Optional<String> checkInterval();
     }
 
     /** SQL logging. */

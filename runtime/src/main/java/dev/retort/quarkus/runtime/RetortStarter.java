@@ -17,6 +17,7 @@ import dev.retort.SchemaStrategy;
 import dev.retort.SessionFactory;
 import dev.retort.boot.UnitSettings;
 import dev.retort.boot.UnitStarter;
+import dev.retort.engine.Replicas;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.narayana.NarayanaTransactionIntegration;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
@@ -154,6 +155,23 @@ final class RetortStarter {
         @Override
         public int statementBatchSize() {
             return config.jdbc().statementBatchSize();
+        }
+
+        /** {@code replicas.wait} is {@code replica.wait} here ({@code replicas} itself is the list of datasources). */
+        @Override
+        public Optional<String> replicaOption(String option) {
+            RetortRuntimeConfig.Replica replica = config.replica();
+            return switch (option) {
+                case Replicas.WAIT -> replica.waitForCommit();
+                case Replicas.MAX_LAG -> replica.maxLag();
+                case Replicas.CHECK_INTERVAL -> replica.checkInterval();
+                default -> throw new IllegalArgumentException("not a replica option: " + option);
+            };
+        }
+
+        @Override
+        public String replicaOptionKey(String option) {
+            return key("replica." + option.substring((Replicas.URLS + ".").length()));
         }
 
         @Override
