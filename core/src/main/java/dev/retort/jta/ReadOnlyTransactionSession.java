@@ -16,6 +16,7 @@ import dev.retort.Statistics;
 import dev.retort.Transaction;
 import dev.retort.UpdateQuery;
 import dev.retort.session.SessionImpl;
+import dev.retort.session.TransactionMode;
 import dev.retort.session.WriteGuard;
 
 /**
@@ -89,12 +90,12 @@ final class ReadOnlyTransactionSession implements Session {
     /** Refused, as on every session a container hands out: the JTA transaction is the container's to end. */
     @Override
     public void commit() {
-        throw containerOwnsTheTransaction("commit()");
+        throw TransactionMode.containerOwnsTheTransaction("commit()");
     }
 
     @Override
     public void rollback() {
-        throw containerOwnsTheTransaction("rollback()");
+        throw TransactionMode.containerOwnsTheTransaction("rollback()");
     }
 
     @Override
@@ -149,12 +150,12 @@ final class ReadOnlyTransactionSession implements Session {
 
     @Override
     public Transaction begin() {
-        throw containerOwnsTheTransaction("begin()");
+        throw TransactionMode.containerOwnsTheTransaction("begin()");
     }
 
     @Override
     public Transaction beginNested() {
-        throw containerOwnsTheTransaction("beginNested()");
+        throw TransactionMode.containerOwnsTheTransaction("beginNested()");
     }
 
     @Override
@@ -175,17 +176,6 @@ final class ReadOnlyTransactionSession implements Session {
     @Override
     public String toString() {
         return "read-only transaction's " + reads;
-    }
-
-    /**
-     * The refusal of {@code call} ("commit()"), word for word the one a container's ordinary joined session gives: on a
-     * replica the session underneath runs its own read-only transaction and would otherwise end it behind the container's
-     * back.
-     */
-    static InvalidRequestException containerOwnsTheTransaction(String call) {
-        return new InvalidRequestException("session." + call + " is not allowed on a container-managed session: the "
-                + "container owns the transaction. To fix this, remove the call and let @jakarta.transaction.Transactional "
-                + "commit when the method returns (throw an exception or call setRollbackOnly() to roll back).");
     }
 
     private static String typeName(Object entity) {

@@ -96,9 +96,17 @@ public final class TransactionMode {
 
     void requireOwnTransaction(String call) {
         if (!ownsTransaction()) {
-            throw new InvalidRequestException("session." + call + " is not allowed on a container-managed session: the "
-                    + "container owns the transaction. To fix this, remove the call and let @jakarta.transaction.Transactional "
-                    + "commit when the method returns (throw an exception or call setRollbackOnly() to roll back).");
+            throw containerOwnsTheTransaction(call);
         }
+    }
+
+    /**
+     * The refusal of {@code call} ("commit()") on a session a container hands out: the one message for every such
+     * session, whatever runs underneath it (a joined session, or a read-only transaction's session on a replica).
+     */
+    public static InvalidRequestException containerOwnsTheTransaction(String call) {
+        return new InvalidRequestException("session." + call + " is not allowed on a container-managed session: the "
+                + "container owns the transaction. To fix this, remove the call and let @jakarta.transaction.Transactional "
+                + "commit when the method returns (throw an exception or call setRollbackOnly() to roll back).");
     }
 }

@@ -321,6 +321,10 @@ final class ShardedSessionImpl implements JoinedShardedSession {
     @Override
     public Transaction begin() {
         checkOpen();
+        if (joined) {
+            // As every session a container hands out: the JTA transaction is the container's.
+            throw TransactionMode.containerOwnsTheTransaction("begin()");
+        }
         if (inTransaction()) {
             throw new InvalidRequestException("A transaction is already active on this sharded session (it began on first "
                     + "use). To fix this, commit or roll it back first, or use session.shard(name).beginNested() for a SAVEPOINT.");

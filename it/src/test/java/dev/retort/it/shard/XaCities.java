@@ -44,4 +44,10 @@ public class XaCities {
             city.population = population;
         }
     }
+
+    /** Calls {@code begin()} on the transaction's sharded session, which the container's transaction owns. */
+    @Transactional
+    public void beginInside() {
+        sessions.current().begin();
+    }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.retort.InvalidRequestException;
 import dev.retort.TransactionRequiredException;
 import dev.retort.shard.JtaShardedSessions;
 import dev.retort.shard.ShardedSessionFactory;
@@ -104,6 +105,16 @@ class XaShardingTest {
 
         assertThat(rowsOf("eu")).containsExactly("1:Paris:7");
         assertThat(rowsOf("us")).containsExactly("1:Boston:7");
+    }
+
+    @Test
+    void theTransactionsShardedSessionLeavesTheTransactionToTheContainer() {
+        XaCities cities = container.select(XaCities.class).get();
+
+        assertThatThrownBy(cities::beginInside).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("session.begin() is not allowed on a container-managed session: the container owns the "
+                        + "transaction. To fix this, remove the call and let @jakarta.transaction.Transactional commit when "
+                        + "the method returns (throw an exception or call setRollbackOnly() to roll back).");
     }
 
     @Test
