@@ -26,6 +26,22 @@ public final class BenchArguments {
         return new BenchArguments(arguments);
     }
 
+    /**
+     * The {@code key=value} words of a command line: Maven's exec plugin hands {@code -Dbench.args="a=1 b=2"} over as
+     * one argument, a shell as several, so each is split at white space.
+     */
+    public static List<String> words(String[] args) {
+        List<String> words = new java.util.ArrayList<>();
+        for (String arg : args) {
+            for (String part : arg.trim().split("\\s+")) {
+                if (!part.isEmpty()) {
+                    words.add(part);
+                }
+            }
+        }
+        return words;
+    }
+
     public String text(String key, String defaultValue) {
         String value = values.remove(key);
         return value != null ? value : defaultValue;

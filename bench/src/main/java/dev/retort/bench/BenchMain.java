@@ -3,7 +3,6 @@ package dev.retort.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.retort.bench.orm.OrmBenchmark;
@@ -19,14 +18,7 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws IOException {
-        List<String> arguments = new ArrayList<>();
-        for (String arg : args) {
-            for (String part : arg.trim().split("\\s+")) {
-                if (!part.isEmpty()) {
-                    arguments.add(part);
-                }
-            }
-        }
+        List<String> arguments = BenchArguments.words(args);
         Results results = new OrmBenchmark(OrmBenchmark.Settings.parse(arguments)).run();
         String table = results.markdown();
         System.out.println();

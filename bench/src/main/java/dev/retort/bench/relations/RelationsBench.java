@@ -15,6 +15,8 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.retort.bench.BenchArguments;
+
 /**
  * W5 (issue 5): insert users each with posts (W5a), then load the first users with their posts eagerly
  * and count the posts (W5b), with hand-written JDBC, Hibernate ORM and Retort on every database available,
@@ -40,14 +42,7 @@ public final class RelationsBench {
     }
 
     public static void main(String[] args) throws IOException {
-        List<String> arguments = new ArrayList<>();
-        for (String arg : args) {
-            for (String part : arg.trim().split("\\s+")) {
-                if (!part.isEmpty()) {
-                    arguments.add(part);
-                }
-            }
-        }
+        List<String> arguments = BenchArguments.words(args);
         Results results = new RelationsBench(Settings.parse(arguments)).run();
         String table = results.markdown();
         System.out.println();

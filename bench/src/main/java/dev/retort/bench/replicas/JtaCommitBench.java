@@ -72,14 +72,7 @@ public final class JtaCommitBench {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> arguments = new ArrayList<>();
-        for (String arg : args) {
-            for (String part : arg.trim().split("\\s+")) {
-                if (!part.isEmpty()) {
-                    arguments.add(part);
-                }
-            }
-        }
+        List<String> arguments = BenchArguments.words(args);
         JtaCommitBench bench = new JtaCommitBench(BenchArguments.of(arguments));
         String table;
         bench.cluster("retort_pgc_init");
