@@ -22,7 +22,7 @@ import dev.retort.engine.StatementObserver;
  * {@code operation} = {@code SELECT}, {@code INSERT}, ..., {@code outcome} = {@code success} or {@code error} (the
  * statement failed) and {@code db.system} = the dialect's name), and, when the engine's pool is
  * Agroal's (its own, or the application's), the gauges {@value #POOL_ACTIVE}, {@value #POOL_AVAILABLE}
- * and {@value #POOL_AWAITING}. An engine is bound to Micrometer's global registry when
+ * and {@value #POOL_AWAITING} (tags {@code db.system} and {@code pool} = the engine's location). An engine is bound to Micrometer's global registry when
  * Micrometer is on the class path; {@link #bind} moves it, gauges included, to another registry.
  */
 public final class RetortMetrics {
@@ -50,7 +50,7 @@ public final class RetortMetrics {
         engine.observers().removeIf(observer -> observer instanceof Timings);
         Timings timings = new Timings(registry, engine.dialect().name());
         if (engine.dataSource() instanceof AgroalDataSource pool) {
-            timings.gauges.addAll(gauges(registry, pool, engine.dialect().name()));
+            timings.gauges.addAll(gauges(registry, pool, engine.dialect().name(), engine.location()));
         }
         engine.observers().add(timings);
     }
@@ -59,14 +59,19 @@ public final class RetortMetrics {
         bind(engine, Metrics.globalRegistry);
     }
 
-    private static List<Meter> gauges(MeterRegistry registry, AgroalDataSource pool, String system) {
+    /**
+     * The pool's gauges, tagged with the engine's {@code location} (its database, password masked) besides
+     * {@code db.system}: two pools on one kind of database are two gauges, where Micrometer would otherwise keep the
+     * first and drop the second with a warning.
+     */
+    private static List<Meter> gauges(MeterRegistry registry, AgroalDataSource pool, String system, String location) {
         pool.getConfiguration().setMetricsEnabled(true);
         return List.of(Gauge.builder(POOL_ACTIVE, pool, p -> p.getMetrics().activeCount()).tag("db.system", system)
-                        .description("Connections in use").register(registry),
+                        .tag("pool", location).description("Connections in use").register(registry),
                 Gauge.builder(POOL_AVAILABLE, pool, p -> p.getMetrics().availableCount()).tag("db.system", system)
-                        .description("Idle connections ready for use").register(registry),
+                        .tag("pool", location).description("Idle connections ready for use").register(registry),
                 Gauge.builder(POOL_AWAITING, pool, p -> p.getMetrics().awaitingCount()).tag("db.system", system)
-                        .description("Threads waiting for a connection").register(registry));
+                        .tag("pool", location).description("Threads waiting for a connection").register(registry));
     }
 
     /** One timer per operation and outcome, built on its first statement and then found with one map read. */

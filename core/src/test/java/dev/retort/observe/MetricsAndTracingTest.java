@@ -93,6 +93,28 @@ class MetricsAndTracingTest {
     }
 
     @Test
+    void twoPoolsOnOneKindOfDatabaseAreTwoGauges() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        NotesOnH2 other = NotesOnH2.create("observed_too", Map.of());
+        try {
+            RetortMetrics.bind(engine, registry);
+            RetortMetrics.bind(other.engine(), registry);
+
+            assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).extracting(gauge -> gauge.getId().getTag("pool"))
+                    .containsExactlyInAnyOrder(engine.location(), other.engine().location());
+            try (Session session = other.sessions().open()) {
+                session.query(Note.class).count();   // holds one connection of the second pool only
+                assertThat(registry.get(RetortMetrics.POOL_ACTIVE).tag("pool", other.engine().location()).gauge().value())
+                        .isEqualTo(1.0);
+                assertThat(registry.get(RetortMetrics.POOL_ACTIVE).tag("pool", engine.location()).gauge().value())
+                        .isEqualTo(0.0);
+            }
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void anEngineTimesIntoTheGlobalRegistryWhenMicrometerIsPresent() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Metrics.addRegistry(registry);
