@@ -1,7 +1,5 @@
 package dev.retort.bench.replicas;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,8 +51,7 @@ import dev.retort.jta.JtaSessions;
 public final class JtaCommitBench {
     private static final String INSERT = "INSERT INTO replica_bench_readers (id, name, age) VALUES (?, ?, ?)";
 
-    private final int port;
-    private final Path dir;
+    private final ReplicaCluster cluster;
     private final int threads;
     private final int commits;
     private final int warmup;
@@ -62,8 +59,7 @@ public final class JtaCommitBench {
     private final AtomicLong nextId = new AtomicLong();
 
     private JtaCommitBench(BenchArguments arguments) {
-        port = arguments.integer("pg-port", 5490);
-        dir = Path.of(arguments.text("dir", "/tmp/retort-bench-jta-pgc"));
+        cluster = new ReplicaCluster(arguments.integer("pg-port", 5490), Path.of(arguments.text("dir", "/tmp/retort-bench-jta-pgc")));
         threads = arguments.integer("threads", 4);
         commits = arguments.integer("commits", 500);
         warmup = arguments.integer("warmup", 2);
@@ -74,36 +70,9 @@ public final class JtaCommitBench {
     public static void main(String[] args) throws Exception {
         List<String> arguments = BenchArguments.words(args);
         JtaCommitBench bench = new JtaCommitBench(BenchArguments.of(arguments));
-        String table;
-        bench.cluster("retort_pgc_init");
-        try {
-            table = bench.run();
-        } finally {
-            bench.cluster("retort_pgc_clean");
-        }
-        System.out.println();
-        System.out.println(table);
-        Path out = Path.of("bench", "target", "jta-commit-results.md");
-        if (Files.isDirectory(out.getParent())) {
-            Files.writeString(out, table);
-            System.out.println("Table written to " + out.toAbsolutePath());
-        }
+        bench.cluster.around(bench::run, "jta-commit-results.md");
         // Narayana's recovery and reaper threads are not daemons.
         System.exit(0);
-    }
-
-    private void cluster(String function) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "source .ci/clusters.sh && " + function).inheritIO();
-        builder.environment().put("RETORT_PGC_DIR", dir.toString());
-        builder.environment().put("RETORT_PGC_PORT", String.valueOf(port));
-        int exit = builder.start().waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException(function + " failed (exit " + exit + "); run from the project's folder, as root");
-        }
-    }
-
-    private String url(int node) {
-        return "jdbc:postgresql://127.0.0.1:" + (port + node) + "/retort?user=retort&password=retort";
     }
 
     /** Each sweep runs one round of every contender, in an order that turns by one per sweep. */
@@ -111,7 +80,7 @@ public final class JtaCommitBench {
         TransactionManager transactions = com.arjuna.ats.jta.TransactionManager.transactionManager();
         TransactionSynchronizationRegistry registry = new TransactionSynchronizationRegistryImple();
         Metadata metadata = Metadata.of(Reader.class);
-        try (Engine setup = Engine.create(url(0))) {
+        try (Engine setup = Engine.create(cluster.url(0))) {
             metadata.dropAll(setup);
             metadata.createAll(setup);
         }
@@ -119,7 +88,7 @@ public final class JtaCommitBench {
         Map<String, DataSource> replicas = new LinkedHashMap<>();
         for (int node = 1; node <= 2; node++) {
             PGSimpleDataSource replica = new PGSimpleDataSource();
-            replica.setURL(url(node));
+            replica.setURL(cluster.url(node));
             replicas.put("replica " + node, replica);
         }
         Engine alone = Engine.of(primary, Dialects.byName("postgresql").orElseThrow(), "PostgreSQL primary", false);
@@ -165,7 +134,7 @@ public final class JtaCommitBench {
                         .transactionIntegration(new NarayanaTransactionIntegration(transactions, registry))
                         .connectionFactoryConfiguration(factory -> factory
                                 .connectionProviderClass(org.postgresql.xa.PGXADataSource.class)
-                                .xaProperty("url", url(0))
+                                .xaProperty("url", cluster.url(0))
                                 .autoCommit(true)));
         return AgroalDataSource.from(configuration);
     }

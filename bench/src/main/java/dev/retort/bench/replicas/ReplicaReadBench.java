@@ -1,7 +1,5 @@
 package dev.retort.bench.replicas;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,8 +40,7 @@ import dev.retort.bench.Timings;
  * {@code lookups} (per thread and round, 2,000), {@code per-session} (100), {@code warmup} (2), {@code measure} (5).
  */
 public final class ReplicaReadBench {
-    private final int port;
-    private final Path dir;
+    private final ReplicaCluster cluster;
     private final int threads;
     private final int rows;
     private final int lookups;
@@ -53,8 +50,7 @@ public final class ReplicaReadBench {
     private long[] ids;
 
     private ReplicaReadBench(BenchArguments arguments) {
-        port = arguments.integer("pg-port", 5490);
-        dir = Path.of(arguments.text("dir", "/tmp/retort-bench-pgc"));
+        cluster = new ReplicaCluster(arguments.integer("pg-port", 5490), Path.of(arguments.text("dir", "/tmp/retort-bench-pgc")));
         threads = arguments.integer("threads", 16);
         rows = arguments.integer("rows", 10_000);
         lookups = arguments.integer("lookups", 2_000);
@@ -67,35 +63,7 @@ public final class ReplicaReadBench {
     public static void main(String[] args) throws Exception {
         List<String> arguments = BenchArguments.words(args);
         ReplicaReadBench bench = new ReplicaReadBench(BenchArguments.of(arguments));
-        String table;
-        bench.cluster("retort_pgc_init");
-        try {
-            table = bench.run();
-        } finally {
-            bench.cluster("retort_pgc_clean");
-        }
-        System.out.println();
-        System.out.println(table);
-        Path out = Path.of("bench", "target", "replica-results.md");
-        if (Files.isDirectory(out.getParent())) {
-            Files.writeString(out, table);
-            System.out.println("Table written to " + out.toAbsolutePath());
-        }
-    }
-
-    /** Runs one function of .ci/clusters.sh on the benchmark's folder and ports. */
-    private void cluster(String function) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "source .ci/clusters.sh && " + function).inheritIO();
-        builder.environment().put("RETORT_PGC_DIR", dir.toString());
-        builder.environment().put("RETORT_PGC_PORT", String.valueOf(port));
-        int exit = builder.start().waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException(function + " failed (exit " + exit + "); run from the project's folder, as root");
-        }
-    }
-
-    private String url(int node) {
-        return "jdbc:postgresql://127.0.0.1:" + (port + node) + "/retort?user=retort&password=retort";
+        bench.cluster.around(bench::run, "replica-results.md");
     }
 
     /**
@@ -137,7 +105,7 @@ public final class ReplicaReadBench {
     /** Rows on the primary, settled, and on both replicas before anything is timed. */
     private void seed() throws Exception {
         Metadata metadata = Metadata.of(Reader.class);
-        try (Engine primary = Engine.create(url(0))) {
+        try (Engine primary = Engine.create(cluster.url(0))) {
             metadata.dropAll(primary);
             metadata.createAll(primary);
             SessionFactory sessions = SessionFactory.of(primary, metadata);
@@ -160,7 +128,7 @@ public final class ReplicaReadBench {
     private void awaitRows(int node) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
-            try (Connection connection = java.sql.DriverManager.getConnection(url(node));
+            try (Connection connection = java.sql.DriverManager.getConnection(cluster.url(node));
                  PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM replica_bench_readers");
                  ResultSet result = count.executeQuery()) {
                 if (result.next() && result.getLong(1) == rows) {
@@ -180,19 +148,19 @@ public final class ReplicaReadBench {
         if (replicas > 0) {
             List<String> urls = new ArrayList<>();
             for (int node = 1; node <= replicas; node++) {
-                urls.add(url(node));
+                urls.add(cluster.url(node));
             }
             options.put("replicas", urls);
             options.put("replicas.check-interval", "0");
         }
-        return Engine.create(url(0), options);
+        return Engine.create(cluster.url(0), options);
     }
 
     /** Hand-written JDBC: each unit of 100 lookups on one read-only transaction, units taking the servers in turn. */
     private Unit jdbc(int replicas, List<AutoCloseable> opened) {
         List<DataSource> servers = new ArrayList<>();
         for (int node = replicas == 0 ? 0 : 1; node <= replicas; node++) {
-            Engine engine = Engine.create(url(node), Map.of("pool-size", threads));
+            Engine engine = Engine.create(cluster.url(node), Map.of("pool-size", threads));
             opened.add(engine);
             servers.add(engine.dataSource());
         }
