@@ -158,7 +158,10 @@ class EngineFaultsIT {
             assertThat(outcome.failedAfterwards()).isEmpty();
             assertThat(outcome.committed()).isGreaterThan(outcome.committedBeforeBack());
             assertThat(Duration.ofNanos(outcome.longest())).isLessThan(Duration.ofSeconds(ACQUISITION_TIMEOUT_SECONDS + 1));
-            assertThat(count(sessions, "worker")).isEqualTo(outcome.committed());
+            // A COMMIT cut off by the restart may have reached the server (the error says its outcome is unknown): at
+            // most the failed ones are extra, as in CdiFaultsIT.
+            assertThat(count(sessions, "worker")).isBetween((long) outcome.committed(),
+                    (long) outcome.committed() + outcome.failedDuringOutage());
             System.out.printf("[faults] %s restart under 8 working threads: %d sessions failed during the %.0f ms outage, "
                     + "none after; first commit %.1f ms after the server was back; %d committed, all present; longest "
                     + "session %.0f ms%n", server.displayName(), outcome.failedDuringOutage(), outcome.outage() / 1e6,
