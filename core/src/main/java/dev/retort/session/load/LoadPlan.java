@@ -8,6 +8,7 @@ import dev.retort.InvalidRequestException;
 import dev.retort.Load;
 import dev.retort.Relation;
 import dev.retort.UnsupportedFeatureException;
+import dev.retort.mapping.EntityModel;
 import dev.retort.mapping.RelationshipModel;
 
 /**
@@ -79,6 +80,19 @@ public final class LoadPlan {
         }
         copy.put(relationship, new Node(index + 1 == path.size() || existing == null ? strategy : existing.strategy(), children));
         return new LoadPlan(Map.copyOf(copy), readOnly);
+    }
+
+    /**
+     * This plan for the rows of {@code member}, an entity of the queried entity's hierarchy: each class has its
+     * own model of an inherited relationship, so the options are found again by the relationship's name.
+     */
+    LoadPlan boundTo(EntityModel member) {
+        if (nodes.isEmpty()) {
+            return this;
+        }
+        Map<RelationshipModel, Node> bound = new LinkedHashMap<>();
+        nodes.forEach((relationship, node) -> member.relationship(relationship.name()).ifPresent(own -> bound.put(own, node)));
+        return new LoadPlan(Map.copyOf(bound), readOnly);
     }
 
     /** How to load {@code relationship} of the objects this plan applies to. */

@@ -120,10 +120,10 @@ public final class Loader {
     }
 
     /** One row as the session's instance (for streams, which read a row at a time). */
-    public Object hydrate(EntityPersister persister, Object[] values) {
+    public Object hydrate(EntityPersister persister, Object[] values, LoadPlan plan) {
         List<Object[]> rows = new ArrayList<>(1);
         rows.add(values);
-        return hydrateAll(persister, rows, LoadPlan.DEFAULT).get(0);
+        return hydrateAll(persister, rows, plan).get(0);
     }
 
     /**
@@ -137,8 +137,10 @@ public final class Loader {
     /** As {@link #hydrateAll(EntityPersister, List, LoadPlan)}, leaving the {@code filledByCaller} relationships alone. */
     List<Object> hydrateAll(EntityPersister persister, List<Object[]> rows, LoadPlan plan, Set<RelationshipModel> filledByCaller) {
         List<Object> instances = new ArrayList<>(rows.size());
-        List<EntityEntry> fresh = new ArrayList<>(rows.size());
-        List<Object[]> freshValues = new ArrayList<>(rows.size());
+        // Rows with references are filled after every row's object is in the identity map (cycles load once).
+        boolean resolve = persister.references().length > 0;
+        List<EntityEntry> fresh = resolve ? new ArrayList<>(rows.size()) : List.of();
+        List<Object[]> freshValues = resolve ? new ArrayList<>(rows.size()) : List.of();
         session.persistenceContext().expectLoads(persister.keyType(), rows.size());
         for (Object[] values : rows) {
             EntityKey key = new EntityKey(persister.keyType(), values[0]);
@@ -153,30 +155,38 @@ public final class Loader {
                 session.enter(key, entry);
             }
             if (entry.claimForLoading()) {
-                fresh.add(entry);
-                freshValues.add(values);
+                if (resolve) {
+                    fresh.add(entry);
+                    freshValues.add(values);
+                } else {
+                    // Nothing to resolve first: filled at once, without keeping the row for a second pass.
+                    fill(persister, entry, values, plan);
+                }
             }
             instances.add(entry.instance());
         }
-        if (persister.references().length > 0 && !freshValues.isEmpty()) {
+        if (!freshValues.isEmpty()) {
             related.resolveReferences(persister, freshValues, plan);
         }
         for (int i = 0; i < fresh.size(); i++) {
-            EntityEntry entry = fresh.get(i);
-            Object[] values = freshValues.get(i);
-            boolean refill = entry.snapshot() != null;
-            if (refill) {
-                // An expired object the session tracks: what the code changed since stays, and stays tracked.
-                persister.refill(entry.instance(), entry.snapshot(), values);
-            } else {
-                persister.write(entry.instance(), values);
-            }
-            boolean readOnly = plan.readOnly() && !refill;
-            session.persistenceContext().loaded(entry, readOnly ? null : persister.snapshotOf(values), readOnly);
-            setUpCollections(entry, plan, refill);
+            fill(persister, fresh.get(i), freshValues.get(i), plan);
         }
         related.loadRelated(persister, instances, plan, filledByCaller);
         return instances;
+    }
+
+    /** Writes a claimed entry's row into its object (keeping the code's changes if it is expired) and ends the load claim. */
+    private void fill(EntityPersister persister, EntityEntry entry, Object[] values, LoadPlan plan) {
+        boolean refill = entry.snapshot() != null;
+        if (refill) {
+            // An expired object the session tracks: what the code changed since stays, and stays tracked.
+            persister.refill(entry.instance(), entry.snapshot(), values);
+        } else {
+            persister.write(entry.instance(), values);
+        }
+        boolean readOnly = plan.readOnly() && !refill;
+        session.persistenceContext().loaded(entry, readOnly ? null : persister.snapshotOf(values), readOnly);
+        setUpCollections(entry, plan, refill);
     }
 
     /**

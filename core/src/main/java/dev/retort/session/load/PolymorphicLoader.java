@@ -192,14 +192,14 @@ public final class PolymorphicLoader {
     // ---- running ------------------------------------------------------------------------------------
 
     /** The instances of the query's rows, of the classes the rows are; at most {@code base.limit()} of them. */
-    public List<Object> list(SessionImpl session, Loader loader, Statement.Select base, String query) {
+    public List<Object> list(SessionImpl session, Loader loader, Statement.Select base, String query, LoadPlan plan) {
         List<Object> results = new ArrayList<>();
         List<Statement.Select> selects = selects(withColumns(base, List.of()), query);
         for (int index = 0; index < selects.size(); index++) {
             if (base.limit().isPresent() && results.size() >= base.limit().get()) {
                 break;
             }
-            read(session, loader, context.compileQuery(selects.get(index)), parts.get(index), results);
+            read(session, loader, context.compileQuery(selects.get(index)), parts.get(index), plan, results);
         }
         return base.limit().isPresent() && results.size() > base.limit().get() ? results.subList(0, base.limit().get()) : results;
     }
@@ -208,13 +208,14 @@ public final class PolymorphicLoader {
      * The query's instances read through an open cursor as the stream is pulled, {@code batchSize} rows per
      * batch; over the tables of a TABLE_PER_CLASS hierarchy, one SELECT after the other.
      */
-    public Stream<Object> stream(SessionImpl session, Loader loader, Statement.Select base, String query, int batchSize) {
+    public Stream<Object> stream(SessionImpl session, Loader loader, Statement.Select base, String query, int batchSize,
+                                 LoadPlan plan) {
         List<Statement.Select> selects = selects(withColumns(base, List.of()), query);
         List<EntityStream.Source> sources = new ArrayList<>(selects.size());
         for (int index = 0; index < selects.size(); index++) {
             Part part = parts.get(index);
             sources.add(new EntityStream.Source(context.compileQuery(selects.get(index)),
-                    resultSet -> hydrate(loader, resultSet, part)));
+                    resultSet -> hydrate(loader, resultSet, part, plan)));
         }
         return new EntityStream(session, loader, queried, sources, batchSize, base.limit().map(Long::valueOf).orElse(Long.MAX_VALUE))
                 .open();
@@ -236,7 +237,7 @@ public final class PolymorphicLoader {
                 new Expression.Value(queried.attribute(0).toStored(id), queried.type(0)));
         Statement.Select base = new Statement.Select(table.name(), List.of(), Optional.of(matches), List.of(),
                 Optional.empty(), Optional.empty());
-        return list(session, loader, base, "session.get(" + queried.entityName() + ", " + id + ")");
+        return list(session, loader, base, "session.get(" + queried.entityName() + ", " + id + ")", LoadPlan.DEFAULT);
     }
 
     private static Statement.Select withColumns(Statement.Select base, List<Expression> columns) {
@@ -244,7 +245,7 @@ public final class PolymorphicLoader {
                 base.groupBy(), base.having(), base.orderBy(), base.limit(), base.offset());
     }
 
-    private void read(SessionImpl session, Loader loader, CompiledStatement compiled, Part part, List<Object> results) {
+    private void read(SessionImpl session, Loader loader, CompiledStatement compiled, Part part, LoadPlan plan, List<Object> results) {
         Statements statements = new Statements(session);
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             queried.bind(statement, compiled, new Object[0]);
@@ -262,7 +263,7 @@ public final class PolymorphicLoader {
             }
             statements.read(rows.size());
             session.persistenceContext().expectLoads(queried.keyType(), rows.size());
-            results.addAll(hydrateByClass(loader, members, rows));
+            results.addAll(hydrateByClass(loader, members, rows, plan));
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);
         }
@@ -272,7 +273,7 @@ public final class PolymorphicLoader {
      * The instances of rows read, in their order: the rows of each class hydrated together, so that their
      * references and eager relationships load once per class, not once per row.
      */
-    private static List<Object> hydrateByClass(Loader loader, List<Member> members, List<Object[]> rows) {
+    private static List<Object> hydrateByClass(Loader loader, List<Member> members, List<Object[]> rows, LoadPlan plan) {
         // Grouped by identity, in the order the classes first appear: a record's hash per row cost more than the grouping.
         Map<Member, List<Object[]>> rowsByClass = new IdentityHashMap<>();
         List<Member> order = new ArrayList<>();
@@ -293,7 +294,8 @@ public final class PolymorphicLoader {
         }
         Map<Member, Iterator<Object>> instancesByClass = new IdentityHashMap<>();
         for (Member member : order) {
-            instancesByClass.put(member, loader.hydrateAll(member.persister(), rowsByClass.get(member), LoadPlan.DEFAULT).iterator());
+            instancesByClass.put(member, loader.hydrateAll(member.persister(), rowsByClass.get(member),
+                    plan.boundTo(member.persister().model())).iterator());
         }
         List<Object> instances = new ArrayList<>(rows.size());
         for (Member member : members) {
@@ -303,9 +305,10 @@ public final class PolymorphicLoader {
     }
 
     /** The session's instance for the row under the cursor, of the row's class. */
-    private Object hydrate(Loader loader, ResultSet resultSet, Part part) throws SQLException {
+    private Object hydrate(Loader loader, ResultSet resultSet, Part part, LoadPlan plan) throws SQLException {
         Member member = memberOf(resultSet, part);
-        return loader.hydrate(member.persister(), member.persister().readRow(resultSet, member.columns()));
+        return loader.hydrate(member.persister(), member.persister().readRow(resultSet, member.columns()),
+                plan.boundTo(member.persister().model()));
     }
 
     /** The class of the row under the cursor. */

@@ -139,7 +139,7 @@ public final class RelatedLoading {
             Expression where = LoadStatements.in(persister.model().table().name(), id, batch);
             if (persister.hierarchy() != null) {
                 // A reference to a class of a hierarchy: each row becomes an instance of its own class.
-                polymorphic(persister, where);
+                polymorphic(persister, where, plan);
                 continue;
             }
             Statement.Select select = new Statement.Select(persister.model().table().name(), LoadStatements.qualifiedColumns(persister),
@@ -172,7 +172,7 @@ public final class RelatedLoading {
                 // Elements of a hierarchy: each row as its own class; grouped by the reference each now holds.
                 RelationshipModel owning = target.model().relationship(relationship.mappedBy().orElseThrow()).orElseThrow();
                 String table = target.model().table().name();
-                for (Object child : polymorphic(target, LoadStatements.in(table, owning.joinColumn(), batch))) {
+                for (Object child : polymorphic(target, LoadStatements.in(table, owning.joinColumn(), batch), plan)) {
                     List<Object> group = result.get(owning.get(child));
                     if (group != null) {
                         group.add(child);
@@ -241,11 +241,12 @@ public final class RelatedLoading {
     }
 
     /** The rows of a hierarchy's entity matching {@code where}, each hydrated as the class it is. */
-    private List<Object> polymorphic(EntityPersister persister, Expression where) {
+    private List<Object> polymorphic(EntityPersister persister, Expression where, LoadPlan plan) {
         String table = persister.model().table().name();
         Statement.Select base = new Statement.Select(table, List.of(), Optional.of(where), List.of(), Optional.empty(),
                 Optional.empty());
-        return context.polymorphicLoader(persister).list(session, loader, base, "the related " + persister.entityName() + " objects");
+        return context.polymorphicLoader(persister).list(session, loader, base, "the related " + persister.entityName() + " objects",
+                plan);
     }
 
     /** Whether rows of this entity can be of a subclass (so a stand-in of this class could be the wrong class). */

@@ -282,8 +282,9 @@ public final class QueryImpl<T> implements Query<T> {
         session.checkUsable();
         session.flush();
         if (persister.hierarchy() != null) {
-            requireDefaultPlan();
-            return (List<T>) session.context().polymorphicLoader(persister).list(session, loader, select(List.of(), rowLimit), describe());
+            requireNoJoinedLoad();
+            return (List<T>) session.context().polymorphicLoader(persister).list(session, loader, select(List.of(), rowLimit), describe(),
+                    plan);
         }
         if (!plan.joined().isEmpty()) {
             return (List<T>) new JoinedLoad(session, loader, persister, plan).run(select(entityColumns(), rowLimit), describe());
@@ -292,18 +293,19 @@ public final class QueryImpl<T> implements Query<T> {
         return (List<T>) loader.select(persister, compiled, new Object[0], plan);
     }
 
-    /** Loader options are not applied to the rows of an inheritance hierarchy yet: refused rather than ignored. */
-    private void requireDefaultPlan() {
-        if (plan.readOnly()) {
-            throw new dev.retort.UnsupportedFeatureException(describe() + ".readOnly() reads an entity of an inheritance "
-                    + "hierarchy, whose rows Retort does not load read-only yet. To fix this, leave readOnly() out: the "
-                    + "objects are then dirty-checked as usual.");
+    /**
+     * The rows of an inheritance hierarchy take {@code readOnly()} and the loader options, per class of the rows,
+     * except {@code Load.joined}, whose JOIN they do not build yet: refused rather than ignored.
+     */
+    private void requireNoJoinedLoad() {
+        if (plan.joined().isEmpty()) {
+            return;
         }
-        if (!loads.isEmpty()) {
-            throw new dev.retort.UnsupportedFeatureException(describe() + " reads an entity of an inheritance hierarchy, "
-                    + "whose rows Retort does not load with loader options yet (" + loads.get(0) + "). To fix this, leave "
-                    + "the options out: relationships then load as mapped.");
-        }
+        dev.retort.Load load = loads.stream().filter(option -> option.strategy() == dev.retort.Load.Strategy.JOINED).findFirst()
+                .orElseThrow();
+        throw new dev.retort.UnsupportedFeatureException(describe() + " reads an entity of an inheritance hierarchy, "
+                + "whose rows Retort does not load with Load.joined yet (" + load + "). To fix this, use Load.selectIn "
+                + "instead: the related objects then load with one query per class of the rows.");
     }
 
     @Override
@@ -384,9 +386,9 @@ public final class QueryImpl<T> implements Query<T> {
         session.checkUsable();
         session.flush();
         if (persister.hierarchy() != null) {
-            requireDefaultPlan();
+            requireNoJoinedLoad();
             return (Stream<T>) session.context().polymorphicLoader(persister).stream(session, loader, select(List.of(), spec.limit()), describe(),
-                    yieldPer);
+                    yieldPer, plan);
         }
         CompiledStatement compiled = session.context().compileQuery(select(entityColumns(), spec.limit()));
         if (!plan.joined().isEmpty()) {

@@ -158,7 +158,7 @@ public final class SqlQueryImpl implements SqlQuery {
                 for (int i = 0; i < row.length; i++) {
                     row[i] = attributes.get(i).fromStored(readers.get(i).read(resultSet, columns[i]));
                 }
-                results.add(entityType.cast(loader.hydrate(persister, row)));
+                results.add(entityType.cast(loader.hydrate(persister, row, dev.retort.session.load.LoadPlan.DEFAULT)));
             }
             return results.size();
         });

@@ -12,6 +12,7 @@ import dev.retort.Alias;
 import dev.retort.DatabaseException;
 import dev.retort.Func;
 import dev.retort.InvalidRequestException;
+import dev.retort.Load;
 import dev.retort.Metadata;
 import dev.retort.Session;
 import dev.retort.SessionFactory;
@@ -42,7 +43,9 @@ import dev.retort.it.model.inheritance.Vehicle_;
 import dev.retort.it.model.keepers.Keeper;
 import dev.retort.it.model.keepers.Parrot;
 import dev.retort.it.model.keepers.Pet;
+import dev.retort.it.model.keepers.Pet_;
 import dev.retort.it.model.keepers.Rabbit;
+import dev.retort.it.model.keepers.Toy;
 
 /**
  * Entity inheritance, the same on every database: SINGLE_TABLE (animals), JOINED (vehicles) and
@@ -53,7 +56,7 @@ abstract class InheritanceCompliance extends DatabaseTest {
     @BeforeAll
     void inheritanceMetadata() {
         metadata = Metadata.of(Animal.class, Cat.class, Dog.class, Lion.class, Vehicle.class, Car.class, Truck.class,
-                SportsCar.class, Shape.class, Circle.class, Square.class, Keeper.class, Pet.class, Rabbit.class, Parrot.class);
+                SportsCar.class, Shape.class, Circle.class, Square.class, Keeper.class, Pet.class, Rabbit.class, Parrot.class, Toy.class);
         sessions = SessionFactory.of(engine, metadata);
     }
 
@@ -72,6 +75,58 @@ abstract class InheritanceCompliance extends DatabaseTest {
                     "SELECT kind, id, name, keeper_id FROM pets ORDER BY name",
                     "SELECT id, name FROM keepers WHERE id IN (?, ?)  [" + keepers.get(0).id + ", " + keepers.get(2).id + "]",
                     "SELECT id, name FROM keepers WHERE id IN (?, ?)  [" + keepers.get(1).id + ", " + keepers.get(3).id + "]");
+        }
+    }
+
+    @Test
+    void aPolymorphicQueryTakesLoaderOptionsForEachClassOfItsRows() {
+        Keeper kim = new Keeper("Kim");
+        Rabbit ava = new Rabbit("Ava", kim);
+        Parrot bea = new Parrot("Bea", kim);
+        Rabbit cid = new Rabbit("Cid", kim);
+        seed(List.of(kim, ava, bea, cid, new Toy("ball", ava), new Toy("bell", bea), new Toy("carrot", ava)));
+        try (Session session = sessions.open()) {
+            List<Pet> pets = session.query(Pet.class).options(Load.selectIn(Pet_.toys)).orderBy("name").all();
+            assertThat(sql.takeStatements()).as("the toys of each class's pets in one query").containsExactly(
+                    "SELECT kind, id, name, keeper_id FROM pets ORDER BY name",
+                    "SELECT id, name FROM keepers WHERE id IN (?)  [" + kim.id + "]",
+                    "SELECT id, name, pet_id FROM toys WHERE pet_id IN (?, ?) ORDER BY id  [" + ava.id + ", " + cid.id + "]",
+                    "SELECT id, name, pet_id FROM toys WHERE pet_id IN (?) ORDER BY id  [" + bea.id + "]");
+            assertThat(pets).extracting(pet -> pet.name + " " + pet.toys.stream().map(toy -> toy.name).toList())
+                    .containsExactly("Ava [ball, carrot]", "Bea [bell]", "Cid []");
+            assertThat(sql.takeStatements()).as("nothing left to load").isEmpty();
+        }
+    }
+
+    @Test
+    void aPolymorphicQueryLoadsReadOnlyAndItsObjectsAreNeverFlushed() {
+        seedAnimals();
+        try (Session session = sessions.open()) {
+            List<Animal> animals = session.query(Animal.class).readOnly().orderBy("name").all();
+            assertThat(animals).extracting(animal -> animal.getClass().getSimpleName() + " " + animal.name)
+                    .containsExactly("Animal Blob", "Lion Leo", "Dog Rex", "Cat Tom");
+            try (java.util.stream.Stream<Cat> cats = session.query(Cat.class).readOnly().stream()) {
+                cats.forEach(cat -> cat.name = cat.name.toUpperCase(java.util.Locale.ROOT));
+            }
+            animals.forEach(animal -> animal.name = animal.name + "!");
+            sql.take();
+            session.commit();
+            assertThat(sql.takeStatements()).as("no UPDATE of read-only objects").isEmpty();
+        }
+        try (Session session = sessions.open()) {
+            assertThat(session.query(Animal.class).orderBy("name").all()).extracting(animal -> animal.name)
+                    .containsExactly("Blob", "Leo", "Rex", "Tom");
+        }
+    }
+
+    @Test
+    void aPolymorphicQueryRefusesLoadJoinedNamingSelectIn() {
+        try (Session session = sessions.open()) {
+            assertThatThrownBy(() -> session.query(Pet.class).options(Load.joined(Pet_.keeper)).all())
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessage("query(Pet) reads an entity of an inheritance hierarchy, whose rows Retort does not load with "
+                            + "Load.joined yet (Load.joined(Pet.keeper)). To fix this, use Load.selectIn instead: the related "
+                            + "objects then load with one query per class of the rows.");
         }
     }
 

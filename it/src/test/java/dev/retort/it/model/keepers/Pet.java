@@ -1,5 +1,8 @@
 package dev.retort.it.model.keepers;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -7,9 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-/** A single-table hierarchy whose rows refer to another entity (eagerly, JPA's default for a to-one). */
+/**
+ * A single-table hierarchy whose rows refer to another entity (eagerly, JPA's default for a to-one) and have a
+ * collection (lazily, JPA's default for a to-many).
+ */
 @Entity
 @Table(name = "pets")
 @Inheritance(strategy = InheritanceType.SINGLE_TABLE)
@@ -21,6 +28,8 @@ public abstract class Pet {
     public String name;
     @ManyToOne
     public Keeper keeper;
+    @OneToMany(mappedBy = "pet")
+    public List<Toy> toys = new ArrayList<>();
 
     protected Pet() {
     }
