@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tables the proxy did not create (made through the raw driver, as a migration tool or another application
- * would), queried through the proxy translating from MySQL. They keep the target's case-sensitive text: by
- * default {@code =} compares with case, as the README says. With {@code retort.translate.case-insensitive=true}
- * the translator reads the columns' types once per table and compares text columns without case, against
+ * would), queried through the proxy translating from MySQL. By default ({@code retort.translate.case-insensitive}
+ * unset) the translator reads the columns' types once per table and compares text columns without case, against
  * literals and {@code ?} parameters alike, in {@code IN} lists and between two text columns, and leaves columns
- * of other types alone; the rows are checked against MariaDB's on the same table.
+ * of other types and columns with a collation of their own alone; the rows are checked against MariaDB's on the
+ * same table. With the option {@code false} the target's case-sensitive text is left as it is.
  */
 class OutsideTablesCaseIT {
 
@@ -57,6 +57,51 @@ class OutsideTablesCaseIT {
         check("jdbc:sqlite:file:tr_outside?mode=memory&cache=shared", "last_name = ? COLLATE NOCASE");
     }
 
+    /**
+     * Columns whose collation the schema chose are left as written by default: on PostgreSQL {@code "C"} and a
+     * nondeterministic ICU collation, on SQLite {@code COLLATE BINARY} and {@code NOCASE}, on H2 a column
+     * commented as case-sensitive and {@code VARCHAR_IGNORECASE}.
+     */
+    @Test
+    void columnsWithACollationOfTheirOwnAreLeftAsWritten() throws SQLException {
+        String postgres = ServerUrls.require("RETORT_TEST_POSTGRES_URL");
+        try (Connection raw = DriverManager.getConnection(postgres); Statement statement = raw.createStatement()) {
+            statement.execute("CREATE COLLATION IF NOT EXISTS tr_ignore_case (provider = icu,"
+                    + " locale = 'und-u-ks-level2', deterministic = false)");
+        }
+        ownCollations(postgres, "code VARCHAR(5) COLLATE \"C\", name VARCHAR(5) COLLATE tr_ignore_case", null);
+        ownCollations("jdbc:h2:mem:tr_own;DB_CLOSE_DELAY=-1", "code VARCHAR(5), name VARCHAR_IGNORECASE(5)",
+                "COMMENT ON COLUMN tr_own.code IS 'case-sensitive: product codes'");
+        ownCollations("jdbc:sqlite:file:tr_own?mode=memory&cache=shared",
+                "code TEXT COLLATE BINARY, \"name\" VARCHAR(5) COLLATE NOCASE", null);
+    }
+
+    private static void ownCollations(String rawUrl, String columns, String comment) throws SQLException {
+        try (Connection raw = DriverManager.getConnection(rawUrl); Statement statement = raw.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS tr_own");
+            statement.execute("CREATE TABLE tr_own (id INTEGER PRIMARY KEY, " + columns + ", other VARCHAR(5))");
+            if (comment != null) {
+                statement.execute(comment);
+            }
+            statement.execute("INSERT INTO tr_own VALUES (1, 'A', 'A', 'A'), (2, 'a', 'a', 'a')");
+            try (Connection proxy = proxy(rawUrl, null)) {
+                assertThat(ids(proxy, "SELECT id FROM tr_own WHERE code = 'a'")).as(rawUrl).containsExactly(2);
+                assertThat(ids(proxy, "SELECT id FROM tr_own WHERE code = ?", "a")).as(rawUrl).containsExactly(2);
+                assertThat(ids(proxy, "SELECT id FROM tr_own WHERE name = 'a' ORDER BY id")).as(rawUrl)
+                        .containsExactly(1, 2);
+                assertThat(ids(proxy, "SELECT id FROM tr_own WHERE other = 'a' ORDER BY id")).as(rawUrl)
+                        .containsExactly(1, 2);
+                if (dialect(rawUrl) != Dialect.SQLITE) {
+                    assertThat(ids(proxy, "SELECT id FROM tr_own WHERE code LIKE 'a%'")).as(rawUrl).containsExactly(2);
+                }
+            }
+            Translator translator = Translator.of(Dialect.MYSQL, dialect(rawUrl), false, true);
+            assertThat(translator.explain("SELECT id FROM tr_own WHERE code = ? AND name = ? AND code LIKE 'a%'",
+                    raw).sql()).as(rawUrl).isEqualTo("SELECT id FROM tr_own WHERE code = ? AND name = ? AND code LIKE 'a%'");
+            statement.execute("DROP TABLE tr_own");
+        }
+    }
+
     private static void check(String rawUrl, String parameterComparison) throws SQLException {
         try (Connection raw = DriverManager.getConnection(rawUrl);
              Statement statement = raw.createStatement()) {
@@ -65,9 +110,9 @@ class OutsideTablesCaseIT {
             statement.execute(ROWS);
             try (Connection plain = proxy(rawUrl, false)) {
                 assertThat(ids(plain, "SELECT id FROM tr_outside WHERE last_name = 'davis' ORDER BY id"))
-                        .as("the target's own case-sensitive text, by default").containsExactly(2);
+                        .as("the target's own case-sensitive text, with the option off").containsExactly(2);
             }
-            try (Connection ignoringCase = proxy(rawUrl, true)) {
+            try (Connection ignoringCase = proxy(rawUrl, null)) {
                 assertThat(ids(ignoringCase, "SELECT id FROM tr_outside WHERE last_name = 'davis' ORDER BY id"))
                         .containsExactly(1, 2);
                 assertThat(ids(ignoringCase, "SELECT id FROM tr_outside WHERE last_name = ? ORDER BY id", "DAVIS"))
@@ -80,6 +125,18 @@ class OutsideTablesCaseIT {
                         .as("an integer column is compared as it is").containsExactly(2);
                 assertThat(ids(ignoringCase, "SELECT id FROM tr_outside WHERE id = '3'"))
                         .as("an integer column against a literal").containsExactly(3);
+                try (PreparedStatement update = ignoringCase.prepareStatement(
+                        "UPDATE tr_outside SET nick = ?, last_name = last_name WHERE last_name = ?")) {
+                    update.setString(1, "Dee");
+                    update.setString(2, "DAVIS");
+                    assertThat(update.executeUpdate()).as("SET assigns, WHERE compares without case").isEqualTo(2);
+                }
+                assertThat(ids(ignoringCase, "SELECT id FROM tr_outside WHERE nick = 'dee' ORDER BY id"))
+                        .containsExactly(1, 2);
+                try (Statement restore = raw.createStatement()) {
+                    restore.execute("DELETE FROM tr_outside");
+                    restore.execute(ROWS);
+                }
                 for (String[] query : AS_ON_MARIADB) {
                     String[] values = java.util.Arrays.copyOfRange(query, 1, query.length);
                     assertThat(ids(ignoringCase, query[0], values)).as(query[0])
@@ -89,6 +146,9 @@ class OutsideTablesCaseIT {
             Translator translator = Translator.of(Dialect.MYSQL, dialect(rawUrl), false, true);
             assertThat(translator.explain("SELECT id FROM tr_outside WHERE last_name = ?", raw).sql())
                     .isEqualTo("SELECT id FROM tr_outside WHERE " + parameterComparison);
+            assertThat(translator.explain("UPDATE tr_outside SET nick = ?, last_name = 'x' WHERE nick = ?", raw).sql())
+                    .isEqualTo("UPDATE tr_outside SET nick = ?, last_name = 'x' WHERE " + (dialect(rawUrl) == Dialect.SQLITE
+                            ? "nick = ? COLLATE NOCASE" : "LOWER(nick) = LOWER(?)"));
             assertThat(translator.explain("SELECT id FROM tr_outside WHERE id = ?", raw).sql())
                     .isEqualTo("SELECT id FROM tr_outside WHERE id = ?");
             boolean sqlite = dialect(rawUrl) == Dialect.SQLITE;
@@ -132,10 +192,13 @@ class OutsideTablesCaseIT {
                 : rawUrl.startsWith("jdbc:h2") ? Dialect.H2 : Dialect.SQLITE;
     }
 
-    private static Connection proxy(String rawUrl, boolean caseInsensitive) throws SQLException {
+    /** The proxy on {@code rawUrl}; {@code caseInsensitive} null leaves the option at its default. */
+    private static Connection proxy(String rawUrl, Boolean caseInsensitive) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("retort.translate.from", "mysql");
-        properties.setProperty("retort.translate.case-insensitive", Boolean.toString(caseInsensitive));
+        if (caseInsensitive != null) {
+            properties.setProperty("retort.translate.case-insensitive", caseInsensitive.toString());
+        }
         properties.setProperty("retort.log", "false");
         return DriverManager.getConnection(CorpusRunner.proxied(rawUrl), properties);
     }

@@ -211,6 +211,10 @@ final class MySqlOperators {
                 }
             }
         }
+        if (rewriter.settings.caseInsensitive() && leftStart >= 0 && assignment(leftStart)) {
+            rewriter.copy(i, out);
+            return i + 1;
+        }
         if (rewriter.settings.caseInsensitive() && right < limit && leftStart >= 0
                 && (t.kind[right] == Tokens.STRING || t.kind[right] == Tokens.PARAM)
                 && !isArithmetic(t.previous(leftStart, floor)) && !isArithmetic(t.next(right, limit))
@@ -247,6 +251,43 @@ final class MySqlOperators {
         }
         rewriter.copy(i, out);
         return i + 1;
+    }
+
+    /**
+     * Whether the {@code =} after [leftStart, …) assigns rather than compares: its left operand opens an item of
+     * the statement's SET list (UPDATE … SET, INSERT … SET) or of ON DUPLICATE KEY UPDATE, which runs to the
+     * statement's WHERE, ORDER BY or LIMIT.
+     */
+    private boolean assignment(int leftStart) {
+        int from = rewriter.statementFrom;
+        int to = rewriter.statementTo;
+        int before = t.previous(leftStart, from);
+        if (before < from || !(t.kind[before] == Tokens.COMMA || t.word(before, "SET") || t.word(before, "UPDATE"))) {
+            return false;
+        }
+        int set = t.findWord(from, to, "SET");
+        int update = t.findWord(from, to, "DUPLICATE");
+        int list = set >= 0 ? set : update >= 0 ? t.next(t.next(update, to), to) : -1;
+        if (list < 0 || list > before) {
+            return false;
+        }
+        if (before == list) {
+            return true;
+        }
+        int end = to;
+        for (String clause : new String[] {"WHERE", "ORDER", "LIMIT"}) {
+            int found = t.findWord(list, to, clause);
+            end = found >= 0 && found < end ? found : end;
+        }
+        for (int k = list; k < end; k++) {
+            if (k == before) {
+                return true;
+            }
+            if (t.kind[k] == Tokens.OPEN) {
+                k = t.partner[k];
+            }
+        }
+        return false;
     }
 
     /**
@@ -322,9 +363,18 @@ final class MySqlOperators {
                 || t.op(index, "/") || t.op(index, "%") || t.op(index, "||"));
     }
 
-    /** LIKE: ILIKE in case-insensitive mode; on SQLite an explicit ESCAPE for MySQL's backslash. */
-    int like(int i, int limit, StringBuilder out) throws SQLException {
-        if (rewriter.settings.caseInsensitive() && !rewriter.spelling.likeIgnoresCase()) {
+    /**
+     * LIKE: ILIKE in case-insensitive mode, unless the left operand is a column the schema shows as other than
+     * case-sensitive text (citext, VARCHAR_IGNORECASE, a collation of its own such as a {@code _bin} column's);
+     * on SQLite an explicit ESCAPE for MySQL's backslash.
+     */
+    int like(int i, int floor, int limit, StringBuilder out) throws SQLException {
+        int before = t.previous(i, floor);
+        int leftLast = before >= floor && t.word(before, "NOT") ? t.previous(before, floor) : before;
+        int leftStart = rewriter.primaryStart(leftLast, floor);
+        SchemaFacts.Column column = leftStart < 0 ? null : rewriter.column(leftStart, leftLast + 1);
+        if (rewriter.settings.caseInsensitive() && !rewriter.spelling.likeIgnoresCase()
+                && (column == null || column.caseSensitiveText())) {
             rewriter.fire("LIKE as ILIKE");
             out.append("ILIKE");
         } else {
@@ -450,7 +500,8 @@ final class MySqlOperators {
 
     int forUpdate(int i, int limit, StringBuilder out) throws SQLException {
         if (!rewriter.spelling.locksRows() && t.word(t.next(i, limit), "UPDATE")) {
-            throw rewriter.refuse("SELECT … FOR UPDATE", "SQLite locks the whole database, not rows",
+            throw rewriter.refuse("SELECT … FOR UPDATE",
+                    rewriter.spelling.displayName() + " locks the whole database, not rows",
                     "open the transaction with BEGIN IMMEDIATE and drop FOR UPDATE");
         }
         rewriter.copy(i, out);

@@ -248,7 +248,7 @@ public final class MySqlRewriter extends Rewriter {
             case "FALSE":
                 return operators.booleanLiteral(i, floor, out);
             case "LIKE":
-                return operators.like(i, limit, out);
+                return operators.like(i, floor, limit, out);
             case "IN":
                 return operators.in(i, floor, limit, out);
             case "REGEXP":
@@ -515,7 +515,7 @@ public final class MySqlRewriter extends Rewriter {
         for (String table : statementTables()) {
             SchemaFacts.Column candidate = schema.table(table).columns().get(column);
             if (candidate != null) {
-                if (found != null) {
+                if (found != null && !found.equals(candidate)) {
                     return null;
                 }
                 found = candidate;
