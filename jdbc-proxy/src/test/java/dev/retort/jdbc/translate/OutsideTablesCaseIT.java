@@ -41,6 +41,21 @@ class OutsideTablesCaseIT {
             {"SELECT id FROM tr_outside ORDER BY nick, id"},
     };
 
+    /**
+     * GROUP BY and DISTINCT over outside text columns: MariaDB's groups, compared with the text in lower case
+     * (MySQL returns one of a group's values, the translation MIN() of them or, on SQLite, one of them).
+     */
+    private static final String[] GROUPS_AS_ON_MARIADB = {
+            "SELECT last_name, COUNT(*) FROM tr_outside GROUP BY last_name ORDER BY last_name",
+            "SELECT DISTINCT last_name FROM tr_outside ORDER BY last_name",
+            "SELECT DISTINCT nick, last_name AS n FROM tr_outside ORDER BY nick",
+            "SELECT COUNT(*) FROM (SELECT DISTINCT last_name FROM tr_outside) d",
+            "SELECT last_name AS n, COUNT(*) AS c FROM tr_outside GROUP BY 1 ORDER BY n",
+            "SELECT o.last_name, COUNT(*) FROM tr_outside o WHERE o.id > 0 GROUP BY o.last_name HAVING COUNT(*) > 1",
+            "SELECT last_name, nick, MAX(id) FROM tr_outside GROUP BY last_name, nick ORDER BY MAX(id)",
+            "SELECT COUNT(DISTINCT last_name), COUNT(DISTINCT nick), COUNT(DISTINCT id) FROM tr_outside",
+    };
+
     @Test
     void onPostgres() throws SQLException {
         String url = ServerUrls.require("RETORT_TEST_POSTGRES_URL");
@@ -97,7 +112,8 @@ class OutsideTablesCaseIT {
             }
             Translator translator = Translator.of(Dialect.MYSQL, dialect(rawUrl), false, true);
             assertThat(translator.explain("SELECT id FROM tr_own WHERE code = ? AND name = ? AND code LIKE 'a%'",
-                    raw).sql()).as(rawUrl).isEqualTo("SELECT id FROM tr_own WHERE code = ? AND name = ? AND code LIKE 'a%'");
+                    raw).sql()).as(rawUrl)
+                    .isEqualTo("SELECT id FROM tr_own WHERE code = ? AND name = ? AND code LIKE 'a%'");
             statement.execute("DROP TABLE tr_own");
         }
     }
@@ -143,12 +159,40 @@ class OutsideTablesCaseIT {
                             .isEqualTo(onMariaDb(query[0], values)).isNotEmpty();
                 }
             }
+            try (Connection grouping = proxy(rawUrl, null)) {
+                for (String query : GROUPS_AS_ON_MARIADB) {
+                    assertThat(texts(grouping, query)).as(query).isEqualTo(onMariaDbTexts(query)).isNotEmpty();
+                }
+                String expression = "SELECT CONCAT(last_name, '!'), COUNT(*) FROM tr_outside GROUP BY last_name";
+                if (dialect(rawUrl) == Dialect.SQLITE) {
+                    assertThat(texts(grouping, expression)).hasSize(3);
+                } else {
+                    SQLException refused = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                            () -> texts(grouping, expression));
+                    String target = dialect(rawUrl) == Dialect.H2 ? "H2" : "PostgreSQL";
+                    assertThat(refused.getMessage()).isEqualTo("GROUP BY a text column with the column inside the"
+                            + " select item CONCAT(last_name, '!') cannot be translated from mysql to "
+                            + dialect(rawUrl) + ": the translator groups text of tables it did not create by"
+                            + " LOWER(column), to ignore case as MySQL does, and " + target + " accepts only grouped"
+                            + " expressions and aggregates in the select list. To fix this, select the column itself"
+                            + " or an aggregate of it, or set retort.translate.case-insensitive=false.");
+                }
+            }
             Translator translator = Translator.of(Dialect.MYSQL, dialect(rawUrl), false, true);
+            assertThat(translator.explain("SELECT last_name, COUNT(*) FROM tr_outside GROUP BY last_name", raw).sql())
+                    .isEqualTo(dialect(rawUrl) == Dialect.SQLITE
+                            ? "SELECT last_name, COUNT(*) FROM tr_outside GROUP BY last_name COLLATE NOCASE"
+                            : "SELECT MIN(last_name) AS last_name, COUNT(*) FROM tr_outside GROUP BY LOWER(last_name)");
+            assertThat(translator.explain("SELECT DISTINCT last_name FROM tr_outside WHERE id > 1", raw).sql())
+                    .isEqualTo(dialect(rawUrl) == Dialect.SQLITE
+                            ? "SELECT DISTINCT last_name COLLATE NOCASE AS last_name FROM tr_outside WHERE id > 1"
+                            : "SELECT MIN(last_name) AS last_name FROM tr_outside WHERE id > 1"
+                                    + " GROUP BY LOWER(last_name)");
             assertThat(translator.explain("SELECT id FROM tr_outside WHERE last_name = ?", raw).sql())
                     .isEqualTo("SELECT id FROM tr_outside WHERE " + parameterComparison);
             assertThat(translator.explain("UPDATE tr_outside SET nick = ?, last_name = 'x' WHERE nick = ?", raw).sql())
-                    .isEqualTo("UPDATE tr_outside SET nick = ?, last_name = 'x' WHERE " + (dialect(rawUrl) == Dialect.SQLITE
-                            ? "nick = ? COLLATE NOCASE" : "LOWER(nick) = LOWER(?)"));
+                    .isEqualTo("UPDATE tr_outside SET nick = ?, last_name = 'x' WHERE "
+                            + (dialect(rawUrl) == Dialect.SQLITE ? "nick = ? COLLATE NOCASE" : "LOWER(nick) = LOWER(?)"));
             assertThat(translator.explain("SELECT id FROM tr_outside WHERE id = ?", raw).sql())
                     .isEqualTo("SELECT id FROM tr_outside WHERE id = ?");
             boolean sqlite = dialect(rawUrl) == Dialect.SQLITE;
@@ -165,7 +209,14 @@ class OutsideTablesCaseIT {
                         default -> "last_name COLLATE NOCASE DESC, id";
                     });
             assertThat(translator.explain("SELECT DISTINCT last_name FROM tr_outside ORDER BY last_name", raw).sql())
-                    .as("SELECT DISTINCT sorts by what it selects").doesNotContain("LOWER").doesNotContain("NOCASE");
+                    .isEqualTo(switch (dialect(rawUrl)) {
+                        case POSTGRESQL -> "SELECT MIN(last_name) AS last_name FROM tr_outside GROUP BY"
+                                + " LOWER(last_name) ORDER BY LOWER(last_name) NULLS FIRST";
+                        case H2 -> "SELECT MIN(last_name) AS last_name FROM tr_outside GROUP BY LOWER(last_name)"
+                                + " ORDER BY LOWER(last_name)";
+                        default -> "SELECT DISTINCT last_name COLLATE NOCASE AS last_name FROM tr_outside ORDER BY"
+                                + " last_name";
+                    });
             assertThat(translator.explain("SELECT id FROM tr_outside WHERE id IN (?, '3')", raw).sql())
                     .as("an integer column's IN list is left alone").isEqualTo("SELECT id FROM tr_outside WHERE id IN (?, '3')");
             statement.execute("DROP TABLE tr_outside");
@@ -185,6 +236,36 @@ class OutsideTablesCaseIT {
                 statement.execute("DROP TABLE tr_outside");
             }
         }
+    }
+
+    /** The rows MariaDB returns for {@code sql} on the same table and rows, as {@link #texts}. */
+    private static List<String> onMariaDbTexts(String sql) throws SQLException {
+        try (Connection mariadb = DriverManager.getConnection(ServerUrls.require("RETORT_TEST_MARIADB_URL"));
+             Statement statement = mariadb.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS tr_outside");
+            statement.execute(TABLE);
+            statement.execute(ROWS);
+            try {
+                return texts(mariadb, sql);
+            } finally {
+                statement.execute("DROP TABLE tr_outside");
+            }
+        }
+    }
+
+    /** Each row's columns joined by " | ", in lower case. */
+    private static List<String> texts(Connection connection, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int k = 1; k <= result.getMetaData().getColumnCount(); k++) {
+                    row.append(k > 1 ? " | " : "").append(result.getString(k));
+                }
+                rows.add(row.toString().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return rows;
     }
 
     private static Dialect dialect(String rawUrl) {

@@ -433,8 +433,16 @@ final class MySqlOperators {
      * mode a column of case-sensitive text sorts without case, as under MySQL's default collation.
      */
     int orderBy(int i, int limit, StringBuilder out) throws SQLException {
+        return orderBy(i, limit, out, sortsWithoutCase());
+    }
+
+    /**
+     * ORDER BY; {@code byExpressions} when its items may become expressions, as after a SELECT DISTINCT the
+     * translator turned into GROUP BY LOWER(…).
+     */
+    int orderBy(int i, int limit, StringBuilder out, boolean byExpressions) throws SQLException {
         int by = t.next(i, limit);
-        boolean withoutCase = rewriter.settings.caseInsensitive() && sortsWithoutCase();
+        boolean withoutCase = rewriter.settings.caseInsensitive() && byExpressions;
         if (!rewriter.spelling.nullsSortLast() && !withoutCase || !t.word(by, "BY")) {
             rewriter.copy(i, out);
             return i + 1;

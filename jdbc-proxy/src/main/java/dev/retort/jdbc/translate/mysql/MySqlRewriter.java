@@ -29,7 +29,8 @@ public final class MySqlRewriter extends Rewriter {
     private final MySqlFunctions functions;
     private final MySqlStatements statements;
     private final MySqlDates dates;
-    private final MySqlOperators operators;
+    final MySqlOperators operators;
+    private final MySqlGrouping grouping;
     private List<String> statementTables;
     /**
      * How names read while the SET list of ON DUPLICATE KEY UPDATE is written: VALUES(c) and alias.c are the
@@ -48,6 +49,7 @@ public final class MySqlRewriter extends Rewriter {
         this.statements = new MySqlStatements(this);
         this.dates = new MySqlDates(this);
         this.operators = new MySqlOperators(this);
+        this.grouping = new MySqlGrouping(this);
     }
 
     @Override
@@ -262,6 +264,12 @@ public final class MySqlRewriter extends Rewriter {
                 return limit(i, limit, out);
             case "ORDER":
                 return operators.orderBy(i, limit, out);
+            case "SELECT":
+                int grouped = grouping.select(i, limit, out);
+                if (grouped >= 0) {
+                    return grouped;
+                }
+                break;
             case "DUAL":
                 return dual(i, floor, out);
             case "SQL_CALC_FOUND_ROWS":
