@@ -286,7 +286,7 @@ final class PostgresExpressions {
         String value = t.text(literal);
         rewriter.fire("typed literal");
         out.append(type.equals("DATE") ? rewriter.spelling.castToDate(value) : type.equals("TIME")
-                ? rewriter.spelling.castToTime(value, "") : rewriter.spelling.castToTimestamp(value, ""));
+                ? rewriter.spelling.castToTime(value, "") : rewriter.spelling.castToTimestamp(value, "(6)"));
         return literal + 1;
     }
 

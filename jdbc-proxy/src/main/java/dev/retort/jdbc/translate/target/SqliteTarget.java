@@ -352,10 +352,26 @@ final class SqliteTarget extends Target {
         return "DATE(" + value + ")";
     }
 
+    /**
+     * DATETIME(value), which keeps whole seconds, as MySQL's DATETIME; with fractional seconds (DATETIME(6),
+     * PostgreSQL's timestamp) a literal already in SQLite's form stays as written, other values go through
+     * STRFTIME's {@code %f} (milliseconds, SQLite's finest).
+     */
     @Override
     public String castToTimestamp(String value, String size) {
-        return "DATETIME(" + value + ")";
+        if (size.isEmpty() || size.replaceAll("[\\s()]", "").equals("0")) {
+            return "DATETIME(" + value + ")";
+        }
+        if (CANONICAL_TIMESTAMP.matcher(value).matches()) {
+            return value;
+        }
+        return value.matches("'[^']*\\.[0-9]+'") || !value.startsWith("'")
+                ? "STRFTIME('%Y-%m-%d %H:%M:%f', " + value + ")" : "DATETIME(" + value + ")";
     }
+
+    /** A timestamp literal with fractional seconds, as SQLite's date functions read and write it. */
+    private static final java.util.regex.Pattern CANONICAL_TIMESTAMP = java.util.regex.Pattern.compile(
+            "'[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{1,9}'");
 
     @Override
     public String castToTime(String value, String size) {
