@@ -351,12 +351,26 @@ final class MySqlOperators {
      * Whether a comparison of [from, to) with a literal or a {@code ?} is rewritten to ignore case: a column the
      * schema shows as case-sensitive text is; a column of another type (a number, citext, VARCHAR_IGNORECASE)
      * is not, which keeps its index; an operand the schema does not know is only with a literal, since
-     * LOWER(?) would fail for a number.
+     * LOWER(?) would fail for a number, and only when it is a name or a call that returns text.
      */
     private boolean withoutCase(int from, int to, boolean parameter) {
         SchemaFacts.Column column = rewriter.column(from, to);
-        return column != null ? column.caseSensitiveText() : !parameter;
+        if (column != null || parameter) {
+            return column != null && column.caseSensitiveText();
+        }
+        int first = t.skip(from, to);
+        int open = t.next(first, to);
+        boolean call = t.kind[first] == Tokens.WORD && open < to && t.kind[open] == Tokens.OPEN;
+        return call ? TEXT_FUNCTIONS.contains(t.upper(first)) : t.kind[first] != Tokens.OPEN;
     }
+
+    /**
+     * Calls known to return text, compared without case against a literal: any other call or parenthesised
+     * expression may be a number (YEAR(d) = '2020'), and LOWER() of a number fails on PostgreSQL.
+     */
+    private static final java.util.Set<String> TEXT_FUNCTIONS = java.util.Set.of("CONCAT", "CONCAT_WS", "SUBSTRING",
+            "SUBSTR", "LEFT", "RIGHT", "TRIM", "LTRIM", "RTRIM", "REPLACE", "LPAD", "RPAD", "UPPER", "LOWER", "UCASE",
+            "LCASE", "REVERSE", "SUBSTRING_INDEX", "GROUP_CONCAT");
 
     private boolean isArithmetic(int index) {
         return index >= 0 && index < t.count && (t.op(index, "+") || t.op(index, "-") || t.op(index, "*")
