@@ -67,7 +67,11 @@ public final class ProxyOptions {
     public static final String TRANSLATE_TO = "retort.translate.to";
     /** {@code false} (default) or {@code true}: refuse every construct the translator cannot vouch for. */
     public static final String TRANSLATE_STRICT = "retort.translate.strict";
-    /** {@code false} (default) or {@code true}: emulate MySQL's case-insensitive LIKE and = 'literal'. */
+    /**
+     * {@code true} (default) or {@code false}: from MySQL, compare, sort and group the text of tables the
+     * proxy did not create without case, as MySQL's default collation does; {@code false} leaves them to the
+     * target's collation, which keeps their indexes usable.
+     */
     public static final String TRANSLATE_CASE_INSENSITIVE = "retort.translate.case-insensitive";
     /**
      * {@code true} (default) or {@code false}: text columns of tables created through the translator get the
@@ -186,7 +190,7 @@ public final class ProxyOptions {
                         Dialect.POSTGRESQL),
                 dialect(merged, TRANSLATE_TO, "postgresql, h2, sqlite, mysql or mariadb", Dialect.values()),
                 bool(merged, TRANSLATE_STRICT, false),
-                bool(merged, TRANSLATE_CASE_INSENSITIVE, false),
+                bool(merged, TRANSLATE_CASE_INSENSITIVE, true),
                 bool(merged, TRANSLATE_CASE_INSENSITIVE_COLUMNS, true),
                 file(merged),
                 duration(merged, LOG_SLOW_STATEMENT_THRESHOLD, DEFAULTS.slowStatementThreshold));

@@ -5,6 +5,7 @@ import dev.retort.jdbc.translate.postgres.PostgresRewriter;
 import dev.retort.jdbc.translate.rewrite.Rewriter;
 import dev.retort.jdbc.translate.rewrite.SchemaFacts;
 import dev.retort.jdbc.translate.rewrite.SchemaLookup;
+import dev.retort.jdbc.translate.target.Target;
 import dev.retort.jdbc.translate.rewrite.Settings;
 import dev.retort.jdbc.translate.lex.Tokens;
 import dev.retort.jdbc.translate.lex.Tokenizer;
@@ -48,10 +49,11 @@ public final class Translator implements SqlTranslator {
 
     private final Settings settings;
     private final TranslationCache cache = new TranslationCache(CACHE_CAPACITY);
-    private final SchemaFacts facts = new SchemaFacts();
+    private final SchemaFacts facts;
 
     private Translator(Settings settings) {
         this.settings = settings;
+        this.facts = new SchemaFacts(Target.of(settings.target()));
     }
 
     /**

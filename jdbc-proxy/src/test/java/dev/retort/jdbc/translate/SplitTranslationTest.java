@@ -135,16 +135,19 @@ class SplitTranslationTest {
         Translation postgres = Translator.of(Dialect.MYSQL, Dialect.POSTGRESQL, false, false, true).explain(sql);
         assertThat(postgres.before()).containsExactly("CREATE EXTENSION IF NOT EXISTS citext");
         assertThat(postgres.sql()).isEqualTo("CREATE TABLE people (id INTEGER PRIMARY KEY, name CITEXT CHECK"
-                + " (char_length(name) <= 30), bio CITEXT, code CHAR(2), size VARCHAR(1) CHECK (size IN ('s', 'm')))");
-        assertThat(Translator.of(Dialect.MYSQL, Dialect.H2, false, false, true).translate(sql)).isEqualTo(
-                "CREATE TABLE people (ID INTEGER PRIMARY KEY, NAME VARCHAR_IGNORECASE(30), BIO VARCHAR_IGNORECASE,"
-                        + " CODE CHAR(2), SIZE VARCHAR(1) CHECK (SIZE IN ('s', 'm')))");
+                + " (char_length(name) <= 30), bio CITEXT, code CHAR(2) COLLATE \"C\", size VARCHAR(1) CHECK (size IN"
+                + " ('s', 'm')))");
+        Translation h2 = Translator.of(Dialect.MYSQL, Dialect.H2, false, false, true).explain(sql);
+        assertThat(h2.sql()).isEqualTo("CREATE TABLE people (ID INTEGER PRIMARY KEY, NAME VARCHAR_IGNORECASE(30),"
+                + " BIO VARCHAR_IGNORECASE, CODE CHAR(2), SIZE VARCHAR(1) CHECK (SIZE IN ('s', 'm')))");
+        assertThat(h2.after()).containsExactly(
+                "COMMENT ON COLUMN PEOPLE.CODE IS 'case-sensitive (a MySQL _bin or _cs collation)'");
         assertThat(Translator.of(Dialect.MYSQL, Dialect.SQLITE, false, false, true).translate(sql)).isEqualTo(
                 "CREATE TABLE people (id INTEGER NOT NULL PRIMARY KEY, name TEXT COLLATE NOCASE, bio TEXT COLLATE"
-                        + " NOCASE, code TEXT, size VARCHAR(1) CHECK (size IN ('s', 'm')))");
+                        + " NOCASE, code TEXT COLLATE BINARY, size VARCHAR(1) CHECK (size IN ('s', 'm')))");
         Translation off = Translator.of(Dialect.MYSQL, Dialect.POSTGRESQL, false, false, false).explain(sql);
         assertThat(off.before()).isEmpty();
         assertThat(off.sql()).isEqualTo("CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(30), bio TEXT,"
-                + " code CHAR(2), size VARCHAR(1) CHECK (size IN ('s', 'm')))");
+                + " code CHAR(2) COLLATE \"C\", size VARCHAR(1) CHECK (size IN ('s', 'm')))");
     }
 }

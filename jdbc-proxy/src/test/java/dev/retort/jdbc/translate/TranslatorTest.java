@@ -186,6 +186,28 @@ class TranslatorTest {
                 .isEqualTo("SELECT DATETIME('2020-01-01', '+1 days')");
     }
 
+    /** PostgreSQL's timestamp keeps microseconds, as MySQL's DATETIME(6); SQLite's DATETIME() would drop them. */
+    @Test
+    void aTimestampLiteralKeepsItsFractionalSecondsOnSqlite() throws SQLException {
+        String sql = translate(Dialect.POSTGRESQL, Dialect.SQLITE, "SELECT TIMESTAMP '2020-01-01 10:00:00.123456',"
+                + " TIMESTAMP '2020-01-01T10:00:00.5', TIMESTAMP '2020-01-01 10:00:00'");
+        assertThat(sql).isEqualTo("SELECT '2020-01-01 10:00:00.123456', STRFTIME('%Y-%m-%d %H:%M:%f',"
+                + " '2020-01-01T10:00:00.5'), DATETIME('2020-01-01 10:00:00')");
+        try (java.sql.Connection sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+             java.sql.Statement statement = sqlite.createStatement();
+             java.sql.ResultSet row = statement.executeQuery(sql)) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).isEqualTo("2020-01-01 10:00:00.123456");
+            assertThat(row.getString(2)).isEqualTo("2020-01-01 10:00:00.500");
+            assertThat(row.getString(3)).isEqualTo("2020-01-01 10:00:00");
+        }
+        assertThat(translate(Dialect.MYSQL, Dialect.SQLITE, "SELECT CAST('2020-01-01 10:00:00.25' AS DATETIME(6)),"
+                + " CAST(d AS DATETIME(3)), CAST('2020-01-01 10:00:00.25' AS DATETIME) FROM t"))
+                .as("DATETIME without a precision keeps whole seconds; DATETIME(n) keeps the fraction")
+                .isEqualTo("SELECT '2020-01-01 10:00:00.25', STRFTIME('%Y-%m-%d %H:%M:%f', d),"
+                        + " DATETIME('2020-01-01 10:00:00.25') FROM t");
+    }
+
     @Test
     void distinctOnComputesEachOrderByExpressionOnce() throws SQLException {
         for (Dialect target : new Dialect[] {Dialect.MARIADB, Dialect.SQLITE}) {

@@ -60,7 +60,8 @@ final class GroupConcat {
                         + (orderBy.isEmpty() ? "" : " WITHIN GROUP (" + orderBy + ")");
             default:
                 if (distinct && !separator.equals("','")) {
-                    throw rewriter.refuse("GROUP_CONCAT(DISTINCT … SEPARATOR …)", "SQLite's DISTINCT aggregates"
+                    throw rewriter.refuse("GROUP_CONCAT(DISTINCT … SEPARATOR …)",
+                            rewriter.spelling.displayName() + "'s DISTINCT aggregates"
                             + " take one argument, so the separator is always ','", "drop the SEPARATOR or DISTINCT");
                 }
                 return "GROUP_CONCAT(" + prefix + value + (distinct ? "" : ", " + separator)

@@ -285,7 +285,10 @@ final class MySqlDdl {
             rest = "NOT NULL" + (rest.isEmpty() ? "" : " " + rest);
         }
         String written = type.written();
-        if (rewriter.settings.caseInsensitiveColumns() && type.text() && !caseSensitive && !tableCaseSensitive) {
+        if (type.text() && (caseSensitive || tableCaseSensitive)) {
+            rewriter.fire("case-sensitive text column");
+            written = spelling.caseSensitiveText(tableName, name, written, rewriter::after);
+        } else if (rewriter.settings.caseInsensitiveColumns() && type.text()) {
             rewriter.fire("text column without case");
             written = spelling.caseInsensitiveText(name, written, type.length(), rewriter::before);
         }
@@ -337,7 +340,8 @@ final class MySqlDdl {
         if (t.word(value, "CURRENT_TIMESTAMP") && !(end < to && t.kind[t.next(value, to)] == Tokens.OPEN)) {
             modifiers.append(" DEFAULT CURRENT_TIMESTAMP");
             if (spelling.currentTimestampInUtc()) {
-                rewriter.doubt("DEFAULT CURRENT_TIMESTAMP", "SQLite writes the time in UTC, MySQL in the session"
+                rewriter.doubt("DEFAULT CURRENT_TIMESTAMP",
+                        spelling.displayName() + " writes the time in UTC, MySQL in the session"
                         + " time zone", "run the database in UTC");
             }
             return value + 1;
@@ -356,7 +360,8 @@ final class MySqlDdl {
         if (spelling.integerPrimaryKeyIsRowId() && !inlinePrimary
                 && !name.equalsIgnoreCase(String.valueOf(primaryKey))) {
             throw rewriter.refuse("AUTO_INCREMENT on column " + name + " that is not the primary key",
-                    "SQLite numbers only its INTEGER PRIMARY KEY", "make the column the table's primary key");
+                    spelling.displayName() + " numbers only its INTEGER PRIMARY KEY",
+                    "make the column the table's primary key");
         }
         String written = spelling.identityColumn(tableName, name, type.integerForIdentity(), rest, type.check(),
                 identityStart, rewriter::after);

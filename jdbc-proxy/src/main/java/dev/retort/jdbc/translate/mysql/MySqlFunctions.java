@@ -68,6 +68,8 @@ final class MySqlFunctions {
             case "SUM":
             case "AVG":
                 return sumOfComparison(call);
+            case "COUNT":
+                return countDistinctWithoutCase(call);
             case "EXTRACT":
                 return extract(call);
             case "VERSION":
@@ -278,6 +280,26 @@ final class MySqlFunctions {
             return null;
         }
         return call.name + "(CAST(" + call.arg(0) + " AS INTEGER))";
+    }
+
+    /**
+     * {@code COUNT(DISTINCT x)} over a column of case-sensitive text in case-insensitive mode: counts 'Davis' and
+     * 'davis' once, as MySQL's default collation does ({@code LOWER(x)}, or x in the target's collation).
+     */
+    private String countDistinctWithoutCase(Call call) throws SQLException {
+        Tokens t = rewriter.t;
+        if (!rewriter.settings.caseInsensitive() || call.count() != 1 || !t.word(call.ranges[0][0], "DISTINCT")) {
+            return null;
+        }
+        int from = t.next(call.ranges[0][0], call.ranges[0][1]);
+        SchemaFacts.Column column = rewriter.column(from, call.ranges[0][1]);
+        if (column == null || !column.caseSensitiveText()) {
+            return null;
+        }
+        rewriter.fire("case-insensitive COUNT(DISTINCT)");
+        String value = rewriter.sub(from, call.ranges[0][1]);
+        String collation = rewriter.spelling.literalWithoutCase();
+        return call.name + "(DISTINCT " + (collation != null ? value + collation : "LOWER(" + value + ")") + ")";
     }
 
     /** Whether [from, to) is a comparison or a logical expression at its own level (not inside parentheses). */

@@ -211,6 +211,10 @@ final class MySqlOperators {
                 }
             }
         }
+        if (rewriter.settings.caseInsensitive() && leftStart >= 0 && assignment(leftStart)) {
+            rewriter.copy(i, out);
+            return i + 1;
+        }
         if (rewriter.settings.caseInsensitive() && right < limit && leftStart >= 0
                 && (t.kind[right] == Tokens.STRING || t.kind[right] == Tokens.PARAM)
                 && !isArithmetic(t.previous(leftStart, floor)) && !isArithmetic(t.next(right, limit))
@@ -247,6 +251,43 @@ final class MySqlOperators {
         }
         rewriter.copy(i, out);
         return i + 1;
+    }
+
+    /**
+     * Whether the {@code =} after [leftStart, …) assigns rather than compares: its left operand opens an item of
+     * the statement's SET list (UPDATE … SET, INSERT … SET) or of ON DUPLICATE KEY UPDATE, which runs to the
+     * statement's WHERE, ORDER BY or LIMIT.
+     */
+    private boolean assignment(int leftStart) {
+        int from = rewriter.statementFrom;
+        int to = rewriter.statementTo;
+        int before = t.previous(leftStart, from);
+        if (before < from || !(t.kind[before] == Tokens.COMMA || t.word(before, "SET") || t.word(before, "UPDATE"))) {
+            return false;
+        }
+        int set = t.findWord(from, to, "SET");
+        int update = t.findWord(from, to, "DUPLICATE");
+        int list = set >= 0 ? set : update >= 0 ? t.next(t.next(update, to), to) : -1;
+        if (list < 0 || list > before) {
+            return false;
+        }
+        if (before == list) {
+            return true;
+        }
+        int end = to;
+        for (String clause : new String[] {"WHERE", "ORDER", "LIMIT"}) {
+            int found = t.findWord(list, to, clause);
+            end = found >= 0 && found < end ? found : end;
+        }
+        for (int k = list; k < end; k++) {
+            if (k == before) {
+                return true;
+            }
+            if (t.kind[k] == Tokens.OPEN) {
+                k = t.partner[k];
+            }
+        }
+        return false;
     }
 
     /**
@@ -310,21 +351,44 @@ final class MySqlOperators {
      * Whether a comparison of [from, to) with a literal or a {@code ?} is rewritten to ignore case: a column the
      * schema shows as case-sensitive text is; a column of another type (a number, citext, VARCHAR_IGNORECASE)
      * is not, which keeps its index; an operand the schema does not know is only with a literal, since
-     * LOWER(?) would fail for a number.
+     * LOWER(?) would fail for a number, and only when it is a name or a call that returns text.
      */
     private boolean withoutCase(int from, int to, boolean parameter) {
         SchemaFacts.Column column = rewriter.column(from, to);
-        return column != null ? column.caseSensitiveText() : !parameter;
+        if (column != null || parameter) {
+            return column != null && column.caseSensitiveText();
+        }
+        int first = t.skip(from, to);
+        int open = t.next(first, to);
+        boolean call = t.kind[first] == Tokens.WORD && open < to && t.kind[open] == Tokens.OPEN;
+        return call ? TEXT_FUNCTIONS.contains(t.upper(first)) : t.kind[first] != Tokens.OPEN;
     }
+
+    /**
+     * Calls known to return text, compared without case against a literal: any other call or parenthesised
+     * expression may be a number (YEAR(d) = '2020'), and LOWER() of a number fails on PostgreSQL.
+     */
+    private static final java.util.Set<String> TEXT_FUNCTIONS = java.util.Set.of("CONCAT", "CONCAT_WS", "SUBSTRING",
+            "SUBSTR", "LEFT", "RIGHT", "TRIM", "LTRIM", "RTRIM", "REPLACE", "LPAD", "RPAD", "UPPER", "LOWER", "UCASE",
+            "LCASE", "REVERSE", "SUBSTRING_INDEX", "GROUP_CONCAT");
 
     private boolean isArithmetic(int index) {
         return index >= 0 && index < t.count && (t.op(index, "+") || t.op(index, "-") || t.op(index, "*")
                 || t.op(index, "/") || t.op(index, "%") || t.op(index, "||"));
     }
 
-    /** LIKE: ILIKE in case-insensitive mode; on SQLite an explicit ESCAPE for MySQL's backslash. */
-    int like(int i, int limit, StringBuilder out) throws SQLException {
-        if (rewriter.settings.caseInsensitive() && !rewriter.spelling.likeIgnoresCase()) {
+    /**
+     * LIKE: ILIKE in case-insensitive mode, unless the left operand is a column the schema shows as other than
+     * case-sensitive text (citext, VARCHAR_IGNORECASE, a collation of its own such as a {@code _bin} column's);
+     * on SQLite an explicit ESCAPE for MySQL's backslash.
+     */
+    int like(int i, int floor, int limit, StringBuilder out) throws SQLException {
+        int before = t.previous(i, floor);
+        int leftLast = before >= floor && t.word(before, "NOT") ? t.previous(before, floor) : before;
+        int leftStart = rewriter.primaryStart(leftLast, floor);
+        SchemaFacts.Column column = leftStart < 0 ? null : rewriter.column(leftStart, leftLast + 1);
+        if (rewriter.settings.caseInsensitive() && !rewriter.spelling.likeIgnoresCase()
+                && (column == null || column.caseSensitiveText())) {
             rewriter.fire("LIKE as ILIKE");
             out.append("ILIKE");
         } else {
@@ -383,8 +447,16 @@ final class MySqlOperators {
      * mode a column of case-sensitive text sorts without case, as under MySQL's default collation.
      */
     int orderBy(int i, int limit, StringBuilder out) throws SQLException {
+        return orderBy(i, limit, out, sortsWithoutCase());
+    }
+
+    /**
+     * ORDER BY; {@code byExpressions} when its items may become expressions, as after a SELECT DISTINCT the
+     * translator turned into GROUP BY LOWER(…).
+     */
+    int orderBy(int i, int limit, StringBuilder out, boolean byExpressions) throws SQLException {
         int by = t.next(i, limit);
-        boolean withoutCase = rewriter.settings.caseInsensitive() && sortsWithoutCase();
+        boolean withoutCase = rewriter.settings.caseInsensitive() && byExpressions;
         if (!rewriter.spelling.nullsSortLast() && !withoutCase || !t.word(by, "BY")) {
             rewriter.copy(i, out);
             return i + 1;
@@ -450,7 +522,8 @@ final class MySqlOperators {
 
     int forUpdate(int i, int limit, StringBuilder out) throws SQLException {
         if (!rewriter.spelling.locksRows() && t.word(t.next(i, limit), "UPDATE")) {
-            throw rewriter.refuse("SELECT … FOR UPDATE", "SQLite locks the whole database, not rows",
+            throw rewriter.refuse("SELECT … FOR UPDATE",
+                    rewriter.spelling.displayName() + " locks the whole database, not rows",
                     "open the transaction with BEGIN IMMEDIATE and drop FOR UPDATE");
         }
         rewriter.copy(i, out);

@@ -29,7 +29,8 @@ public final class MySqlRewriter extends Rewriter {
     private final MySqlFunctions functions;
     private final MySqlStatements statements;
     private final MySqlDates dates;
-    private final MySqlOperators operators;
+    final MySqlOperators operators;
+    private final MySqlGrouping grouping;
     private List<String> statementTables;
     /**
      * How names read while the SET list of ON DUPLICATE KEY UPDATE is written: VALUES(c) and alias.c are the
@@ -48,6 +49,7 @@ public final class MySqlRewriter extends Rewriter {
         this.statements = new MySqlStatements(this);
         this.dates = new MySqlDates(this);
         this.operators = new MySqlOperators(this);
+        this.grouping = new MySqlGrouping(this);
     }
 
     @Override
@@ -248,7 +250,7 @@ public final class MySqlRewriter extends Rewriter {
             case "FALSE":
                 return operators.booleanLiteral(i, floor, out);
             case "LIKE":
-                return operators.like(i, limit, out);
+                return operators.like(i, floor, limit, out);
             case "IN":
                 return operators.in(i, floor, limit, out);
             case "REGEXP":
@@ -262,6 +264,12 @@ public final class MySqlRewriter extends Rewriter {
                 return limit(i, limit, out);
             case "ORDER":
                 return operators.orderBy(i, limit, out);
+            case "SELECT":
+                int grouped = grouping.select(i, limit, out);
+                if (grouped >= 0) {
+                    return grouped;
+                }
+                break;
             case "DUAL":
                 return dual(i, floor, out);
             case "SQL_CALC_FOUND_ROWS":
@@ -515,7 +523,7 @@ public final class MySqlRewriter extends Rewriter {
         for (String table : statementTables()) {
             SchemaFacts.Column candidate = schema.table(table).columns().get(column);
             if (candidate != null) {
-                if (found != null) {
+                if (found != null && !found.equals(candidate)) {
                     return null;
                 }
                 found = candidate;

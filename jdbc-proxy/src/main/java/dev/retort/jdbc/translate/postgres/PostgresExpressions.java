@@ -286,7 +286,7 @@ final class PostgresExpressions {
         String value = t.text(literal);
         rewriter.fire("typed literal");
         out.append(type.equals("DATE") ? rewriter.spelling.castToDate(value) : type.equals("TIME")
-                ? rewriter.spelling.castToTime(value, "") : rewriter.spelling.castToTimestamp(value, ""));
+                ? rewriter.spelling.castToTime(value, "") : rewriter.spelling.castToTimestamp(value, "(6)"));
         return literal + 1;
     }
 
@@ -301,7 +301,8 @@ final class PostgresExpressions {
                 out.append(" BINARY");
                 return i + 1;
             }
-            rewriter.doubt("LIKE", "SQLite's LIKE ignores the case of ASCII letters, PostgreSQL's does not",
+            rewriter.doubt("LIKE", rewriter.spelling.displayName()
+                    + "'s LIKE ignores the case of ASCII letters, PostgreSQL's does not",
                     "compare with = or GLOB where case matters");
             return copy(i, out);
         }
@@ -384,7 +385,8 @@ final class PostgresExpressions {
         int baseStart = operandEnd >= 0 && operandEnd == intervalEnd ? intervalBase
                 : rewriter.primaryStart(operandEnd, floor);
         if (!(t.op(sign, "+") || t.op(sign, "-")) || baseStart < 0) {
-            throw rewriter.refuse("INTERVAL outside date arithmetic", "SQLite has no interval type",
+            throw rewriter.refuse("INTERVAL outside date arithmetic",
+                    rewriter.spelling.displayName() + " has no interval type",
                     "write date + INTERVAL '…' with a simple date operand");
         }
         int typed = t.previous(baseStart, floor);

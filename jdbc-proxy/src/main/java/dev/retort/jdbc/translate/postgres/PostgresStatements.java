@@ -217,7 +217,8 @@ final class PostgresStatements {
         if (rewriter.spelling.integerPrimaryKeyIsRowId()) {
             if (!primary) {
                 throw rewriter.refuse((serial ? typeName : "An identity column") + " that is not the primary key",
-                        "SQLite numbers only its INTEGER PRIMARY KEY", "make the column the primary key");
+                        rewriter.spelling.displayName() + " numbers only its INTEGER PRIMARY KEY",
+                        "make the column the primary key");
             }
             return name + " INTEGER" + (modifiers.isEmpty() ? "" : " " + modifiers);
         }

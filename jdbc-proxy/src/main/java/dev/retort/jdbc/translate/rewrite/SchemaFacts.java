@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,18 +25,21 @@ public final class SchemaFacts {
      * A column's name as stored, JDBC type, the database's name for the type, scale, and whether the database
      * numbers it (an identity).
      */
-    public record Column(String name, int jdbcType, String typeName, int scale, boolean autoIncrement) {
+    public record Column(String name, int jdbcType, String typeName, int scale, boolean autoIncrement,
+                         boolean ownCollation) {
         /**
-         * Whether the column holds text the database compares with case: a character type other than
-         * PostgreSQL's {@code citext} (reported as OTHER) and H2's {@code VARCHAR_IGNORECASE}. SQLite's metadata
-         * does not show a column's collation, so every SQLite text column counts.
+         * Whether the column holds text the database compares with case under its default collation, which the
+         * case-insensitive mode rewrites: a character type other than PostgreSQL's {@code citext} (reported as
+         * OTHER) and H2's {@code VARCHAR_IGNORECASE}, without a collation of its own (a nondeterministic or
+         * {@code "C"} collation on PostgreSQL, {@code COLLATE NOCASE} or {@code BINARY} on SQLite, a column the
+         * translator marked case-sensitive on H2: see {@link Target#columnsWithOwnCollation}).
          */
         public boolean caseSensitiveText() {
             boolean text = jdbcType == Types.VARCHAR || jdbcType == Types.CHAR || jdbcType == Types.LONGVARCHAR
                     || jdbcType == Types.NVARCHAR || jdbcType == Types.NCHAR || jdbcType == Types.LONGNVARCHAR
                     || jdbcType == Types.CLOB || jdbcType == Types.NCLOB;
             String type = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
-            return text && !type.contains("IGNORECASE") && !type.equals("CITEXT");
+            return text && !ownCollation && !type.contains("IGNORECASE") && !type.equals("CITEXT");
         }
 
         public boolean bool() {
@@ -79,6 +83,11 @@ public final class SchemaFacts {
     private static final Table NONE = new Table("", Map.of(), List.of());
 
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
+    private final Target target;
+
+    public SchemaFacts(Target target) {
+        this.target = target;
+    }
 
     /** The facts of {@code table} (a name as the application wrote it), read on first use. */
     public Table table(Connection connection, String table) {
@@ -90,7 +99,7 @@ public final class SchemaFacts {
         if (known != null) {
             return known;
         }
-        Table read = read(connection, table);
+        Table read = read(connection, table, target);
         if (read == null) {
             return NONE;
         }
@@ -106,12 +115,16 @@ public final class SchemaFacts {
      * Tries the name as written, then folded to upper and lower case (H2 and PostgreSQL fold). Null when the
      * metadata could not be read (an aborted transaction, missing privileges): not cached, asked again later.
      */
-    private static Table read(Connection connection, String table) {
+    private static Table read(Connection connection, String table, Target target) {
         try {
             DatabaseMetaData metaData = connection.getMetaData();
             for (String candidate : new String[] {table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
                 Map<String, Column> columns = columns(metaData, candidate);
                 if (!columns.isEmpty()) {
+                    Set<String> own = target.columnsWithOwnCollation(connection, candidate);
+                    columns.replaceAll((key, column) -> own.contains(key) ? new Column(column.name(),
+                            column.jdbcType(), column.typeName(), column.scale(), column.autoIncrement(), true)
+                            : column);
                     return new Table(candidate, columns, uniqueKeys(metaData, candidate));
                 }
             }
@@ -129,7 +142,7 @@ public final class SchemaFacts {
                 columns.putIfAbsent(name.toLowerCase(Locale.ROOT),
                         new Column(name, rows.getInt("DATA_TYPE"), rows.getString("TYPE_NAME"),
                                 rows.getInt("DECIMAL_DIGITS"),
-                                "YES".equals(rows.getString("IS_AUTOINCREMENT"))));
+                                "YES".equals(rows.getString("IS_AUTOINCREMENT")), false));
             }
         }
         return columns;

@@ -1,7 +1,13 @@
 package dev.retort.jdbc.translate.target;
 
 import dev.retort.jdbc.translate.Dialect;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** H2's spelling: identities restarted by ALTER TABLE, the column clause ON UPDATE, inserts that test keys. */
@@ -38,10 +44,39 @@ final class H2Target extends Target {
         return " ON UPDATE CURRENT_TIMESTAMP";
     }
 
+    /** The start of the comment that marks a text column case-sensitive on purpose. */
+    public static final String CASE_SENSITIVE = "case-sensitive";
+
     /** H2's own ignore-case text type. */
     @Override
     public String caseInsensitiveText(String column, String written, int length, Consumer<String> before) {
         return "VARCHAR_IGNORECASE" + (length < 0 ? "" : "(" + length + ")");
+    }
+
+    /**
+     * H2 has no column collations: the column keeps its type, and a comment beginning with
+     * {@link #CASE_SENSITIVE} marks it for {@link #columnsWithOwnCollation}.
+     */
+    @Override
+    public String caseSensitiveText(String table, String column, String written, Consumer<String> after) {
+        after.accept("COMMENT ON COLUMN " + name(table) + "." + name(column) + " IS "
+                + literal(CASE_SENSITIVE + " (a MySQL _bin or _cs collation)"));
+        return written;
+    }
+
+    /** Columns whose comment begins with {@link #CASE_SENSITIVE}: H2 shows no other sign of a chosen one. */
+    @Override
+    public Set<String> columnsWithOwnCollation(Connection connection, String table) throws SQLException {
+        Set<String> columns = new HashSet<>();
+        try (ResultSet rows = connection.getMetaData().getColumns(null, null, table, "%")) {
+            while (rows.next()) {
+                String remarks = rows.getString("REMARKS");
+                if (remarks != null && remarks.startsWith(CASE_SENSITIVE)) {
+                    columns.add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return columns;
     }
 
     @Override

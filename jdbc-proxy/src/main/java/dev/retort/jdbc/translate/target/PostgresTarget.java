@@ -1,7 +1,14 @@
 package dev.retort.jdbc.translate.target;
 
 import dev.retort.jdbc.translate.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** PostgreSQL's spelling: identities with START WITH, sequences moved by setval, triggers in PL/pgSQL. */
@@ -56,6 +63,32 @@ final class PostgresTarget extends Target {
     public String caseInsensitiveText(String column, String written, int length, Consumer<String> before) {
         before.accept("CREATE EXTENSION IF NOT EXISTS citext");
         return "CITEXT" + (length < 0 ? "" : " CHECK (char_length(" + name(column) + ") <= " + length + ")");
+    }
+
+    /** The {@code "C"} collation: compares and sorts by code point, as MySQL's {@code _bin} collations. */
+    @Override
+    public String caseSensitiveText(String table, String column, String written, Consumer<String> after) {
+        return written + " COLLATE \"C\"";
+    }
+
+    /**
+     * Columns whose collation is not the database's default: a nondeterministic ICU collation (which may
+     * ignore case already) or a deterministic one chosen on purpose, such as {@code "C"}.
+     */
+    @Override
+    public Set<String> columnsWithOwnCollation(Connection connection, String table) throws SQLException {
+        Set<String> columns = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT a.attname FROM pg_attribute a"
+                + " JOIN pg_collation c ON c.oid = a.attcollation WHERE a.attrelid = to_regclass(quote_ident(?))"
+                + " AND a.attnum > 0 AND NOT a.attisdropped AND c.collname <> 'default'")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(rows.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return columns;
     }
 
     @Override

@@ -1,7 +1,16 @@
 package dev.retort.jdbc.translate.target;
 
 import dev.retort.jdbc.translate.Dialect;
+import dev.retort.jdbc.translate.lex.Tokenizer;
+import dev.retort.jdbc.translate.lex.Tokens;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** SQLite's spelling: the row id as identity, AFTER UPDATE triggers, INSERT OR IGNORE. */
@@ -99,6 +108,64 @@ final class SqliteTarget extends Target {
     @Override
     public String caseInsensitiveText(String column, String written, int length, Consumer<String> before) {
         return written + " COLLATE NOCASE";
+    }
+
+    /** An explicit {@code COLLATE BINARY}, SQLite's default, which {@link #columnsWithOwnCollation} sees. */
+    @Override
+    public String caseSensitiveText(String table, String column, String written, Consumer<String> after) {
+        return written + " COLLATE BINARY";
+    }
+
+    /**
+     * Columns declared with a {@code COLLATE} (NOCASE, BINARY, RTRIM or the application's own): SQLite's
+     * metadata does not show collations, so this reads the table's CREATE statement as SQLite keeps it.
+     */
+    @Override
+    public Set<String> columnsWithOwnCollation(Connection connection, String table) throws SQLException {
+        String create = null;
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            query.setString(1, table);
+            try (ResultSet rows = query.executeQuery()) {
+                create = rows.next() ? rows.getString(1) : null;
+            }
+        }
+        Set<String> columns = new HashSet<>();
+        if (create == null) {
+            return columns;
+        }
+        Tokens t = Tokenizer.tokenize(create, Dialect.SQLITE);
+        int open = 0;
+        while (open < t.count && t.kind[open] != Tokens.OPEN) {
+            open++;
+        }
+        if (open == t.count) {
+            return columns;
+        }
+        int close = t.partner[open];
+        int element = t.next(open, close);
+        while (element < close) {
+            int end = element;
+            boolean collate = false;
+            while (end < close && t.kind[end] != Tokens.COMMA) {
+                collate |= t.word(end, "COLLATE");
+                end = t.kind[end] == Tokens.OPEN ? t.partner[end] + 1 : end + 1;
+            }
+            if (collate && (t.kind[element] == Tokens.WORD || t.kind[element] == Tokens.QUOTED_NAME)) {
+                columns.add(unquoted(t.text(element)).toLowerCase(Locale.ROOT));
+            }
+            element = end < close ? t.next(end, close) : close;
+        }
+        return columns;
+    }
+
+    private static String unquoted(String name) {
+        char first = name.charAt(0);
+        if (first == '"' || first == '`' || first == '[') {
+            String inner = name.substring(1, name.length() - 1);
+            return first == '[' ? inner : inner.replace(String.valueOf(first) + first, String.valueOf(first));
+        }
+        return name;
     }
 
     @Override
@@ -285,10 +352,26 @@ final class SqliteTarget extends Target {
         return "DATE(" + value + ")";
     }
 
+    /**
+     * DATETIME(value), which keeps whole seconds, as MySQL's DATETIME; with fractional seconds (DATETIME(6),
+     * PostgreSQL's timestamp) a literal already in SQLite's form stays as written, other values go through
+     * STRFTIME's {@code %f} (milliseconds, SQLite's finest).
+     */
     @Override
     public String castToTimestamp(String value, String size) {
-        return "DATETIME(" + value + ")";
+        if (size.isEmpty() || size.replaceAll("[\\s()]", "").equals("0")) {
+            return "DATETIME(" + value + ")";
+        }
+        if (CANONICAL_TIMESTAMP.matcher(value).matches()) {
+            return value;
+        }
+        return value.matches("'[^']*\\.[0-9]+'") || !value.startsWith("'")
+                ? "STRFTIME('%Y-%m-%d %H:%M:%f', " + value + ")" : "DATETIME(" + value + ")";
     }
+
+    /** A timestamp literal with fractional seconds, as SQLite's date functions read and write it. */
+    private static final java.util.regex.Pattern CANONICAL_TIMESTAMP = java.util.regex.Pattern.compile(
+            "'[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{1,9}'");
 
     @Override
     public String castToTime(String value, String size) {

@@ -4,7 +4,10 @@ import dev.retort.jdbc.translate.Dialect;
 import dev.retort.jdbc.translate.lex.Keywords;
 import dev.retort.jdbc.translate.lex.Literals;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -132,6 +135,24 @@ public abstract class Target {
      * Statements the type needs first go to {@code before}.
      */
     public abstract String caseInsensitiveText(String column, String written, int length, Consumer<String> before);
+
+    /**
+     * A text column of type {@code written} that MySQL declared with a case-sensitive collation ({@code *_bin},
+     * {@code *_cs}), spelled so that {@link #columnsWithOwnCollation} finds it and the case-insensitive mode
+     * leaves its comparisons as written. Statements that must follow the table go to {@code after}.
+     */
+    public String caseSensitiveText(String table, String column, String written, Consumer<String> after) {
+        return written;
+    }
+
+    /**
+     * The lower-case names of {@code table}'s columns (the name as the metadata stores it) whose collation
+     * was chosen for them, so the case-insensitive mode leaves them as written: read once per table with the
+     * other schema facts. None by default.
+     */
+    public Set<String> columnsWithOwnCollation(Connection connection, String table) throws SQLException {
+        return Set.of();
+    }
 
     /** Whether the target has TRUNCATE TABLE (SQLite deletes instead). */
     public boolean hasTruncate() {
