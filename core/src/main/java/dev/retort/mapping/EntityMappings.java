@@ -206,7 +206,8 @@ public final class EntityMappings {
         }
         constructor(type);
         return new EntityDescription(type, table, attributes, id.name(),
-                Optional.ofNullable(version).map(AttributeDescription::name), generation, relationships, inheritance);
+                Optional.ofNullable(version).map(AttributeDescription::name), generation, relationships, inheritance,
+                Hierarchy.declaredDiscriminator(type));
     }
 
     /**
