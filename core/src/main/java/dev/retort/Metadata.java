@@ -13,6 +13,7 @@ import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.EntityModel;
 import dev.retort.mapping.Hierarchy;
 import dev.retort.mapping.RelationshipModel;
+import dev.retort.mapping.description.MetadataDescription;
 import dev.retort.schema.SchemaTool;
 import dev.retort.sql.Table;
 
@@ -20,6 +21,9 @@ import dev.retort.sql.Table;
  * The set of mapped entities and their tables, as SQLAlchemy's {@code MetaData}: built once from entity
  * classes (every mapping is read and checked here, so mistakes surface at start-up), then used to create
  * or drop the schema and to build session factories. Immutable and thread-safe.
+ *
+ * <p>A container that checks the mapping at build time keeps its {@link #description()} and makes the
+ * Metadata again at start with {@link #bind}, which neither reads annotations nor repeats the checks.
  */
 public final class Metadata {
     private final List<EntityModel> models;
@@ -62,6 +66,20 @@ public final class Metadata {
         }
         Hierarchy.of(models);
         return new Metadata(dependencyOrder(models));
+    }
+
+    /**
+     * Binds a description that {@link #description()} gave, in a build or earlier in this run: the entities'
+     * fields, constructors and accessors, in the described order, without reading their annotations or
+     * checking their mapping again (internal to Retort's containers).
+     */
+    public static Metadata bind(MetadataDescription description) {
+        return new Metadata(description.entities().stream().map(EntityMappings::bind).toList());
+    }
+
+    /** The checked mapping of every entity in table-creation order, as plain data a build can record (internal). */
+    public MetadataDescription description() {
+        return new MetadataDescription(models.stream().map(EntityModel::description).toList());
     }
 
     private static void checkRelationship(List<EntityModel> models, RelationshipModel relationship) {

@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.Objects;
 
 import dev.retort.RetortException;
+import dev.retort.mapping.description.AttributeDescription;
+import dev.retort.mapping.description.AttributeDescription.EnumStorage;
+import dev.retort.mapping.description.FieldRef;
 import dev.retort.sql.Column;
 
 /**
@@ -27,40 +30,35 @@ public final class AttributeModel {
     private final FieldAccess access;
     private final FieldAccess targetAccess;
 
-    AttributeModel(String name, Field field, Column column, EnumStorage enumStorage) {
-        this.name = name;
-        this.field = field;
+    private final AttributeDescription description;
+
+    /** Binds a described attribute to its field, and a reference's to the target's id field. */
+    AttributeModel(AttributeDescription description) {
+        this.description = description;
+        this.name = description.name();
+        this.field = description.field().resolve();
         this.javaType = field.getType();
-        this.column = column;
-        this.enumStorage = enumStorage;
-        this.storedType = enumStorage == EnumStorage.NAME ? String.class
+        this.column = description.column();
+        this.enumStorage = description.enumStorage();
+        this.targetId = description.targetId().map(FieldRef::resolve).orElse(null);
+        this.storedType = targetId != null ? JavaTypes.boxed(targetId.getType())
+                : enumStorage == EnumStorage.NAME ? String.class
                 : enumStorage == EnumStorage.ORDINAL ? Integer.class : JavaTypes.boxed(javaType);
-        this.primitiveDefault = javaType.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(javaType, 1), 0) : null;
-        this.targetId = null;
+        this.primitiveDefault = targetId == null && javaType.isPrimitive()
+                ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(javaType, 1), 0) : null;
         this.access = FieldAccess.of(field);
-        this.targetAccess = null;
+        this.targetAccess = targetId == null ? null : FieldAccess.of(targetId);
     }
 
-    /** The foreign-key column of a to-one relationship: the field holds the related entity, the column its id. */
-    AttributeModel(String name, Field field, Column column, Field targetId) {
-        this.name = name;
-        this.field = field;
-        this.javaType = field.getType();
-        this.column = column;
-        this.enumStorage = EnumStorage.NONE;
-        this.storedType = JavaTypes.boxed(targetId.getType());
-        this.primitiveDefault = null;
-        this.targetId = targetId;
-        this.access = FieldAccess.of(field);
-        this.targetAccess = FieldAccess.of(targetId);
+    /** What the attribute was bound from. */
+    public AttributeDescription description() {
+        return description;
     }
 
     /** The id of a related entity held by a reference attribute's field. */
     public Object idOf(Object target) {
         return target == null ? null : targetAccess.get(target);
     }
-
-    enum EnumStorage { NONE, NAME, ORDINAL }
 
     public String name() {
         return name;

@@ -11,7 +11,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.persistence.Embedded;
 import jakarta.persistence.EmbeddedId;
@@ -29,6 +33,10 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import dev.retort.MappingException;
+import dev.retort.mapping.description.AttributeDescription;
+import dev.retort.mapping.description.EntityDescription;
+import dev.retort.mapping.description.FieldRef;
+import dev.retort.mapping.description.RelationshipDescription;
 import dev.retort.sql.Column;
 import dev.retort.sql.ColumnType;
 import dev.retort.sql.ForeignKey;
@@ -43,28 +51,82 @@ import dev.retort.sql.Table;
  * a {@link ClassValue}, so classes can still be unloaded). Field access; default names are the Java
  * names in snake_case ({@code firstName} becomes {@code first_name}, {@code OrderLine} becomes
  * {@code order_line}), as SQLAlchemy users expect and so that no name needs quoting.
+ *
+ * <p>In two phases, as Hibernate's boot and runtime models: {@link #describe} reads the annotations and
+ * checks them into an {@link EntityDescription} of plain data; {@link #bind} makes the {@link EntityModel}
+ * of a description (fields, constructor, generated accessors) without reading an annotation. {@link #of} is
+ * both; a container that kept the descriptions from its build binds them instead.
  */
 public final class EntityMappings {
-    private static final ClassValue<EntityModel> CACHE = new ClassValue<>() {
+    /** Each class's model once read or bound; empty until then. */
+    private static final ClassValue<AtomicReference<EntityModel>> CACHE = new ClassValue<>() {
         @Override
-        protected EntityModel computeValue(Class<?> type) {
-            return read(type);
+        protected AtomicReference<EntityModel> computeValue(Class<?> type) {
+            return new AtomicReference<>();
         }
     };
+
+    private static final AtomicLong DESCRIBED = new AtomicLong();
 
     private EntityMappings() {
     }
 
     /** The mapping of {@code type}; a {@link MappingException} naming the class and the fix if it has none. */
     public static EntityModel of(Class<?> type) {
-        return CACHE.get(type);
+        AtomicReference<EntityModel> slot = CACHE.get(type);
+        EntityModel model = slot.get();
+        if (model == null) {
+            slot.compareAndSet(null, bindUncached(describe(type)));
+            model = slot.get();
+        }
+        return model;
+    }
+
+    /**
+     * The model of a description made by {@link #describe} (here or in a build), which {@link #of} then
+     * returns for its class; the class's model as it is when one was read or bound before. Reads no annotation
+     * and checks nothing: the description was checked when it was made.
+     */
+    public static EntityModel bind(EntityDescription description) {
+        AtomicReference<EntityModel> slot = CACHE.get(description.javaType());
+        EntityModel model = slot.get();
+        if (model == null) {
+            slot.compareAndSet(null, bindUncached(description));
+            model = slot.get();
+        }
+        return model;
+    }
+
+    private static EntityModel bindUncached(EntityDescription description) {
+        Map<String, AttributeModel> attributes = new LinkedHashMap<>();
+        description.attributes().forEach(attribute -> attributes.put(attribute.name(), new AttributeModel(attribute)));
+        List<RelationshipModel> relationships = new ArrayList<>();
+        for (RelationshipDescription relationship : description.relationships()) {
+            relationships.add(new RelationshipModel(relationship,
+                    relationship.joinColumn().map(joinColumn -> attributes.get(joinColumn.name())).orElse(null)));
+        }
+        return new EntityModel(description, List.copyOf(attributes.values()), attributes.get(description.idAttribute()),
+                description.versionAttribute().map(attributes::get), constructor(description.javaType()), relationships);
+    }
+
+    /**
+     * How many entity classes this copy of Retort has read from annotations ({@link #describe}): for tests
+     * that check a container binds the descriptions its build made instead of reading the classes again.
+     */
+    public static long describedCount() {
+        return DESCRIBED.get();
     }
 
     public static boolean isEntity(Class<?> type) {
         return type.isAnnotationPresent(Entity.class);
     }
 
-    private static EntityModel read(Class<?> type) {
+    /**
+     * Reads and checks the mapping of {@code type} (the first phase); a {@link MappingException} naming the class
+     * and the fix when it is wrong. Not cached: {@link #of} keeps the model.
+     */
+    public static EntityDescription describe(Class<?> type) {
+        DESCRIBED.incrementAndGet();
         if (!type.isAnnotationPresent(Entity.class)) {
             throw new MappingException(type.getName() + " is not an entity: it has no @jakarta.persistence.Entity "
                     + "annotation. To fix this, annotate the class with @Entity (and @Table to name its table), "
@@ -82,19 +144,17 @@ public final class EntityMappings {
         }
         String tableName = InheritanceReader.tableName(type);
         List<Field> fields = persistentFields(type);
-        List<AttributeModel> attributes = new ArrayList<>();
-        AttributeModel id = null;
-        AttributeModel version = null;
+        List<AttributeDescription> attributes = new ArrayList<>();
+        AttributeDescription id = null;
+        AttributeDescription version = null;
         IdGeneration generation = IdGeneration.ASSIGNED;
         Optional<Sequence> sequence = Optional.empty();
-        List<RelationshipModel> relationships = new ArrayList<>();
+        List<RelationshipDescription> relationships = new ArrayList<>();
         for (Field field : fields) {
-            RelationshipModel relationship = Relationships.read(type, tableName, field);
+            RelationshipDescription relationship = Relationships.read(type, tableName, field);
             if (relationship != null) {
                 relationships.add(relationship);
-                if (relationship.joinColumn() != null) {
-                    attributes.add(relationship.joinColumn());
-                }
+                relationship.joinColumn().ifPresent(attributes::add);
                 continue;
             }
             boolean isId = field.isAnnotationPresent(Id.class);
@@ -105,7 +165,7 @@ public final class EntityMappings {
             }
             IdGeneration fieldGeneration = isId ? idGeneration(type, field) : IdGeneration.ASSIGNED;
             InheritanceReader.checkGeneration(type, field, fieldGeneration);
-            AttributeModel attribute = attribute(type, field, isId, fieldGeneration);
+            AttributeDescription attribute = attribute(type, field, isId, fieldGeneration);
             if (isId) {
                 id = attribute;
                 generation = fieldGeneration;
@@ -125,13 +185,13 @@ public final class EntityMappings {
                     + "its primary-key field with @jakarta.persistence.Id (and @GeneratedValue to let the database "
                     + "assign it).");
         }
-        List<Column> columns = attributes.stream().map(AttributeModel::column).toList();
+        List<Column> columns = attributes.stream().map(AttributeDescription::column).toList();
         List<ForeignKey> foreignKeys = new ArrayList<>();
-        for (RelationshipModel relationship : relationships) {
+        for (RelationshipDescription relationship : relationships) {
             // A TABLE_PER_CLASS target has rows in several tables: no single table for a constraint to reference.
-            if (relationship.joinColumn() != null && InheritanceReader.strategy(InheritanceReader.root(relationship.target()))
+            if (relationship.joinColumn().isPresent() && InheritanceReader.strategy(InheritanceReader.root(relationship.target()))
                     != jakarta.persistence.InheritanceType.TABLE_PER_CLASS) {
-                foreignKeys.add(new ForeignKey(List.of(relationship.joinColumn().column().name()),
+                foreignKeys.add(new ForeignKey(List.of(relationship.joinColumn().get().column().name()),
                         InheritanceReader.tableName(relationship.target()), List.of(idColumnName(relationship.target()))));
             }
         }
@@ -144,8 +204,10 @@ public final class EntityMappings {
         if (inheritance.isPresent() && inheritance.get().joined()) {
             table = inheritance.get().joinedTables().get(inheritance.get().joinedTables().size() - 1);
         }
-        return new EntityModel(type, table, attributes, id, Optional.ofNullable(version), generation, constructor(type),
-                relationships, inheritance);
+        constructor(type);
+        return new EntityDescription(type, table, attributes, id.name(),
+                Optional.ofNullable(version).map(AttributeDescription::name), generation, relationships, inheritance,
+                Hierarchy.declaredDiscriminator(type));
     }
 
     /**
@@ -215,7 +277,7 @@ public final class EntityMappings {
         return fields;
     }
 
-    private static AttributeModel attribute(Class<?> type, Field field, boolean isId, IdGeneration generation) {
+    private static AttributeDescription attribute(Class<?> type, Field field, boolean isId, IdGeneration generation) {
         rejectUnsupportedAnnotations(type, field);
         Class<?> javaType = field.getType();
         if (Modifier.isFinal(field.getModifiers())) {
@@ -233,12 +295,12 @@ public final class EntityMappings {
                     + "@Enumerated or change the field's type to an enum.");
         }
         jakarta.persistence.Column annotation = field.getAnnotation(jakarta.persistence.Column.class);
-        AttributeModel.EnumStorage enumStorage = AttributeModel.EnumStorage.NONE;
+        AttributeDescription.EnumStorage enumStorage = AttributeDescription.EnumStorage.NONE;
         SqlType sqlType = JavaTypes.columnType(javaType);
         if (javaType.isEnum()) {
             Enumerated enumerated = field.getAnnotation(Enumerated.class);
             boolean byName = enumerated != null && enumerated.value() == EnumType.STRING;
-            enumStorage = byName ? AttributeModel.EnumStorage.NAME : AttributeModel.EnumStorage.ORDINAL;
+            enumStorage = byName ? AttributeDescription.EnumStorage.NAME : AttributeDescription.EnumStorage.ORDINAL;
             sqlType = byName ? SqlType.VARCHAR : SqlType.INTEGER;
         }
         if (sqlType == null) {
@@ -278,8 +340,7 @@ public final class EntityMappings {
                 : generation == IdGeneration.SEQUENCE ? Generation.SEQUENCE : Generation.NONE;
         Column column = new Column(columnName, new ColumnType(sqlType, length, precision, scale), nullable, unique,
                 columnGeneration);
-        field.setAccessible(true);
-        return new AttributeModel(field.getName(), field, column, enumStorage);
+        return new AttributeDescription(FieldRef.of(field), column, enumStorage, Optional.empty());
     }
 
     private static boolean isVersionType(Class<?> type) {

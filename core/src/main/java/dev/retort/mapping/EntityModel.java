@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import dev.retort.MappingException;
 import dev.retort.RetortException;
+import dev.retort.mapping.description.EntityDescription;
 import dev.retort.sql.Table;
 
 /**
@@ -25,18 +26,26 @@ public final class EntityModel {
     private final List<RelationshipModel> relationships;
     private final Optional<InheritanceModel> inheritance;
 
-    EntityModel(Class<?> javaType, Table table, List<AttributeModel> attributes, AttributeModel id,
-                Optional<AttributeModel> version, IdGeneration idGeneration, Constructor<?> constructor,
-                List<RelationshipModel> relationships, Optional<InheritanceModel> inheritance) {
-        this.inheritance = inheritance;
-        this.javaType = javaType;
-        this.table = table;
+    private final EntityDescription description;
+
+    /** Binds a description: the attributes and relationships bound from its own, in its order. */
+    EntityModel(EntityDescription description, List<AttributeModel> attributes, AttributeModel id,
+                Optional<AttributeModel> version, Constructor<?> constructor, List<RelationshipModel> relationships) {
+        this.description = description;
+        this.inheritance = description.inheritance();
+        this.javaType = description.javaType();
+        this.table = description.table();
         this.attributes = List.copyOf(attributes);
         this.id = id;
         this.version = version;
-        this.idGeneration = idGeneration;
+        this.idGeneration = description.idGeneration();
         this.instantiator = Instantiator.of(constructor);
         this.relationships = List.copyOf(relationships);
+    }
+
+    /** The checked mapping this model was bound from (what a container's build can keep). */
+    public EntityDescription description() {
+        return description;
     }
 
     /** The relationship attributes, in declaration order (to-one owning sides also have a column attribute). */

@@ -16,6 +16,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.InheritanceType;
 
 import dev.retort.MappingException;
+import dev.retort.mapping.description.DiscriminatorDeclaration;
 import dev.retort.sql.Column;
 import dev.retort.sql.ColumnType;
 import dev.retort.sql.Generation;
@@ -39,16 +40,18 @@ public final class Hierarchy {
 
     private Hierarchy(EntityModel root, List<EntityModel> members) {
         this.root = root;
-        this.strategy = InheritanceReader.strategy(root.javaType());
+        // A root without @Inheritance has no inheritance model; its entity subclasses carry the strategy.
+        this.strategy = members.stream().flatMap(member -> member.inheritance().stream()).findFirst()
+                .map(InheritanceModel::strategy).orElse(InheritanceType.SINGLE_TABLE);
         this.members = List.copyOf(members);
         // JOINED may have one too (JPA allows it, SQLAlchemy's polymorphic_on): written in the root's table, read to pick the class.
         this.discriminator = strategy == InheritanceType.SINGLE_TABLE
-                || strategy == InheritanceType.JOINED && root.javaType().isAnnotationPresent(DiscriminatorColumn.class)
-                ? discriminatorColumn(root) : null;
+                || strategy == InheritanceType.JOINED && root.description().discriminator().column().isPresent()
+                ? root.description().discriminator().column().orElse(DEFAULT_COLUMN) : null;
         for (EntityModel member : members) {
-            checkDiscriminatorAnnotations(member.javaType());
+            checkDiscriminatorAnnotations(member);
             if (discriminator != null) {
-                String value = readDiscriminatorValue(member.javaType());
+                String value = discriminatorValue(member);
                 Class<?> clash = discriminatorValues.entrySet().stream().filter(entry -> entry.getValue().equals(value))
                         .map(Map.Entry::getKey).findFirst().orElse(null);
                 if (clash != null) {
@@ -99,7 +102,8 @@ public final class Hierarchy {
             if (!members.contains(root)) {
                 members.add(root);
             }
-            members.sort(Comparator.comparingInt(member -> depth(member.javaType())));
+            List<EntityModel> listed = List.copyOf(members);
+            members.sort(Comparator.comparingInt(member -> depth(member.javaType(), listed)));
             Hierarchy hierarchy = new Hierarchy(root, members);
             members.forEach(member -> hierarchies.put(member.javaType(), hierarchy));
         }
@@ -135,12 +139,9 @@ public final class Hierarchy {
         return root == InheritanceReader.root(second) && InheritanceReader.strategy(root) == InheritanceType.SINGLE_TABLE;
     }
 
-    private static int depth(Class<?> type) {
-        int depth = 0;
-        for (Class<?> parent = InheritanceReader.entityParent(type); parent != null; parent = InheritanceReader.entityParent(parent)) {
-            depth++;
-        }
-        return depth;
+    /** How many of the members (all of a listed entity's entity superclasses are listed) are above {@code type}. */
+    private static int depth(Class<?> type, List<EntityModel> members) {
+        return (int) members.stream().filter(member -> member.javaType() != type && member.javaType().isAssignableFrom(type)).count();
     }
 
     public EntityModel root() {
@@ -233,19 +234,32 @@ public final class Hierarchy {
                 List.copyOf(indexes), rootTable.sequence(), List.copyOf(foreignKeys));
     }
 
-    private static Column discriminatorColumn(EntityModel root) {
-        DiscriminatorColumn annotation = root.javaType().getAnnotation(DiscriminatorColumn.class);
-        String name = annotation != null && !annotation.name().isEmpty() ? annotation.name() : DEFAULT_DISCRIMINATOR;
-        DiscriminatorType type = annotation != null ? annotation.discriminatorType() : DiscriminatorType.STRING;
-        ColumnType columnType = type == DiscriminatorType.INTEGER ? ColumnType.of(SqlType.INTEGER)
-                : new ColumnType(SqlType.VARCHAR, type == DiscriminatorType.CHAR ? 1 : annotation != null ? annotation.length() : 31, 0, 0);
-        return new Column(name, columnType, false, false, Generation.NONE);
+    /** JPA's discriminator column where the root declares none: a string of up to 31 characters. */
+    private static final Column DEFAULT_COLUMN = new Column(DEFAULT_DISCRIMINATOR, new ColumnType(SqlType.VARCHAR, 31, 0, 0),
+            false, false, Generation.NONE);
+
+    /** What {@code type} declares about a discriminator, read when its mapping is (annotations are not read again here). */
+    static DiscriminatorDeclaration declaredDiscriminator(Class<?> type) {
+        DiscriminatorColumn annotation = type.getAnnotation(DiscriminatorColumn.class);
+        Optional<Column> column = Optional.empty();
+        if (annotation != null) {
+            String name = annotation.name().isEmpty() ? DEFAULT_DISCRIMINATOR : annotation.name();
+            DiscriminatorType discriminatorType = annotation.discriminatorType();
+            ColumnType columnType = discriminatorType == DiscriminatorType.INTEGER ? ColumnType.of(SqlType.INTEGER)
+                    : new ColumnType(SqlType.VARCHAR, discriminatorType == DiscriminatorType.CHAR ? 1 : annotation.length(), 0, 0);
+            column = Optional.of(new Column(name, columnType, false, false, Generation.NONE));
+        }
+        DiscriminatorValue value = type.getAnnotation(DiscriminatorValue.class);
+        String entityName = type.getAnnotation(Entity.class).name();
+        return new DiscriminatorDeclaration(column, Optional.ofNullable(value).map(DiscriminatorValue::value),
+                entityName.isEmpty() ? type.getSimpleName() : entityName);
     }
 
-    private String readDiscriminatorValue(Class<?> type) {
-        DiscriminatorValue annotation = type.getAnnotation(DiscriminatorValue.class);
-        if (annotation != null) {
-            String value = annotation.value();
+    private String discriminatorValue(EntityModel member) {
+        Class<?> type = member.javaType();
+        DiscriminatorDeclaration declared = member.description().discriminator();
+        if (declared.value().isPresent()) {
+            String value = declared.value().get();
             if (discriminator.type().type() == SqlType.INTEGER && !value.matches("-?\\d+")) {
                 throw new MappingException("Entity " + type.getName() + " has @DiscriminatorValue(\"" + value + "\"), but the "
                         + "discriminator column " + discriminator.name() + " of " + root.entityName() + " is an INTEGER. "
@@ -258,13 +272,14 @@ public final class Hierarchy {
                     + "discriminator column " + discriminator.name() + " of " + root.entityName() + " has no default value. "
                     + "To fix this, annotate " + type.getSimpleName() + " with @DiscriminatorValue(\"<number>\").");
         }
-        String entityName = type.getAnnotation(Entity.class).name();
-        return entityName.isEmpty() ? type.getSimpleName() : entityName;
+        return declared.entityName();
     }
 
-    private void checkDiscriminatorAnnotations(Class<?> type) {
+    private void checkDiscriminatorAnnotations(EntityModel member) {
+        Class<?> type = member.javaType();
+        DiscriminatorDeclaration declared = member.description().discriminator();
         if (discriminator != null) {
-            if (type != root.javaType() && type.isAnnotationPresent(DiscriminatorColumn.class)) {
+            if (type != root.javaType() && declared.column().isPresent()) {
                 throw new MappingException("Entity " + type.getName() + " declares @DiscriminatorColumn, but only the root "
                         + root.javaType().getName() + " names the discriminator column. To fix this, move it to "
                         + root.entityName() + ".");
@@ -272,7 +287,7 @@ public final class Hierarchy {
             return;
         }
         for (Class<? extends java.lang.annotation.Annotation> annotation : List.of(DiscriminatorColumn.class, DiscriminatorValue.class)) {
-            if (type.isAnnotationPresent(annotation)) {
+            if (annotation == DiscriminatorColumn.class ? declared.column().isPresent() : declared.value().isPresent()) {
                 throw new MappingException("Entity " + type.getName() + " declares @" + annotation.getSimpleName() + ", but "
                         + root.entityName() + " uses " + strategy + " inheritance, where Retort tells classes apart by "
                         + (strategy == InheritanceType.JOINED ? "the subclass table a row has" : "the table a row is in")

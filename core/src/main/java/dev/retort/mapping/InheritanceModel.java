@@ -1,7 +1,9 @@
 package dev.retort.mapping;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.persistence.InheritanceType;
 
@@ -21,7 +23,8 @@ public record InheritanceModel(Class<?> root, InheritanceType strategy, Class<?>
                                Map<String, String> attributeTables) {
     public InheritanceModel {
         joinedTables = List.copyOf(joinedTables);
-        attributeTables = Map.copyOf(attributeTables);
+        // Sorted, so that a recorded description is the same from build to build.
+        attributeTables = Collections.unmodifiableSortedMap(new TreeMap<>(attributeTables));
     }
 
     public boolean joined() {

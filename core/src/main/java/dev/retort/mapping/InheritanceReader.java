@@ -14,6 +14,7 @@ import jakarta.persistence.InheritanceType;
 import jakarta.persistence.PrimaryKeyJoinColumn;
 
 import dev.retort.MappingException;
+import dev.retort.mapping.description.AttributeDescription;
 import dev.retort.sql.Column;
 import dev.retort.sql.ForeignKey;
 import dev.retort.sql.Generation;
@@ -118,7 +119,7 @@ final class InheritanceReader {
      * The inheritance model of {@code type}, and for JOINED its own table as {@code table()}: the tables from the
      * root's down, each holding the key and the columns of its own level.
      */
-    static Optional<InheritanceModel> read(Class<?> type, List<AttributeModel> attributes, AttributeModel id,
+    static Optional<InheritanceModel> read(Class<?> type, List<AttributeDescription> attributes, AttributeDescription id,
                                            Optional<Sequence> sequence, TableBuilder tableBuilder) {
         if (!inHierarchy(type)) {
             return Optional.empty();
@@ -141,7 +142,7 @@ final class InheritanceReader {
                 key = new Column(keyName, key.type(), false, false, Generation.NONE);
             }
             columns.add(key);
-            for (AttributeModel attribute : attributes) {
+            for (AttributeDescription attribute : attributes) {
                 if (attribute != id && levels.get(declaringClass(type, attribute.name())) == level) {
                     columns.add(attribute.column());
                     attributeTables.put(attribute.name(), tableName);

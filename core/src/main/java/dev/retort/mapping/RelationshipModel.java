@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import dev.retort.mapping.description.RelationshipDescription;
 import dev.retort.sql.Table;
 
 /**
@@ -59,21 +60,29 @@ public final class RelationshipModel {
     private final JoinTable joinTable;
     private final FieldAccess access;
 
-    RelationshipModel(Class<?> owner, Field field, Kind kind, Class<?> target, String mappedBy, boolean set,
-                      Cascades cascades, boolean eager, String orderBy, AttributeModel joinColumn, JoinTable joinTable) {
-        this.owner = owner;
-        this.field = field;
-        this.kind = kind;
-        this.target = target;
-        this.mappedBy = mappedBy;
-        this.set = set;
-        this.cascades = cascades;
-        this.eager = eager;
-        this.orderBy = orderBy;
+    private final RelationshipDescription description;
+
+    /** Binds a described relationship to its field; {@code joinColumn} is the entity's bound foreign-key attribute. */
+    RelationshipModel(RelationshipDescription description, AttributeModel joinColumn) {
+        this.description = description;
+        this.owner = description.owner();
+        this.field = description.field().resolve();
+        this.kind = description.kind();
+        this.target = description.target();
+        this.mappedBy = description.mappedBy().orElse(null);
+        this.set = description.set();
+        this.cascades = description.cascades();
+        this.eager = description.eager();
+        this.orderBy = description.orderBy();
         this.orderKeys = orderKeys(orderBy);
         this.joinColumn = joinColumn;
-        this.joinTable = joinTable;
+        this.joinTable = description.joinTable().orElse(null);
         this.access = FieldAccess.of(field);
+    }
+
+    /** What the relationship was bound from. */
+    public RelationshipDescription description() {
+        return description;
     }
 
     public String name() {

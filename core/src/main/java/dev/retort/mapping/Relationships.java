@@ -7,6 +7,7 @@ import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.CascadeType;
@@ -21,6 +22,9 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 
 import dev.retort.MappingException;
+import dev.retort.mapping.description.AttributeDescription;
+import dev.retort.mapping.description.FieldRef;
+import dev.retort.mapping.description.RelationshipDescription;
 import dev.retort.sql.Column;
 import dev.retort.sql.ColumnType;
 import dev.retort.sql.ForeignKey;
@@ -39,7 +43,7 @@ final class Relationships {
     }
 
     /** The relationship a field declares, or null if it has no relationship annotation. */
-    static RelationshipModel read(Class<?> owner, String ownerTable, Field field) {
+    static RelationshipDescription read(Class<?> owner, String ownerTable, Field field) {
         ManyToOne manyToOne = field.getAnnotation(ManyToOne.class);
         OneToOne oneToOne = field.getAnnotation(OneToOne.class);
         OneToMany oneToMany = field.getAnnotation(OneToMany.class);
@@ -57,7 +61,6 @@ final class Relationships {
             throw new MappingException("Relationship " + where + " is final, so Retort cannot set it when loading rows. "
                     + "To fix this, remove 'final'.");
         }
-        field.setAccessible(true);
         if (manyToOne != null) {
             return toOne(owner, field, RelationshipModel.Kind.MANY_TO_ONE, manyToOne.targetEntity(), "",
                     manyToOne.cascade(), false, manyToOne.fetch(), manyToOne.optional());
@@ -80,7 +83,7 @@ final class Relationships {
                 manyToMany.mappedBy(), manyToMany.cascade(), false, manyToMany.fetch());
     }
 
-    private static RelationshipModel toOne(Class<?> owner, Field field, RelationshipModel.Kind kind, Class<?> declared,
+    private static RelationshipDescription toOne(Class<?> owner, Field field, RelationshipModel.Kind kind, Class<?> declared,
                                            String mappedBy, CascadeType[] cascade, boolean orphanRemoval, FetchType fetch,
                                            boolean optional) {
         String where = owner.getSimpleName() + "." + field.getName();
@@ -97,7 +100,8 @@ final class Relationships {
                 throw new MappingException(kind.annotation() + " " + where + " has both mappedBy and @JoinColumn. The "
                         + "foreign key belongs to the owning side. To fix this, remove @JoinColumn here, or remove mappedBy.");
             }
-            return new RelationshipModel(owner, field, kind, target, mappedBy, false, cascades, eager, "", null, null);
+            return new RelationshipDescription(owner, FieldRef.of(field), kind, target, Optional.of(mappedBy), false, cascades,
+                    eager, "", Optional.empty(), Optional.empty());
         }
         if (!eager) {
             requireProxyable(where, kind, target);
@@ -109,11 +113,13 @@ final class Relationships {
         boolean nullable = optional && (joinColumn == null || joinColumn.nullable());
         boolean unique = kind == RelationshipModel.Kind.ONE_TO_ONE || joinColumn != null && joinColumn.unique();
         Column column = new Column(name, keyType(targetId), nullable, unique, Generation.NONE);
-        AttributeModel attribute = new AttributeModel(field.getName(), field, column, targetId);
-        return new RelationshipModel(owner, field, kind, target, null, false, cascades, eager, "", attribute, null);
+        AttributeDescription attribute = new AttributeDescription(FieldRef.of(field), column,
+                AttributeDescription.EnumStorage.NONE, Optional.of(FieldRef.of(targetId)));
+        return new RelationshipDescription(owner, FieldRef.of(field), kind, target, Optional.empty(), false, cascades, eager,
+                "", Optional.of(attribute), Optional.empty());
     }
 
-    private static RelationshipModel toMany(Class<?> owner, String ownerTable, Field field, RelationshipModel.Kind kind,
+    private static RelationshipDescription toMany(Class<?> owner, String ownerTable, Field field, RelationshipModel.Kind kind,
                                             Class<?> declared, String mappedBy, CascadeType[] cascade,
                                             boolean orphanRemoval, FetchType fetch) {
         String where = owner.getSimpleName() + "." + field.getName();
@@ -133,9 +139,10 @@ final class Relationships {
         if (kind == RelationshipModel.Kind.MANY_TO_MANY && mappedBy.isEmpty()) {
             joinTable = joinTable(owner, ownerTable, field, target);
         }
-        return new RelationshipModel(owner, field, kind, target, mappedBy.isEmpty() ? null : mappedBy, type == Set.class,
+        return new RelationshipDescription(owner, FieldRef.of(field), kind, target,
+                mappedBy.isEmpty() ? Optional.empty() : Optional.of(mappedBy), type == Set.class,
                 cascades(cascade, orphanRemoval), fetch == FetchType.EAGER, orderBy == null ? "" : orderBy.value().trim(),
-                null, joinTable);
+                Optional.empty(), Optional.ofNullable(joinTable));
     }
 
     private static RelationshipModel.JoinTable joinTable(Class<?> owner, String ownerTable, Field field, Class<?> target) {

@@ -19,8 +19,10 @@ import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 
 import dev.retort.MappingException;
+import dev.retort.Metadata;
 import dev.retort.boot.UnitStarter;
 import dev.retort.mapping.EntityModel;
+import dev.retort.mapping.description.MetadataDescription;
 
 /**
  * Finds the entities in the Jandex index and checks each unit's mapping with the check core's
@@ -65,15 +67,20 @@ final class EntityDiscovery {
         for (String entity : entityClassNames) {
             classes.add(load(entity));
         }
+        Metadata checked = UnitStarter.checkedModel(classes);
         TreeMap<String, String> tableByEntity = new TreeMap<>();
-        for (EntityModel model : UnitStarter.checkedModel(classes).models()) {
+        for (EntityModel model : checked.models()) {
             tableByEntity.put(model.javaType().getName(), model.table().name());
         }
-        return new UnitEntities(tableByEntity, new ArrayList<>(mappedSuperclasses));
+        return new UnitEntities(tableByEntity, new ArrayList<>(mappedSuperclasses), checked.description());
     }
 
-    /** A unit's entities by class name with their tables, and the mapped superclasses they extend, sorted. */
-    record UnitEntities(SortedMap<String, String> tableByEntity, List<String> mappedSuperclassNames) {
+    /**
+     * A unit's entities by class name with their tables, the mapped superclasses they extend, sorted, and the
+     * checked mapping that static initialization binds.
+     */
+    record UnitEntities(SortedMap<String, String> tableByEntity, List<String> mappedSuperclassNames,
+            MetadataDescription description) {
     }
 
     /**

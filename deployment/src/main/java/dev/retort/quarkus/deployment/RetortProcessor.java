@@ -28,6 +28,8 @@ import dev.retort.quarkus.runtime.RetortBuildTimeConfig;
 import dev.retort.quarkus.runtime.RetortModelRecorder;
 import dev.retort.quarkus.runtime.RetortRecorder;
 import dev.retort.quarkus.runtime.UnitKeys;
+import dev.retort.sql.Index;
+import dev.retort.sql.Table;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -41,6 +43,7 @@ import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.recording.RecorderContext;
 
 /**
  * Retort's build steps: finds the entities and assigns them to units, checks each unit's mapping, settles
@@ -76,7 +79,7 @@ class RetortProcessor {
             DataSourceResolution.Resolved resolved = new DataSourceResolution(name)
                     .resolve(unit.datasource(), unit.dialect(), dataSources);
             units.produce(new RetortUnitBuildItem(name, checked.tableByEntity(), checked.mappedSuperclassNames(),
-                    resolved.dataSourceName(), resolved.dialectName()));
+                    checked.description(), resolved.dataSourceName(), resolved.dialectName()));
         });
     }
 
@@ -106,17 +109,22 @@ class RetortProcessor {
     }
 
     /**
-     * Each unit's model, built during static initialization from the classes checked above (a native image
-     * stores it); Metadata itself cannot be recorded as bytecode, so the recorder gets the classes.
+     * Each unit's model, bound during static initialization (a native image stores it) from the mapping the
+     * build read and checked above, which is recorded as data: the start reads no annotation and repeats no
+     * check. Metadata itself holds reflection handles and generated accessors, so it cannot be recorded.
      */
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void models(RetortModelRecorder recorder, CombinedIndexBuildItem index, List<RetortUnitBuildItem> units,
-            BuildProducer<RetortModelBuildItem> models) {
-        EntityDiscovery discovery = new EntityDiscovery(index.getIndex(), Thread.currentThread().getContextClassLoader());
+    void models(RetortModelRecorder recorder, RecorderContext context, List<RetortUnitBuildItem> units,
+            BuildProducer<RetortModelBuildItem> models) throws NoSuchMethodException {
+        // Both have a shorter constructor beside the canonical one, so the recorder is told which to use.
+        context.registerNonDefaultConstructor(Table.class.getConstructor(String.class, List.class, List.class, List.class,
+                List.class, Optional.class, List.class), table -> List.of(table.name(), table.columns(), table.primaryKey(),
+                        table.uniqueConstraints(), table.indexes(), table.sequence(), table.foreignKeys()));
+        context.registerNonDefaultConstructor(Index.class.getConstructor(String.class, List.class, boolean.class, boolean.class),
+                index -> List.of(index.name(), index.columns(), index.unique(), index.forForeignKey()));
         for (RetortUnitBuildItem unit : units) {
-            List<Class<?>> entities = unit.entityClassNames().stream().<Class<?>>map(discovery::load).toList();
-            models.produce(new RetortModelBuildItem(unit.unitName(), recorder.checkedModel(entities)));
+            models.produce(new RetortModelBuildItem(unit.unitName(), recorder.checkedModel(unit.description())));
         }
     }
 

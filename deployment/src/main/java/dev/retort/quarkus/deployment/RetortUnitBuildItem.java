@@ -4,22 +4,26 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import dev.retort.mapping.description.MetadataDescription;
 import io.quarkus.builder.item.MultiBuildItem;
 
 /**
  * One Retort unit, settled and checked at build time: its name, its entities with their tables, the
- * {@code @MappedSuperclass} classes they inherit fields from, its datasource and its dialect. Collections
- * are sorted by class name, so that what is recorded is the same from build to build.
+ * {@code @MappedSuperclass} classes they inherit fields from, its checked mapping, its datasource and its
+ * dialect. Collections are sorted by class name (the mapping's entities in table-creation order, found from
+ * the sorted classes), so that what is recorded is the same from build to build.
  */
 public final class RetortUnitBuildItem extends MultiBuildItem {
     private final String unitName;
     private final SortedMap<String, String> tableByEntity;
     private final List<String> mappedSuperclassNames;
+    private final MetadataDescription description;
     private final String dataSourceName;
     private final String dialectName;
 
     public RetortUnitBuildItem(String unitName, SortedMap<String, String> tableByEntity, List<String> mappedSuperclassNames,
-            String dataSourceName, String dialectName) {
+            MetadataDescription description, String dataSourceName, String dialectName) {
+        this.description = description;
         this.unitName = unitName;
         this.tableByEntity = new TreeMap<>(tableByEntity);
         this.mappedSuperclassNames = mappedSuperclassNames.stream().sorted().toList();
@@ -43,6 +47,11 @@ public final class RetortUnitBuildItem extends MultiBuildItem {
 
     public List<String> mappedSuperclassNames() {
         return mappedSuperclassNames;
+    }
+
+    /** The unit's mapping as the build read and checked it, which static initialization binds. */
+    public MetadataDescription description() {
+        return description;
     }
 
     /** The datasource's name, {@code <default>} for the default datasource. */

@@ -1,21 +1,20 @@
 package dev.retort.quarkus.runtime;
 
-import java.util.List;
-
 import dev.retort.Metadata;
+import dev.retort.mapping.description.MetadataDescription;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 
 /**
- * Builds each unit's model during static initialization from the entity classes the build checked, so that
- * a native image holds the model ready-made (on the JVM it is built once per start, as before). The model
- * itself cannot be recorded as bytecode: {@link Metadata} has no public constructor and holds reflection
- * handles ({@code Field}, {@code Constructor}), so the build records the classes. Thin: core does the work.
+ * Binds each unit's model during static initialization to the mapping the build read and checked, so that
+ * the start neither reads the entities' annotations nor repeats the checks, and a native image holds the
+ * model ready-made. The model itself cannot be recorded as bytecode: {@link Metadata} holds reflection
+ * handles and generated accessors, so the build records its description. Thin: core does the work.
  */
 @Recorder
 public class RetortModelRecorder {
-    /** @param entities the unit's entity classes, sorted by name, whose mapping the build checked together */
-    public RuntimeValue<Metadata> checkedModel(List<Class<?>> entities) {
-        return new RuntimeValue<>(Metadata.of(entities));
+    /** @param description the unit's mapping, from {@link Metadata#description()} of the build's checked model */
+    public RuntimeValue<Metadata> checkedModel(MetadataDescription description) {
+        return new RuntimeValue<>(Metadata.bind(description));
     }
 }
