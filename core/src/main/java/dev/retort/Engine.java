@@ -25,6 +25,7 @@ import dev.retort.engine.Replicas;
 import dev.retort.engine.WritableHost;
 import dev.retort.engine.SlowStatementLog;
 import dev.retort.engine.SqlLog;
+import dev.retort.engine.StatementObserver;
 import dev.retort.engine.StatementObservers;
 import dev.retort.observe.Observability;
 
@@ -536,11 +537,26 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        releaseObservers();
         if (replicas != null) {
             replicas.close();
         }
         if (ownsPool && dataSource instanceof AgroalDataSource pool) {
             pool.close();
+        }
+    }
+
+    /** Observers that hold something outside the engine (the pool's gauges in a meter registry) let go of it. */
+    private void releaseObservers() {
+        for (StatementObserver observer : observers.all()) {
+            if (observer instanceof AutoCloseable holder) {
+                try {
+                    holder.close();
+                } catch (Exception e) {
+                    System.getLogger("dev.retort.engine").log(System.Logger.Level.WARNING, "Closing the statement observer "
+                            + observer + " of " + location + " failed; the engine closes anyway: " + e, e);
+                }
+            }
         }
     }
 
