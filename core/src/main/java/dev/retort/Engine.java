@@ -329,6 +329,10 @@ public final class Engine implements AutoCloseable {
      * database gives a {@link DatabaseException} naming where the engine tried to connect.
      */
     public Connection connect() {
+        if (closed) {
+            // Before the data source: a container's may already be gone, with a message that says nothing of why.
+            throw closedEngine(null);
+        }
         try {
             Connection connection = dataSource.getConnection();
             if (isolation != null) {
@@ -346,6 +350,9 @@ public final class Engine implements AutoCloseable {
      * caught up within {@code replicas.wait}) from the primary. The caller closes it.
      */
     public Connection connectForReading(ReadOnly reads) {
+        if (closed) {
+            throw closedEngine(null);
+        }
         Connection connection = replicas == null ? null : replicas.connect(reads.position(replicas.lastCommit()));
         if (connection == null) {
             connection = connect();
@@ -433,6 +440,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    private InvalidRequestException closedEngine(SQLException cause) {
+        return new InvalidRequestException("Cannot connect to " + location + ": this engine is closed. To fix this, "
+                + "close the engine only when the application stops, or create a new one.", cause);
+    }
+
     private RuntimeException connectFailed(SQLException e) {
         if (failedToEnlist(e) && lostConnection(e)) {
             // Enlisting in JTA talks to the server too: a dead connection fails there first, and is no XA problem.
@@ -448,8 +460,7 @@ public final class Engine implements AutoCloseable {
                     + "quarkus.datasource.\"name\".jdbc.transactions=xa), or use one database per transaction.", e);
         }
         if (closed) {
-            return new InvalidRequestException("Cannot connect to " + location + ": this engine is closed. To fix this, "
-                    + "close the engine only when the application stops, or create a new one.", e);
+            return closedEngine(e);
         }
         if (poolTimedOut(e)) {
             return new DatabaseUnavailableException("Cannot connect to " + location + ": " + poolExhausted() + ". Nothing "
