@@ -27,6 +27,8 @@ final class RetortConfig implements UnitSettings {
     static final String LOG_SQL = "retort.log.sql";
     static final String LOG_BIND_PARAMETERS = "retort.log.bind-parameters";
     static final String SQL_LOAD_SCRIPT = "retort.sql-load-script";
+    static final String METRICS = "retort.metrics.enabled";
+    static final String TRACING = "retort.tracing.enabled";
 
     private final Function<String, Optional<String>> source;
 
@@ -104,6 +106,18 @@ final class RetortConfig implements UnitSettings {
     @Override
     public boolean logBindParameters() {
         return get(LOG_BIND_PARAMETERS).map(value -> booleanValue(LOG_BIND_PARAMETERS, value)).orElse(true);
+    }
+
+    /** Whether the engine times its statements in Micrometer's global registry when Micrometer is present (default true). */
+    @Override
+    public boolean metrics() {
+        return get(METRICS).map(value -> booleanValue(METRICS, value)).orElse(true);
+    }
+
+    /** Whether the engine sends spans to the global OpenTelemetry when its API is present (default true). */
+    @Override
+    public boolean tracing() {
+        return get(TRACING).map(value -> booleanValue(TRACING, value)).orElse(true);
     }
 
     @Override
