@@ -13,6 +13,7 @@ import dev.retort.Engine;
 import dev.retort.it.cdi.model.Item;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -53,24 +54,31 @@ class CdiObservabilityTest {
     @Test
     void statementsAreTimedAndTracedByDefault() {
         start(false);
+        long before = inserts();
 
         container.select(ItemService.class).get().add("observed");
 
-        assertThat(registry.get("retort.statements").tags("operation", "INSERT", "db.system", "h2").timer().count())
-                .isEqualTo(1);
+        assertThat(inserts()).isEqualTo(before + 1);
+        Engine engine = container.select(Engine.class).get();
+        assertThat(poolGauges(engine)).containsExactlyInAnyOrder("retort.pool.active", "retort.pool.available",
+                "retort.pool.awaiting");
         assertThat(retortSpans()).extracting(SpanData::getName).contains("INSERT");
-        assertThat(container.select(Engine.class).get().observers().all()).hasSize(2);
+        assertThat(engine.observers().all()).hasSize(2);
     }
 
     @Test
     void theSwitchesKeepBothAway() {
         start(true);
+        long before = inserts();
 
         container.select(ItemService.class).get().add("unobserved");
 
-        assertThat(retortMeters()).isEmpty();
+        // The global registry holds the meters of the suite's earlier engines: this unit's adds none and times nothing.
+        assertThat(inserts()).isEqualTo(before);
+        Engine engine = container.select(Engine.class).get();
+        assertThat(poolGauges(engine)).isEmpty();
         assertThat(retortSpans()).isEmpty();
-        assertThat(container.select(Engine.class).get().observers().all()).isEmpty();
+        assertThat(engine.observers().all()).isEmpty();
     }
 
     private void start(boolean switchedOff) {
@@ -89,9 +97,16 @@ class CdiObservabilityTest {
         }
     }
 
-    private List<String> retortMeters() {
-        return registry.getMeters().stream().map(Meter::getId).map(Meter.Id::getName)
-                .filter(name -> name.startsWith("retort.")).toList();
+    /** The INSERTs on H2 timed so far, by every engine of the suite (the timer is shared by its tags). */
+    private long inserts() {
+        Timer timer = registry.find("retort.statements").tags("operation", "INSERT", "db.system", "h2").timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    /** The names of the gauges of {@code engine}'s pool. */
+    private List<String> poolGauges(Engine engine) {
+        return registry.getMeters().stream().map(Meter::getId).filter(id -> engine.location().equals(id.getTag("pool")))
+                .map(Meter.Id::getName).toList();
     }
 
     private List<SpanData> retortSpans() {
