@@ -25,6 +25,7 @@ import dev.retort.engine.Replicas;
 import dev.retort.engine.WritableHost;
 import dev.retort.engine.SlowStatementLog;
 import dev.retort.engine.SqlLog;
+import dev.retort.engine.StatementObserver;
 import dev.retort.engine.StatementObservers;
 import dev.retort.observe.Observability;
 
@@ -328,6 +329,10 @@ public final class Engine implements AutoCloseable {
      * database gives a {@link DatabaseException} naming where the engine tried to connect.
      */
     public Connection connect() {
+        if (closed) {
+            // Before the data source: a container's may already be gone, with a message that says nothing of why.
+            throw closedEngine(null);
+        }
         try {
             Connection connection = dataSource.getConnection();
             if (isolation != null) {
@@ -345,6 +350,9 @@ public final class Engine implements AutoCloseable {
      * caught up within {@code replicas.wait}) from the primary. The caller closes it.
      */
     public Connection connectForReading(ReadOnly reads) {
+        if (closed) {
+            throw closedEngine(null);
+        }
         Connection connection = replicas == null ? null : replicas.connect(reads.position(replicas.lastCommit()));
         if (connection == null) {
             connection = connect();
@@ -432,6 +440,11 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    private InvalidRequestException closedEngine(SQLException cause) {
+        return new InvalidRequestException("Cannot connect to " + location + ": this engine is closed. To fix this, "
+                + "close the engine only when the application stops, or create a new one.", cause);
+    }
+
     private RuntimeException connectFailed(SQLException e) {
         if (failedToEnlist(e) && lostConnection(e)) {
             // Enlisting in JTA talks to the server too: a dead connection fails there first, and is no XA problem.
@@ -447,8 +460,7 @@ public final class Engine implements AutoCloseable {
                     + "quarkus.datasource.\"name\".jdbc.transactions=xa), or use one database per transaction.", e);
         }
         if (closed) {
-            return new InvalidRequestException("Cannot connect to " + location + ": this engine is closed. To fix this, "
-                    + "close the engine only when the application stops, or create a new one.", e);
+            return closedEngine(e);
         }
         if (poolTimedOut(e)) {
             return new DatabaseUnavailableException("Cannot connect to " + location + ": " + poolExhausted() + ". Nothing "
@@ -536,11 +548,26 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        releaseObservers();
         if (replicas != null) {
             replicas.close();
         }
         if (ownsPool && dataSource instanceof AgroalDataSource pool) {
             pool.close();
+        }
+    }
+
+    /** Observers that hold something outside the engine (the pool's gauges in a meter registry) let go of it. */
+    private void releaseObservers() {
+        for (StatementObserver observer : observers.all()) {
+            if (observer instanceof AutoCloseable holder) {
+                try {
+                    holder.close();
+                } catch (Exception e) {
+                    System.getLogger("dev.retort.engine").log(System.Logger.Level.WARNING, "Closing the statement observer "
+                            + observer + " of " + location + " failed; the engine closes anyway: " + e, e);
+                }
+            }
         }
     }
 

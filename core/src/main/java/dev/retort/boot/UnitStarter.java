@@ -124,13 +124,14 @@ public final class UnitStarter {
         List<String> migrationLocations = strategy == SchemaStrategy.MIGRATE ? read(this::migrationLocations, List.of())
                 : List.of();
         Map<String, String> replicaOptions = replicaOptions();
+        // The engine options that bind Micrometer's and OpenTelemetry's global instances when they are present.
+        Map<String, Boolean> observability = Map.of("metrics", read(settings::metrics, true), "tracing",
+                read(settings::tracing, true));
         Optional<SqlScript> loadScript = problems.size() > before ? Optional.empty() : read(() -> loadScript(strategy),
                 Optional.empty());
         if (problems.size() > before || metadata == null) {
             return Optional.empty();
         }
-        // The engine options that bind Micrometer's and OpenTelemetry's global instances when they are present.
-        Map<String, Boolean> observability = Map.of("metrics", settings.metrics(), "tracing", settings.tracing());
         return Optional.of(new Plan(metadata, strategy, loadScript, logSql, logBindParameters, statementBatchSize, dialect,
                 migrationLocations, observability, replicaOptions));
     }

@@ -63,9 +63,18 @@ final class RetortBootstrap {
         return problems;
     }
 
+    /** Keys in a file nothing reads explain every later problem (no entity found, the wrong DataSource): only they are reported. */
+    private boolean unread(RetortConfig config) {
+        config.unreadFile().ifPresent(problems::add);
+        return !problems.isEmpty();
+    }
+
     /** Everything the beans need, or null when there were problems. */
     Built build(Set<Class<?>> discovered) {
         RetortConfig config = RetortConfig.load();
+        if (unread(config)) {
+            return null;
+        }
         UnitStarter starter = new UnitStarter(config);
         Set<Class<?>> entities = entities(config, discovered);
         Optional<UnitStarter.Plan> plan = starter.plan(entities);
@@ -91,6 +100,9 @@ final class RetortBootstrap {
      */
     BuiltShards buildSharded(Set<Class<?>> discovered) {
         RetortConfig config = RetortConfig.load();
+        if (unread(config)) {
+            return null;
+        }
         UnitStarter starter = new UnitStarter(config);
         Optional<UnitStarter.Plan> plan = starter.plan(entities(config, discovered));
         problems.addAll(starter.problems());

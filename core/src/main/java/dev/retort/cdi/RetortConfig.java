@@ -1,8 +1,13 @@
 package dev.retort.cdi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Function;
 
 import dev.retort.ConfigurationException;
@@ -27,16 +32,54 @@ final class RetortConfig implements UnitSettings {
     static final String LOG_SQL = "retort.log.sql";
     static final String LOG_BIND_PARAMETERS = "retort.log.bind-parameters";
     static final String SQL_LOAD_SCRIPT = "retort.sql-load-script";
+    static final String METRICS = "retort.metrics.enabled";
+    static final String TRACING = "retort.tracing.enabled";
+
+    static final String MICROPROFILE_FILE = "META-INF/microprofile-config.properties";
 
     private final Function<String, Optional<String>> source;
+    private final boolean microProfile;
 
-    private RetortConfig(Function<String, Optional<String>> source) {
+    private RetortConfig(Function<String, Optional<String>> source, boolean microProfile) {
         this.source = source;
+        this.microProfile = microProfile;
     }
 
     /** The application's configuration: MicroProfile Config if present, else system properties. */
     static RetortConfig load() {
-        return new RetortConfig(microProfileConfigPresent() ? MicroProfileSource.lookup() : RetortConfig::systemProperty);
+        boolean microProfile = microProfileConfigPresent();
+        return new RetortConfig(microProfile ? MicroProfileSource.lookup() : RetortConfig::systemProperty, microProfile);
+    }
+
+    /**
+     * The problem of {@code retort.*} keys written in a {@value #MICROPROFILE_FILE} that nothing reads, because the
+     * application has no MicroProfile Config implementation; empty when there is none.
+     */
+    Optional<ConfigurationException> unreadFile() {
+        if (microProfile) {
+            return Optional.empty();
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        try {
+            for (URL file : Collections.list((loader != null ? loader : RetortConfig.class.getClassLoader())
+                    .getResources(MICROPROFILE_FILE))) {
+                Properties properties = new Properties();
+                try (InputStream in = file.openStream()) {
+                    properties.load(in);
+                }
+                List<String> keys = properties.stringPropertyNames().stream().filter(key -> key.startsWith("retort."))
+                        .sorted().toList();
+                if (!keys.isEmpty()) {
+                    return Optional.of(new ConfigurationException(file + " sets " + String.join(", ", keys) + ", but the "
+                            + "application has no MicroProfile Config implementation to read it, so Retort reads system "
+                            + "properties only. To fix this, add one (for example io.smallrye.config:smallrye-config), or "
+                            + "pass the keys as system properties (-D" + keys.get(0) + "=...)."));
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();   // an unreadable file is the container's to report; the settings stay the properties
+        }
+        return Optional.empty();
     }
 
     private static boolean microProfileConfigPresent() {
@@ -104,6 +147,18 @@ final class RetortConfig implements UnitSettings {
     @Override
     public boolean logBindParameters() {
         return get(LOG_BIND_PARAMETERS).map(value -> booleanValue(LOG_BIND_PARAMETERS, value)).orElse(true);
+    }
+
+    /** Whether the engine times its statements in Micrometer's global registry when Micrometer is present (default true). */
+    @Override
+    public boolean metrics() {
+        return get(METRICS).map(value -> booleanValue(METRICS, value)).orElse(true);
+    }
+
+    /** Whether the engine sends spans to the global OpenTelemetry when its API is present (default true). */
+    @Override
+    public boolean tracing() {
+        return get(TRACING).map(value -> booleanValue(TRACING, value)).orElse(true);
     }
 
     @Override

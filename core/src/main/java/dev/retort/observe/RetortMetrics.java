@@ -1,14 +1,10 @@
 package dev.retort.observe;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -22,8 +18,9 @@ import dev.retort.engine.StatementObserver;
  * {@code operation} = {@code SELECT}, {@code INSERT}, ..., {@code outcome} = {@code success} or {@code error} (the
  * statement failed) and {@code db.system} = the dialect's name), and, when the engine's pool is
  * Agroal's (its own, or the application's), the gauges {@value #POOL_ACTIVE}, {@value #POOL_AVAILABLE}
- * and {@value #POOL_AWAITING} (tags {@code db.system} and {@code pool} = the engine's location). An engine is bound to Micrometer's global registry when
- * Micrometer is on the class path; {@link #bind} moves it, gauges included, to another registry.
+ * and {@value #POOL_AWAITING} (tags {@code db.system} and {@code pool} = the engine's location, with {@code #2}, ...
+ * for a second pool on one location), removed when the engine closes. An engine is bound to Micrometer's global
+ * registry when Micrometer is on the class path; {@link #bind} moves it, gauges included, to another registry.
  */
 public final class RetortMetrics {
     public static final String STATEMENTS = "retort.statements";
@@ -44,48 +41,40 @@ public final class RetortMetrics {
             if (observer instanceof Timings previous) {
                 // Its gauges leave its registry first: the two registries may share one underneath (Quarkus adds the
                 // application's to the global one), which would refuse the same gauge twice with a warning.
-                previous.gauges.forEach(previous.registry::remove);
+                previous.close();
             }
         }
         engine.observers().removeIf(observer -> observer instanceof Timings);
-        Timings timings = new Timings(registry, engine.dialect().name());
-        if (engine.dataSource() instanceof AgroalDataSource pool) {
-            timings.gauges.addAll(gauges(registry, pool, engine.dialect().name(), engine.location()));
-        }
-        engine.observers().add(timings);
+        PoolGauges gauges = engine.dataSource() instanceof AgroalDataSource pool
+                ? PoolGauges.acquire(registry, pool, engine.dialect().name(), engine.location()) : null;
+        engine.observers().add(new Timings(registry, engine.dialect().name(), gauges));
     }
 
     static void bindGlobal(Engine engine) {
         bind(engine, Metrics.globalRegistry);
     }
 
-    /**
-     * The pool's gauges, tagged with the engine's {@code location} (its database, password masked) besides
-     * {@code db.system}: two pools on one kind of database are two gauges, where Micrometer would otherwise keep the
-     * first and drop the second with a warning.
-     */
-    private static List<Meter> gauges(MeterRegistry registry, AgroalDataSource pool, String system, String location) {
-        pool.getConfiguration().setMetricsEnabled(true);
-        return List.of(Gauge.builder(POOL_ACTIVE, pool, p -> p.getMetrics().activeCount()).tag("db.system", system)
-                        .tag("pool", location).description("Connections in use").register(registry),
-                Gauge.builder(POOL_AVAILABLE, pool, p -> p.getMetrics().availableCount()).tag("db.system", system)
-                        .tag("pool", location).description("Idle connections ready for use").register(registry),
-                Gauge.builder(POOL_AWAITING, pool, p -> p.getMetrics().awaitingCount()).tag("db.system", system)
-                        .tag("pool", location).description("Threads waiting for a connection").register(registry));
-    }
-
     /** One timer per operation and outcome, built on its first statement and then found with one map read. */
-    static final class Timings implements StatementObserver {
+    static final class Timings implements StatementObserver, AutoCloseable {
         private final MeterRegistry registry;
         private final String system;
-        /** The pool's gauges, registered with the timings and removed with them. */
-        private final List<Meter> gauges = new ArrayList<>();
+        /** The pool's gauges (null when the pool is not Agroal's), released with the timings. */
+        private final PoolGauges gauges;
         private final ConcurrentHashMap<String, Timer> succeeded = new ConcurrentHashMap<>();
         private final ConcurrentHashMap<String, Timer> failed = new ConcurrentHashMap<>();
 
-        Timings(MeterRegistry registry, String system) {
+        Timings(MeterRegistry registry, String system, PoolGauges gauges) {
             this.registry = registry;
             this.system = system;
+            this.gauges = gauges;
+        }
+
+        /** Takes the pool's gauges out of the registry (once no other engine on the pool uses them): the engine closed or moved. */
+        @Override
+        public void close() {
+            if (gauges != null) {
+                gauges.release();
+            }
         }
 
         @Override

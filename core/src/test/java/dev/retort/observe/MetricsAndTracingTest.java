@@ -3,6 +3,8 @@ package dev.retort.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +114,65 @@ class MetricsAndTracingTest {
         } finally {
             other.close();
         }
+    }
+
+    @Test
+    void twoEnginesOnOneDatabaseEachKeepTheirPoolsGaugesUntilTheyClose() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        String url = "h2:mem:one_location_" + System.nanoTime();
+        try (Engine first = Engine.create(url, Map.of("metrics", false));
+             Engine second = Engine.create(url, Map.of("metrics", false))) {
+            RetortMetrics.bind(first, registry);
+            RetortMetrics.bind(second, registry);
+            assertThat(first.location()).isEqualTo(second.location());
+
+            assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).extracting(gauge -> gauge.getId().getTag("pool"))
+                    .containsExactlyInAnyOrder(first.location(), first.location() + " #2");
+            try (Connection held = second.connect()) {
+                assertThat(registry.get(RetortMetrics.POOL_ACTIVE).tag("pool", first.location() + " #2").gauge().value())
+                        .isEqualTo(1.0);
+                assertThat(registry.get(RetortMetrics.POOL_ACTIVE).tag("pool", first.location()).gauge().value())
+                        .isEqualTo(0.0);
+            }
+
+            first.close();
+            assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).extracting(gauge -> gauge.getId().getTag("pool"))
+                    .containsExactly(first.location() + " #2");
+            second.close();
+            assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).isEmpty();
+            assertThat(registry.find(RetortMetrics.POOL_AVAILABLE).gauges()).isEmpty();
+            assertThat(registry.find(RetortMetrics.POOL_AWAITING).gauges()).isEmpty();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void engineAfterEngineOnOneDatabaseIsGaugedUnderTheSameName() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        String url = "h2:mem:one_after_another_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        for (int run = 0; run < 2; run++) {
+            try (Engine engine = Engine.create(url, Map.of("metrics", false))) {
+                RetortMetrics.bind(engine, registry);
+                assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).extracting(gauge -> gauge.getId().getTag("pool"))
+                        .containsExactly(engine.location());
+            }
+        }
+        assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).isEmpty();
+    }
+
+    @Test
+    void twoEnginesOnOnePoolShareItsGauges() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Engine other = Engine.of(engine.dataSource(), engine.dialect());
+        RetortMetrics.bind(engine, registry);
+        RetortMetrics.bind(other, registry);
+        assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).hasSize(1);
+
+        other.close();
+        assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).hasSize(1);   // the engine still uses the pool
+        engine.close();
+        assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).isEmpty();
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.retort.quarkus.RetortUnit;
 import dev.retort.boot.RequestReadSession;
 import dev.retort.cdi.ReadOnlyTransaction;
 import dev.retort.cdi.ReadOnlyTransactionInterceptor;
+import dev.retort.quarkus.runtime.EngineCloser;
 import dev.retort.quarkus.runtime.RetortBuildTimeConfig;
 import dev.retort.quarkus.runtime.RetortModelRecorder;
 import dev.retort.quarkus.runtime.RetortRecorder;
@@ -143,7 +144,7 @@ class RetortProcessor {
             beans.produce(bean(SessionFactory.class, qualifier).startup()
                     .createWith(recorder.sessionFactory(name, modelByUnit.get(name).model(), unit.dataSourceName(),
                             unit.dialectName(), devOrTest, config.metrics().enabled(), config.tracing().enabled()))
-                    .done());
+                    .destroyer(EngineCloser.class).done());
             beans.produce(bean(Metadata.class, qualifier).addInjectionPoint(sessionFactoryType, qualifier)
                     .createWith(recorder.metadata(name)).done());
             beans.produce(bean(Engine.class, qualifier).addInjectionPoint(sessionFactoryType, qualifier)

@@ -35,7 +35,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class ObservabilitySwitchedOffTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Book.class, Library.class, Instruments.class))
+            .withApplicationRoot(jar -> jar.addClasses(Book.class, Library.class, Instruments.class, ExportedSpans.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:observability-off;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.otel.simple", "true")
@@ -93,20 +93,7 @@ class ObservabilitySwitchedOffTest {
         return meters.stream().map(meter -> meter.getId().getName()).filter(name -> name.startsWith("retort.")).toList();
     }
 
-    /** The exported spans once one named {@code name} arrived, or what arrived in 10 seconds (the export is asynchronous). */
     private List<SpanData> spansOnceArrived(String name) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            List<SpanData> spans = exporter.getFinishedSpanItems();
-            if (spans.stream().anyMatch(span -> span.getName().equals(name)) || System.nanoTime() > deadline) {
-                return spans;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return spans;
-            }
-        }
+        return ExportedSpans.once(exporter, spans -> spans.stream().anyMatch(span -> span.getName().equals(name)));
     }
 }

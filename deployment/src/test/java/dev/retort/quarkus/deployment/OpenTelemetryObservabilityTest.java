@@ -32,7 +32,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class OpenTelemetryObservabilityTest {
     @RegisterExtension
     static final QuarkusUnitTest APP = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(Book.class, Library.class, Exporter.class))
+            .withApplicationRoot(jar -> jar.addClasses(Book.class, Library.class, Exporter.class, ExportedSpans.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "h2")
             .overrideConfigKey("quarkus.datasource.jdbc.url", "jdbc:h2:mem:opentelemetry;DB_CLOSE_DELAY=-1")
             .overrideConfigKey("quarkus.otel.simple", "true");
@@ -86,21 +86,12 @@ class OpenTelemetryObservabilityTest {
                 .hasSize(1);
     }
 
-    /** Retort's spans once {@code expected} of them arrived, or what arrived in 10 seconds (the export is asynchronous). */
+    /** Retort's spans once {@code expected} of them arrived, or what arrived in 10 seconds. */
     private List<SpanData> retortSpans(int expected) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            List<SpanData> spans = exporter.getFinishedSpanItems().stream()
-                    .filter(span -> span.getInstrumentationScopeInfo().getName().equals("dev.retort")).toList();
-            if (spans.size() >= expected || System.nanoTime() > deadline) {
-                return spans;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return spans;
-            }
-        }
+        return retort(ExportedSpans.once(exporter, spans -> retort(spans).size() >= expected));
+    }
+
+    private static List<SpanData> retort(List<SpanData> spans) {
+        return spans.stream().filter(span -> span.getInstrumentationScopeInfo().getName().equals("dev.retort")).toList();
     }
 }

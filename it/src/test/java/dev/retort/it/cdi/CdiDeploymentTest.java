@@ -85,6 +85,7 @@ class CdiDeploymentTest {
         System.clearProperty("retort.sql-load-script");
         System.clearProperty("retort.schema-management.locations");
         System.clearProperty("retort.replicas");
+        System.clearProperty("retort.metrics.enabled");
     }
 
     @Test
@@ -93,6 +94,13 @@ class CdiDeploymentTest {
         assertDeploymentFails("all", ConfigurationException.class, "retort.replicas lists 'nowhere', but no "
                 + "javax.sql.DataSource bean has that name (named: (unnamed) " + H2Pool.class.getName() + "). To fix this, "
                 + "give the replica's DataSource bean @Named(\"nowhere\") or correct retort.replicas.");
+    }
+
+    @Test
+    void aMetricsSwitchThatIsNoBooleanFailsTheDeployment() {
+        System.setProperty("retort.metrics.enabled", "yes");
+        assertDeploymentFails("all", ConfigurationException.class, "retort.metrics.enabled is 'yes', which is not a boolean. "
+                + "To fix this, set it to true or false.");
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.retort.DatabaseUnavailableException;
+
 /**
  * The fault tests' workloads, shared by the engine's and the CDI path's: filling the pool with idle
  * connections, and restarting a {@link FaultServer} while threads run a unit of work in a loop, telling
@@ -23,9 +25,12 @@ public final class RestartUnderLoad {
         void run() throws Exception;
     }
 
-    /** What the threads saw; times in nanoseconds. */
+    /**
+     * What the threads saw; times in nanoseconds. {@code outcomeUnknown}: the failures whose commit may have reached
+     * the server, those the engine reports as {@link DatabaseUnavailableException#commitOutcomeUnknown()}.
+     */
     public record Outcome(int committed, int committedBeforeBack, int failedDuringOutage, List<String> failedAfterwards,
-                          long longest, long firstCommitAfterBack, long outage) {
+                          long longest, long firstCommitAfterBack, long outage, int outcomeUnknown) {
     }
 
     /** Runs {@code body} inside one transaction of the path under test. */
@@ -76,6 +81,7 @@ public final class RestartUnderLoad {
         AtomicLong back = new AtomicLong(Long.MAX_VALUE);
         AtomicInteger committed = new AtomicInteger();
         AtomicInteger failedDuringOutage = new AtomicInteger();
+        AtomicInteger outcomeUnknown = new AtomicInteger();
         List<String> failedAfterwards = Collections.synchronizedList(new ArrayList<>());
         AtomicLong longest = new AtomicLong();
         AtomicLong firstCommitAfterBack = new AtomicLong(Long.MAX_VALUE);
@@ -95,6 +101,9 @@ public final class RestartUnderLoad {
                     } catch (Exception e) {
                         if (!expected.isInstance(e)) {
                             throw e;
+                        }
+                        if (commitOutcomeUnknown(e)) {
+                            outcomeUnknown.incrementAndGet();
                         }
                         if (started > back.get()) {
                             failedAfterwards.add(e.toString());
@@ -120,10 +129,20 @@ public final class RestartUnderLoad {
                 worker.get(waitSeconds, TimeUnit.SECONDS);
             }
             return new Outcome(committed.get(), committedBeforeBack, failedDuringOutage.get(), List.copyOf(failedAfterwards),
-                    longest.get(), firstCommitAfterBack.get(), back.get() - outageStart);
+                    longest.get(), firstCommitAfterBack.get(), back.get() - outageStart, outcomeUnknown.get());
         } finally {
             running.set(false);
             pool.shutdownNow();
         }
+    }
+
+    /** Whether the engine says, somewhere in the failure's causes, that the commit may or may not have happened. */
+    private static boolean commitOutcomeUnknown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DatabaseUnavailableException unavailable && unavailable.commitOutcomeUnknown()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

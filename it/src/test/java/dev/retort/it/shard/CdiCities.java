@@ -28,7 +28,7 @@ public class CdiCities {
     /** Adds the cities, flushes them to their shards, then fails: the transaction rolls every shard back. */
     @Transactional
     public void addThenFail(City... cities) {
-        session.addAll(cities);
+        session.addAll(List.of(cities));
         session.flush();
         throw new IllegalStateException("failing after writing to every shard");
     }

@@ -1,8 +1,5 @@
 package dev.retort.it.shard;
 
-import java.sql.SQLException;
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Disposes;
@@ -12,8 +9,6 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.agroal.narayana.NarayanaTransactionIntegration;
 
 /**
  * The DataSource beans of a sharded CDI application, as {@code retort.shards=eu,us} names them: Agroal pools of H2's
@@ -26,34 +21,17 @@ public class CdiShardPools {
     @ApplicationScoped
     @Named("eu")
     AgroalDataSource eu(TransactionManager transactions, TransactionSynchronizationRegistry registry) {
-        return xaPool("jdbc:h2:mem:retort_cdi_shard_eu;DB_CLOSE_DELAY=-1", transactions, registry);
+        return H2XaPool.open("jdbc:h2:mem:retort_cdi_shard_eu;DB_CLOSE_DELAY=-1", transactions, registry);
     }
 
     @Produces
     @ApplicationScoped
     @Named("us")
     AgroalDataSource us(TransactionManager transactions, TransactionSynchronizationRegistry registry) {
-        return xaPool("jdbc:h2:mem:retort_cdi_shard_us;DB_CLOSE_DELAY=-1", transactions, registry);
+        return H2XaPool.open("jdbc:h2:mem:retort_cdi_shard_us;DB_CLOSE_DELAY=-1", transactions, registry);
     }
 
     void close(@Disposes @Any AgroalDataSource dataSource) {
         dataSource.close();
-    }
-
-    private static AgroalDataSource xaPool(String url, TransactionManager transactions, TransactionSynchronizationRegistry registry) {
-        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool
-                        .maxSize(5)
-                        .acquisitionTimeout(Duration.ofSeconds(10))
-                        .transactionIntegration(new NarayanaTransactionIntegration(transactions, registry))
-                        .connectionFactoryConfiguration(factory -> factory
-                                .connectionProviderClass(org.h2.jdbcx.JdbcDataSource.class)
-                                .xaProperty("URL", url)
-                                .autoCommit(true)));
-        try {
-            return AgroalDataSource.from(configuration);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot open the XA pool to " + url + ": " + e.getMessage(), e);
-        }
     }
 }

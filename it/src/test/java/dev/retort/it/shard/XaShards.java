@@ -1,7 +1,5 @@
 package dev.retort.it.shard;
 
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +12,6 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.agroal.narayana.NarayanaTransactionIntegration;
 
 import dev.retort.Engine;
 import dev.retort.Metadata;
@@ -39,7 +35,7 @@ public class XaShards {
     @Singleton
     ShardedSessionFactory shards(TransactionManager transactions, TransactionSynchronizationRegistry registry) {
         for (String shard : List.of("eu", "us")) {
-            AgroalDataSource pool = xaPool("jdbc:h2:mem:retort_xa_shard_" + shard + ";DB_CLOSE_DELAY=-1", transactions, registry);
+            AgroalDataSource pool = H2XaPool.open("jdbc:h2:mem:retort_xa_shard_" + shard + ";DB_CLOSE_DELAY=-1", transactions, registry);
             pools.put(shard, pool);
             engines.put(shard, Engine.of(pool, Dialects.byName("h2").orElseThrow(), "H2 XA shard " + shard, false));
         }
@@ -53,23 +49,6 @@ public class XaShards {
     @Singleton
     JtaShardedSessions sessions(ShardedSessionFactory factory, TransactionSynchronizationRegistry registry) {
         return new JtaShardedSessions(factory, registry);
-    }
-
-    private static AgroalDataSource xaPool(String url, TransactionManager transactions, TransactionSynchronizationRegistry registry) {
-        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool
-                        .maxSize(5)
-                        .acquisitionTimeout(Duration.ofSeconds(10))
-                        .transactionIntegration(new NarayanaTransactionIntegration(transactions, registry))
-                        .connectionFactoryConfiguration(factory -> factory
-                                .connectionProviderClass(org.h2.jdbcx.JdbcDataSource.class)
-                                .xaProperty("URL", url)
-                                .autoCommit(true)));
-        try {
-            return AgroalDataSource.from(configuration);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot open the XA pool to " + url + ": " + e.getMessage(), e);
-        }
     }
 
     @PreDestroy

@@ -123,13 +123,15 @@ class ProxyObservabilityTest {
         ProxyTracing.bind(OPEN_TELEMETRY);
         SPANS.reset();
         Span parent = OPEN_TELEMETRY.getTracer("test").spanBuilder("request").startSpan();
-        try (Scope ignored = parent.makeCurrent(); Connection connection = DriverManager.getConnection(URL)) {
+        Scope current = parent.makeCurrent();
+        try (Connection connection = DriverManager.getConnection(URL)) {
             writeAndRead(connection, 3);
             try (Statement statement = connection.createStatement()) {
                 assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM missing_table"))
                         .isInstanceOf(SQLException.class);
             }
         } finally {
+            current.close();
             parent.end();
         }
 
