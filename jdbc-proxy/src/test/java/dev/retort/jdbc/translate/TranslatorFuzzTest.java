@@ -35,7 +35,8 @@ class TranslatorFuzzTest {
     private static final int DRIVER_SHARE = 25;
     private static final int LARGE = 8_192;
     private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(60);
-    private static final long CALL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** Catches a runaway translation (backtracking, a loop), not slowness: a GC pause on a loaded machine took 1.4 s. */
+    private static final long CALL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
     /** Statements that could touch files, stop the database or loop: not sent to a real database. */
     private static final Pattern UNSAFE = Pattern.compile("(?i)SCRIPT|SHUTDOWN|ALIAS|BACKUP|CSV|FILE_|LINK"
             + "|ATTACH|RECURSIVE|EXTENSION|OUTFILE|DUMPFILE|SLEEP|PRAGMA|VACUUM");
@@ -186,7 +187,7 @@ class TranslatorFuzzTest {
         // a plain comparison: an AssertJ assertion per call would cost more than many of the calls
         if (took >= CALL_LIMIT_NANOS) {
             throw new AssertionError(String.format(Locale.ROOT, "Seed %d index %d through %s took %.1f ms, over"
-                    + " the limit of 1 s, for %s", SEED, index, via, took / 1e6, excerpt(sql)));
+                    + " the limit of 10 s, for %s", SEED, index, via, took / 1e6, excerpt(sql)));
         }
         if (took > slowestNanos) {
             slowestNanos = took;
