@@ -51,7 +51,7 @@ public final class DelegateGenerator {
                 new Spec("CallableStatementDelegate", CallableStatement.class, "RetortPreparedStatement",
                         "callableDelegate", Set.of(), true),
                 new Spec("ResultSetDelegate", ResultSet.class, null, "resultSetDelegate",
-                        Set.of("next", "close", "unwrap", "isWrapperFor"), false),
+                        Set.of("next", "close", "unwrap", "isWrapperFor", "getDate", "getTime", "getTimestamp"), false),
                 new Spec("DatabaseMetaDataDelegate", DatabaseMetaData.class, null, "metaDataDelegate",
                         Set.of("getDatabaseProductName", "getDatabaseProductVersion", "getDatabaseMajorVersion",
                                 "getDatabaseMinorVersion", "unwrap", "isWrapperFor"), false));

@@ -1,5 +1,20 @@
 package dev.retort.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.TimeZone;
+
+import org.junit.jupiter.api.Test;
+
 class SqliteProxyTest extends ProxyContractSuite {
 
     @Override
@@ -30,5 +45,38 @@ class SqliteProxyTest extends ProxyContractSuite {
     @Override
     Class<?> vendorStatementClass() {
         return org.sqlite.core.CorePreparedStatement.class;
+    }
+
+    /**
+     * MySQL scripts write dates as '1995-09-04'; sqlite-jdbc reads date text with its one pattern
+     * (a date and a time) and fails on a date alone, so the proxy reads such ISO text itself after the driver failed.
+     */
+    @Test
+    void datesAndTimesWrittenAsIsoTextAreReadThroughTheProxy() throws SQLException {
+        try (Connection raw = raw(); Statement statement = raw.createStatement()) {
+            statement.executeUpdate("DROP TABLE IF EXISTS rp_sqlite_visits");
+            statement.executeUpdate("CREATE TABLE rp_sqlite_visits (day DATE, at DATETIME, hour TIME, note TEXT)");
+            statement.executeUpdate("INSERT INTO rp_sqlite_visits VALUES ('1995-09-04', '2020-01-02 03:04:05', '07:08:09', "
+                    + "'next week')");
+            try (ResultSet rows = statement.executeQuery("SELECT day, at FROM rp_sqlite_visits")) {
+                rows.next();
+                assertThatThrownBy(() -> rows.getDate(1)).as("the raw driver").isInstanceOf(SQLException.class)
+                        .hasMessage("Error parsing date");
+            }
+        }
+        try (Connection proxied = proxied(); Statement statement = proxied.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT day, at, hour, note FROM rp_sqlite_visits")) {
+            rows.next();
+            assertThat(rows.getDate(1)).isEqualTo(Date.valueOf("1995-09-04"));
+            assertThat(rows.getDate("day")).isEqualTo(Date.valueOf("1995-09-04"));
+            assertThat(rows.getTimestamp(1)).isEqualTo(Timestamp.valueOf("1995-09-04 00:00:00"));
+            assertThat(rows.getTimestamp("at")).isEqualTo(Timestamp.valueOf("2020-01-02 03:04:05"));
+            assertThat(rows.getTime(3)).isEqualTo(Time.valueOf("07:08:09"));
+            Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+            assertThat(rows.getTimestamp(2, utc).toInstant()).hasToString("2020-01-02T03:04:05Z");
+            assertThat(rows.getDate("day", utc).getTime()).isEqualTo(810_172_800_000L);
+            assertThatThrownBy(() -> rows.getDate(4)).as("text that is no date keeps the driver's error")
+                    .isInstanceOf(SQLException.class).hasMessage("Error parsing date");
+        }
     }
 }

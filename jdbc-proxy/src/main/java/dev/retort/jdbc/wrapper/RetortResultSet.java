@@ -8,7 +8,8 @@ import java.sql.Statement;
 
 /**
  * Wraps a result set, counts the rows {@code next()} moves to, and completes its query's record when it
- * closes (or its statement runs again or closes). Used by one thread at a time.
+ * closes (or its statement runs again or closes). Dates and times the driver cannot parse from ISO text are
+ * read from that text ({@link IsoTemporal}). Used by one thread at a time.
  */
 public final class RetortResultSet extends ResultSetDelegate {
 
@@ -44,6 +45,114 @@ public final class RetortResultSet extends ResultSetDelegate {
             record = null;
             finished.rows(fetched);
             statement.connection.log.emit(finished);
+        }
+    }
+
+    @Override
+    public java.sql.Date getDate(int column) throws SQLException {
+        try {
+            return resultSetDelegate.getDate(column);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.date(resultSetDelegate.getString(column), null, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Date getDate(int column, java.util.Calendar calendar) throws SQLException {
+        try {
+            return resultSetDelegate.getDate(column, calendar);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.date(resultSetDelegate.getString(column), calendar, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Date getDate(String label) throws SQLException {
+        try {
+            return resultSetDelegate.getDate(label);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.date(resultSetDelegate.getString(label), null, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Date getDate(String label, java.util.Calendar calendar) throws SQLException {
+        try {
+            return resultSetDelegate.getDate(label, calendar);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.date(resultSetDelegate.getString(label), calendar, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Time getTime(int column) throws SQLException {
+        try {
+            return resultSetDelegate.getTime(column);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.time(resultSetDelegate.getString(column), null, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Time getTime(int column, java.util.Calendar calendar) throws SQLException {
+        try {
+            return resultSetDelegate.getTime(column, calendar);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.time(resultSetDelegate.getString(column), calendar, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Time getTime(String label) throws SQLException {
+        try {
+            return resultSetDelegate.getTime(label);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.time(resultSetDelegate.getString(label), null, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Time getTime(String label, java.util.Calendar calendar) throws SQLException {
+        try {
+            return resultSetDelegate.getTime(label, calendar);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.time(resultSetDelegate.getString(label), calendar, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Timestamp getTimestamp(int column) throws SQLException {
+        try {
+            return resultSetDelegate.getTimestamp(column);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.timestamp(resultSetDelegate.getString(column), null, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Timestamp getTimestamp(int column, java.util.Calendar calendar) throws SQLException {
+        try {
+            return resultSetDelegate.getTimestamp(column, calendar);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.timestamp(resultSetDelegate.getString(column), calendar, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Timestamp getTimestamp(String label) throws SQLException {
+        try {
+            return resultSetDelegate.getTimestamp(label);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.timestamp(resultSetDelegate.getString(label), null, driverFailed);
+        }
+    }
+
+    @Override
+    public java.sql.Timestamp getTimestamp(String label, java.util.Calendar calendar) throws SQLException {
+        try {
+            return resultSetDelegate.getTimestamp(label, calendar);
+        } catch (SQLException driverFailed) {
+            return IsoTemporal.timestamp(resultSetDelegate.getString(label), calendar, driverFailed);
         }
     }
 
