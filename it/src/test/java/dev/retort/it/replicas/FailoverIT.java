@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.retort.DatabaseUnavailableException;
 import dev.retort.ReadOnly;
@@ -18,6 +19,9 @@ import dev.retort.Session;
 @EnabledIfEnvironmentVariable(named = Cluster.ENABLED_BY, matches = "1")
 class FailoverIT {
     private static final Cluster CLUSTER = Cluster.POSTGRESQL;
+
+    @RegisterExtension
+    final ReplicaWarnings warnings = new ReplicaWarnings();
 
     @Test
     void writesResumeOnThePromotedStandbyAndFailInTheGap() {
@@ -48,6 +52,8 @@ class FailoverIT {
                     "the orphaned standby is still in rotation: " + replicated.engine.replicasInRotation());
             assertThat(replicated.countAndWho(ReadOnly.readYourWrites(), "after promotion")).isEqualTo("1@" + replicated.primary(1));
         }
+        assertThat(warnings.outOfRotation()).as("the engine warned that the orphaned standby left rotation")
+                .anyMatch(line -> line.contains(":" + CLUSTER.port(2) + "/"));
     }
 
     private static String rootMessage(Throwable error) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.retort.DatabaseUnavailableException;
 import dev.retort.Session;
@@ -23,6 +24,9 @@ import dev.retort.dialect.Replication;
 @EnabledIfEnvironmentVariable(named = Cluster.ENABLED_BY, matches = "1")
 class MariaDbFailoverIT {
     private static final Cluster CLUSTER = Cluster.MARIADB;
+
+    @RegisterExtension
+    final ReplicaWarnings warnings = new ReplicaWarnings();
 
     @Test
     void writesResumeOnThePromotedReplicaAndFailInTheGap() throws SQLException {

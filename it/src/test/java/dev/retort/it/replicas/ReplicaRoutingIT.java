@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,6 +28,8 @@ import dev.retort.ReadOnly;
  */
 @EnabledIfEnvironmentVariable(named = Cluster.ENABLED_BY, matches = "1")
 class ReplicaRoutingIT {
+    @RegisterExtension
+    final ReplicaWarnings warnings = new ReplicaWarnings();
 
     @ParameterizedTest
     @EnumSource(Cluster.class)
