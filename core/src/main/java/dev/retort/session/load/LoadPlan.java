@@ -28,6 +28,11 @@ public final class LoadPlan {
     private final Map<RelationshipModel, Node> nodes;
     /** The query's own objects are loaded read-only (Hibernate's read-only queries): no snapshot, never flushed. */
     private final boolean readOnly;
+    /**
+     * This plan bound to each member of a hierarchy it was asked for ({@link #boundTo}), so that a polymorphic stream,
+     * which hydrates a row at a time, binds once per class rather than once per row. At most one per member.
+     */
+    private final Map<EntityModel, LoadPlan> boundPlans = new java.util.concurrent.ConcurrentHashMap<>(4);
 
     private LoadPlan(Map<RelationshipModel, Node> nodes, boolean readOnly) {
         this.nodes = nodes;
@@ -90,9 +95,11 @@ public final class LoadPlan {
         if (nodes.isEmpty()) {
             return this;
         }
-        Map<RelationshipModel, Node> bound = new LinkedHashMap<>();
-        nodes.forEach((relationship, node) -> member.relationship(relationship.name()).ifPresent(own -> bound.put(own, node)));
-        return new LoadPlan(Map.copyOf(bound), readOnly);
+        return boundPlans.computeIfAbsent(member, model -> {
+            Map<RelationshipModel, Node> bound = new LinkedHashMap<>();
+            nodes.forEach((relationship, node) -> model.relationship(relationship.name()).ifPresent(own -> bound.put(own, node)));
+            return new LoadPlan(Map.copyOf(bound), readOnly);
+        });
     }
 
     /** How to load {@code relationship} of the objects this plan applies to. */
