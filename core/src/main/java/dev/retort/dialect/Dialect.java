@@ -59,6 +59,15 @@ public abstract class Dialect {
         return true;
     }
 
+    /**
+     * Whether the {@code IN} lists of whole-number keys that loads send (select-in, batches of to-one
+     * targets) are better written as literals than bound. True only where the database compares each row
+     * with a list of parameters one by one but with a list of constants through a hash set (H2).
+     */
+    public boolean inlinesKeyLists() {
+        return false;
+    }
+
     /** Whether the database indexes a foreign key's columns itself when the constraint is created (InnoDB). */
     public boolean indexesForeignKeys() {
         return false;

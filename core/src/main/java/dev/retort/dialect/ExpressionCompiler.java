@@ -85,6 +85,8 @@ public abstract class ExpressionCompiler {
             visitWindow(window);
         } else if (expression instanceof Expression.AllColumns) {
             sql.append('*');
+        } else if (expression instanceof Expression.Literal literal) {
+            sql.append(literal.value());
         } else {
             throw new IllegalArgumentException("Unknown expression " + expression);
         }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A node of the dialect-neutral expression tree. Nodes never know dialects: each dialect's compiler
- * visits them. Values are never rendered inline; they become bind parameters.
+ * visits them. Values become bind parameters; only a {@link Literal} is written into the SQL text.
  */
 public sealed interface Expression {
 
@@ -21,6 +21,14 @@ public sealed interface Expression {
 
     /** A value bound at execution: the compiler emits a parameter marker. */
     record Value(Object value, SqlType type) implements Expression {
+    }
+
+    /**
+     * A whole number written into the SQL text instead of bound: the keys of a load's {@code IN} list on a
+     * dialect that compares rows with constants far faster than with parameters
+     * ({@code Dialect#inlinesKeyLists}). A statement holding one is compiled for that run only.
+     */
+    record Literal(long value) implements Expression {
     }
 
     /**

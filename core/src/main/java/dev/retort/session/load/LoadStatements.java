@@ -3,30 +3,44 @@ package dev.retort.session.load;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.retort.dialect.Dialect;
 import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.RelationshipModel;
 import dev.retort.session.persister.EntityPersister;
 import dev.retort.sql.Expression;
 import dev.retort.sql.OrderItem;
+import dev.retort.sql.SqlType;
 
 /** The SQL trees loads are made of: id lists, the entity's columns, a collection's order. Stateless. */
 public final class LoadStatements {
     private LoadStatements() {
     }
 
-    static Expression in(String table, AttributeModel attribute, List<Object> ids) {
+    /**
+     * {@code table.column IN (ids)}: bound and {@linkplain #padded padded}, or written as literals where the
+     * dialect {@linkplain Dialect#inlinesKeyLists inlines key lists} and every id is a whole number.
+     */
+    static Expression in(Dialect dialect, String table, AttributeModel attribute, List<Object> ids) {
+        return in(dialect, new Expression.ColumnRef(table, attribute.column().name()), attribute.column().type().type(), ids);
+    }
+
+    static Expression in(Dialect dialect, Expression.ColumnRef column, SqlType type, List<Object> ids) {
         List<Expression> values = new ArrayList<>(ids.size());
+        boolean literal = dialect.inlinesKeyLists();
         for (Object id : ids) {
-            values.add(new Expression.Value(id, attribute.column().type().type()));
+            literal &= id instanceof Long || id instanceof Integer || id instanceof Short;
         }
-        return new Expression.In(new Expression.ColumnRef(table, attribute.column().name()), padded(values), false);
+        for (Object id : ids) {
+            values.add(literal ? new Expression.Literal(((Number) id).longValue()) : new Expression.Value(id, type));
+        }
+        return new Expression.In(column, literal ? values : padded(values), false);
     }
 
     /**
      * The list lengthened to the next power of two by repeating its last value, so that IN lists come in a
      * handful of shapes (1, 2, 4, ... 512 markers): fewer statements to compile, cache and prepare.
      */
-    static List<Expression> padded(List<Expression> values) {
+    private static List<Expression> padded(List<Expression> values) {
         int size = Integer.highestOneBit(values.size());
         if (size == values.size()) {
             return values;

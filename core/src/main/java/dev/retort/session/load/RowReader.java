@@ -30,7 +30,7 @@ public final class RowReader {
         Statements statements = new Statements(session);
         PreparedStatement kept = null;
         try {
-            kept = session.reusableQuery(compiled.sql());
+            kept = compiled.reusable() ? session.reusableQuery(compiled.sql()) : null;
             if (kept != null) {
                 read(persister, compiled, row, offset, kept, statements, rows);
             } else {

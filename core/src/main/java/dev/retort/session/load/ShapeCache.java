@@ -30,6 +30,10 @@ public final class ShapeCache {
     public CompiledStatement compile(Statement statement) {
         Lifter lifter = new Lifter();
         Statement shape = lifter.statement(statement);
+        if (lifter.literals) {
+            // Its SQL text holds keys of this run (Expression.Literal): no shape to share, no statement to keep.
+            return withValues(dialect.compile(shape), lifter.values).once();
+        }
         CompiledStatement compiled = shapes.get(shape);
         if (compiled == null) {
             compiled = dialect.compile(shape);
@@ -56,6 +60,7 @@ public final class ShapeCache {
     /** Rebuilds a statement with every {@link Expression.Value} replaced by a slot numbered in tree order. */
     private static final class Lifter {
         final List<Expression.Value> values = new ArrayList<>();
+        boolean literals;
 
         Statement statement(Statement statement) {
             if (statement instanceof Statement.Select select) {
@@ -166,7 +171,8 @@ public final class ShapeCache {
                 throw new IllegalArgumentException("A query statement holds a slot, which ShapeCache would confuse with its own: "
                         + expression);
             }
-            // Columns, COUNT(*), *, the current timestamp: no values inside.
+            // Columns, COUNT(*), *, the current timestamp, literals: no values inside.
+            literals |= expression instanceof Expression.Literal;
             return expression;
         }
     }

@@ -62,4 +62,21 @@ class ShapeCacheTest {
                 .parameters()).containsExactly(new Expression.Value(5, SqlType.INTEGER));
         assertThat(cache.size()).isEqualTo(3);
     }
+
+    @Test
+    void aStatementWithLiteralsIsCompiledForItsRunOnlyAndNotKept() {
+        ShapeCache cache = new ShapeCache(Dialects.byName("h2").orElseThrow());
+        Statement select = new Statement.Select("posts", List.of(new Expression.ColumnRef("id")), Optional.of(new Expression.And(List.of(
+                new Expression.In(new Expression.ColumnRef("user_id"), List.of(new Expression.Literal(3), new Expression.Literal(5)), false),
+                new Expression.Comparison(new Expression.ColumnRef("title"), Expression.Operator.EQ, new Expression.Value("x", SqlType.VARCHAR))))),
+                List.of(), Optional.empty(), Optional.empty());
+
+        CompiledStatement compiled = cache.compile(select);
+
+        assertThat(compiled.sql()).isEqualTo("SELECT id FROM posts WHERE user_id IN (3, 5) AND title = ?");
+        assertThat(compiled.parameters()).containsExactly(new Expression.Value("x", SqlType.VARCHAR));
+        assertThat(compiled.reusable()).as("a prepared statement of it is not kept for the transaction").isFalse();
+        assertThat(cache.size()).as("no shape cached").isZero();
+        assertThat(cache.compile(usersOlderThan(30, "a%")).reusable()).isTrue();
+    }
 }

@@ -103,6 +103,26 @@ abstract class DatabaseTest implements OnDatabase {
         return rows == 1 ? sql : sql + (batched ? "  [batch of " + rows + "]" : "  [row by row: " + rows + " rows]");
     }
 
+    /**
+     * How the log shows a load's {@code IN} list of whole-number keys, {@code before + " IN (...)" + after}:
+     * written as literals where the dialect inlines key lists (H2), else bound, padded to the next power of
+     * two by repeating the last key, the keys shown after the statement.
+     */
+    protected String keyList(String before, String after, Object... keys) {
+        List<String> shown = new ArrayList<>();
+        for (Object key : keys) {
+            shown.add(String.valueOf(key));
+        }
+        if (engine.dialect().inlinesKeyLists()) {
+            return before + " IN (" + String.join(", ", shown) + ")" + after;
+        }
+        while (Integer.bitCount(shown.size()) != 1) {
+            shown.add(shown.get(shown.size() - 1));
+        }
+        return before + " IN (" + String.join(", ", java.util.Collections.nCopies(shown.size(), "?")) + ")" + after
+                + "  [" + String.join(", ", shown) + "]";
+    }
+
     /** Rows of a plain SQL query on a connection of its own, each row as a list of strings. */
     protected List<List<String>> rows(String query) {
         try (Connection connection = engine.connect(); Statement statement = connection.createStatement();

@@ -73,8 +73,8 @@ abstract class InheritanceCompliance extends DatabaseTest {
                     .containsExactly("Rabbit Ava of Kim", "Parrot Bea of Lou", "Rabbit Cid of Max", "Parrot Dot of Ned");
             assertThat(sql.takeStatements()).as("one SELECT of keepers per class, not one per pet").containsExactly(
                     "SELECT kind, id, name, keeper_id FROM pets ORDER BY name",
-                    "SELECT id, name FROM keepers WHERE id IN (?, ?)  [" + keepers.get(0).id + ", " + keepers.get(2).id + "]",
-                    "SELECT id, name FROM keepers WHERE id IN (?, ?)  [" + keepers.get(1).id + ", " + keepers.get(3).id + "]");
+                    keyList("SELECT id, name FROM keepers WHERE id", "", keepers.get(0).id, keepers.get(2).id),
+                    keyList("SELECT id, name FROM keepers WHERE id", "", keepers.get(1).id, keepers.get(3).id));
         }
     }
 
@@ -89,9 +89,9 @@ abstract class InheritanceCompliance extends DatabaseTest {
             List<Pet> pets = session.query(Pet.class).options(Load.selectIn(Pet_.toys)).orderBy("name").all();
             assertThat(sql.takeStatements()).as("the toys of each class's pets in one query").containsExactly(
                     "SELECT kind, id, name, keeper_id FROM pets ORDER BY name",
-                    "SELECT id, name FROM keepers WHERE id IN (?)  [" + kim.id + "]",
-                    "SELECT id, name, pet_id FROM toys WHERE pet_id IN (?, ?) ORDER BY id  [" + ava.id + ", " + cid.id + "]",
-                    "SELECT id, name, pet_id FROM toys WHERE pet_id IN (?) ORDER BY id  [" + bea.id + "]");
+                    keyList("SELECT id, name FROM keepers WHERE id", "", kim.id),
+                    keyList("SELECT id, name, pet_id FROM toys WHERE pet_id", " ORDER BY id", ava.id, cid.id),
+                    keyList("SELECT id, name, pet_id FROM toys WHERE pet_id", " ORDER BY id", bea.id));
             assertThat(pets).extracting(pet -> pet.name + " " + pet.toys.stream().map(toy -> toy.name).toList())
                     .containsExactly("Ava [ball, carrot]", "Bea [bell]", "Cid []");
             assertThat(sql.takeStatements()).as("nothing left to load").isEmpty();
