@@ -64,6 +64,16 @@ public final class AttributeModel {
         return name;
     }
 
+    /** The field, for {@link EntityFields}' generated code. */
+    Field field() {
+        return field;
+    }
+
+    /** Whether the field holds a related entity whose id is the column's value (a to-one foreign key). */
+    boolean isReference() {
+        return targetId != null;
+    }
+
     public Class<?> javaType() {
         return javaType;
     }

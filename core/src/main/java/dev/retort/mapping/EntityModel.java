@@ -25,6 +25,7 @@ public final class EntityModel {
     private final java.util.function.Supplier<Object> instantiator;
     private final List<RelationshipModel> relationships;
     private final Optional<InheritanceModel> inheritance;
+    private final EntityFields fields;
 
     private final EntityDescription description;
 
@@ -41,6 +42,12 @@ public final class EntityModel {
         this.idGeneration = description.idGeneration();
         this.instantiator = Instantiator.of(constructor);
         this.relationships = List.copyOf(relationships);
+        this.fields = EntityFields.of(this.attributes);
+    }
+
+    /** Writes rows into instances and compares instances with snapshots, all attributes at once. */
+    public EntityFields fields() {
+        return fields;
     }
 
     /** The checked mapping this model was bound from (what a container's build can keep). */

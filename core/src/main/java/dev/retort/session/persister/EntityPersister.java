@@ -13,6 +13,7 @@ import dev.retort.dialect.ColumnBinder;
 import dev.retort.dialect.ColumnReader;
 import dev.retort.dialect.Dialect;
 import dev.retort.mapping.AttributeModel;
+import dev.retort.mapping.EntityFields;
 import dev.retort.mapping.EntityModel;
 import dev.retort.mapping.Hierarchy;
 import dev.retort.mapping.IdGeneration;
@@ -35,6 +36,7 @@ public final class EntityPersister {
     private final EntityModel model;
     private final Dialect dialect;
     private final AttributeModel[] attributes;
+    private final EntityFields fields;
     private final ColumnBinder[] slotBinders;
     private final SqlType[] types;
     private final ColumnReader[] readers;
@@ -71,6 +73,7 @@ public final class EntityPersister {
         this.dialect = dialect;
         this.hierarchy = hierarchy;
         this.attributes = model.attributes().toArray(new AttributeModel[0]);
+        this.fields = model.fields();
         int count = attributes.length;
         this.types = new SqlType[count + 1];
         this.slotBinders = new ColumnBinder[count + 1];
@@ -339,12 +342,7 @@ public final class EntityPersister {
      * check of flushes and streams, compared in place so that an unchanged object allocates nothing.
      */
     public int nextChanged(Object instance, Object[] snapshot, int from) {
-        for (int i = from; i < attributes.length; i++) {
-            if (attributes[i].changedFrom(instance, snapshot[i])) {
-                return i;
-            }
-        }
-        return -1;
+        return fields.nextChanged(instance, snapshot, from);
     }
 
     /** A snapshot of field values: arrays copied so that changes made in place are noticed. */
@@ -359,10 +357,9 @@ public final class EntityPersister {
         return snapshot;
     }
 
+    /** Sets every field to its value in {@code values} (field values, indexed like the attributes). */
     public void write(Object entity, Object[] values) {
-        for (int i = 0; i < values.length; i++) {
-            attributes[i].set(entity, values[i]);
-        }
+        fields.write(entity, values);
     }
 
     /**
