@@ -143,18 +143,8 @@ public final class Loader {
         List<Object[]> freshValues = resolve ? new ArrayList<>(rows.size()) : List.of();
         session.persistenceContext().expectLoads(persister.keyType(), rows.size());
         for (Object[] values : rows) {
-            EntityKey key = new EntityKey(persister.keyType(), values[0]);
-            EntityEntry entry = session.persistenceContext().byKey(key);
-            if (entry != null && !session.persistenceContext().isExpired(entry)) {
-                instances.add(entry.instance());
-                continue;
-            }
-            if (entry == null) {
-                Object instance = persister.model().newInstance();
-                entry = new EntityEntry(instance, persister, values[0], EntityEntry.Status.PERSISTENT, null);
-                session.enter(key, entry);
-            }
-            if (entry.claimForLoading()) {
+            EntityEntry entry = entryFor(persister, values);
+            if (session.persistenceContext().isExpired(entry) && entry.claimForLoading()) {
                 if (resolve) {
                     fresh.add(entry);
                     freshValues.add(values);
@@ -173,6 +163,46 @@ public final class Loader {
         }
         related.loadRelated(persister, instances, plan, filledByCaller);
         return instances;
+    }
+
+    /**
+     * Whether rows of this persister can become instances one at a time under {@code plan}: no reference to
+     * resolve together with the other rows, nothing related to load now.
+     */
+    boolean hydratesAlone(EntityPersister persister, LoadPlan plan) {
+        if (persister.references().length > 0 || !persister.inverseToOne().isEmpty()) {
+            return false;
+        }
+        for (RelationshipModel relationship : persister.collections()) {
+            Load.Strategy strategy = plan.strategy(relationship);
+            if (strategy == Load.Strategy.SELECT_IN || strategy == Load.Strategy.JOINED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The session's instance for one row of a persister that {@linkplain #hydratesAlone hydrates alone}. */
+    Object hydrateAlone(EntityPersister persister, Object[] values, LoadPlan plan) {
+        EntityEntry entry = entryFor(persister, values);
+        if (session.persistenceContext().isExpired(entry) && entry.claimForLoading()) {
+            fill(persister, entry, values, plan);
+        }
+        return entry.instance();
+    }
+
+    /**
+     * The session's entry for a row's key, or a new one for a new instance, entered now. A fresh entry is to
+     * be kept as it is; a new or expired one is to be filled with the row.
+     */
+    private EntityEntry entryFor(EntityPersister persister, Object[] values) {
+        EntityKey key = new EntityKey(persister.keyType(), values[0]);
+        EntityEntry entry = session.persistenceContext().byKey(key);
+        if (entry == null) {
+            entry = new EntityEntry(persister.model().newInstance(), persister, values[0], EntityEntry.Status.PERSISTENT, null);
+            session.enter(key, entry);
+        }
+        return entry;
     }
 
     /** Writes a claimed entry's row into its object (keeping the code's changes if it is expired) and ends the load claim. */

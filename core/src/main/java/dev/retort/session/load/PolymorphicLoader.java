@@ -250,20 +250,32 @@ public final class PolymorphicLoader {
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             queried.bind(statement, compiled, new Object[0]);
             statements.logQuery(compiled, new Object[0]);
+            boolean alone = part.members().stream().allMatch(member ->
+                    loader.hydratesAlone(member.persister(), plan.boundTo(member.persister().model())));
             List<Member> members = new ArrayList<>();
             List<Object[]> rows = new ArrayList<>();
+            int count = 0;
             long started = statements.started();
             try (ResultSet resultSet = statement.executeQuery()) {
                 statements.executed(compiled, started);
                 while (resultSet.next()) {
                     Member member = memberOf(resultSet, part);
-                    members.add(member);
-                    rows.add(member.persister().readRow(resultSet, member.columns()));
+                    Object[] values = member.persister().readRow(resultSet, member.columns());
+                    count++;
+                    if (alone) {
+                        // Nothing to load per class: each row becomes its instance at once.
+                        results.add(loader.hydrateAlone(member.persister(), values, plan.boundTo(member.persister().model())));
+                    } else {
+                        members.add(member);
+                        rows.add(values);
+                    }
                 }
             }
-            statements.read(rows.size());
-            session.persistenceContext().expectLoads(queried.keyType(), rows.size());
-            results.addAll(hydrateByClass(loader, members, rows, plan));
+            statements.read(count);
+            if (!alone) {
+                session.persistenceContext().expectLoads(queried.keyType(), rows.size());
+                results.addAll(hydrateByClass(loader, members, rows, plan));
+            }
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);
         }
