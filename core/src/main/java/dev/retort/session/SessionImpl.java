@@ -2,7 +2,6 @@ package dev.retort.session;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,6 +61,8 @@ public final class SessionImpl implements JoinedSession {
     private final Counters counters = new Counters();
     private final Loader loader;
     private boolean closed;
+    /** A flush is running: a flush asked for meanwhile (an autoflush of a load it causes) does nothing. */
+    private boolean flushing;
     private RetortException pendingRollback;
     /** The running query's statement timeout in seconds, or -1 for the engine's. */
     private int statementTimeout = -1;
@@ -365,7 +366,7 @@ public final class SessionImpl implements JoinedSession {
         List<Object> elements = loader.loadCollections(entry.persister(), relationship, List.of(owner), LoadPlan.DEFAULT)
                 .getOrDefault(owner, List.of());
         if (relationship.toMany() && entry.collections() != null) {
-            entry.collections()[entry.persister().collections().indexOf(relationship)] = new ArrayList<>(elements);
+            entry.recordCollection(entry.persister().collections().indexOf(relationship), elements, relationship.get(owner));
         }
         return elements;
     }
@@ -535,7 +536,17 @@ public final class SessionImpl implements JoinedSession {
     @Override
     public void flush() {
         checkUsable();
-        new Flush(this, context).run();
+        if (flushing) {
+            // Asked again from inside the flush (a lazy load while cascading a delete): the running flush writes
+            // everything, as SQLAlchemy's autoflush is off while flushing.
+            return;
+        }
+        flushing = true;
+        try {
+            new Flush(this, context).run();
+        } finally {
+            flushing = false;
+        }
     }
 
     /** The connection of the current transaction, beginning one if none is active (autobegin). */

@@ -83,12 +83,13 @@ public final class RelatedLoading {
 
     /** Records a collection as loaded with {@code elements}: in the field and as the entry's snapshot. */
     void filled(Object owner, RelationshipModel relationship, List<Object> elements) {
-        if (relationship.get(owner) instanceof LazyCollection collection) {
-            collection.fill(elements);
+        Object collection = relationship.get(owner);
+        if (collection instanceof LazyCollection lazy) {
+            lazy.fill(elements);
         }
         EntityEntry entry = session.persistenceContext().entryOf(owner);
         if (entry != null && entry.collections() != null) {
-            entry.collections()[entry.persister().collections().indexOf(relationship)] = new ArrayList<>(elements);
+            entry.recordCollection(entry.persister().collections().indexOf(relationship), elements, collection);
         }
     }
 

@@ -23,6 +23,11 @@ public final class CollectionLoading {
     boolean loaded;
     /** The session's epoch when the elements were loaded: a later one (a commit, a rollback) makes them stale. */
     private long loadedIn;
+    /**
+     * The owner's entry's snapshot of these elements (the list it compares with at flush), as long as the
+     * collection has not been changed since it was recorded; null once it has (or before any record).
+     */
+    private List<Object> recordedAs;
 
     CollectionLoading(SessionImpl session, Object owner, RelationshipModel relationship, boolean raise,
                       Collection<Object> elements) {
@@ -44,6 +49,24 @@ public final class CollectionLoading {
         elements.addAll(loadedElements);
         loaded = true;
         loadedIn = session.epoch();
+    }
+
+    /** The collection was changed through one of its methods: a flush must compare it with its snapshot. */
+    void changed() {
+        recordedAs = null;
+    }
+
+    /** The owner's entry now holds {@code snapshot} as these elements, which are unchanged since. */
+    void recordedAs(List<Object> snapshot) {
+        recordedAs = snapshot;
+    }
+
+    /**
+     * Whether the elements are loaded and are still {@code snapshot}, the owner's entry's record of them: not
+     * changed since, so a flush has nothing to compare (and need not load them again after a commit).
+     */
+    boolean unchangedSince(List<Object> snapshot) {
+        return loaded && snapshot != null && recordedAs == snapshot;
     }
 
     /** The elements when loaded; else says which relationship is not (toString() must not load). */

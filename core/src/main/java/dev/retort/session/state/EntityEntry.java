@@ -85,6 +85,24 @@ public final class EntityEntry {
         return collections;
     }
 
+    /**
+     * Records the elements of to-many relationship {@code slot} ({@link EntityPersister#collections()} order) as
+     * the database holds them; when {@code collection}, the object's field, is Retort's, it is marked unchanged
+     * since this record.
+     */
+    public void recordCollection(int slot, java.util.Collection<Object> elements, Object collection) {
+        java.util.List<Object> snapshot = new java.util.ArrayList<>(elements);
+        collections[slot] = snapshot;
+        if (collection instanceof LazyCollection lazy) {
+            lazy.loading().recordedAs(snapshot);
+        }
+    }
+
+    /** Whether to-many relationship {@code slot}'s field holds Retort's collection, loaded and unchanged since its record. */
+    public boolean collectionUnchanged(int slot, Object collection) {
+        return collections != null && collection instanceof LazyCollection lazy && lazy.loading().unchangedSince(collections[slot]);
+    }
+
     /** Makes this entry a stand-in for a lazy to-one target, with the proxy's loading state. */
     public void standIn(LazyReference state) {
         this.standIn = state;

@@ -33,21 +33,28 @@ public final class PersistentList extends AbstractList<Object> implements LazyCo
         return elements().size();
     }
 
+    // Every change goes through set, add and remove (AbstractList builds the others on them, sort and iterators too).
+
     @Override
     public Object set(int index, Object element) {
-        return elements().set(index, element);
+        Object previous = elements().set(index, element);
+        loading.changed();
+        return previous;
     }
 
     @Override
     public void add(int index, Object element) {
         elements().add(index, element);
         modCount++;
+        loading.changed();
     }
 
     @Override
     public Object remove(int index) {
         modCount++;
-        return elements().remove(index);
+        Object removed = elements().remove(index);
+        loading.changed();
+        return removed;
     }
 
     @Override

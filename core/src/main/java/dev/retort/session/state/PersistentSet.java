@@ -19,9 +19,28 @@ public final class PersistentSet extends AbstractSet<Object> implements LazyColl
         return loading;
     }
 
+    // Every change goes through add, remove and the iterator's remove (AbstractSet builds the others on them).
+
     @Override
     public Iterator<Object> iterator() {
-        return loading.elements().iterator();
+        Iterator<Object> elements = loading.elements().iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return elements.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                return elements.next();
+            }
+
+            @Override
+            public void remove() {
+                elements.remove();
+                loading.changed();
+            }
+        };
     }
 
     @Override
@@ -36,12 +55,20 @@ public final class PersistentSet extends AbstractSet<Object> implements LazyColl
 
     @Override
     public boolean add(Object element) {
-        return loading.elements().add(element);
+        boolean added = loading.elements().add(element);
+        if (added) {
+            loading.changed();
+        }
+        return added;
     }
 
     @Override
     public boolean remove(Object element) {
-        return loading.elements().remove(element);
+        boolean removed = loading.elements().remove(element);
+        if (removed) {
+            loading.changed();
+        }
+        return removed;
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class Relations {
         for (int c = 0; c < collections.size(); c++) {
             RelationshipModel relationship = collections.get(c);
             Object value = relationship.get(entry.instance);
-            if (value instanceof LazyCollection lazy && !lazy.loaded()) {
+            if (value instanceof LazyCollection lazy && !lazy.loaded() || entry.collectionUnchanged(c, value)) {
                 continue;
             }
             Collection<Object> current = RelationshipModel.elements(value);
@@ -208,8 +208,8 @@ public final class Relations {
             }
             for (int c = 0; c < collections.size(); c++) {
                 Object value = collections.get(c).get(entry.instance);
-                if (!(value instanceof LazyCollection lazy) || lazy.loaded()) {
-                    entry.collections[c] = new ArrayList<>(RelationshipModel.elements(value));
+                if ((!(value instanceof LazyCollection lazy) || lazy.loaded()) && !entry.collectionUnchanged(c, value)) {
+                    entry.recordCollection(c, RelationshipModel.elements(value), value);
                 }
             }
         }

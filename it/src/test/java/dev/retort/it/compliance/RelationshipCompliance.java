@@ -216,6 +216,65 @@ abstract class RelationshipCompliance extends DatabaseTest {
         assertThat(rows("SELECT body FROM comments")).containsExactly(List.of("b1"));
     }
 
+    /**
+     * A loaded collection left unchanged is not compared at flush; each way of changing one must therefore
+     * mark it changed: replacing an element, adding several, an iterator's removal, clearing, and on a set
+     * retainAll and add. Each change is flushed in the same session, one commit after the other.
+     */
+    @Test
+    void everyWayOfChangingALoadedCollectionIsFlushed() {
+        long aliceId = seedBlog();
+        try (Session session = sessions.open()) {
+            Author alice = session.get(Author.class, aliceId);
+            alice.articles.set(0, new Article("Aleph"));
+            session.commit();
+            assertThat(rows("SELECT title FROM articles WHERE author_id = " + aliceId + " ORDER BY title"))
+                    .as("the replaced article removed as an orphan").containsExactly(List.of("Aleph"), List.of("Beta"));
+
+            alice.articles.addAll(List.of(new Article("Delta"), new Article("Epsilon")));
+            session.commit();
+            assertThat(count("articles")).isEqualTo(5);
+
+            java.util.Iterator<Article> articles = alice.articles.iterator();
+            articles.next();
+            articles.remove();
+            session.commit();
+            assertThat(rows("SELECT title FROM articles WHERE author_id = " + aliceId + " ORDER BY title"))
+                    .containsExactly(List.of("Beta"), List.of("Delta"), List.of("Epsilon"));
+
+            Article beta = alice.articles.get(0);
+            Tag sql = new Tag("sql");
+            Tag java = new Tag("java");
+            session.addAll(sql, java);
+            beta.tags.addAll(List.of(sql, java));
+            session.commit();
+            assertThat(tagsOf()).containsExactly(List.of("Beta", "java"), List.of("Beta", "sql"));
+
+            beta.tags.retainAll(List.of(java));
+            session.commit();
+            assertThat(tagsOf()).containsExactly(List.of("Beta", "java"));
+
+            alice.articles.clear();
+            session.commit();
+            assertThat(rows("SELECT title FROM articles ORDER BY title")).containsExactly(List.of("Gamma"));
+        }
+    }
+
+    @Test
+    void aFlushAfterACommitDoesNotLoadUnchangedCollectionsAgain() {
+        long aliceId = seedBlog();
+        try (Session session = sessions.open()) {
+            Author alice = session.get(Author.class, aliceId);
+            assertThat(alice.articles).hasSize(2);
+            session.commit();
+            sql.takeStatements();
+            session.flush();
+            assertThat(sql.takeStatements()).as("nothing to compare: the collection is as it was loaded").isEmpty();
+            assertThat(alice.articles).extracting(article -> article.title).containsExactly("Alpha", "Beta");
+            assertThat(sql.takeStatements()).as("read after the commit, it loads again").hasSize(1);
+        }
+    }
+
     @Test
     void withoutOrphanRemovalALeavingChildLosesItsParent() {
         Category root = new Category("root");
