@@ -278,12 +278,12 @@ public final class SessionImpl implements JoinedSession {
         EntityEntry entry = new EntityEntry(instance, persister, id, EntityEntry.Status.PERSISTENT, null);
         entry.standIn(LazyProxies.stateOf(instance));
         created[0] = entry;
-        enter(entry.key(), entry);
+        enter(entry);
     }
 
     /** Puts a newly loaded object's entry in the maps, and in the batch of the stream loading it, if one is. */
-    public void enter(EntityKey key, EntityEntry entry) {
-        objects.enterLoaded(key, entry);
+    public void enter(EntityEntry entry) {
+        objects.enterLoaded(entry);
         if (entry.standIn() == null) {
             counters.entitiesLoaded++;
         }

@@ -196,11 +196,10 @@ public final class Loader {
      * be kept as it is; a new or expired one is to be filled with the row.
      */
     private EntityEntry entryFor(EntityPersister persister, Object[] values) {
-        EntityKey key = new EntityKey(persister.keyType(), values[0]);
-        EntityEntry entry = session.persistenceContext().byKey(key);
+        EntityEntry entry = session.persistenceContext().byKey(persister.keyType(), values[0]);
         if (entry == null) {
             entry = new EntityEntry(persister.model().newInstance(), persister, values[0], EntityEntry.Status.PERSISTENT, null);
-            session.enter(key, entry);
+            session.enter(entry);
         }
         return entry;
     }

@@ -19,7 +19,6 @@ import dev.retort.session.SessionImpl;
 import dev.retort.session.persister.EntityPersister;
 import dev.retort.session.persister.Ids;
 import dev.retort.session.state.EntityEntry;
-import dev.retort.session.state.EntityKey;
 import dev.retort.session.state.LazyCollection;
 import dev.retort.sql.Expression;
 import dev.retort.sql.Statement;
@@ -101,7 +100,7 @@ public final class RelatedLoading {
             Set<Object> missing = new LinkedHashSet<>();
             for (Object[] values : rows) {
                 Object id = values[index];
-                if (id != null && !session.persistenceContext().holdsKey(new EntityKey(target.keyType(), id))) {
+                if (id != null && !session.persistenceContext().holdsKey(target.keyType(), id)) {
                     missing.add(id);
                 }
             }
@@ -121,7 +120,7 @@ public final class RelatedLoading {
                 if (id == null) {
                     continue;
                 }
-                EntityEntry entry = session.persistenceContext().byKey(new EntityKey(target.keyType(), id));
+                EntityEntry entry = session.persistenceContext().byKey(target.keyType(), id);
                 if (entry == null) {
                     throw new DatabaseException(persister.entityName() + "#" + values[0] + "." + relationship.name() + " refers to "
                             + target.entityName() + "#" + id + ", which does not exist. To fix this, add a foreign-key "

@@ -68,13 +68,17 @@ public final class PersistenceContext {
 
     /** The entry holding the row with this key, or null. */
     public EntityEntry byKey(EntityKey key) {
-        KeysOf keys = identityMap.get(key.type());
-        return keys == null ? null : keys.get(key.id());
+        return byKey(key.type(), key.id());
     }
 
-    public boolean holdsKey(EntityKey key) {
-        KeysOf keys = identityMap.get(key.type());
-        return keys != null && keys.get(key.id()) != null;
+    /** As {@link #byKey(EntityKey)}, without a key object: loads look up every row they read. */
+    public EntityEntry byKey(Class<?> keyType, Object id) {
+        KeysOf keys = identityMap.get(keyType);
+        return keys == null ? null : keys.get(id);
+    }
+
+    public boolean holdsKey(Class<?> keyType, Object id) {
+        return byKey(keyType, id) != null;
     }
 
     /** Every entry, in no particular order (a read-only view). */
@@ -114,8 +118,8 @@ public final class PersistenceContext {
     }
 
     /** A row read from the database (or a stand-in for one): its entry under its key. */
-    public void enterLoaded(EntityKey key, EntityEntry entry) {
-        keysOf(key.type()).put(entry);
+    public void enterLoaded(EntityEntry entry) {
+        keysOf(entry.persister.keyType()).put(entry);
         unindexed.add(entry);
     }
 

@@ -82,7 +82,7 @@ class FlushPlanTest {
     private EntityEntry loaded(Object instance, Object id) {
         EntityPersister persister = persister(instance.getClass());
         EntityEntry entry = new EntityEntry(instance, persister, id, EntityEntry.Status.PERSISTENT, persister.read(instance));
-        objects.enterLoaded(entry.key(), entry);
+        objects.enterLoaded(entry);
         objects.refreshed(entry);
         return entry;
     }

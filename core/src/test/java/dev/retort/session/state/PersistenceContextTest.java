@@ -56,7 +56,7 @@ class PersistenceContextTest {
     private EntityEntry enter(EntityPersister persister, Object id) {
         Object instance = persister == items ? new Item() : new Tag();
         EntityEntry entry = new EntityEntry(instance, persister, id, EntityEntry.Status.PERSISTENT, null);
-        objects.enterLoaded(entry.key(), entry);
+        objects.enterLoaded(entry);
         return entry;
     }
 
@@ -79,8 +79,8 @@ class PersistenceContextTest {
         }
         assertThat(find(items, 1L)).isNull();
         assertThat(find(tags, "AaAb")).isNull();
-        assertThat(objects.holdsKey(new EntityKey(items.keyType(), 3L << 20))).isTrue();
-        assertThat(objects.holdsKey(new EntityKey(items.keyType(), 3L))).isFalse();
+        assertThat(objects.holdsKey(items.keyType(), 3L << 20)).isTrue();
+        assertThat(objects.holdsKey(items.keyType(), 3L)).isFalse();
     }
 
     @Test
