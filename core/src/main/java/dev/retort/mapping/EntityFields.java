@@ -270,18 +270,29 @@ public abstract class EntityFields {
             method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SELF, "set", "(ILjava/lang/Object;Ljava/lang/Object;)V", false);
             method.visitLabel(next);
         }
-        // The next part, from this class's own call site.
-        Label done = new Label();
-        loadNext(method);
-        method.visitJumpInsn(Opcodes.IFNULL, done);
-        loadNext(method);
-        method.visitVarInsn(Opcodes.ALOAD, ENTITY);
-        method.visitVarInsn(Opcodes.ALOAD, ROW);
-        method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SELF, "write", descriptor, false);
-        method.visitLabel(done);
+        method.visitLabel(callNext(method, "write", descriptor, false));
         method.visitInsn(Opcodes.RETURN);
         method.visitMaxs(0, 0);
         method.visitEnd();
+    }
+
+    /**
+     * Calls method {@code name} of the next part with this method's arguments, from this class's own call site (so
+     * it has one receiver class), leaving its result on the stack; returns the label to place where the code goes
+     * when there is no next part.
+     */
+    private static Label callNext(MethodVisitor method, String name, String descriptor, boolean withFrom) {
+        Label none = new Label();
+        loadNext(method);
+        method.visitJumpInsn(Opcodes.IFNULL, none);
+        loadNext(method);
+        method.visitVarInsn(Opcodes.ALOAD, ENTITY);
+        method.visitVarInsn(Opcodes.ALOAD, ROW);
+        if (withFrom) {
+            method.visitVarInsn(Opcodes.ILOAD, FROM);
+        }
+        method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SELF, name, descriptor, false);
+        return none;
     }
 
     private static void loadNext(MethodVisitor method) {
@@ -337,15 +348,8 @@ public abstract class EntityFields {
             method.visitInsn(Opcodes.IRETURN);
             method.visitLabel(same);
         }
-        // None of this class's fields changed: the next part's answer, asked from this class's own call site.
-        Label none = new Label();
-        loadNext(method);
-        method.visitJumpInsn(Opcodes.IFNULL, none);
-        loadNext(method);
-        method.visitVarInsn(Opcodes.ALOAD, ENTITY);
-        method.visitVarInsn(Opcodes.ALOAD, ROW);
-        method.visitVarInsn(Opcodes.ILOAD, FROM);
-        method.visitMethodInsn(Opcodes.INVOKEVIRTUAL, SELF, "nextChanged", descriptor, false);
+        // None of this class's fields changed: the next part's answer.
+        Label none = callNext(method, "nextChanged", descriptor, true);
         method.visitInsn(Opcodes.IRETURN);
         method.visitLabel(none);
         method.visitInsn(Opcodes.ICONST_M1);
