@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.retort.session.GuardedSession;
 import dev.retort.session.JoinedSession;
 import dev.retort.session.SessionContext;
 import dev.retort.session.SessionImpl;
@@ -80,6 +81,14 @@ public final class SessionFactory {
      * flush with changes, bulk update and delete) with an {@link InvalidRequestException}.
      */
     public Session open(ReadOnly reads) {
+        return openGuarded(reads);
+    }
+
+    /**
+     * The session {@link #open(ReadOnly)} gives, for container glue ({@code dev.retort.jta}) that guards its writes
+     * with a refusal of its own (a transaction marked read-only).
+     */
+    public GuardedSession openGuarded(ReadOnly reads) {
         return new SessionImpl(context, null, TransactionMode.replicaReads(reads));
     }
 

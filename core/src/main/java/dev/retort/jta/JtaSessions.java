@@ -113,7 +113,7 @@ public final class JtaSessions {
      * transaction completes.
      */
     private Session openOnReplica() {
-        Session readOnly = new ReadOnlyTransactionSession(factory.open(ReadOnly.readYourWrites()));
+        Session readOnly = new ReadOnlyTransactionSession(factory.openGuarded(ReadOnly.readYourWrites()));
         registry.putResource(resourceKey, readOnly);
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override

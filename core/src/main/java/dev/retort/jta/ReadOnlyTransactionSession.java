@@ -15,7 +15,7 @@ import dev.retort.SqlQuery;
 import dev.retort.Statistics;
 import dev.retort.Transaction;
 import dev.retort.UpdateQuery;
-import dev.retort.session.SessionImpl;
+import dev.retort.session.GuardedSession;
 import dev.retort.session.TransactionMode;
 import dev.retort.session.WriteGuard;
 
@@ -33,20 +33,18 @@ final class ReadOnlyTransactionSession implements Session {
      * Over {@code reads}, whose own writes (a flush of objects the code changed) are refused with the same fix
      * through its write guard, which the session asks before its read-only check.
      */
-    ReadOnlyTransactionSession(Session reads) {
+    ReadOnlyTransactionSession(GuardedSession reads) {
         this.reads = reads;
-        if (reads instanceof SessionImpl session) {
-            session.guardWrites(new WriteGuard() {
-                @Override
-                public void beforeWrite(String action) {
-                    throw refusal(action);
-                }
+        reads.guardWrites(new WriteGuard() {
+            @Override
+            public void beforeWrite(String action) {
+                throw refusal(action);
+            }
 
-                @Override
-                public void transactionEnded() {
-                }
-            });
-        }
+            @Override
+            public void transactionEnded() {
+            }
+        });
     }
 
     /** The refusal of {@code action} ("add Note"), for the writes this class and the write guard of the primary's session stop. */

@@ -102,7 +102,7 @@ public final class SessionImpl implements JoinedSession {
         return mode;
     }
 
-    /** Makes every write of this session ask {@code guard} first, and tells it when a transaction ends. */
+    @Override
     public void guardWrites(WriteGuard guard) {
         this.writeGuard = java.util.Objects.requireNonNull(guard, "guard");
     }

@@ -22,4 +22,22 @@ public interface WriteGuard {
 
     /** The session's transaction committed or rolled back: what it wrote is settled. */
     void transactionEnded();
+
+    /** This guard, then {@code next}: a write goes through when both let it; both are told when a transaction ends. */
+    default WriteGuard then(WriteGuard next) {
+        WriteGuard first = this;
+        return new WriteGuard() {
+            @Override
+            public void beforeWrite(String action) {
+                first.beforeWrite(action);
+                next.beforeWrite(action);
+            }
+
+            @Override
+            public void transactionEnded() {
+                first.transactionEnded();
+                next.transactionEnded();
+            }
+        };
+    }
 }

@@ -20,6 +20,7 @@ import dev.retort.UpdateQuery;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.session.SessionImpl;
 import dev.retort.session.TransactionMode;
+import dev.retort.session.WriteGuard;
 
 /**
  * The {@link ShardedSession}: one ordinary session per shard, each with its own identity map and its own
@@ -32,13 +33,15 @@ final class ShardedSessionImpl implements JoinedShardedSession {
     private final Map<String, SessionImpl> shards = new LinkedHashMap<>();
     /** Whether the shards' sessions are joined to a JTA transaction (and may then all write), or run their own. */
     private final boolean joined;
+    /** What keeps a unit of work on one shard when the shards run their own transactions; null when joined. */
+    private final ShardWrites writes;
     private boolean closed;
 
     /** A session whose shards run their own transactions: one unit of work writes to one shard. */
     ShardedSessionImpl(ShardedSessionFactory factory) {
         this.factory = factory;
         this.joined = false;
-        ShardWrites writes = new ShardWrites();
+        this.writes = new ShardWrites();
         factory.contexts().forEach((name, context) -> {
             SessionImpl session = new SessionImpl(context, null);
             session.guardWrites(writes.guardFor(name));
@@ -53,8 +56,15 @@ final class ShardedSessionImpl implements JoinedShardedSession {
     ShardedSessionImpl(ShardedSessionFactory factory, Runnable markRollbackOnly) {
         this.factory = factory;
         this.joined = true;
+        this.writes = null;
         factory.contexts().forEach((name, context) ->
                 shards.put(name, new SessionImpl(context, null, TransactionMode.joined(markRollbackOnly))));
+    }
+
+    /** Every shard's session asks {@code guard} before each write, then the one-shard rule when it applies. */
+    @Override
+    public void guardWrites(WriteGuard guard) {
+        shards.forEach((name, session) -> session.guardWrites(writes == null ? guard : guard.then(writes.guardFor(name))));
     }
 
     /** Flushes every shard's session before the JTA transaction commits (each marks it rollback-only if its flush fails). */
