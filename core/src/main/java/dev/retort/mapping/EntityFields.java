@@ -1,5 +1,6 @@
 package dev.retort.mapping;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.Label;
@@ -116,9 +118,31 @@ public abstract class EntityFields {
         return new Composite(attributes, parts);
     }
 
+    /**
+     * The generated classes of each declaring class, by the layout they were generated for (slots, fields and how
+     * each is compared), so that every {@code Metadata.of} of the same classes reuses them instead of defining new
+     * ones. Held per class, so they go when the class does.
+     */
+    private static final ClassValue<Map<String, MethodHandles.Lookup>> GENERATED = new ClassValue<>() {
+        @Override
+        protected Map<String, MethodHandles.Lookup> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     private static EntityFields part(Class<?> host, AttributeModel[] attributes, int[] slots, EntityFields next) {
+        StringBuilder layout = new StringBuilder();
+        for (int slot : slots) {
+            layout.append(slot).append(':').append(attributes[slot].field().getName()).append(':')
+                    .append(comparison(attributes[slot])).append(';');
+        }
         try {
-            return (EntityFields) Nestmates.construct(Nestmates.define(host, classFile(host, attributes, slots)),
+            MethodHandles.Lookup generated = GENERATED.get(host).get(layout.toString());
+            if (generated == null) {
+                generated = Nestmates.define(host, classFile(host, attributes, slots));
+                GENERATED.get(host).putIfAbsent(layout.toString(), generated);
+            }
+            return (EntityFields) Nestmates.construct(generated,
                     MethodType.methodType(void.class, AttributeModel[].class, int[].class, EntityFields.class), attributes, slots, next);
         } catch (ReflectiveOperationException | LinkageError | IllegalArgumentException | SecurityException e) {
             // The module does not open the package to us, or the class loader cannot see EntityFields.

@@ -78,6 +78,8 @@ class EntityFieldsTest {
         assertThat(maker.fields().getClass().isHidden()).isTrue();
         assertThat(maker.fields().getClass().getName()).contains("Maker$RetortFields");
         assertThat(maker.fields().next).isNull();
+        assertThat(model(Maker.class).fields().getClass()).as("another Metadata.of of the class reuses the generated class")
+                .isSameAs(maker.fields().getClass());
         // The superclass's fields come first in a row: its part writes them, then calls the entity's own part.
         assertThat(gadget.fields().getClass().getName()).contains("Stamped$RetortFields");
         assertThat(gadget.fields().next.getClass().getName()).contains("Gadget$RetortFields");

@@ -143,15 +143,15 @@ public final class Loader {
         List<Object[]> freshValues = resolve ? new ArrayList<>(rows.size()) : List.of();
         session.persistenceContext().expectLoads(persister.keyType(), rows.size());
         for (Object[] values : rows) {
+            if (!resolve) {
+                // Nothing to resolve first: filled at once, without keeping the row for a second pass.
+                instances.add(hydrateAlone(persister, values, plan));
+                continue;
+            }
             EntityEntry entry = entryFor(persister, values);
             if (session.persistenceContext().isExpired(entry) && entry.claimForLoading()) {
-                if (resolve) {
-                    fresh.add(entry);
-                    freshValues.add(values);
-                } else {
-                    // Nothing to resolve first: filled at once, without keeping the row for a second pass.
-                    fill(persister, entry, values, plan);
-                }
+                fresh.add(entry);
+                freshValues.add(values);
             }
             instances.add(entry.instance());
         }
@@ -182,7 +182,7 @@ public final class Loader {
         return true;
     }
 
-    /** The session's instance for one row of a persister that {@linkplain #hydratesAlone hydrates alone}. */
+    /** The session's instance for one row that needs nothing resolved or loaded together with the other rows. */
     Object hydrateAlone(EntityPersister persister, Object[] values, LoadPlan plan) {
         EntityEntry entry = entryFor(persister, values);
         if (session.persistenceContext().isExpired(entry) && entry.claimForLoading()) {

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import dev.retort.DatabaseException;
 import dev.retort.Load;
-import dev.retort.dialect.Dialect;
 import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.RelationshipModel;
 import dev.retort.session.SessionContext;
@@ -137,7 +136,7 @@ public final class RelatedLoading {
         AttributeModel id = persister.attribute(0);
         for (int start = 0; start < ids.size(); start += IN_BATCH) {
             List<Object> batch = ids.subList(start, Math.min(ids.size(), start + IN_BATCH));
-            Expression where = LoadStatements.in(dialect(), persister.model().table().name(), id, batch);
+            Expression where = LoadStatements.in(context.dialect(), persister.model().table().name(), id, batch);
             if (persister.hierarchy() != null) {
                 // A reference to a class of a hierarchy: each row becomes an instance of its own class.
                 polymorphic(persister, where, plan);
@@ -173,7 +172,7 @@ public final class RelatedLoading {
                 // Elements of a hierarchy: each row as its own class; grouped by the reference each now holds.
                 RelationshipModel owning = target.model().relationship(relationship.mappedBy().orElseThrow()).orElseThrow();
                 String table = target.model().table().name();
-                for (Object child : polymorphic(target, LoadStatements.in(dialect(), table, owning.joinColumn(), batch), plan)) {
+                for (Object child : polymorphic(target, LoadStatements.in(context.dialect(), table, owning.joinColumn(), batch), plan)) {
                     List<Object> group = result.get(owning.get(child));
                     if (group != null) {
                         group.add(child);
@@ -184,7 +183,7 @@ public final class RelatedLoading {
                 int keyIndex = target.indexOf(owning);
                 String table = target.model().table().name();
                 Statement.Select select = new Statement.Select(table, LoadStatements.qualifiedColumns(target),
-                        Optional.of(LoadStatements.in(dialect(), table, owning.joinColumn(), batch)), LoadStatements.orderBy(relationship, target, table),
+                        Optional.of(LoadStatements.in(context.dialect(), table, owning.joinColumn(), batch)), LoadStatements.orderBy(relationship, target, table),
                         Optional.empty(), Optional.empty());
                 List<Object[]> rows = reader.readRows(target, context.compileQuery(select), new Object[0], 0);
                 List<Object> keys = rows.stream().map(values -> values[keyIndex]).toList();
@@ -223,7 +222,7 @@ public final class RelatedLoading {
         Statement.Select select = new Statement.Select(false, columns, table, null,
                 List.of(new Statement.Join(Statement.JoinKind.INNER, link, null, Expression.eq(new Expression.ColumnRef(link, targetColumn),
                         new Expression.ColumnRef(table, target.attribute(0).column().name())))),
-                Optional.of(LoadStatements.in(dialect(), new Expression.ColumnRef(link, ownerColumn), owner.type(0), ownerKeys)), List.of(),
+                Optional.of(LoadStatements.in(context.dialect(), new Expression.ColumnRef(link, ownerColumn), owner.type(0), ownerKeys)), List.of(),
                 Optional.empty(), LoadStatements.orderBy(relationship, target, table), Optional.empty(), Optional.empty());
         List<Object[]> rows = reader.readRows(target, context.compileQuery(select), new Object[0], 1);
         List<Object> keys = new ArrayList<>(rows.size());
@@ -247,10 +246,6 @@ public final class RelatedLoading {
                 Optional.empty());
         return context.polymorphicLoader(persister).list(session, loader, base, "the related " + persister.entityName() + " objects",
                 plan);
-    }
-
-    private Dialect dialect() {
-        return context.engine().dialect();
     }
 
     /** Whether rows of this entity can be of a subclass (so a stand-in of this class could be the wrong class). */

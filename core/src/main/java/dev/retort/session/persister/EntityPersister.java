@@ -13,7 +13,6 @@ import dev.retort.dialect.ColumnBinder;
 import dev.retort.dialect.ColumnReader;
 import dev.retort.dialect.Dialect;
 import dev.retort.mapping.AttributeModel;
-import dev.retort.mapping.EntityFields;
 import dev.retort.mapping.EntityModel;
 import dev.retort.mapping.Hierarchy;
 import dev.retort.mapping.IdGeneration;
@@ -36,7 +35,6 @@ public final class EntityPersister {
     private final EntityModel model;
     private final Dialect dialect;
     private final AttributeModel[] attributes;
-    private final EntityFields fields;
     private final ColumnBinder[] slotBinders;
     private final SqlType[] types;
     private final ColumnReader[] readers;
@@ -73,7 +71,6 @@ public final class EntityPersister {
         this.dialect = dialect;
         this.hierarchy = hierarchy;
         this.attributes = model.attributes().toArray(new AttributeModel[0]);
-        this.fields = model.fields();
         int count = attributes.length;
         this.types = new SqlType[count + 1];
         this.slotBinders = new ColumnBinder[count + 1];
@@ -342,7 +339,7 @@ public final class EntityPersister {
      * check of flushes and streams, compared in place so that an unchanged object allocates nothing.
      */
     public int nextChanged(Object instance, Object[] snapshot, int from) {
-        return fields.nextChanged(instance, snapshot, from);
+        return model.fields().nextChanged(instance, snapshot, from);
     }
 
     /** A snapshot of field values: arrays copied so that changes made in place are noticed. */
@@ -359,7 +356,7 @@ public final class EntityPersister {
 
     /** Sets every field to its value in {@code values} (field values, indexed like the attributes). */
     public void write(Object entity, Object[] values) {
-        fields.write(entity, values);
+        model.fields().write(entity, values);
     }
 
     /**

@@ -23,6 +23,7 @@ import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.JavaTypes;
 import dev.retort.session.SessionImpl;
 import dev.retort.session.Statements;
+import dev.retort.session.load.LoadPlan;
 import dev.retort.session.load.Loader;
 import dev.retort.session.load.ValueReaders;
 import dev.retort.session.persister.EntityPersister;
@@ -158,7 +159,7 @@ public final class SqlQueryImpl implements SqlQuery {
                 for (int i = 0; i < row.length; i++) {
                     row[i] = attributes.get(i).fromStored(readers.get(i).read(resultSet, columns[i]));
                 }
-                results.add(entityType.cast(loader.hydrate(persister, row, dev.retort.session.load.LoadPlan.DEFAULT)));
+                results.add(entityType.cast(loader.hydrate(persister, row, LoadPlan.DEFAULT)));
             }
             return results.size();
         });
