@@ -545,8 +545,12 @@ public final class Engine implements AutoCloseable {
         return message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
     }
 
+    /** Closes the engine once; closing it again does nothing (it must not release shared gauges twice). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         releaseObservers();
         if (replicas != null) {

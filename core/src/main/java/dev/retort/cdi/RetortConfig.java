@@ -140,25 +140,30 @@ final class RetortConfig implements UnitSettings {
 
     @Override
     public boolean logSql() {
-        return get(LOG_SQL).map(value -> booleanValue(LOG_SQL, value)).orElse(false);
+        return flag(LOG_SQL, false);
     }
 
     /** Whether bound values appear in the SQL log ({@code retort.log.bind-parameters}, default true). */
     @Override
     public boolean logBindParameters() {
-        return get(LOG_BIND_PARAMETERS).map(value -> booleanValue(LOG_BIND_PARAMETERS, value)).orElse(true);
+        return flag(LOG_BIND_PARAMETERS, true);
     }
 
     /** Whether the engine times its statements in Micrometer's global registry when Micrometer is present (default true). */
     @Override
     public boolean metrics() {
-        return get(METRICS).map(value -> booleanValue(METRICS, value)).orElse(true);
+        return flag(METRICS, true);
     }
 
     /** Whether the engine sends spans to the global OpenTelemetry when its API is present (default true). */
     @Override
     public boolean tracing() {
-        return get(TRACING).map(value -> booleanValue(TRACING, value)).orElse(true);
+        return flag(TRACING, true);
+    }
+
+    /** A true/false key's value, or {@code otherwise} when it is not set. */
+    private boolean flag(String key, boolean otherwise) {
+        return get(key).map(value -> booleanValue(key, value)).orElse(otherwise);
     }
 
     @Override

@@ -69,9 +69,4 @@ final class PoolGauges {
             }
         }
     }
-
-    /** The {@code pool} tag of these gauges. */
-    String name() {
-        return name;
-    }
 }

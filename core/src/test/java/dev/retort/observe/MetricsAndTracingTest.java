@@ -170,6 +170,7 @@ class MetricsAndTracingTest {
         assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).hasSize(1);
 
         other.close();
+        other.close();
         assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).hasSize(1);   // the engine still uses the pool
         engine.close();
         assertThat(registry.find(RetortMetrics.POOL_ACTIVE).gauges()).isEmpty();

@@ -112,7 +112,7 @@ public final class ProxyOptions {
     }
 
     private static final ProxyOptions DEFAULTS = new ProxyOptions(true, 0, Params.INLINE, Format.TEXT, false,
-            DEFAULT_MAX_VALUE_LENGTH, DEFAULT_MAX_STATEMENT_LENGTH, null, null, false, false, true, null, Duration.ZERO);
+            DEFAULT_MAX_VALUE_LENGTH, DEFAULT_MAX_STATEMENT_LENGTH, null, null, false, true, true, null, Duration.ZERO);
 
     /** A whole number and an optional unit (seconds by default), as the ORM's duration options. */
     private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)?");
@@ -189,9 +189,9 @@ public final class ProxyOptions {
                 dialect(merged, TRANSLATE_FROM, "mysql, mariadb or postgresql", Dialect.MYSQL, Dialect.MARIADB,
                         Dialect.POSTGRESQL),
                 dialect(merged, TRANSLATE_TO, "postgresql, h2, sqlite, mysql or mariadb", Dialect.values()),
-                bool(merged, TRANSLATE_STRICT, false),
-                bool(merged, TRANSLATE_CASE_INSENSITIVE, true),
-                bool(merged, TRANSLATE_CASE_INSENSITIVE_COLUMNS, true),
+                bool(merged, TRANSLATE_STRICT, DEFAULTS.strict),
+                bool(merged, TRANSLATE_CASE_INSENSITIVE, DEFAULTS.caseInsensitive),
+                bool(merged, TRANSLATE_CASE_INSENSITIVE_COLUMNS, DEFAULTS.caseInsensitiveColumns),
                 file(merged),
                 duration(merged, LOG_SLOW_STATEMENT_THRESHOLD, DEFAULTS.slowStatementThreshold));
     }

@@ -53,7 +53,7 @@ public final class Translator implements SqlTranslator {
 
     private Translator(Settings settings) {
         this.settings = settings;
-        this.facts = new SchemaFacts(Target.of(settings.target()));
+        this.facts = new SchemaFacts(Target.of(settings.target()), settings.source() == Dialect.MYSQL && settings.caseInsensitive());
     }
 
     /**

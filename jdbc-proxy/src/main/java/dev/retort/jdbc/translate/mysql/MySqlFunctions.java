@@ -298,8 +298,7 @@ final class MySqlFunctions {
         }
         rewriter.fire("case-insensitive COUNT(DISTINCT)");
         String value = rewriter.sub(from, call.ranges[0][1]);
-        String collation = rewriter.spelling.literalWithoutCase();
-        return call.name + "(DISTINCT " + (collation != null ? value + collation : "LOWER(" + value + ")") + ")";
+        return call.name + "(DISTINCT " + rewriter.withoutCase(value) + ")";
     }
 
     /** Whether [from, to) is a comparison or a logical expression at its own level (not inside parentheses). */

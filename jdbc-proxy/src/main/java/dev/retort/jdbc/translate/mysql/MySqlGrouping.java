@@ -55,6 +55,9 @@ final class MySqlGrouping {
         group = group >= 0 && t.word(t.next(group, end), "BY") ? group : -1;
         int first = t.next(select, from);
         boolean distinct = t.word(first, "DISTINCT") || t.word(first, "DISTINCTROW");
+        if (group < 0 && !distinct) {
+            return -1;
+        }
         int itemsFrom = distinct || t.word(first, "ALL") ? t.next(first, from) : first;
         List<Item> items = items(itemsFrom, from);
         if (group >= 0) {
@@ -82,7 +85,7 @@ final class MySqlGrouping {
             SchemaFacts.Column column = textColumn(named);
             if (column != null) {
                 folded.add(column);
-                keyTexts.add(fold(rewriter.sub(named.from, named.to)));
+                keyTexts.add(rewriter.withoutCase(rewriter.sub(named.from, named.to)));
             } else {
                 keyTexts.add(rewriter.sub(key.from, key.to));
             }
@@ -136,7 +139,7 @@ final class MySqlGrouping {
                 continue;
             }
             list.append(list.length() > 0 ? ", " : "").append(selected(item, folded));
-            keys.append(keys.length() > 0 ? ", " : "").append(column == null ? expression : fold(expression));
+            keys.append(keys.length() > 0 ? ", " : "").append(column == null ? expression : rewriter.withoutCase(expression));
         }
         if (collation != null) {
             out.append("SELECT DISTINCT ").append(list).append(' ');
@@ -190,10 +193,6 @@ final class MySqlGrouping {
         int open = t.next(item.from, item.to);
         return t.kind[item.from] == Tokens.WORD && AGGREGATES.contains(t.upper(item.from)) && open < item.to
                 && t.kind[open] == Tokens.OPEN && t.partner[open] == t.last(item.from, item.to);
-    }
-
-    private String fold(String expression) {
-        return collation != null ? expression + collation : "LOWER(" + expression + ")";
     }
 
     /** The item's label: its alias, or the column's name as written. */

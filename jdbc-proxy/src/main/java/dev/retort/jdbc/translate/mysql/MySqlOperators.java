@@ -342,7 +342,7 @@ final class MySqlOperators {
             String value = rewriter.sub(item[0], item[1]);
             list.append(list.length() > 0 ? ", " : "").append(collation != null ? value : "LOWER(" + value + ")");
         }
-        out.append(collation != null ? left + collation : "LOWER(" + left + ")").append(not ? " NOT IN (" : " IN (")
+        out.append(rewriter.withoutCase(left)).append(not ? " NOT IN (" : " IN (")
                 .append(list).append(')');
         return t.partner[open] + 1;
     }
@@ -386,9 +386,13 @@ final class MySqlOperators {
         int before = t.previous(i, floor);
         int leftLast = before >= floor && t.word(before, "NOT") ? t.previous(before, floor) : before;
         int leftStart = rewriter.primaryStart(leftLast, floor);
-        SchemaFacts.Column column = leftStart < 0 ? null : rewriter.column(leftStart, leftLast + 1);
-        if (rewriter.settings.caseInsensitive() && !rewriter.spelling.likeIgnoresCase()
-                && (column == null || column.caseSensitiveText())) {
+        // The schema is asked only when the answer matters (it makes the translation depend on the schema).
+        boolean ilike = rewriter.settings.caseInsensitive() && !rewriter.spelling.likeIgnoresCase();
+        if (ilike && leftStart >= 0) {
+            SchemaFacts.Column column = rewriter.column(leftStart, leftLast + 1);
+            ilike = column == null || column.caseSensitiveText();
+        }
+        if (ilike) {
             rewriter.fire("LIKE as ILIKE");
             out.append("ILIKE");
         } else {
@@ -498,9 +502,7 @@ final class MySqlOperators {
             return null;
         }
         rewriter.fire("case-insensitive ORDER BY");
-        String key = rewriter.sub(from, to);
-        String collation = rewriter.spelling.literalWithoutCase();
-        return collation != null ? key + collation : "LOWER(" + key + ")";
+        return rewriter.withoutCase(rewriter.sub(from, to));
     }
 
     int lockInShareMode(int i, int limit, StringBuilder out) throws SQLException {

@@ -492,6 +492,12 @@ public final class MySqlRewriter extends Rewriter {
     // ---- schema questions ----
 
     /** The tables named after FROM, JOIN, UPDATE and INTO in the current statement. */
+    /** {@code expression} compared without case: in the target's case-insensitive collation, else {@code LOWER(...)}. */
+    String withoutCase(String expression) {
+        String collation = spelling.literalWithoutCase();
+        return collation != null ? expression + collation : "LOWER(" + expression + ")";
+    }
+
     List<String> statementTables() {
         if (statementTables == null) {
             statementTables = new ArrayList<>(2);

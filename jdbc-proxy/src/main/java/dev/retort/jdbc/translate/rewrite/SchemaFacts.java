@@ -84,9 +84,12 @@ public final class SchemaFacts {
 
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final Target target;
+    /** Whether columns with a collation of their own are looked up (only MySQL's case-insensitive emulation asks). */
+    private final boolean readsCollations;
 
-    public SchemaFacts(Target target) {
+    public SchemaFacts(Target target, boolean readsCollations) {
         this.target = target;
+        this.readsCollations = readsCollations;
     }
 
     /** The facts of {@code table} (a name as the application wrote it), read on first use. */
@@ -99,7 +102,7 @@ public final class SchemaFacts {
         if (known != null) {
             return known;
         }
-        Table read = read(connection, table, target);
+        Table read = read(connection, table);
         if (read == null) {
             return NONE;
         }
@@ -115,13 +118,13 @@ public final class SchemaFacts {
      * Tries the name as written, then folded to upper and lower case (H2 and PostgreSQL fold). Null when the
      * metadata could not be read (an aborted transaction, missing privileges): not cached, asked again later.
      */
-    private static Table read(Connection connection, String table, Target target) {
+    private Table read(Connection connection, String table) {
         try {
             DatabaseMetaData metaData = connection.getMetaData();
             for (String candidate : new String[] {table, table.toUpperCase(Locale.ROOT), table.toLowerCase(Locale.ROOT)}) {
                 Map<String, Column> columns = columns(metaData, candidate);
                 if (!columns.isEmpty()) {
-                    Set<String> own = target.columnsWithOwnCollation(connection, candidate);
+                    Set<String> own = readsCollations ? target.columnsWithOwnCollation(connection, candidate) : Set.of();
                     columns.replaceAll((key, column) -> own.contains(key) ? new Column(column.name(),
                             column.jdbcType(), column.typeName(), column.scale(), column.autoIncrement(), true)
                             : column);
