@@ -31,7 +31,6 @@ import dev.retort.mapping.AttributeModel;
 import dev.retort.mapping.EntityMappings;
 import dev.retort.mapping.IdGeneration;
 import dev.retort.session.flush.Flush;
-import dev.retort.session.load.LoadPlan;
 import dev.retort.session.load.Loader;
 import dev.retort.session.load.StreamBatch;
 import dev.retort.session.persister.EntityPersister;
@@ -363,8 +362,7 @@ public final class SessionImpl implements JoinedSession {
         if (objects.hasPending()) {
             flush();
         }
-        List<Object> elements = loader.loadCollections(entry.persister(), relationship, List.of(owner), LoadPlan.DEFAULT)
-                .getOrDefault(owner, List.of());
+        List<Object> elements = loader.loadCollection(entry.persister(), relationship, owner);
         if (relationship.toMany() && entry.collections() != null) {
             entry.recordCollection(entry.persister().collections().indexOf(relationship), elements, relationship.get(owner));
         }
@@ -396,8 +394,7 @@ public final class SessionImpl implements JoinedSession {
 
     /** The elements a collection had in the database, for an object whose collection field was replaced unloaded. */
     public List<Object> loadForDiff(EntityEntry entry, dev.retort.mapping.RelationshipModel relationship) {
-        return loader.loadCollections(entry.persister(), relationship, List.of(entry.instance()), LoadPlan.DEFAULT)
-                .getOrDefault(entry.instance(), List.of());
+        return loader.loadCollection(entry.persister(), relationship, entry.instance());
     }
 
     @Override

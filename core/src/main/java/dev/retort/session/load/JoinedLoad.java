@@ -212,7 +212,7 @@ public final class JoinedLoad {
                     List<Object> group = groups.getOrDefault(rows.get(i)[0], List.of());
                     if (node.relationship.toMany()) {
                         if (node.relationship.get(parent) instanceof LazyCollection collection && !collection.loaded()) {
-                            loader.filled(parent, node.relationship, group);
+                            loader.filled(persister, parent, node.relationship, group);
                         }
                     } else if (node.relationship.get(parent) == null) {
                         node.relationship.set(parent, group.isEmpty() ? null : group.get(0));

@@ -2,7 +2,6 @@ package dev.retort.session.load;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import dev.retort.InvalidRequestException;
@@ -108,15 +107,17 @@ public final class Loader {
         return rows.selectLong(persister, compiled);
     }
 
-    /** The related objects of each owner for a to-many or inverse one-to-one relationship (see {@link RelatedLoading}). */
-    public Map<Object, List<Object>> loadCollections(EntityPersister owner, RelationshipModel relationship, List<Object> owners,
-                                              LoadPlan plan) {
-        return related.loadCollections(owner, relationship, owners, plan);
+    /**
+     * The related objects of one object for a to-many or inverse one-to-one relationship, loaded now (see
+     * {@link RelatedLoading}).
+     */
+    public List<Object> loadCollection(EntityPersister owner, RelationshipModel relationship, Object instance) {
+        return related.loadCollections(owner, relationship, List.of(instance), LoadPlan.DEFAULT).only();
     }
 
     /** Records a collection as loaded with {@code elements}: in the field and as the entry's snapshot. */
-    void filled(Object owner, RelationshipModel relationship, List<Object> elements) {
-        related.filled(owner, relationship, elements);
+    void filled(EntityPersister persister, Object owner, RelationshipModel relationship, List<Object> elements) {
+        related.filled(persister, owner, relationship, elements);
     }
 
     /** One row as the session's instance (for streams, which read a row at a time). */

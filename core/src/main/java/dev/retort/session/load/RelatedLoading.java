@@ -1,8 +1,7 @@
 package dev.retort.session.load;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,40 +53,43 @@ public final class RelatedLoading {
             if (strategy != Load.Strategy.SELECT_IN && strategy != Load.Strategy.JOINED || filledByCaller.contains(relationship)) {
                 continue;
             }
-            List<Object> owners = new ArrayList<>();
-            Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            List<Object> owners = new ArrayList<>(instances.size());
             for (Object instance : instances) {
-                if (relationship.get(instance) instanceof LazyCollection collection && !collection.loaded() && seen.add(instance)) {
+                if (relationship.get(instance) instanceof LazyCollection collection && !collection.loaded()) {
                     owners.add(instance);
                 }
             }
             if (!owners.isEmpty()) {
-                Map<Object, List<Object>> loaded = loadCollections(persister, relationship, owners, plan.child(relationship));
-                loaded.forEach((owner, elements) -> filled(owner, relationship, elements));
+                Groups loaded = loadCollections(persister, relationship, owners, plan.child(relationship));
+                for (int i = 0; i < loaded.owners.size(); i++) {
+                    filled(persister, loaded.owners.get(i), relationship, loaded.elements.get(i));
+                }
             }
         }
         for (RelationshipModel relationship : persister.inverseToOne()) {
             if (filledByCaller.contains(relationship)) {
                 continue;
             }
-            Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            List<Object> owners = instances.stream().filter(instance -> relationship.get(instance) == null && seen.add(instance)).toList();
+            List<Object> owners = instances.stream().filter(instance -> relationship.get(instance) == null).toList();
             if (!owners.isEmpty()) {
-                Map<Object, List<Object>> loaded = loadCollections(persister, relationship, owners, plan.child(relationship));
-                loaded.forEach((owner, elements) -> relationship.set(owner, elements.isEmpty() ? null : elements.get(0)));
+                Groups loaded = loadCollections(persister, relationship, owners, plan.child(relationship));
+                for (int i = 0; i < loaded.owners.size(); i++) {
+                    List<Object> elements = loaded.elements.get(i);
+                    relationship.set(loaded.owners.get(i), elements.isEmpty() ? null : elements.get(0));
+                }
             }
         }
     }
 
     /** Records a collection as loaded with {@code elements}: in the field and as the entry's snapshot. */
-    void filled(Object owner, RelationshipModel relationship, List<Object> elements) {
+    void filled(EntityPersister persister, Object owner, RelationshipModel relationship, List<Object> elements) {
         Object collection = relationship.get(owner);
         if (collection instanceof LazyCollection lazy) {
             lazy.fill(elements);
         }
-        EntityEntry entry = session.persistenceContext().entryOf(owner);
+        EntityEntry entry = session.persistenceContext().entryOf(owner, persister);
         if (entry != null && entry.collections() != null) {
-            entry.recordCollection(entry.persister().collections().indexOf(relationship), elements, collection);
+            entry.recordCollection(persister.collections().indexOf(relationship), elements, collection);
         }
     }
 
@@ -149,34 +151,49 @@ public final class RelatedLoading {
     }
 
     /**
-     * The related objects of each owner for a to-many or inverse one-to-one relationship, loaded with one
-     * {@code IN} query per {@link #IN_BATCH} owners, in the relationship's order. Owners without any get
-     * an empty list.
+     * What a collection load found: the owners asked for, each once, in the order given, and the elements of each
+     * (an empty list for an owner without any).
      */
-    Map<Object, List<Object>> loadCollections(EntityPersister owner, RelationshipModel relationship, List<Object> owners,
-                                              LoadPlan plan) {
-        Map<Object, List<Object>> result = new IdentityHashMap<>();
-        Map<Object, Object> ownerById = new LinkedHashMap<>();
+    record Groups(List<Object> owners, List<List<Object>> elements) {
+        /** The elements loaded for one owner (of a one-owner load). */
+        List<Object> only() {
+            return elements.isEmpty() ? List.of() : elements.get(0);
+        }
+    }
+
+    /**
+     * The related objects of each owner for a to-many or inverse one-to-one relationship, loaded with one
+     * {@code IN} query per {@link #IN_BATCH} owners, in the relationship's order. Each child goes to its group by the
+     * owner id its row holds: one lookup per child, without hashing any object's identity.
+     */
+    Groups loadCollections(EntityPersister owner, RelationshipModel relationship, List<Object> owners, LoadPlan plan) {
+        AttributeModel idAttribute = owner.attribute(0);
+        Map<Object, List<Object>> groupById = new HashMap<>(Math.max(16, owners.size() * 4 / 3 + 1));
+        List<Object> distinct = new ArrayList<>(owners.size());
+        List<Object> ids = new ArrayList<>(owners.size());
+        List<List<Object>> groups = new ArrayList<>(owners.size());
         for (Object instance : owners) {
-            Object id = owner.attribute(0).get(instance);
-            ownerById.put(id, instance);
-            result.put(instance, new ArrayList<>());
+            Object id = idAttribute.get(instance);
+            List<Object> group = new ArrayList<>();
+            // One instance per id in a session: an owner seen before (a joined result repeats it) is that instance.
+            if (groupById.putIfAbsent(id, group) == null) {
+                distinct.add(instance);
+                ids.add(id);
+                groups.add(group);
+            }
         }
         EntityPersister target = context.persister(relationship.target());
-        List<Object> ids = new ArrayList<>(ownerById.keySet());
         for (int start = 0; start < ids.size(); start += IN_BATCH) {
             List<Object> batch = ids.subList(start, Math.min(ids.size(), start + IN_BATCH));
             if (relationship.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
-                loadThroughJoinTable(owner, relationship, target, batch, plan, ownerById, result);
+                loadThroughJoinTable(owner, relationship, target, batch, plan, groupById);
             } else if (target.hierarchy() != null) {
                 // Elements of a hierarchy: each row as its own class; grouped by the reference each now holds.
                 RelationshipModel owning = target.model().relationship(relationship.mappedBy().orElseThrow()).orElseThrow();
                 String table = target.model().table().name();
                 for (Object child : polymorphic(target, LoadStatements.in(context.dialect(), table, owning.joinColumn(), batch), plan)) {
-                    List<Object> group = result.get(owning.get(child));
-                    if (group != null) {
-                        group.add(child);
-                    }
+                    Object parent = owning.get(child);
+                    addTo(groupById, parent == null ? null : idAttribute.get(parent), child);
                 }
             } else {
                 RelationshipModel owning = target.model().relationship(relationship.mappedBy().orElseThrow()).orElseThrow();
@@ -186,22 +203,29 @@ public final class RelatedLoading {
                         Optional.of(LoadStatements.in(context.dialect(), table, owning.joinColumn(), batch)), LoadStatements.orderBy(relationship, target, table),
                         Optional.empty(), Optional.empty());
                 List<Object[]> rows = reader.readRows(target, context.compileQuery(select), new Object[0], 0);
-                List<Object> keys = rows.stream().map(values -> values[keyIndex]).toList();
+                Object[] keys = new Object[rows.size()];
+                for (int i = 0; i < keys.length; i++) {
+                    keys[i] = rows.get(i)[keyIndex];
+                }
                 List<Object> children = loader.hydrateAll(target, rows, plan);
-                for (int i = 0; i < children.size(); i++) {
-                    List<Object> group = result.get(ownerById.get(keys.get(i)));
-                    if (group != null) {
-                        group.add(children.get(i));
-                    }
+                for (int i = 0; i < keys.length; i++) {
+                    addTo(groupById, keys[i], children.get(i));
                 }
             }
         }
-        return result;
+        return new Groups(distinct, groups);
+    }
+
+    /** Adds a child to the group of the owner with this id, if that owner was asked for. */
+    private static void addTo(Map<Object, List<Object>> groupById, Object ownerId, Object child) {
+        List<Object> group = ownerId == null ? null : groupById.get(ownerId);
+        if (group != null) {
+            group.add(child);
+        }
     }
 
     private void loadThroughJoinTable(EntityPersister owner, RelationshipModel relationship, EntityPersister target,
-                                      List<Object> batch, LoadPlan plan, Map<Object, Object> ownerById,
-                                      Map<Object, List<Object>> result) {
+                                      List<Object> batch, LoadPlan plan, Map<Object, List<Object>> groupById) {
         if (target.hierarchy() != null) {
             throw new dev.retort.UnsupportedFeatureException("Loading " + relationship + " is not supported: it is a "
                     + "many-to-many to " + target.entityName() + ", an entity of an inheritance hierarchy, whose rows Retort "
@@ -232,10 +256,7 @@ public final class RelatedLoading {
         List<Object[]> entityRows = rows.stream().map(row -> java.util.Arrays.copyOf(row, row.length - 1)).toList();
         List<Object> children = loader.hydrateAll(target, entityRows, plan);
         for (int i = 0; i < children.size(); i++) {
-            List<Object> group = result.get(ownerById.get(keys.get(i)));
-            if (group != null) {
-                group.add(children.get(i));
-            }
+            addTo(groupById, keys.get(i), children.get(i));
         }
     }
 

@@ -51,6 +51,22 @@ public final class PersistenceContext {
         return entries.get(instance);
     }
 
+    /**
+     * As {@link #entryOf(Object)}, for an object of {@code persister}'s class (or of a subclass): found by the id in its
+     * field through the identity map when it holds this very object, else by instance. A session that loads and
+     * commits then never hashes its objects' identities (see {@link #unindexed}).
+     */
+    public EntityEntry entryOf(Object instance, EntityPersister persister) {
+        if (persister.entityType().isInstance(instance)) {
+            Object id = persister.attribute(0).get(instance);
+            EntityEntry entry = id == null ? null : byKey(persister.keyType(), id);
+            if (entry != null && entry.instance == instance) {
+                return entry;
+            }
+        }
+        return entryOf(instance);
+    }
+
     public boolean contains(Object instance) {
         index();
         return entries.containsKey(instance);

@@ -34,7 +34,7 @@ public final class Relations {
     private final SessionContext context;
     private final List<Link> links = new ArrayList<>();
     /** The entries to work on; cascaded additions are appended as they happen. */
-    private final List<EntityEntry> work = new ArrayList<>();
+    private final ArrayList<EntityEntry> work = new ArrayList<>();
 
     public Relations(SessionImpl session, SessionContext context) {
         this.session = session;
@@ -44,8 +44,10 @@ public final class Relations {
     /** Runs the three steps; returns the join-table rows to write once the objects have their rows. */
     public List<Link> prepare() {
         // New objects in the order they were added, so cascaded ones are inserted (and numbered) predictably.
-        work.addAll(session.persistenceContext().pending());
-        for (EntityEntry entry : session.persistenceContext().entries()) {
+        PersistenceContext objects = session.persistenceContext();
+        work.ensureCapacity(objects.pending().size() + objects.entries().size());
+        work.addAll(objects.pending());
+        for (EntityEntry entry : objects.entries()) {
             if (entry.status != EntityEntry.Status.PENDING) {
                 work.add(entry);
             }
@@ -152,7 +154,7 @@ public final class Relations {
 
     /** The related object must be in the session: added by cascade, or an error. */
     private void require(EntityEntry entry, RelationshipModel relationship, Object target) {
-        EntityEntry targetEntry = session.persistenceContext().entryOf(target);
+        EntityEntry targetEntry = session.persistenceContext().entryOf(target, context.persister(relationship.target()));
         if (targetEntry != null && targetEntry.status != EntityEntry.Status.REMOVED) {
             return;
         }
