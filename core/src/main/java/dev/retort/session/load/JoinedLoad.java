@@ -16,6 +16,7 @@ import dev.retort.mapping.RelationshipModel;
 import dev.retort.session.SessionImpl;
 import dev.retort.session.Statements;
 import dev.retort.session.persister.EntityPersister;
+import dev.retort.session.state.PersistenceContext;
 import dev.retort.session.state.LazyCollection;
 import dev.retort.sql.CompiledStatement;
 import dev.retort.sql.Expression;
@@ -45,7 +46,11 @@ public final class JoinedLoad {
         final int offset;
         final LoadPlan plan;
         final List<Node> children = new ArrayList<>();
-        final Map<Object, Object[]> rows = new LinkedHashMap<>();
+        /** The node's rows by id, each read once, and in the order first read. */
+        final Map<Object, Object[]> rows = new HashMap<>();
+        final List<Object[]> ordered = new ArrayList<>();
+        /** The id of the previous result row's object here: rows of one object often follow each other. */
+        Object lastId;
         final List<Object[]> pairs = new ArrayList<>();
         final Set<List<Object>> seenPairs = new HashSet<>();
 
@@ -96,13 +101,16 @@ public final class JoinedLoad {
             try (ResultSet resultSet = statement.executeQuery()) {
                 statements.executed(compiled, started);
                 long read = 0;
+                Object lastId = null;
                 while (resultSet.next()) {
                     read++;
-                    // A parent repeats on each of its children's rows: its columns are read the first time only.
+                    // A parent repeats on each of its children's rows, one after another (the order says so): its
+                    // columns are read the first time only.
                     Object id = root.readId(resultSet, 1);
-                    if (!rootRows.containsKey(id)) {
+                    if (!id.equals(lastId) && !rootRows.containsKey(id)) {
                         rootRows.put(id, root.readRow(resultSet, 0));
                     }
+                    lastId = id;
                     read(resultSet, id, top);
                 }
                 statements.read(read);
@@ -174,9 +182,12 @@ public final class JoinedLoad {
             if (id == null) {
                 continue;
             }
-            boolean first = !node.rows.containsKey(id);
+            boolean first = !id.equals(node.lastId) && !node.rows.containsKey(id);
+            node.lastId = id;
             if (first) {
-                node.rows.put(id, node.target.readRow(resultSet, node.offset));
+                Object[] row = node.target.readRow(resultSet, node.offset);
+                node.rows.put(id, row);
+                node.ordered.add(row);
             }
             if (node.relationship.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
                 if (node.seenPairs.add(List.of(parentId, id))) {
@@ -202,10 +213,13 @@ public final class JoinedLoad {
         List<Object> parents = loader.hydrateAll(persister, rows, levelPlan, filled);
         for (Node node : nodes) {
             if (node.relationship.toMany() || !node.relationship.owning()) {
-                Map<Object, Object> children = hydrateNode(node);
+                hydrateNode(node);
+                PersistenceContext objects = session.persistenceContext();
+                Class<?> keyType = node.target.keyType();
                 Map<Object, List<Object>> groups = new HashMap<>(capacityFor(parents.size()));
                 for (Object[] pair : node.pairs) {
-                    groups.computeIfAbsent(pair[0], key -> new ArrayList<>()).add(children.get(pair[1]));
+                    // The child was just hydrated: the identity map holds it under its id.
+                    groups.computeIfAbsent(pair[0], key -> new ArrayList<>()).add(objects.byKey(keyType, pair[1]).instance());
                 }
                 for (int i = 0; i < parents.size(); i++) {
                     Object parent = parents.get(i);
@@ -228,14 +242,8 @@ public final class JoinedLoad {
         return (int) (entries / 0.75f) + 1;
     }
 
-    /** The node's objects by id, hydrated with their own joined relationships. */
-    private Map<Object, Object> hydrateNode(Node node) {
-        List<Object[]> rows = new ArrayList<>(node.rows.values());
-        List<Object> objects = hydrate(node.target, rows, node.plan, node.children);
-        Map<Object, Object> byId = new HashMap<>(capacityFor(objects.size()));
-        for (int i = 0; i < objects.size(); i++) {
-            byId.put(rows.get(i)[0], objects.get(i));
-        }
-        return byId;
+    /** Hydrates the node's objects with their own joined relationships; the identity map then holds them by id. */
+    private void hydrateNode(Node node) {
+        hydrate(node.target, node.ordered, node.plan, node.children);
     }
 }
