@@ -172,20 +172,26 @@ public final class PersistenceContext {
      * The entries of one key class by id: an open-addressing table of the entries themselves, each found by the id
      * it holds, with linear probing. Hand-written because {@code HashMap} allocates a node per entry, and a load
      * enters one entry per row (W2 on H2, JFR: the nodes, their puts and lookups were about 7 % of a load's
-     * samples). Ids are compared with {@code equals}, as a map would; an entry's id does not change while it is here
-     * (the context takes it out before an id changes, and puts it back after).
+     * samples). Each slot keeps its id's hash beside it, so that growing the table and passing other ids on a probe
+     * read neither the entry nor its id (W6 on PostgreSQL, JFR: re-hashing from the entries while the table grew was
+     * 12 % of a polymorphic load's samples, two cache misses per entry). Ids are compared with {@code equals}, as a
+     * map would; an entry's id does not change while it is here (the context takes it out before an id changes, and
+     * puts it back after).
      */
     private static final class KeysOf {
         private EntityEntry[] slots = new EntityEntry[16];
+        private int[] hashes = new int[16];
         private int size;
 
         /** The entry holding {@code id}, or null. */
         EntityEntry get(Object id) {
             EntityEntry[] table = slots;
+            int[] held = hashes;
             int mask = table.length - 1;
-            for (int i = home(id); ; i = (i + 1) & mask) {
+            int hash = hash(id);
+            for (int i = hash & mask; ; i = (i + 1) & mask) {
                 EntityEntry entry = table[i];
-                if (entry == null || entry.id == id || entry.id.equals(id)) {
+                if (entry == null || held[i] == hash && (entry.id == id || entry.id.equals(id))) {
                     return entry;
                 }
             }
@@ -198,14 +204,16 @@ public final class PersistenceContext {
             }
             EntityEntry[] table = slots;
             int mask = table.length - 1;
-            for (int i = home(entry.id); ; i = (i + 1) & mask) {
+            int hash = hash(entry.id);
+            for (int i = hash & mask; ; i = (i + 1) & mask) {
                 EntityEntry held = table[i];
                 if (held == null) {
                     table[i] = entry;
+                    hashes[i] = hash;
                     size++;
                     return;
                 }
-                if (held.id.equals(entry.id)) {
+                if (hashes[i] == hash && held.id.equals(entry.id)) {
                     table[i] = entry;
                     return;
                 }
@@ -216,7 +224,7 @@ public final class PersistenceContext {
         void remove(EntityEntry entry) {
             EntityEntry[] table = slots;
             int mask = table.length - 1;
-            int hole = home(entry.id);
+            int hole = hash(entry.id) & mask;
             while (table[hole] != entry) {
                 if (table[hole] == null) {
                     return;
@@ -226,11 +234,12 @@ public final class PersistenceContext {
             table[hole] = null;
             size--;
             for (int i = (hole + 1) & mask; table[i] != null; i = (i + 1) & mask) {
-                int home = home(table[i].id);
+                int home = hashes[i] & mask;
                 // The entry at i may fill the hole unless its home lies cyclically after the hole, up to i.
                 boolean homeBetween = hole <= i ? hole < home && home <= i : hole < home || home <= i;
                 if (!homeBetween) {
                     table[hole] = table[i];
+                    hashes[hole] = hashes[i];
                     table[i] = null;
                     hole = i;
                 }
@@ -246,29 +255,32 @@ public final class PersistenceContext {
         }
 
         private void resize(int capacity) {
-            EntityEntry[] old = slots;
+            EntityEntry[] oldSlots = slots;
+            int[] oldHashes = hashes;
             slots = new EntityEntry[capacity];
+            hashes = new int[capacity];
             int mask = capacity - 1;
-            for (EntityEntry entry : old) {
-                if (entry != null) {
-                    int i = home(entry.id);
+            for (int j = 0; j < oldSlots.length; j++) {
+                if (oldSlots[j] != null) {
+                    int i = oldHashes[j] & mask;
                     while (slots[i] != null) {
                         i = (i + 1) & mask;
                     }
-                    slots[i] = entry;
+                    slots[i] = oldSlots[j];
+                    hashes[i] = oldHashes[j];
                 }
             }
         }
 
         /**
-         * The id's first slot: its hash with the high half folded into the low, as {@code HashMap} spreads it. Ids
-         * counted up from a sequence land in consecutive slots, which keeps a load's writes and lookups in cache (a
-         * multiplicative spread scattered them and measured slower than HashMap); ids in power-of-two strides still
-         * spread through the folded high bits.
+         * The id's hash with the high half folded into the low, as {@code HashMap} spreads it; its low bits are the
+         * id's first slot. Ids counted up from a sequence land in consecutive slots, which keeps a load's writes and
+         * lookups in cache (a multiplicative spread scattered them and measured slower than HashMap); ids in
+         * power-of-two strides still spread through the folded high bits.
          */
-        private int home(Object id) {
+        private static int hash(Object id) {
             int hash = id.hashCode();
-            return (hash ^ hash >>> 16) & (slots.length - 1);
+            return hash ^ hash >>> 16;
         }
     }
 
