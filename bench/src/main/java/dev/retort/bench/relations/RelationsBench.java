@@ -26,9 +26,12 @@ import dev.retort.bench.BenchArguments;
  * runs before each. A contender that throws is reported as failed and left out of later rounds; the
  * slow-iteration rule applies per contender (see {@link #measure}).
  * <p>
- * Arguments are {@code key=value}: users (10000), posts per user (5), load (1000), warmup (2),
- * measure (5), slowMillis (5000), databases (h2,sqlite,postgresql,mariadb), echo (false: Retort's SQL
- * log at INFO and Hibernate's show_sql — for tiny runs only).
+ * Arguments are {@code key=value}: users (10000), posts per user (5), load (1000), warmup (2) and
+ * measure (5) rounds for W5a, loadWarmup (20) and loadMeasure (10) rounds for W5b, slowMillis (5000),
+ * databases (h2,sqlite,postgresql,mariadb), echo (false: Retort's SQL log at INFO and Hibernate's show_sql —
+ * for tiny runs only). W5b has rounds of its own: one of its iterations reads 6,000 objects in a few
+ * milliseconds, so after two warm-up rounds its code is still mostly interpreted or compiled without
+ * profile, for every contender; {@code loadWarmup=2 loadMeasure=5} gives the runs before 2026-12-03 back.
  */
 public final class RelationsBench {
     /** Keeps the loggers configured: java.util.logging holds them weakly. */
@@ -54,8 +57,8 @@ public final class RelationsBench {
         }
     }
 
-    record Settings(int users, int posts, int load, int warmup, int measure, long slowMillis, List<String> databases,
-                    boolean echo) {
+    record Settings(int users, int posts, int load, int warmup, int measure, int loadWarmup, int loadMeasure,
+                    long slowMillis, List<String> databases, boolean echo) {
         static Settings parse(List<String> arguments) {
             dev.retort.bench.BenchArguments values = dev.retort.bench.BenchArguments.of(arguments);
             Settings settings = new Settings(
@@ -64,6 +67,8 @@ public final class RelationsBench {
                     values.integer("load", 1000),
                     values.integer("warmup", 2),
                     values.integer("measure", 5),
+                    values.integer("loadWarmup", 20),
+                    values.integer("loadMeasure", 10),
                     values.longInteger("slowMillis", 5000),
                     values.list("databases", "h2,sqlite,postgresql,mariadb"),
                     values.flag("echo", false));
@@ -122,7 +127,7 @@ public final class RelationsBench {
         try (HibernateRelations hibernate = new HibernateRelations(database.engine().dataSource(), database.hibernateDialect(),
                 settings.echo())) {
             String insert = "W5a insert " + settings.users() + " users × " + settings.posts() + " posts";
-            measure(insert, database, List.of(
+            measure(insert, database, settings.warmup(), settings.measure(), List.of(
                     insertTrial(database, jdbc.insertLabel(), jdbc::insertGraph),
                     insertTrial(database, "hibernate (IDENTITY, cascade persist)", hibernate::insertGraph),
                     insertTrial(database, "retort (addAll, cascade)", retort::insertGraph)));
@@ -132,7 +137,7 @@ public final class RelationsBench {
             long maxId = first[first.length - 1];
             int count = settings.load();
             String load = "W5b load " + count + " users + posts, count";
-            measure(load, database, List.of(
+            measure(load, database, settings.loadWarmup(), settings.loadMeasure(), List.of(
                     loadTrial("jdbc (IN query)", first, () -> jdbc.loadSelectIn(count)),
                     loadTrial("jdbc (JOIN)", first, () -> jdbc.loadJoin(count)),
                     loadTrial("hibernate (join fetch, id filter)", first, () -> hibernate.loadJoinFetch(maxId)),
@@ -247,7 +252,7 @@ public final class RelationsBench {
      * the others keep their full count (W5 has contenders 100× apart; the slowest must not cut the others'
      * warm-up). Warm-up iterations are marked "(w)" in the log.
      */
-    private void measure(String workload, Database database, List<Trial> trials) {
+    private void measure(String workload, Database database, int warmups, int measures, List<Trial> trials) {
         System.out.println(workload);
         int n = trials.size();
         List<List<Double>> timings = new ArrayList<>();
@@ -255,7 +260,7 @@ public final class RelationsBench {
         String[] failures = new String[n];
         int[] warmed = new int[n];
         boolean[] done = new boolean[n];
-        int rounds = settings.warmup() + settings.measure();
+        int rounds = warmups + measures;
         for (int round = 0; round < rounds; round++) {
             StringBuilder line = new StringBuilder();
             for (int k = 0; k < n; k++) {
@@ -279,13 +284,13 @@ public final class RelationsBench {
                     continue;
                 }
                 boolean slow = millis > settings.slowMillis();
-                boolean warmup = warmed[index] < settings.warmup();
+                boolean warmup = warmed[index] < warmups;
                 if (warmup) {
-                    warmed[index] = slow ? settings.warmup() : warmed[index] + 1;
+                    warmed[index] = slow ? warmups : warmed[index] + 1;
                 } else {
                     List<Double> measured = timings.get(index);
                     measured.add(millis);
-                    done[index] = measured.size() >= settings.measure() || (slow && measured.size() >= 3);
+                    done[index] = measured.size() >= measures || (slow && measured.size() >= 3);
                 }
                 line.append(String.format("  %s %.1f%s", trial.implementation(), millis, warmup ? " (w)" : ""));
             }
