@@ -25,6 +25,8 @@ public final class TransactionStack {
     private final TransactionMode mode;
     private final SqlLog log;
     private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+    /** The number of the last frame begun in this session (see {@link Frame}). */
+    private int frameSerial;
     private Connection connection;
     /** Queries prepared on {@link #connection}, closed before it is given back. */
     private final StatementCache statements = new StatementCache();
@@ -62,10 +64,18 @@ public final class TransactionStack {
                         + e.getMessage(), e);
             }
             connection = opened;
-            frames.push(new Frame(null));
+            frames.push(new Frame(null, nextFrameSerial()));
             log.event(mode.beginEvent(explicit));
         }
         return connection;
+    }
+
+    /** The next frame's number: unique in the session (wrapping past 2^32 frames, skipping 0). */
+    private int nextFrameSerial() {
+        if (++frameSerial == 0) {
+            frameSerial = 1;
+        }
+        return frameSerial;
     }
 
     Frame current() {
@@ -78,7 +88,7 @@ public final class TransactionStack {
 
     Frame pushSavepoint() {
         try {
-            Frame frame = new Frame(connection(false).setSavepoint());
+            Frame frame = new Frame(connection(false).setSavepoint(), nextFrameSerial());
             frames.push(frame);
             log.event("SAVEPOINT");
             return frame;

@@ -37,6 +37,8 @@ public final class EntityEntry {
     LazyReference standIn;
     /** Set while a load is filling this entry (so a row seen twice in one result is filled once). */
     boolean loading;
+    /** The serial number of the {@link Frame} whose undo log last recorded this entry, or 0. */
+    int rememberedIn;
     /**
      * Per to-many relationship ({@link EntityPersister#collections()} order): the elements as the database
      * holds them after the last load or flush, or null while unknown (never loaded).

@@ -97,6 +97,28 @@ abstract class TransactionCompliance extends DatabaseTest {
     }
 
     @Test
+    void aRollbackAfterACommittedSavepointRestoresTheStateBeforeTheTransaction() {
+        try (Session session = sessions.open()) {
+            session.add(new User("Alice", 30));
+            session.commit();
+            User alice = session.query(User.class).filterBy("name", "Alice").one();
+            alice.age = 31;
+            session.flush();
+            try (Transaction nested = session.beginNested()) {
+                alice.age = 32;
+                session.flush();
+                nested.commit();
+            }
+            alice.age = 33;
+            session.flush();
+            session.rollback();
+            assertThat(alice.age).as("the state before the transaction, not the one before the savepoint").isEqualTo(30);
+            assertThat(session.query(User.class).one().age).isEqualTo(30);
+        }
+        assertThat(rows("SELECT name, age FROM users")).containsExactly(List.of("Alice", "30"));
+    }
+
+    @Test
     void aFailedFlushWritesNothingAndTheSessionRecoversAfterRollback() {
         try (Session session = sessions.open()) {
             session.add(new Account("ann@example.com", "ann", 10));
