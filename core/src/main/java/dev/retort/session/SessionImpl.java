@@ -205,7 +205,7 @@ public final class SessionImpl implements JoinedSession {
     public void addAll(Collection<?> entities) {
         checkUsable();
         mode.requireWritable("add " + (entities.isEmpty() ? "objects" : typeName(entities.iterator().next())));
-        objects.expectEntries(entities.size());
+        objects.expectPending(entities.size());
         for (Object entity : entities) {
             addChecked(entity, true);
         }

@@ -105,6 +105,7 @@ public final class Flush {
 
     /** Inserts one step's objects: ids from a sequence and first versions first, then the rows by statement shape. */
     private void insert(Connection connection, Frame frame, EntityPersister persister, List<EntityEntry> entries, FlushPlan plan) {
+        session.persistenceContext().expectKeys(persister.keyType(), entries.size());
         List<EntityEntry> withId = new ArrayList<>(entries.size());
         List<EntityEntry> generating = new ArrayList<>();
         for (EntityEntry entry : entries) {

@@ -69,15 +69,24 @@ public final class FlushPlan {
         Map<EntityPersister, List<EntityEntry>> inserts = new LinkedHashMap<>();
         Map<EntityPersister, Map<BitSet, List<Change>>> updates = new LinkedHashMap<>();
         Map<EntityPersister, List<EntityEntry>> deletes = new LinkedHashMap<>();
+        EntityPersister last = null;
+        List<EntityEntry> sameClass = null;
         for (EntityEntry entry : objects.pending()) {
             requireId(entry);
-            inserts.computeIfAbsent(entry.persister(), key -> new ArrayList<>()).add(entry);
+            // Objects of one class usually come together (an addAll): their list is looked up once per run.
+            if (entry.persister() != last) {
+                last = entry.persister();
+                sameClass = inserts.computeIfAbsent(last, key -> new ArrayList<>());
+            }
+            sameClass.add(entry);
         }
-        for (EntityEntry entry : objects.entries()) {
-            if (entry.status() == EntityEntry.Status.DELETED) {
-                deletes.computeIfAbsent(entry.persister(), key -> new ArrayList<>()).add(entry);
-            } else if (entry.tracked()) {
-                collectChange(entry, updates);
+        if (!objects.onlyPending()) {
+            for (EntityEntry entry : objects.entries()) {
+                if (entry.status() == EntityEntry.Status.DELETED) {
+                    deletes.computeIfAbsent(entry.persister(), key -> new ArrayList<>()).add(entry);
+                } else if (entry.tracked()) {
+                    collectChange(entry, updates);
+                }
             }
         }
         List<Write> writes = new ArrayList<>();

@@ -34,7 +34,7 @@ public final class PersistenceContext {
      * row's key is its id object as read, without a key object per row to allocate, hash and compare.
      */
     private final Map<Class<?>, KeysOf> identityMap = new HashMap<>(8);
-    private final List<EntityEntry> pending = new ArrayList<>();
+    private final ArrayList<EntityEntry> pending = new ArrayList<>();
     private final Collection<EntityEntry> entriesView = new AllEntries();
     private final List<EntityEntry> pendingView = Collections.unmodifiableList(pending);
     /**
@@ -125,6 +125,17 @@ public final class PersistenceContext {
         }
     }
 
+    /** About {@code more} new objects are being added at once ({@code addAll}): the maps and the pending list grow once. */
+    public void expectPending(int more) {
+        expectEntries(more);
+        pending.ensureCapacity(pending.size() + more);
+    }
+
+    /** Whether every object of the session is pending: none has a row yet, so there is nothing to update or delete. */
+    public boolean onlyPending() {
+        return pending.size() == entries.size() + unindexed.size();
+    }
+
     /** A new object for the next flush to insert. */
     public EntityEntry addPending(Object instance, EntityPersister persister) {
         EntityEntry entry = new EntityEntry(instance, persister, null, EntityEntry.Status.PENDING, null);
@@ -141,10 +152,15 @@ public final class PersistenceContext {
 
     /** {@code rows} rows are about to be loaded: the identity map grows once for them, not in steps. */
     public void expectLoads(Class<?> keyType, int rows) {
-        if (rows > 64) {
-            keysOf(keyType).expect(rows);
-        }
+        expectKeys(keyType, rows);
         unindexed.ensureCapacity(unindexed.size() + rows);
+    }
+
+    /** {@code count} objects of {@code keyType} are about to get their rows (loaded or inserted): their ids go in at once. */
+    public void expectKeys(Class<?> keyType, int count) {
+        if (count > 64) {
+            keysOf(keyType).expect(count);
+        }
     }
 
     private KeysOf keysOf(Class<?> keyType) {

@@ -47,9 +47,11 @@ public final class Relations {
         PersistenceContext objects = session.persistenceContext();
         work.ensureCapacity(objects.pending().size() + objects.entries().size());
         work.addAll(objects.pending());
-        for (EntityEntry entry : objects.entries()) {
-            if (entry.status != EntityEntry.Status.PENDING) {
-                work.add(entry);
+        if (!objects.onlyPending()) {
+            for (EntityEntry entry : objects.entries()) {
+                if (entry.status != EntityEntry.Status.PENDING) {
+                    work.add(entry);
+                }
             }
         }
         for (int i = 0; i < work.size(); i++) {
