@@ -39,8 +39,10 @@ public final class OrmBenchmark {
                     values.integer("gets", 10000),
                     values.integer("updates", 10000),
                     values.integer("perSession", 100),
-                    values.integer("warmup", 2),
-                    values.integer("measure", 5),
+                    // 10 + 10 since 2026-12-03 (2 + 5 before): W3, W4 and W6 iterations of 10-50 ms left the code of
+                    // every contender partly unwarmed after two rounds (BENCHMARKS.md, "Rerun after session 10").
+                    values.integer("warmup", 10),
+                    values.integer("measure", 10),
                     values.longInteger("slowMillis", 5000),
                     values.list("databases", "h2,sqlite,postgresql,mariadb"),
                     JdbcContender.KeyStrategy.valueOf(values.text("sqliteKeys", "ROW_RETURNING")),
