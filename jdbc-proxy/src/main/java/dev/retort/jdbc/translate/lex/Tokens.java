@@ -132,6 +132,25 @@ public final class Tokens {
         return -1;
     }
 
+    /**
+     * [from, to) cut at its commas at depth 0 (a select list, a VALUES tuple, an ON DUPLICATE KEY UPDATE list): the
+     * token ranges {@code {start, end}} between them, untrimmed, in order; [from, to) without a comma is one part.
+     */
+    public java.util.List<int[]> topLevelParts(int from, int to) {
+        java.util.List<int[]> parts = new java.util.ArrayList<>();
+        int start = from;
+        for (int i = from; i < to; i++) {
+            if (kind[i] == OPEN) {
+                i = partner[i];
+            } else if (kind[i] == COMMA) {
+                parts.add(new int[] {start, i});
+                start = i + 1;
+            }
+        }
+        parts.add(new int[] {start, to});
+        return parts;
+    }
+
     /** Whether [from, to) holds a {@code ?} marker anywhere. */
     public boolean hasParameter(int from, int to) {
         for (int i = from; i < to; i++) {

@@ -207,11 +207,11 @@ final class MySqlGrouping {
     /** The comma-separated items of [from, to) at depth 0, each split from a trailing [AS] alias. */
     private List<Item> items(int from, int to) {
         List<Item> items = new ArrayList<>();
-        int start = t.skip(from, to);
-        int k = start;
-        while (start < to) {
-            while (k < to && t.kind[k] != Tokens.COMMA) {
-                k = t.kind[k] == Tokens.OPEN ? t.partner[k] + 1 : k + 1;
+        for (int[] part : t.topLevelParts(from, to)) {
+            int start = t.skip(part[0], part[1]);
+            int k = part[1];
+            if (start >= k) {
+                continue;
             }
             int last = t.last(start, k);
             int before = t.previous(last, start);
@@ -227,8 +227,6 @@ final class MySqlGrouping {
                 exprEnd = t.word(before, "AS") ? t.last(start, before) + 1 : before + 1;
             }
             items.add(new Item(start, exprEnd, alias));
-            start = k < to ? t.skip(k + 1, to) : to;
-            k = start;
         }
         return items;
     }

@@ -270,16 +270,11 @@ final class MySqlUpserts {
         }
     }
 
+    /** [from, to) cut at its top-level commas, each part trimmed of space and comments. */
     private List<int[]> splitTopLevel(int from, int to) {
         List<int[]> ranges = new ArrayList<>();
-        int start = from;
-        for (int i = from; i <= to; i++) {
-            if (i < to && t.kind[i] == Tokens.OPEN) {
-                i = t.partner[i];
-            } else if (i == to || t.kind[i] == Tokens.COMMA) {
-                ranges.add(new int[] {t.skip(start, i), t.last(start, i) + 1});
-                start = i + 1;
-            }
+        for (int[] part : t.topLevelParts(from, to)) {
+            ranges.add(new int[] {t.skip(part[0], part[1]), t.last(part[0], part[1]) + 1});
         }
         return ranges;
     }

@@ -79,13 +79,13 @@ final class PostgresDistinctOn {
         }
         List<Item> items = items(keysClose + 1, listEnd);
         List<String> keys = new ArrayList<>();
-        for (int[] range : split(keysOpen + 1, keysClose)) {
+        for (int[] range : t.topLevelParts(keysOpen + 1, keysClose)) {
             keys.add(expression(range[0], range[1], items));
         }
         List<String> orderValues = new ArrayList<>();
         List<String> orderModifiers = new ArrayList<>();
         if (order >= 0) {
-            for (int[] range : split(t.next(order, end) + 1, tail)) {
+            for (int[] range : t.topLevelParts(t.next(order, end) + 1, tail)) {
                 orderItem(range[0], range[1], items, orderValues, orderModifiers);
             }
         }
@@ -168,7 +168,7 @@ final class PostgresDistinctOn {
     private List<Item> items(int from, int to) throws SQLException {
         List<Item> items = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int[] range : split(from, to)) {
+        for (int[] range : t.topLevelParts(from, to)) {
             int first = t.skip(range[0], range[1]);
             int last = t.last(first, range[1]);
             String itemText = text(first, last + 1);
@@ -260,22 +260,6 @@ final class PostgresDistinctOn {
         int modifierFrom = t.skip(valueEnd, to);
         values.add(expression(first, valueEnd, items));
         modifiers.add(modifierFrom < to ? " " + text(modifierFrom, t.last(modifierFrom, to) + 1) : "");
-    }
-
-    /** [from, to) split at its top-level commas. */
-    private List<int[]> split(int from, int to) {
-        List<int[]> parts = new ArrayList<>();
-        int start = from;
-        for (int k = from; k < to; k++) {
-            if (t.kind[k] == Tokens.OPEN) {
-                k = t.partner[k];
-            } else if (t.kind[k] == Tokens.COMMA) {
-                parts.add(new int[] {start, k});
-                start = k + 1;
-            }
-        }
-        parts.add(new int[] {start, to});
-        return parts;
     }
 
     /** The source text of tokens [from, to), trimmed. */
