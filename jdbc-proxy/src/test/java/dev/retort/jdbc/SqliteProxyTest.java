@@ -54,10 +54,7 @@ class SqliteProxyTest extends ProxyContractSuite {
     @Test
     void datesAndTimesWrittenAsIsoTextAreReadThroughTheProxy() throws SQLException {
         try (Connection raw = raw(); Statement statement = raw.createStatement()) {
-            statement.executeUpdate("DROP TABLE IF EXISTS rp_sqlite_visits");
-            statement.executeUpdate("CREATE TABLE rp_sqlite_visits (day DATE, at DATETIME, hour TIME, note TEXT)");
-            statement.executeUpdate("INSERT INTO rp_sqlite_visits VALUES ('1995-09-04', '2020-01-02 03:04:05', '07:08:09', "
-                    + "'next week')");
+            createVisits(statement);
             try (ResultSet rows = statement.executeQuery("SELECT day, at FROM rp_sqlite_visits")) {
                 rows.next();
                 assertThatThrownBy(() -> rows.getDate(1)).as("the raw driver").isInstanceOf(SQLException.class)
@@ -78,5 +75,33 @@ class SqliteProxyTest extends ProxyContractSuite {
             assertThatThrownBy(() -> rows.getDate(4)).as("text that is no date keeps the driver's error")
                     .isInstanceOf(SQLException.class).hasMessage("Error parsing date");
         }
+    }
+
+    /** The other five of the twelve date and time getters: by label, and with a calendar giving the zone. */
+    @Test
+    void everyDateAndTimeGetterReadsIsoText() throws SQLException {
+        try (Connection raw = raw(); Statement statement = raw.createStatement()) {
+            createVisits(statement);
+        }
+        try (Connection proxied = proxied(); Statement statement = proxied.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT day, at, hour, note FROM rp_sqlite_visits")) {
+            rows.next();
+            Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+            assertThat(rows.getDate(1, utc).getTime()).isEqualTo(810_172_800_000L);
+            assertThat(rows.getTime("hour")).isEqualTo(Time.valueOf("07:08:09"));
+            assertThat(rows.getTime(3, utc).getTime()).as("07:08:09 UTC on 1970-01-01").isEqualTo(25_689_000L);
+            assertThat(rows.getTime("hour", utc).getTime()).isEqualTo(25_689_000L);
+            assertThat(rows.getTimestamp("day", utc).toInstant()).hasToString("1995-09-04T00:00:00Z");
+            assertThatThrownBy(() -> rows.getTime("note", utc)).as("text that is no time keeps the driver's error")
+                    .isInstanceOf(SQLException.class).hasMessage("Error parsing time");
+        }
+    }
+
+    /** A table as a MySQL script fills it: dates and times as ISO text. */
+    private static void createVisits(Statement statement) throws SQLException {
+        statement.executeUpdate("DROP TABLE IF EXISTS rp_sqlite_visits");
+        statement.executeUpdate("CREATE TABLE rp_sqlite_visits (day DATE, at DATETIME, hour TIME, note TEXT)");
+        statement.executeUpdate("INSERT INTO rp_sqlite_visits VALUES ('1995-09-04', '2020-01-02 03:04:05', '07:08:09', "
+                + "'next week')");
     }
 }
