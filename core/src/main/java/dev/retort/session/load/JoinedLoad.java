@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,11 +45,7 @@ public final class JoinedLoad {
         final int offset;
         final LoadPlan plan;
         final List<Node> children = new ArrayList<>();
-        /** The node's rows by id, each read once, and in the order first read. */
-        final Map<Object, Object[]> rows = new HashMap<>();
-        final List<Object[]> ordered = new ArrayList<>();
-        /** The id of the previous result row's object here: rows of one object often follow each other. */
-        Object lastId;
+        final DistinctRows rows = new DistinctRows();
         final List<Object[]> pairs = new ArrayList<>();
         final Set<List<Object>> seenPairs = new HashSet<>();
 
@@ -60,6 +55,21 @@ public final class JoinedLoad {
             this.alias = alias;
             this.offset = offset;
             this.plan = plan;
+        }
+    }
+
+    /** The rows of one table's objects, one per object id, in the order first read. */
+    private static final class DistinctRows {
+        final List<Object[]> rows = new ArrayList<>();
+        private final Set<Object> ids = new HashSet<>();
+        /** The previous result row's id: the rows of one object usually follow each other (the order says so). */
+        private Object lastId;
+
+        /** Whether the result row's object {@code id} is seen for the first time, so that its columns are to be read. */
+        boolean first(Object id) {
+            boolean first = !id.equals(lastId) && ids.add(id);
+            lastId = id;
+            return first;
         }
     }
 
@@ -92,7 +102,7 @@ public final class JoinedLoad {
         Statement.Select select = new Statement.Select(base.distinct(), columns, base.table(), base.tableAlias(), joins,
                 base.where(), base.groupBy(), base.having(), order, base.limit(), base.offset());
         CompiledStatement compiled = session.context().compileQuery(select);
-        Map<Object, Object[]> rootRows = new LinkedHashMap<>();
+        DistinctRows rootRows = new DistinctRows();
         Statements statements = new Statements(session);
         try (PreparedStatement statement = statements.prepare(session.connection(), compiled)) {
             root.bind(statement, compiled, new Object[0]);
@@ -101,16 +111,13 @@ public final class JoinedLoad {
             try (ResultSet resultSet = statement.executeQuery()) {
                 statements.executed(compiled, started);
                 long read = 0;
-                Object lastId = null;
                 while (resultSet.next()) {
                     read++;
-                    // A parent repeats on each of its children's rows, one after another (the order says so): its
-                    // columns are read the first time only.
+                    // A parent repeats on each of its children's rows: its columns are read the first time only.
                     Object id = root.readId(resultSet, 1);
-                    if (!id.equals(lastId) && !rootRows.containsKey(id)) {
-                        rootRows.put(id, root.readRow(resultSet, 0));
+                    if (rootRows.first(id)) {
+                        rootRows.rows.add(root.readRow(resultSet, 0));
                     }
-                    lastId = id;
                     read(resultSet, id, top);
                 }
                 statements.read(read);
@@ -118,7 +125,7 @@ public final class JoinedLoad {
         } catch (SQLException e) {
             throw statements.queryFailed(compiled, e);
         }
-        return hydrate(root, new ArrayList<>(rootRows.values()), plan, top);
+        return hydrate(root, rootRows.rows, plan, top);
     }
 
     private static boolean anyToMany(List<Node> nodes) {
@@ -182,12 +189,9 @@ public final class JoinedLoad {
             if (id == null) {
                 continue;
             }
-            boolean first = !id.equals(node.lastId) && !node.rows.containsKey(id);
-            node.lastId = id;
+            boolean first = node.rows.first(id);
             if (first) {
-                Object[] row = node.target.readRow(resultSet, node.offset);
-                node.rows.put(id, row);
-                node.ordered.add(row);
+                node.rows.rows.add(node.target.readRow(resultSet, node.offset));
             }
             if (node.relationship.kind() == RelationshipModel.Kind.MANY_TO_MANY) {
                 if (node.seenPairs.add(List.of(parentId, id))) {
@@ -238,12 +242,12 @@ public final class JoinedLoad {
     }
 
     /** A HashMap capacity that holds {@code entries} without growing. */
-    private static int capacityFor(int entries) {
+    static int capacityFor(int entries) {
         return (int) (entries / 0.75f) + 1;
     }
 
     /** Hydrates the node's objects with their own joined relationships; the identity map then holds them by id. */
     private void hydrateNode(Node node) {
-        hydrate(node.target, node.ordered, node.plan, node.children);
+        hydrate(node.target, node.rows.rows, node.plan, node.children);
     }
 }

@@ -168,7 +168,7 @@ public final class RelatedLoading {
      */
     Groups loadCollections(EntityPersister owner, RelationshipModel relationship, List<Object> owners, LoadPlan plan) {
         AttributeModel idAttribute = owner.attribute(0);
-        Map<Object, List<Object>> groupById = new HashMap<>(Math.max(16, owners.size() * 4 / 3 + 1));
+        Map<Object, List<Object>> groupById = new HashMap<>(JoinedLoad.capacityFor(owners.size()));
         List<Object> distinct = new ArrayList<>(owners.size());
         List<Object> ids = new ArrayList<>(owners.size());
         List<List<Object>> groups = new ArrayList<>(owners.size());

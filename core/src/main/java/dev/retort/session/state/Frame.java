@@ -18,11 +18,11 @@ import dev.retort.session.persister.EntityPersister;
  * frame rolls back. Numbers, not frames, so that an entry does not keep an ended frame's log alive.
  */
 public final class Frame {
-    /** An entry's state before the frame first changed it, and the frame that had recorded it before this one. */
+    /** An entry's state before the frame first changed it, and the number of the frame that had recorded it before. */
     record Undo(EntityEntry entry, EntityEntry.Status status, Object[] snapshot, Object id, Object idField,
                 Object versionField, int rememberedBefore) {
         /** Puts the entry's status, snapshot and id back; a pending one also gets its id and version fields back. */
-        void applyTo(EntityEntry entry) {
+        void apply() {
             entry.status = status;
             entry.snapshot = snapshot;
             entry.id = id;
@@ -93,9 +93,9 @@ public final class Frame {
      * them (the persistence context puts them back, in its maps too). Entries put back to PENDING are left
      * for the reset that follows every rollback, which expunges them.
      */
-    void undo(java.util.function.BiConsumer<EntityEntry, Undo> restore) {
+    void undo(java.util.function.Consumer<Undo> restore) {
         for (Undo record : undo) {
-            restore.accept(record.entry(), record);
+            restore.accept(record);
             record.entry().rememberedIn = record.rememberedBefore();
         }
         undo.clear();

@@ -413,9 +413,10 @@ public final class PersistenceContext {
             return;
         }
         index();
-        frame.undo((entry, before) -> {
+        frame.undo(before -> {
+            EntityEntry entry = before.entry();
             removeKey(entry);
-            before.applyTo(entry);
+            before.apply();
             if (entry.status != EntityEntry.Status.PENDING) {
                 putKey(entry);
             }
